@@ -1,0 +1,46 @@
+# Two commands: `make demo` and `make test`. Both create .venv when missing and install
+# pinned dependencies idempotently (a stamp file records what was installed).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
+RUNTIME_STAMP := $(VENV)/.stamp-runtime
+DEV_STAMP     := $(VENV)/.stamp-dev
+
+.PHONY: demo test lint bench serve lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME_STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e .
+	touch $@
+
+$(DEV_STAMP): $(RUNTIME_STAMP)
+	$(PIP) -e ".[dev]"
+	touch $@
+
+demo: $(RUNTIME_STAMP)
+	$(BIN)/heron demo
+
+test: $(DEV_STAMP)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/python -m pytest
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests bench scripts
+
+bench: $(DEV_STAMP)
+	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
+
+serve: $(RUNTIME_STAMP)
+	$(BIN)/heron serve --db heron-demo.db
+
+# Re-pin every installed package after changing dependencies in pyproject.toml.
+lock: $(DEV_STAMP)
+	{ echo "# Pinned versions of every dependency (direct and transitive) that make installs."; \
+	  echo "# Regenerate with: make lock"; \
+	  $(BIN)/pip freeze --exclude-editable; } > constraints.txt
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

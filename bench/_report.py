@@ -1,0 +1,31 @@
+"""Shared helper for benchmark scripts: print figures and record them in docs/BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import platform
+import shlex
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+BENCHMARKS_MD = Path(__file__).resolve().parent.parent / "docs" / "BENCHMARKS.md"
+HEADER = (
+    "# Benchmarks\n\n"
+    "Figures measured by the scripts in `bench/`; each section records the exact command, the\n"
+    "date and the machine. Newest sections are appended at the end.\n"
+)
+
+
+def record(title: str, lines: list[str]) -> None:
+    """Print ``lines`` and append them, with the command that produced them, to BENCHMARKS.md."""
+    body = "\n".join(lines)
+    print(body)
+    command = "python " + " ".join(shlex.quote(a) for a in sys.argv)
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+    section = f"\n## {title}\n\n`{command}` — {stamp}, {machine}\n\n{body}\n"
+    if not BENCHMARKS_MD.exists():
+        BENCHMARKS_MD.parent.mkdir(parents=True, exist_ok=True)
+        BENCHMARKS_MD.write_text(HEADER)
+    with BENCHMARKS_MD.open("a") as fh:
+        fh.write(section)

