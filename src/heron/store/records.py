@@ -1,0 +1,94 @@
+"""Mapping between ``Analysis`` records and table rows (indexed columns + the JSON record)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from typing import Any
+
+from heron.model import (
+    ActorRef,
+    Analysis,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Span,
+    Timex,
+)
+
+# table → (record attribute of Analysis, indexed columns taken from the record dict)
+TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "mentions": ("mentions", ("id", "article_id", "actor_id", "text", "kind", "confident")),
+    "timexes": ("timexes", ("article_id", "start", "value", "precision")),
+    "places": ("places", ("article_id", "name", "country")),
+    "events": ("events", ("id", "article_id", "event_type", "status", "date")),
+    "quotes": ("quotes", ("id", "article_id", "speaker_id")),
+}
+
+
+def analysis_rows(analysis: Analysis) -> Iterator[tuple[str, tuple[str, ...], list[tuple]]]:
+    """For each table: its columns and the rows to insert for this analysis."""
+    for table, (attribute, columns) in TABLES.items():
+        rows = []
+        for record in getattr(analysis, attribute):
+            data = asdict(record)
+            data.setdefault("article_id", analysis.article_id)
+            data["speaker_id"] = (data.get("speaker") or {}).get("actor_id")
+            rows.append((*(data.get(c) for c in columns), json.dumps(_public(data),
+                                                                      ensure_ascii=False)))
+        yield table, (*columns, "data"), rows
+
+
+def _public(data: dict[str, Any]) -> dict[str, Any]:
+    data.pop("speaker_id", None)
+    return data
+
+
+def _span(d: dict | None) -> Span | None:
+    return Span(**d) if d else None
+
+
+def _ref(d: dict | None) -> ActorRef | None:
+    return ActorRef(**d) if d else None
+
+
+def _event(d: dict) -> Event:
+    d = dict(d)
+    d["sentence_span"] = _span(d["sentence_span"])
+    d["trigger"] = _span(d["trigger"])
+    d["actors"] = [ActorRef(**a) for a in d["actors"]]
+    d["recipients"] = [ActorRef(**a) for a in d["recipients"]]
+    d["location"] = Place(**d["location"]) if d.get("location") else None
+    return Event(**d)
+
+
+def _quote(d: dict) -> Quote:
+    d = dict(d)
+    d["speaker"] = _ref(d.get("speaker"))
+    d["cue"] = _span(d.get("cue"))
+    d["content"] = _span(d["content"])
+    d["content_spans"] = [Span(**s) for s in d.get("content_spans", [])]
+    return Quote(**d)
+
+
+def _place(d: dict) -> Place:
+    return Place(**{k: v for k, v in d.items() if k != "article_id"})
+
+
+LOADERS: dict[str, Callable[[dict], Any]] = {
+    "mentions": lambda d: Mention(**d),
+    "timexes": lambda d: Timex(**d),
+    "places": _place,
+    "events": _event,
+    "quotes": _quote,
+}
+
+
+def analysis_from_rows(article_id: str, sentences: list[dict],
+                       tables: dict[str, list[dict]]) -> Analysis:
+    analysis = Analysis(article_id=article_id, sentences=[Span(**s) for s in sentences])
+    for table, records in tables.items():
+        setattr(analysis, TABLES[table][0], [LOADERS[table](r) for r in records])
+    return analysis
