@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 import shlex
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 BENCHMARKS_MD = Path(__file__).resolve().parent.parent / "docs" / "BENCHMARKS.md"
@@ -21,7 +21,7 @@ def record(title: str, lines: list[str]) -> None:
     body = "\n".join(lines)
     print(body)
     command = "python " + " ".join(shlex.quote(a) for a in sys.argv)
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
     section = f"\n## {title}\n\n`{command}` — {stamp}, {machine}\n\n{body}\n"
     if not BENCHMARKS_MD.exists():
