@@ -24,11 +24,11 @@ demo: $(RUNTIME_STAMP)
 	$(BIN)/heron demo
 
 test: $(DEV_STAMP)
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check .
 
 bench: $(DEV_STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
