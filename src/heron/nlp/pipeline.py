@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from heron.config import ALL_COMPONENTS, Settings
 from heron.model import Analysis, Article, Span
@@ -26,16 +27,32 @@ class ModelNotInstalled(RuntimeError):
     pass
 
 
+@Language.component("heron_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    News text puts headlines, subheadings and datelines on lines of their own without final
+    punctuation; the parser would otherwise glue them to the next sentence.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not token.is_space and ("\n" in previous.whitespace_ or "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_spacy(model_name: str) -> Language:
     """Load a spaCy pipeline once per process."""
     try:
-        return spacy.load(model_name)
+        nlp = spacy.load(model_name)
     except OSError as exc:
         raise ModelNotInstalled(
             f"spaCy model {model_name!r} is not installed; install it or set HERON_SPACY_MODEL "
             f"to an installed pipeline name"
         ) from exc
+    nlp.add_pipe("heron_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
 
 
 class Pipeline:
