@@ -103,8 +103,9 @@ class Timex:
     start: int
     end: int
     text: str
-    value: str  # ISO value: 2025-08-15, 2025-08, 2025-W34, 2025, or a range "A/B"
-    precision: str  # day | week | month | year | range | time
+    value: str  # ISO value: 2025-08-15, 2025-08, 2025-W34, 2025-Q3, 2025, P3Y, a range "A/B"; "" if unresolved
+    # day | week | month | quarter | season | year | decade | range | time | duration | vague | unresolved
+    precision: str
     type: str = "DATE"  # DATE | TIME | DURATION | SET
     sentence: int = -1
 
@@ -123,7 +124,7 @@ class Place:
     country: str | None  # ISO-3
     lat: float | None = None
     lon: float | None = None
-    kind: str = "city"  # city | admin1 | country | region
+    kind: str = "city"  # city | admin1 | country | continent | unresolved (no gazetteer match)
     geonames_id: int | None = None
     sentence: int = -1
 
