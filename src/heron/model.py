@@ -103,7 +103,7 @@ class Timex:
     start: int
     end: int
     text: str
-    value: str  # ISO value: 2025-08-15, 2025-08, 2025-W34, 2025-Q3, 2025, P3Y, a range "A/B"; "" if unresolved
+    value: str  # ISO: 2025-08-15, 2025-08, 2025-W34, 2025-Q3, 2025, P3Y, range "A/B"; "" if unresolved
     # day | week | month | quarter | season | year | decade | range | time | duration | vague | unresolved
     precision: str
     type: str = "DATE"  # DATE | TIME | DURATION | SET
