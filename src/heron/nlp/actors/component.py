@@ -1,0 +1,322 @@
+"""The actors component: mentions → canonical actors for one document.
+
+Actor ids (the scheme every other stage relies on):
+
+* people and organisations of the KB: their KB id (``volodymyr-zelenskyy``, ``nato``);
+* a country as such: its ISO-3 code (``RUS``); a country's institution acting as an agent:
+  ``ISO3:SECTOR`` (``RUS:GOV`` for "Moscow said" / "the Kremlin insisted", ``RUS:MIL`` for
+  "Russian forces", ``USA:MIL`` for "the Pentagon" when the KB gives that seat MIL);
+* names not in the KB: ``new:<slug of the name>`` (``kb_id`` None); across documents these are
+  merged by :func:`heron.nlp.actors.cluster.cluster_new_actors`.
+
+Role phrases without a country ("protesters") get a sector but no actor id. Pronouns and
+definite descriptions ("he", "the Russian leader") are mentions of kind PRON / ROLE carrying
+their antecedent's actor, so ``ctx.mentions_in(start, end)`` finds an actor for any span;
+``ctx.extras["actor_mentions"]`` keeps the per-mention working records (head token, gender).
+Resolution runs in two passes so that document consistency does not depend on order: the
+second pass re-resolves every weak link knowing all people confidently named in the document
+(once "Volodimir Zellinski" is Zelenskyy, a bare "Zelinski" anywhere in the text is too).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Token
+
+from heron.model import Actor, Mention
+from heron.nlp.actors import coref
+from heron.nlp.actors.coref import Resolved
+from heron.nlp.actors.index import NameIndex
+from heron.nlp.actors.kb import KnowledgeBase, Person, Role
+from heron.nlp.actors.mentions import (
+    MentionFinder,
+    NameSpan,
+    RolePhrase,
+    is_agent,
+    is_heading,
+    is_place,
+)
+from heron.nlp.actors.names import fold, slug
+from heron.nlp.actors.outlets import is_news_outlet
+from heron.nlp.actors.resolve import Cues, Link, Resolver
+from heron.nlp.context import DocContext
+
+COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "seat"})
+
+
+class ActorsComponent:
+    name = "actors"
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase):
+        self.kb = kb
+        self.index = NameIndex(kb)
+        self.resolver = Resolver(self.index)
+        self.finder = MentionFinder(nlp, self.index)
+
+    def __call__(self, ctx: DocContext) -> None:
+        doc = ctx.doc
+        names = [self._narrow(n) for n in self.finder.names(doc) if not self._is_author(n, ctx)]
+        sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
+        countries = self._sentence_countries(names, sentence_of)
+        links = self._link_names(names, countries, sentence_of, ctx.published)
+        titles = {t.i for n in names for t in n.title}
+        phrases = self.finder.roles(doc, titles | {t.i for n in names for t in n.span})
+        # Names inside a title or a role phrase describe, they do not act ("German Chancellor",
+        # "Russian forces"); several of them ("Hungarian and Romanian officials") each act,
+        # with the role's sector.
+        shared = [p for p in phrases if len(set(self._phrase_countries(p))) > 1]
+        describing = titles | {m.i for p in phrases if p not in shared for m in p.modifiers}
+        shared_sector = {m.i: p.sector for p in shared for m in p.modifiers}
+        resolved = [r for n, (link, cues) in zip(names, links, strict=True)
+                    if (r := self._name_mention(ctx, n, link, cues, sentence_of, describing,
+                                                shared_sector))]
+        coref.merge_short_names(resolved)
+        roles = [self._role_mention(ctx, p, sentence_of) for p in phrases]
+        everything = sorted(resolved + roles, key=lambda r: r.mention.start)
+        everything += coref.link_pronouns_and_descriptions(doc, everything, sentence_of)
+        self._emit(ctx, sorted(everything, key=lambda r: r.mention.start))
+
+    # ---- names -------------------------------------------------------------------------------
+
+    def _link_names(self, names: list[NameSpan], countries: dict[int, set[str]],
+                    sentence_of: dict[int, int], published: dt.date | None) -> list[tuple[Link, Cues]]:
+        doc_people: set[str] = set()
+        links: list[tuple[Link, Cues] | None] = [None] * len(names)
+        for second_pass in (False, True):
+            for k, name in enumerate(names):
+                if second_pass and links[k][0].confident:
+                    continue
+                cues = self._cues(name, countries[sentence_of[name.span.sent.start]], doc_people,
+                                  published)
+                link = self.resolver.resolve(name.span.text, name.label, cues)
+                links[k] = (link, cues)
+                if link.kind == "person" and link.confident:
+                    doc_people.add(link.ref)
+        return links
+
+    def _narrow(self, name: NameSpan) -> NameSpan:
+        """NER often runs a title organisation into the name ("US Central Command Brad Cooper"):
+        an unknown long name whose last two or more words resolve to a person is that person,
+        and the words before it become title context."""
+        span = name.span
+        if len(span) < 3 or self.index.lookup(span.text):
+            return name
+        for first in range(span.start + 1, span.end - 1):
+            suffix = span.doc[first:span.end]
+            if all(t.pos_ == "PROPN" for t in suffix) and \
+                    self.resolver.resolve(suffix.text, "PERSON", Cues()).kind == "person":
+                return NameSpan(suffix, "PERSON", [*name.title, *span.doc[span.start:first]])
+        return name
+
+    def _cues(self, name: NameSpan, sentence_countries: set[str], doc_people: set[str],
+              published: dt.date | None) -> Cues:
+        words = [fold(t.text) for t in name.title]
+        title_words = {w for phrase in words for w in phrase.split()}
+        return Cues(title_words=title_words, title_terms=title_words & self.finder.office_words,
+                    title_countries=self._countries_in(
+                        [t.text for t in name.title
+                         if not _names_office_object(t, self.finder.title_words)]),
+                    sentence_countries=sentence_countries, doc_people=set(doc_people),
+                    published=published)
+
+    def _countries_in(self, words: list[str]) -> set[str]:
+        """Countries and IGOs named by single words or word pairs ("German", "U.S.", "NATO's")."""
+        found: set[str] = set()
+        phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        for phrase in phrases:
+            for target in self.index.lookup(phrase):
+                if target.kind in COUNTRY_KINDS:
+                    found.add(target.ref)
+                elif target.kind == "igo":
+                    found.add(self.kb.igos[target.ref].code)
+        return found
+
+    def _sentence_countries(self, names: list[NameSpan],
+                            sentence_of: dict[int, int]) -> dict[int, set[str]]:
+        countries: dict[int, set[str]] = {i: set() for i in sentence_of.values()}
+        for name in names:
+            countries[sentence_of[name.span.sent.start]] |= self._countries_in([name.span.text])
+        return countries
+
+    def _is_author(self, name: NameSpan, ctx: DocContext) -> bool:
+        author = ctx.article.author
+        return bool(author) and fold(name.span.text) in fold(author)
+
+    def _name_mention(self, ctx: DocContext, name: NameSpan, link: Link, cues: Cues,
+                      sentence_of: dict[int, int], describing: set[int],
+                      shared_sector: dict[int, str]) -> Resolved | None:
+        span = name.span
+        if link.kind != "person" and span.root.i in describing:
+            return None
+        kind = _label_for(link) if name.label in ("KB", "PROPN") else name.label
+        mention = Mention(id="", article_id=ctx.article.id, start=span.start_char,
+                          end=span.end_char, text=span.text, kind=kind,
+                          sentence=sentence_of[span.sent.start], score=round(link.score, 3),
+                          confident=link.confident, evidence=link.evidence)
+        title_stems = {fold(t.text)[:5] for t in name.title}
+        if link.kind == "person":
+            person = self.kb.people[link.ref]
+            role = pick_role(person, cues)
+            actor = Actor(person.id, person.name, role.country if role else None,
+                          role.sector if role else None, "person", kb_id=person.id)
+            _fill(mention, actor)
+            return Resolved(mention, span.root, actor, person.gender, title_stems |
+                            {fold(w)[:5] for r in person.roles for w in r.title.split()})
+        if link.kind == "igo":
+            igo = self.kb.igos[link.ref]
+            actor = Actor(igo.id, igo.name, igo.code, igo.sector, "igo", kb_id=igo.id)
+            return Resolved(_fill(mention, actor), span.root, actor)
+        if link.kind in COUNTRY_KINDS:
+            return self._country_mention(mention, name, link, shared_sector.get(span.root.i))
+        if self._could_be_new_actor(name):
+            actor = self._new_actor(name, cues)
+            mention.evidence = {**link.evidence, "method": "new"}
+            return Resolved(_fill(mention, actor), span.root, actor, None, title_stems)
+        return None
+
+    def _could_be_new_actor(self, name: NameSpan) -> bool:
+        span = name.span
+        doc = span.doc
+        # "National Security Advisor Rubio": NER cuts an organisation out of a title.
+        in_title = span.end < len(doc) and fold(doc[span.end].text) in self.finder.title_words
+        return (name.label in ("PERSON", "ORG") and span.root.pos_ == "PROPN" and not in_title
+                and not is_news_outlet(span.text) and fold(span.text) not in self.finder.title_words
+                and not is_place(span.root) and not is_heading(span))
+
+    def _country_mention(self, mention: Mention, name: NameSpan, link: Link,
+                         role_sector: str | None) -> Resolved | None:
+        root = name.root
+        agent = is_agent(root)
+        if link.kind in ("capital", "seat") and not agent and is_place(root):
+            return None  # "a news conference in Moscow", "talks at the White House": a place
+        country = self.kb.countries[link.ref]
+        if link.kind == "seat":
+            sector = link.sector
+        elif role_sector or link.kind == "capital" or (agent and link.kind != "demonym"):
+            sector = role_sector or "GOV"
+        else:
+            sector = None
+        actor = country_actor(country.iso3, country.name, sector)
+        return Resolved(_fill(mention, actor), root, actor)
+
+    def _new_actor(self, name: NameSpan, cues: Cues) -> Actor:
+        """Country and sector of an unknown name from its own words ("Lithuanian Parliament"),
+        then its title ("Mayor", "Ukrainian mayor"), then a single country in the sentence."""
+        text = name.span.text
+        own = [t.text for t in name.span]
+        words = _word_terms(own) + _word_terms([t.text for t in name.title])
+        sector = next((self.kb.role_terms[w] for w in reversed(words) if w in self.kb.role_terms),
+                      None)
+        country = (_single(self._countries_in(own)) or _single(cues.title_countries)
+                   or _single(cues.sentence_countries))
+        kind = "person" if name.label == "PERSON" else "organization"
+        return Actor(f"new:{slug(text)}", text, country, sector, kind)
+
+    # ---- role phrases ------------------------------------------------------------------------
+
+    def _role_mention(self, ctx: DocContext, phrase: RolePhrase,
+                      sentence_of: dict[int, int]) -> Resolved:
+        doc = ctx.doc
+        countries = set(self._phrase_countries(phrase))
+        country = next(iter(countries)) if len(countries) == 1 else None
+        # Several countries share the role: each has its own mention; this one is the noun.
+        first = phrase.head.i - len(phrase.term.split()) + 1
+        span = doc[first:phrase.head.i + 1] if len(countries) > 1 else doc[phrase.start:phrase.end]
+        actor = None
+        if country:
+            name = self._country_name(country)
+            actor = country_actor(country, name, phrase.sector)
+        mention = Mention(id="", article_id=ctx.article.id, start=span.start_char,
+                          end=span.end_char, text=span.text, kind="ROLE",
+                          sentence=sentence_of[span.sent.start], sector=phrase.sector,
+                          country=country, score=1.0 if country else 0.5, confident=bool(country),
+                          evidence={"method": "role", "term": phrase.term,
+                                    "modifiers": [m.text for m in phrase.modifiers]})
+        if actor:
+            _fill(mention, actor)
+        return Resolved(mention, phrase.head, actor, title_stems={phrase.term[:5]})
+
+    def _phrase_countries(self, phrase: RolePhrase) -> list[str]:
+        # A modifier inside a longer name counts with the whole name ("White House officials").
+        texts = [m.ent_iob_ and m.ent_type_ and _entity_text(m) or m.text for m in phrase.modifiers]
+        return [c for text in texts for c in self._countries_in([text])]
+
+    def _country_name(self, code: str) -> str:
+        if code in self.kb.countries:
+            return self.kb.countries[code].name
+        igo = self.kb.igo_by_code(code)
+        return igo.name if igo else code
+
+    # ---- output ------------------------------------------------------------------------------
+
+    def _emit(self, ctx: DocContext, resolved: list[Resolved]) -> None:
+        actors: dict[str, Actor] = {}
+        forms: dict[str, Counter] = {}
+        for k, item in enumerate(resolved):
+            item.mention.id = f"{ctx.article.id}-m{k}"
+            ctx.analysis.mentions.append(item.mention)
+            if item.actor is None:
+                continue
+            actors.setdefault(item.actor.id, item.actor)
+            if item.mention.kind != "PRON":
+                forms.setdefault(item.actor.id, Counter())[item.mention.text] += 1
+        for actor_id, actor in actors.items():
+            actor.surface_forms = dict(forms.get(actor_id, {}))
+            ctx.analysis.actors.append(actor)
+        ctx.extras["actor_mentions"] = resolved
+
+
+def pick_role(person: Person, cues: Cues) -> Role | None:
+    """The role at the publication date; among concurrent ones, the one the text points to
+    ("U.S. Gen. Grynkewich" → the US command, not the NATO one)."""
+    current = person.role_on(cues.published)
+    if current is None or cues.published is None:
+        return current
+    concurrent = [r for r in person.roles if r.valid_on(cues.published)] or [current]
+    title = {w[:5] for w in cues.title_words}
+    return max(concurrent, key=lambda r: (r.country in cues.title_countries,
+                                          bool(title & {fold(w)[:5] for w in r.title.split()}),
+                                          r is current))
+
+
+def country_actor(code: str, name: str, sector: str | None) -> Actor:
+    ident = f"{code}:{sector}" if sector else code
+    label = f"{name} ({sector})" if sector else name
+    return Actor(ident, label, code, sector, "country" if not sector else "group", kb_id=None)
+
+
+def _fill(mention: Mention, actor: Actor) -> Mention:
+    mention.actor_id, mention.name = actor.id, actor.name
+    mention.country, mention.sector = actor.country, actor.sector
+    return mention
+
+
+def _label_for(link: Link) -> str:
+    return {"person": "PERSON", "igo": "ORG", "demonym": "NORP"}.get(link.kind, "GPE")
+
+
+def _names_office_object(token: Token, office_words: set[str]) -> bool:
+    """Does ``token`` name the object of an office ("Ambassador to [the United Kingdom]",
+    "Envoy for [Ukraine]") rather than the office holder's country ("[German] Chancellor")?"""
+    doc, j = token.doc, token.i - 1
+    while j > 0 and token.i - j <= 3 and doc[j].pos_ in ("DET", "PROPN"):
+        j -= 1
+    return j > 0 and doc[j].pos_ == "ADP" and fold(doc[j - 1].text) in office_words
+
+
+def _entity_text(token: Token) -> str:
+    ents = [e for e in token.doc.ents if e.start <= token.i < e.end]
+    return ents[0].text if ents else token.text
+
+
+def _word_terms(texts: list[str]) -> list[str]:
+    """Folded words and word pairs, to look up one- and two-word role terms."""
+    words = [fold(t) for t in texts]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+def _single(values: set[str]) -> str | None:
+    return next(iter(values)) if len(values) == 1 else None

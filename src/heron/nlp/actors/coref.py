@@ -1,0 +1,123 @@
+"""In-document linking: short names, pronouns and definite descriptions to earlier mentions.
+
+A simple salience model, enough for news prose: a pronoun (he/she/his/her...) links to the
+nearest gender-compatible person, preferring grammatical subjects, in its own sentence and
+then in up to three sentences before it. A definite description ("the Russian leader",
+"the mayor") links to the nearest earlier person whose country matches its nationality word
+and whose titles include its role noun ("leader" fits any head of state or government).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from heron.model import Actor, Mention
+from heron.nlp.actors.names import compatible_tokens, tokens
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+GENERIC_LEADER_NOUNS = frozenset({"leader", "head", "counterpart"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass
+class Resolved:
+    """A mention under construction with what coreference needs to know about it."""
+
+    mention: Mention
+    token: Token  # syntactic head
+    actor: Actor | None
+    gender: str | None = None
+    title_stems: set[str] = field(default_factory=set)
+
+    def adopt(self, other: Resolved, method: str) -> None:
+        """Take ``other``'s actor, keeping this mention's own span."""
+        self.actor = other.actor
+        self.gender = self.gender or other.gender
+        m, o = self.mention, other.mention
+        m.actor_id, m.name, m.country, m.sector = o.actor_id, o.name, o.country, o.sector
+        m.confident = o.confident
+        m.score = o.score
+        m.evidence = {**m.evidence, "method": method, "antecedent": [o.start, o.end, o.text]}
+
+
+def merge_short_names(items: list[Resolved]) -> None:
+    """A bare new name ("Sonin") joins the fuller new name of the same document ("Constantine
+    Sonin"), wherever in the document the fuller form occurs."""
+    new = [r for r in items if r.actor and r.actor.id.startswith("new:")]
+    for short in new:
+        full = next((r for r in new if _short_form_of(short.mention.text, r.mention.text)), None)
+        if full is not None:
+            short.adopt(full, "document")
+
+
+def _short_form_of(short: str, full: str) -> bool:
+    a, b = tokens(short), tokens(full)
+    return bool(a and b) and len(a) < len(b) and a[-1][0] == b[-1][0] and compatible_tokens(a[-1], b[-1])
+
+
+def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
+                                   sentence_of: dict[int, int]) -> list[Resolved]:
+    """Link definite descriptions in place; return new PRON mentions."""
+    # A singular role ("the mayor told Reuters. He believes...") is a person too, even unnamed.
+    people = [r for r in items if (r.actor is not None and r.actor.kind == "person")
+              or (r.mention.kind == "ROLE" and _is_definite_singular(r.token))]
+    for item in items:
+        if item.mention.kind == "ROLE" and _is_definite_singular(item.token):
+            antecedent = _described(item, people)
+            if antecedent is not None:
+                item.adopt(antecedent, "description")
+    pronouns = []
+    for token in doc:
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None or token.pos_ not in ("PRON", "DET"):
+            continue
+        sentence = sentence_of[token.sent.start]
+        antecedent = _antecedent(token, sentence, gender, people)
+        if antecedent is not None:
+            pronouns.append(_pronoun_mention(token, antecedent, sentence))
+    return pronouns
+
+
+def _is_definite_singular(head: Token) -> bool:
+    return head.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in head.lefts)
+
+
+def _described(item: Resolved, people: list[Resolved]) -> Resolved | None:
+    noun = item.token.lemma_.lower()
+    country = item.mention.country
+    named = [p for p in people if p.actor is not None and p.mention.end <= item.mention.start]
+    for person in reversed(named):
+        if country and person.mention.country != country:
+            continue
+        if noun in GENERIC_LEADER_NOUNS and person.mention.sector in ("GOV", "IGO"):
+            return person
+        if noun[:5] in person.title_stems:
+            return person
+    return None
+
+
+def _antecedent(token: Token, sentence: int, gender: str,
+                people: list[Resolved]) -> Resolved | None:
+    before = [p for p in people if p.mention.end <= token.idx and p.gender in (None, gender)
+              and sentence - p.mention.sentence <= LOOKBACK_SENTENCES]
+    for index in range(sentence, sentence - LOOKBACK_SENTENCES - 1, -1):
+        here = [p for p in before if p.mention.sentence == index]
+        subjects = [p for p in here if p.token.dep_ in SUBJECT_DEPS]
+        if here:
+            return (subjects or here)[-1]
+    return None
+
+
+def _pronoun_mention(token: Token, antecedent: Resolved, sentence: int) -> Resolved:
+    source = antecedent.mention
+    distance = sentence - source.sentence
+    mention = replace(source, id="", start=token.idx, end=token.idx + len(token), text=token.text,
+                      kind="PRON", sentence=sentence,
+                      confident=source.confident and distance <= 1,
+                      evidence={"method": "pronoun", "antecedent": [source.start, source.end,
+                                                                    source.text]})
+    return Resolved(mention, token, antecedent.actor, antecedent.gender)

@@ -1,0 +1,330 @@
+"""Mention detection: names (spaCy NER + KB phrase matching), their title context, and
+role/agent phrases without a name ("the mayor of Kremenchuk", "Russian forces").
+
+NER is the main source of names, corrected in three ways: KB names and aliases are also
+matched case-insensitively (NER misses "Rutte" or tags "Trump" ORG; the resolver ignores the
+label); possessive endings are cut ("Witkev's" → "Witkev"); and title words that NER swallowed
+into a name ("Mayor Vitalii Maletskyj") are moved to the name's context.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from heron.nlp.actors.index import NameIndex
+from heron.nlp.actors.names import fold
+from heron.nlp.actors.outlets import is_news_outlet
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# Abbreviated honorifics and ranks that precede names; role words come from the KB.
+HONORIFICS = frozenset("mr mrs ms dr sir dame gen lt col maj capt adm sgt cpl sen rep gov amb "
+                       "pres prof rev hon lord lady".split())
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod"})
+_POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+_BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|von|par)\s", re.IGNORECASE)
+STOPWORDS = frozenset("of the for and to on in at a an de du des von".split())
+# Entity labels whose proper nouns may still be mislabelled actors ("said Root" → PRODUCT).
+MISLABEL_PRONE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", ""})
+# Prepositions after which a capital or seat is a place, not an actor ("talks in Moscow").
+LOCATIVE_PREPS = frozenset("in at near from to into inside outside around across toward towards "
+                           "via through within over on".split())
+
+
+@dataclass
+class NameSpan:
+    """A proper-name mention with the words around it that describe it."""
+
+    span: Span
+    label: str
+    title: list[Token] = field(default_factory=list)  # "German Chancellor", "NATO's commander"
+
+    @property
+    def root(self) -> Token:
+        return self.span.root
+
+
+@dataclass
+class RolePhrase:
+    """A role/agent noun phrase without a name: "Russian forces", "the mayor of Kremenchuk"."""
+
+    head: Token
+    start: int  # token indices [start, end)
+    end: int
+    term: str
+    sector: str
+    modifiers: list[Token]  # words naming whose role it is ("Russian", "Kremenchuk")
+
+
+class MentionFinder:
+    def __init__(self, nlp: Language, index: NameIndex):
+        self.index = index
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = sorted({form for form in _kb_forms(index) if len(form) > 2})
+        self.matcher.add("KB", list(nlp.tokenizer.pipe(forms)))
+        terms = index.kb.role_terms
+        self.role_terms = terms
+        self.role_heads = {t.split()[-1] for t in terms}  # cheap pre-check per token
+        self.max_term_words = max((len(t.split()) for t in terms), default=1)
+        # Words of the offices people hold in the KB ("chancellor", "secretary", "general").
+        self.office_words = {w for p in index.kb.people.values() for r in p.roles
+                             for w in fold(r.title).split()} - STOPWORDS
+        self.title_words = ({w for t in terms for w in t.split()} | HONORIFICS
+                            | self.office_words) - STOPWORDS
+
+    def names(self, doc: Doc) -> list[NameSpan]:
+        found = [s for s in doc.ents if s.label_ in NAME_LABELS]
+        taken = {t.i for s in found for t in s}
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if any(t.i in taken for t in span) or not _looks_like_name(span):
+                continue
+            found.append(Span(doc, start, end, label="KB"))
+            taken.update(range(start, end))
+        found += _proper_noun_runs(doc, taken, self.title_words)
+        pieces = [p for s in sorted(found, key=lambda s: s.start) for p in self._split(s)]
+        cleaned = [self._clean(p) for p in pieces if sum(c.isalpha() for c in p.text) >= 2]
+        return _without_overlaps([n for n in cleaned if n is not None and not is_byline(n.span)])
+
+    def _split(self, span: Span) -> list[Span]:
+        """Cut names at line breaks (NER runs headings together) and split hyphenated pairs of
+        known names ("Putin-Zelenskyy summit")."""
+        doc, label = span.doc, span.label_
+        parts, start = [], span.start
+        for token in span:
+            if "\n" in token.text or (token.text == "-" and self._hyphen_pair(span, token)):
+                parts.append(Span(doc, start, token.i, label=label))
+                start = token.i + 1
+        parts.append(Span(doc, start, span.end, label=label))
+        return [p for p in parts if len(p) and not p.text.isspace()]
+
+    def _hyphen_pair(self, span: Span, hyphen: Token) -> bool:
+        doc = span.doc
+        left, right = doc[span.start:hyphen.i], doc[hyphen.i + 1:span.end]
+        return bool(len(left) and len(right) and self.index.lookup(left.text)
+                    and self.index.lookup(right.text))
+
+    def _clean(self, span: Span) -> NameSpan | None:
+        doc = span.doc
+        start, end = span.start, span.end
+        while end > start and doc[end - 1].text in _POSSESSIVE_TOKENS:
+            end -= 1
+        if span.label_ == "PERSON":
+            # NER drops unfamiliar first names ("Leyla [Aliyeva]")...
+            while start > 0 and self._is_name_part(doc[start - 1], span):
+                start -= 1
+            # ...and swallows sentence-initial words ("Will Putin agree") and titles ("Mayor X").
+            while start < end - 1 and (doc[start].pos_ != "PROPN" or self._is_title_word(doc[start])):
+                start += 1
+        while start < end and doc[start].lower_ == "the":
+            start += 1
+        if start >= end:
+            return None
+        trimmed = Span(doc, start, end, label=span.label_)
+        if is_news_outlet(trimmed.text) and not self.index.lookup(trimmed.text):
+            return None
+        title = [doc[i] for i in range(span.start, start) if doc[i].lower_ != "the"]
+        leftmost = min(start, span.start)
+        return NameSpan(trimmed, span.label_, title + self._left_title(trimmed, leftmost)
+                        + _appositions(trimmed))
+
+    def _is_name_part(self, token: Token, span: Span) -> bool:
+        return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+                and token.dep_ == "compound" and span.start <= token.head.i < span.end
+                and not token.ent_type_ and not self._is_title_word(token))
+
+    def _is_title_word(self, token: Token) -> bool:
+        word = fold(token.text)
+        if word in self.title_words:
+            return True
+        return any(t.kind in ("demonym", "country") for t in self.index.lookup(token.text))
+
+    def _left_title(self, span: Span, start: int) -> list[Token]:
+        """Modifier words left of the name that attach into it ("U.S. Gen.", "Putin's adviser")."""
+        doc = span.doc
+        words: list[Token] = []
+        i = start - 1
+        lowest = span.sent.start
+        while i >= lowest:
+            token = doc[i]
+            attaches_right = i < token.head.i < span.end or token.dep_ == "case"
+            if token.dep_ not in _TITLE_DEPS or not attaches_right:
+                break
+            words.insert(0, token)
+            i -= 1
+        return words
+
+    def roles(self, doc: Doc, taken: set[int]) -> list[RolePhrase]:
+        """Role nouns not attached to a name; ``taken`` holds the tokens of names and titles."""
+        phrases = []
+        for token in doc:
+            if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            term = self._role_term_ending_at(token)
+            if term is None or _modifies_name(token, taken) or self._modifies_thing(token):
+                continue
+            sector = self.role_terms[term]
+            first = token.i - len(term.split()) + 1
+            modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+                         and c.i < first]
+            modifiers += [c for m in modifiers for c in m.conjuncts if c.i < first]
+            modifiers = [m for m in modifiers if m.ent_type_ != "PERSON"] + _of_objects(token)
+            start = min([first] + [c.i for m in modifiers if m.i < first
+                                   for c in (m, *m.children) if c.dep_ == "compound" or c is m])
+            end = max([token.i + 1] + [m.i + 1 for m in modifiers if m.i > token.i])
+            phrase_text = doc[start:end].text
+            if is_news_outlet(phrase_text):
+                continue
+            phrases.append(RolePhrase(token, start, end, term, sector, modifiers))
+        return phrases
+
+    def _modifies_thing(self, token: Token) -> bool:
+        """A role word used as a modifier of a thing is not an actor ("three-party meeting",
+        "military aid"); a modifier of another role is part of it ("army officers")."""
+        head = token.head
+        return (token.dep_ in ("compound", "amod", "nmod") and head is not token
+                and head.pos_ in ("NOUN", "PROPN") and self._role_term_ending_at(head) is None)
+
+    def _role_term_ending_at(self, token: Token) -> str | None:
+        if token.lower_ not in self.role_heads and token.lemma_.lower() not in self.role_heads:
+            return None
+        doc = token.doc
+        for size in range(min(self.max_term_words, token.i + 1), 0, -1):
+            words = doc[token.i - size + 1: token.i + 1]
+            for form in (" ".join(t.lower_ for t in words),
+                         " ".join([*(t.lower_ for t in words[:-1]), token.lemma_.lower()])):
+                if form in self.role_terms:
+                    return form
+        return None
+
+
+def _without_overlaps(names: list[NameSpan]) -> list[NameSpan]:
+    """Cleaning can grow a name over another candidate ("Valerii" + "Zaluzhnyi"): keep the
+    longest of overlapping names."""
+    kept: list[NameSpan] = []
+    for name in sorted(names, key=lambda n: -len(n.span)):
+        if all(name.span.end <= k.span.start or k.span.end <= name.span.start for k in kept):
+            kept.append(name)
+    return sorted(kept, key=lambda n: n.span.start)
+
+
+def _proper_noun_runs(doc: Doc, taken: set[int], title_words: set[str]) -> list[Span]:
+    """Capitalised proper-noun runs NER left out or mislabelled. They are labelled "PROPN" and
+    kept only if they resolve to a KB actor (the resolver never makes new actors of them)."""
+    runs, start = [], None
+    for token in [*doc, None]:
+        ok = (token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
+              and token.i not in taken and token.ent_type_ in MISLABEL_PRONE and token.is_alpha
+              and token.lower_ not in title_words)
+        if ok and start is None:
+            start = token.i
+        elif not ok and start is not None:
+            runs.append(Span(doc, start, token.i if token is not None else len(doc), label="PROPN"))
+            start = None
+    return runs
+
+
+def _kb_forms(index: NameIndex) -> list[str]:
+    kb = index.kb
+    forms = [f for p in kb.people.values() for f in (p.name, *p.aliases)]
+    forms += [f for i in kb.igos.values() for f in (i.name, i.code, *i.aliases)]
+    for c in kb.countries.values():
+        forms += [c.name, *c.aliases, *c.demonyms, *c.seats, *c.capital_aliases]
+        forms += [c.capital] if c.capital else []
+    return forms
+
+
+def _looks_like_name(span: Span) -> bool:
+    """Case-insensitive KB matches count only on capitalised or proper-noun tokens
+    ("ukraine" in sloppy text, "KYIV"), never on common words ("us", "turkey")."""
+    first = span[0]
+    return first.text[:1].isupper() or first.pos_ == "PROPN"
+
+
+def line_of(span: Span) -> str:
+    """The text line (between line breaks) a span starts on."""
+    doc = span.doc
+    breaks = doc.user_data.get("heron_line_breaks")
+    if breaks is None:  # token indices of line breaks, found once per document
+        breaks = [t.i for t in doc if "\n" in t.text_with_ws]
+        doc.user_data["heron_line_breaks"] = breaks
+    k = bisect.bisect_left(breaks, span.start)
+    start = breaks[k - 1] + 1 if k else 0
+    end = breaks[k] + 1 if k < len(breaks) else len(doc)
+    return doc[start:end].text.split("\n")[0]
+
+
+def is_byline(span: Span) -> bool:
+    return bool(_BYLINE.match(line_of(span)))
+
+
+def is_heading(span: Span) -> bool:
+    """Headlines and section titles: short lines without closing punctuation, where NER
+    mistakes capitalised common words for organisations ("Challenges and Future Outlook")."""
+    line = line_of(span).strip()
+    return len(line.split()) <= 14 and not re.search(r"[.!?:;\"”’)]$", line)
+
+
+def _appositions(span: Span) -> list[Token]:
+    root = span.root
+    return [t for child in root.rights if child.dep_ == "appos" and child.i >= span.end
+            for t in child.subtree]
+
+
+def _modifies_name(token: Token, taken: set[int]) -> bool:
+    """Role words that are the title of a name ("President Zelensky") are not separate actors."""
+    head = token
+    for _ in range(3):
+        if head.dep_ not in ("compound", "amod", "nmod", "appos") or head.head is head:
+            return False
+        head = head.head
+        if head.i in taken:
+            return True
+    return False
+
+
+def _of_objects(token: Token) -> list[Token]:
+    """Whose role: "mayor of Kremenchuk" → Kremenchuk. Read from the surface words, which the
+    small parser often attaches elsewhere."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
+        return []
+    words = []
+    for following in doc[token.i + 2:]:
+        if following.pos_ != "PROPN" and following.lower_ != "the":
+            break
+        words.append(following)
+    return [w for w in words if w.pos_ == "PROPN"]
+
+
+# Nouns that make a following "of <Name>" a place ("the Ukrainian city of Kremenchuk").
+PLACE_NOUNS = frozenset("city town village region province state county district oblast capital "
+                        "port island area suburb republic".split())
+
+
+def is_place(token: Token) -> bool:
+    """Is a name used as a location ("in Sumy and Odesa", "the city of Kremenchuk")?"""
+    doc = token.doc
+    before = doc[token.left_edge.i - 2: token.left_edge.i] if token.left_edge.i >= 2 else []
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in PLACE_NOUNS:
+        return True
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS)
+
+
+def is_agent(token: Token) -> bool:
+    """Is a name used as an acting party rather than a place ("Moscow said", "Kyiv's allies")?"""
+    if token.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "conj", "appos"):
+        return token.dep_ != "conj" or is_agent(token.head)
+    if token.dep_ == "pobj":
+        return token.head.lower_ not in LOCATIVE_PREPS
+    return token.dep_ in ("dobj", "dative")

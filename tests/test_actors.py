@@ -1,0 +1,264 @@
+"""The actors component on short texts, with a small KB written for the tests (real spaCy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from heron.model import Actor, Analysis, Article, Mention, Span
+from heron.nlp.actors import cluster_new_actors, find_actor, is_news_outlet
+from heron.nlp.actors.component import ActorsComponent
+from heron.nlp.actors.kb import load_kb
+from heron.nlp.context import DocContext
+
+KB_TEXT = """\
+- iso3: UKR
+  name: Ukraine
+  demonyms: [Ukrainian, Ukrainians]
+  capital: Kyiv
+  capital_aliases: [Kiev]
+- iso3: RUS
+  name: Russia
+  aliases: [Russian Federation]
+  demonyms: [Russian, Russians]
+  capital: Moscow
+  seats: [the Kremlin]
+- iso3: USA
+  name: United States
+  aliases: [US, U.S., America]
+  demonyms: [American, Americans]
+  capital: Washington
+  seats: [the White House, the Pentagon]
+  seat_sectors: {"the Pentagon": MIL}
+- iso3: POL
+  name: Poland
+  demonyms: [Polish, Poles]
+  capital: Warsaw
+- iso3: KEN
+  name: Kenya
+  demonyms: [Kenyan]
+  capital: Nairobi
+- iso3: NLD
+  name: Netherlands
+  demonyms: [Dutch]
+  capital: Amsterdam
+- iso3: HUN
+  name: Hungary
+  demonyms: [Hungarian]
+  capital: Budapest
+- iso3: ROU
+  name: Romania
+  demonyms: [Romanian]
+  capital: Bucharest
+- id: nato
+  code: NATO
+  name: North Atlantic Treaty Organization
+  aliases: [NATO]
+  sector: IGO
+- terms: [president, leader, officials, official, mayor, authorities, envoy]
+  sector: GOV
+- terms: [forces, troops, general]
+  sector: MIL
+- terms: [protesters]
+  sector: CVL
+- terms: [footballer]
+  sector: CVL
+- id: volodymyr-zelenskyy
+  name: Volodymyr Zelenskyy
+  aliases: [Zelenskyy, Zelensky]
+  gender: m
+  roles: [{title: President, country: UKR, sector: GOV, start: 2019-05-20, end: null}]
+- id: vladimir-putin
+  name: Vladimir Putin
+  aliases: [Putin]
+  gender: m
+  roles: [{title: President, country: RUS, sector: GOV, start: 2012-05-07, end: null}]
+- id: mark-rutte
+  name: Mark Rutte
+  aliases: [Rutte]
+  gender: m
+  roles:
+    - {title: Secretary General, country: NATO, sector: IGO, start: 2024-10-01, end: null}
+    - {title: Prime Minister, country: NLD, sector: GOV, start: 2010-10-14, end: 2024-07-02}
+- id: william-ruto
+  name: William Ruto
+  aliases: [Ruto]
+  gender: m
+  roles: [{title: President, country: KEN, sector: GOV, start: 2022-09-13, end: null}]
+- id: kaja-kallas
+  name: Kaja Kallas
+  aliases: [Kallas]
+  gender: f
+  roles: [{title: High Representative, country: NATO, sector: IGO, start: 2024-12-01, end: null}]
+"""
+
+
+@pytest.fixture(scope="module")
+def component(nlp, tmp_path_factory) -> ActorsComponent:
+    folder: Path = tmp_path_factory.mktemp("kb")
+    (folder / "kb.yaml").write_text(KB_TEXT, encoding="utf-8")
+    return ActorsComponent(nlp, load_kb([folder], builtin=False))
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp, component):
+    def run(text: str, author: str | None = None) -> Analysis:
+        doc = nlp(text)
+        article = Article(id="t", text=text, raw_text=text, author=author, published="2025-08-20")
+        analysis = Analysis(article_id="t",
+                            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
+        component(DocContext(article, doc, analysis, published=dt.date(2025, 8, 20)))
+        return analysis
+    return run
+
+
+def mention(analysis: Analysis, text: str, nth: int = 0) -> Mention:
+    found = [m for m in analysis.mentions if m.text == text]
+    assert len(found) > nth, (text, [(m.text, m.actor_id) for m in analysis.mentions])
+    return found[nth]
+
+
+def test_garbled_name_with_title_resolves_and_keeps_evidence(analyse) -> None:
+    m = mention(analyse("Ukrainian President Volodimir Zellinski spoke on Monday."),
+                "Volodimir Zellinski")
+    assert (m.actor_id, m.country, m.sector) == ("volodymyr-zelenskyy", "UKR", "GOV")
+    assert m.evidence["method"] == "fuzzy" and m.evidence["features"]["title_country"]
+    assert m.evidence["candidates"][0][0] == "volodymyr-zelenskyy"
+
+
+def test_document_consistency_does_not_depend_on_order(analyse) -> None:
+    analysis = analyse("Zelinski told reporters he was ready. Earlier, Ukrainian President "
+                       "Volodymyr Zelenskyy met Putin.")
+    assert mention(analysis, "Zelinski").actor_id == "volodymyr-zelenskyy"
+
+
+def test_bare_misspelt_surname_without_support_is_not_linked(analyse) -> None:
+    assert mention(analyse("Zielinski scored twice on Saturday."), "Zielinski").actor_id != \
+        "volodymyr-zelenskyy"
+
+
+def test_lookalike_with_other_nationality_or_first_name_stays_apart(analyse) -> None:
+    polish = analyse("Polish footballer Piotr Zielinski met Ukrainian President Volodymyr "
+                     "Zelenskyy.")
+    assert mention(polish, "Piotr Zielinski").actor_id.startswith("new:")
+    kenya = analyse("Kenyan President William Ruto met Rutte in Nairobi.")
+    assert mention(kenya, "William Ruto").actor_id == "william-ruto"
+    assert mention(kenya, "Rutte").actor_id == "mark-rutte"
+
+
+def test_phonetic_variant_joins_a_person_named_in_the_document(analyse) -> None:
+    analysis = analyse("NATO Secretary General Mark Rutte spoke in Brussels. Root said the "
+                       "alliance was united.")
+    assert mention(analysis, "Root").actor_id == "mark-rutte"
+
+
+def test_possessive_title_and_sentence_initial_words_are_trimmed(analyse) -> None:
+    analysis = analyse("Will Putin agree? Mayor Ivan Fedorenko said Putin’s envoy arrived.")
+    assert mention(analysis, "Putin").actor_id == "vladimir-putin"
+    fedorenko = mention(analysis, "Ivan Fedorenko")
+    assert fedorenko.actor_id == "new:ivan-fedorenko" and fedorenko.sector == "GOV"
+
+
+def test_new_actor_takes_country_from_the_title(analyse) -> None:
+    m = mention(analyse("Ukrainian mayor Ivan Fedorenko said the city had no power."),
+                "Ivan Fedorenko")
+    assert (m.actor_id, m.country, m.sector) == ("new:ivan-fedorenko", "UKR", "GOV")
+    assert m.confident is False
+
+
+def test_countries_capitals_and_seats(analyse) -> None:
+    analysis = analyse("Moscow said the talks failed. The Kremlin insisted on its terms. "
+                       "Putin held a news conference in Moscow. The Pentagon sent weapons to "
+                       "Ukraine.")
+    assert mention(analysis, "Moscow").actor_id == "RUS:GOV"
+    assert mention(analysis, "Kremlin").actor_id == "RUS:GOV"
+    assert len([m for m in analysis.mentions if m.text == "Moscow"]) == 1  # the place is not
+    assert mention(analysis, "Pentagon").actor_id == "USA:MIL"
+    assert mention(analysis, "Ukraine").actor_id == "UKR"
+
+
+def test_role_phrases(analyse) -> None:
+    analysis = analyse("Russian forces shelled the city, Ukrainian authorities said. Protesters "
+                       "gathered. The mayor of Kyiv spoke.")
+    forces = mention(analysis, "Russian forces")
+    assert (forces.actor_id, forces.kind, forces.sector) == ("RUS:MIL", "ROLE", "MIL")
+    assert mention(analysis, "Ukrainian authorities").actor_id == "UKR:GOV"
+    assert mention(analysis, "Protesters").sector == "CVL"
+    assert mention(analysis, "mayor of Kyiv").country == "UKR"
+
+
+def test_several_countries_share_a_role(analyse) -> None:
+    analysis = analyse("Senior Hungarian and Romanian officials agreed on Wednesday.")
+    assert mention(analysis, "Hungarian").actor_id == "HUN:GOV"
+    assert mention(analysis, "Romanian").actor_id == "ROU:GOV"
+
+
+def test_pronouns_and_definite_descriptions(analyse) -> None:
+    analysis = analyse("Putin met Zelenskyy in Istanbul. He said the talks were useful. "
+                       "Kallas said she disagreed. Later, the Russian leader left.")
+    assert mention(analysis, "He").actor_id == "vladimir-putin"
+    assert mention(analysis, "she").actor_id == "kaja-kallas"
+    leader = mention(analysis, "Russian leader")
+    assert leader.actor_id == "vladimir-putin" and leader.evidence["method"] == "description"
+    pron = mention(analysis, "He")
+    assert pron.kind == "PRON" and pron.evidence["antecedent"][2] == "Putin"
+
+
+def test_outlets_and_bylines_are_not_actors(analyse) -> None:
+    analysis = analyse("by Emma Walker – News Editor\n\nPutin spoke, the mayor told Reuters, "
+                       "according to state news agency RIA Novosti.", author="Emma Walker")
+    texts = {m.text for m in analysis.mentions}
+    assert "Emma Walker" not in texts and "Reuters" not in texts and "RIA Novosti" not in texts
+    assert is_news_outlet("Fox News") and is_news_outlet("Reuters")
+    assert not is_news_outlet("Kremlin")
+
+
+def test_actor_records_count_surface_forms(analyse) -> None:
+    analysis = analyse("Zelensky met Putin. Zelenskyy said he was ready. Zelensky left.")
+    actor = next(a for a in analysis.actors if a.id == "volodymyr-zelenskyy")
+    assert actor.surface_forms == {"Zelensky": 2, "Zelenskyy": 1}
+    assert actor.kb_id == "volodymyr-zelenskyy" and actor.kind == "person"
+
+
+def test_find_actor_ranks_candidates(component) -> None:
+    hits = find_actor(component.kb, "Zelenski")
+    assert hits[0]["id"] == "volodymyr-zelenskyy" and hits[0]["country"] == "UKR"
+    assert find_actor(component.kb, "NATO")[0]["kind"] == "igo"
+    assert find_actor(component.kb, "Kiev")[0] == {**find_actor(component.kb, "Kiev")[0],
+                                                   "id": "UKR", "kind": "capital"}
+
+
+def test_cluster_new_actors_merges_variants_and_short_forms() -> None:
+    actors = [
+        Actor("new:vitalii-maletskyj", "Vitalii Maletskyj", "UKR", "GOV", "person"),
+        Actor("new:vitaliy-maletskyi", "Vitaliy Maletskyi", "UKR", "GOV", "person"),
+        Actor("new:maletskyj", "Maletskyj", None, None, "person"),
+        Actor("new:piotr-zielinski", "Piotr Zielinski", "POL", None, "person"),
+        Actor("new:jan-zielinski", "Jan Zielinski", "POL", None, "person"),
+        Actor("new:zielinski", "Zielinski", None, None, "person"),
+        Actor("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "UKR", "GOV", "person"),
+    ]
+    clusters = cluster_new_actors(actors)
+    assert clusters["new:vitaliy-maletskyi"] == clusters["new:vitalii-maletskyj"]
+    assert clusters["new:maletskyj"] == clusters["new:vitalii-maletskyj"]
+    assert clusters["new:piotr-zielinski"] != clusters["new:jan-zielinski"]
+    assert clusters["new:zielinski"] == "new:zielinski"  # ambiguous short form stays alone
+    assert "volodymyr-zelenskyy" not in clusters
+
+
+def test_case_variants_and_hyphenated_name_pairs(analyse) -> None:
+    analysis = analyse("ZELENSKY said the guarantees will come from KYIV partners, and ukraine "
+                       "agreed to a Putin-Zelenskyy summit.")
+    assert mention(analysis, "ZELENSKY").actor_id == "volodymyr-zelenskyy"
+    assert mention(analysis, "KYIV").actor_id == "UKR:GOV"
+    assert mention(analysis, "ukraine").country == "UKR"
+    assert mention(analysis, "Putin").actor_id == "vladimir-putin"
+    assert mention(analysis, "Zelenskyy").actor_id == "volodymyr-zelenskyy"
+
+
+def test_headings_do_not_create_organisations(analyse) -> None:
+    analysis = analyse("Challenges and Future Outlook\n\nPutin said the talks would go on.")
+    assert all(not m.actor_id or not m.actor_id.startswith("new:") for m in analysis.mentions)
+

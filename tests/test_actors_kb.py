@@ -1,0 +1,154 @@
+"""The KB loader: valid files load, malformed ones fail with file:line, the built-in KB validates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from heron.config import Settings
+from heron.nlp.actors import build, find_actor
+from heron.nlp.actors.kb import KBError, load_kb
+
+COUNTRIES = """\
+- iso3: UKR
+  name: Ukraine
+  demonyms: [Ukrainian]
+  capital: Kyiv
+- iso3: NLD
+  name: Netherlands
+  demonyms: [Dutch]
+  capital: Amsterdam
+"""
+PEOPLE = """\
+- id: volodymyr-zelenskyy
+  name: Volodymyr Zelenskyy
+  aliases: [Zelensky]
+  gender: m
+  roles:
+    - {title: President, country: UKR, sector: GOV, start: 2019-05-20, end: null}
+- id: mark-rutte
+  name: Mark Rutte
+  aliases: [Rutte]
+  gender: m
+  roles:
+    - {title: Secretary General, country: NATO, sector: IGO, start: 2024-10-01, end: null}
+    - {title: Prime Minister, country: NLD, sector: GOV, start: 2010-10-14, end: 2024-07-02}
+"""
+IGOS = """\
+- id: nato
+  code: NATO
+  name: North Atlantic Treaty Organization
+  aliases: [NATO]
+  sector: IGO
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def kb_dir(tmp_path: Path) -> Path:
+    write(tmp_path, "countries.yaml", COUNTRIES)
+    write(tmp_path, "igos.yaml", IGOS)
+    write(tmp_path, "people.yaml", PEOPLE)
+    return tmp_path
+
+
+def test_valid_folder_loads_every_kind(kb_dir: Path) -> None:
+    kb = load_kb([kb_dir], builtin=False)
+    assert set(kb.people) == {"volodymyr-zelenskyy", "mark-rutte"}
+    assert kb.igos["nato"].code == "NATO"
+    assert kb.countries["UKR"].capital == "Kyiv"
+    role = kb.people["mark-rutte"].role_on(None)
+    assert (role.country, role.sector) == ("NATO", "IGO")
+
+
+def test_role_follows_publication_date(kb_dir: Path) -> None:
+    import datetime as dt
+
+    rutte = load_kb([kb_dir], builtin=False).people["mark-rutte"]
+    assert rutte.role_on(dt.date(2020, 1, 1)).country == "NLD"
+    assert rutte.role_on(dt.date(2025, 8, 20)).country == "NATO"
+
+
+def assert_error(paths: list[Path], file: Path, line: int, words: str) -> None:
+    with pytest.raises(KBError) as info:
+        load_kb(paths, builtin=False)
+    message = str(info.value)
+    assert message.startswith(f"{file}:{line}:"), message
+    assert words in message
+
+
+def test_bad_yaml_names_file_and_line(kb_dir: Path) -> None:
+    bad = write(kb_dir, "zz_bad.yaml", "- id: a\n  name: [unclosed\n  roles: []\n")
+    assert_error([kb_dir], bad, 3, "invalid YAML")
+
+
+def test_missing_field_names_entry_line(kb_dir: Path) -> None:
+    bad = write(kb_dir, "zz_bad.yaml", PEOPLE.replace("mark-rutte", "other").replace(
+        "volodymyr-zelenskyy", "another").replace("  name: Mark Rutte\n", ""))
+    assert_error([kb_dir], bad, 7, "missing required field 'name'")
+
+
+def test_bad_sector_names_the_line(kb_dir: Path) -> None:
+    bad = write(kb_dir, "zz_bad.yaml", "- terms: [mayor]\n  sector: MAYORS\n")
+    assert_error([kb_dir], bad, 2, "unknown sector 'MAYORS'")
+
+
+def test_duplicate_id_names_both_places(kb_dir: Path) -> None:
+    bad = write(kb_dir, "zz_dup.yaml", "\n" + PEOPLE)
+    with pytest.raises(KBError) as info:
+        load_kb([kb_dir], builtin=False)
+    message = str(info.value)
+    assert message.startswith(f"{bad}:2:") and "duplicate id 'volodymyr-zelenskyy'" in message
+    assert f"{kb_dir / 'people.yaml'}:1" in message
+
+
+def test_unknown_country_code_is_reported(kb_dir: Path) -> None:
+    bad = write(kb_dir, "zz_bad.yaml", PEOPLE.replace("mark-rutte", "x").replace(
+        "volodymyr-zelenskyy", "y").replace("country: UKR", "country: UKX"))
+    assert_error([kb_dir], bad, 1, "unknown country/organisation code 'UKX'")
+
+
+def test_bad_date_and_slug(kb_dir: Path) -> None:
+    bad = write(kb_dir, "zz_bad.yaml", "- id: Bad Id\n  name: X Y\n  roles: []\n")
+    assert_error([kb_dir], bad, 1, "lower-case ascii slug")
+    write(kb_dir, "zz_bad.yaml", "- id: x-y\n  name: X Y\n  roles:\n"
+                                 "    - {title: P, country: UKR, sector: GOV, start: 2019-13-45}\n")
+    assert_error([kb_dir], kb_dir / "zz_bad.yaml", 4, "bad value '2019-13-45'")
+    write(kb_dir, "zz_bad.yaml", "- id: x-y\n  name: X Y\n  roles:\n"
+                                 "    - {title: P, country: UKR, sector: GOV, start: 2019}\n")
+    assert_error([kb_dir], kb_dir / "zz_bad.yaml", 3, "bad date 2019")
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(KBError, match="not found"):
+        load_kb([tmp_path / "nope.yaml"], builtin=False)
+
+
+def test_builtin_kb_validates() -> None:
+    kb = load_kb()
+    assert len(kb.people) >= 500
+    for person in kb.people.values():
+        assert person.roles, person.source
+    if kb.countries and kb.igos:  # every role points at a known code
+        codes = set(kb.countries) | {igo.code for igo in kb.igos.values()}
+        assert all(r.country in codes for p in kb.people.values() for r in p.roles)
+
+
+def test_user_kb_from_settings_and_argument(nlp, tmp_path: Path) -> None:
+    from_settings = write(tmp_path, "settings.yaml", "- id: olha-mayor\n  name: Olha Hrytsenko\n"
+                          "  roles:\n    - {title: Mayor, country: UKR, sector: GOV}\n")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    write(folder, "mine.yaml", "- id: vitalii-maletskyi\n  name: Vitalii Maletskyi\n  gender: m\n"
+                               "  roles:\n    - {title: Mayor, country: UKR, sector: GOV}\n")
+    component = build(nlp, Settings(kb_paths=(from_settings,)), extra_kb=[folder])
+    assert {"olha-mayor", "vitalii-maletskyi"} <= set(component.kb.people)
+    hits = find_actor(component.kb, "Vitalii Maletskyj")
+    assert hits[0]["id"] == "vitalii-maletskyi" and hits[0]["score"] < 1
+    assert find_actor(component.kb, "Maletskyi")[0]["id"] == "vitalii-maletskyi"
