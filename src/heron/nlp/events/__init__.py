@@ -1,0 +1,51 @@
+"""PLOVER event coding (see docs/EVENTS.md).
+
+``build(nlp, settings)`` returns the pipeline component; ``code_texts`` is the sentence-level
+coder behind ``heron code FILE.jsonl``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from spacy.language import Language
+
+from heron.config import Settings
+from heron.model import Article
+from heron.nlp.events.component import EventCoder, optional_hook
+from heron.nlp.events.lexicon import load_lexicon
+
+__all__ = ["build", "code_texts", "EventCoder"]
+
+
+def build(nlp: Language, settings: Settings) -> EventCoder:
+    return EventCoder(
+        lexicon=load_lexicon(),
+        governing_timex=optional_hook("heron.nlp.timexes", "governing_timex"),
+        places_for_clause=optional_hook("heron.nlp.places", "places_for_clause"),
+    )
+
+
+def code_texts(records: Iterable[dict[str, Any]], pipeline: Any = None) -> Iterator[dict[str, Any]]:
+    """Events of each input record ``{"id", "text", "published"?}`` as dicts carrying the input
+    ``id`` (the event's own id is ``event_id``). Texts are analysed in ``nlp.pipe`` batches by
+    the full pipeline (or ``pipeline`` when given)."""
+    from heron.nlp.pipeline import Pipeline  # the pipeline imports components lazily too
+
+    pipeline = pipeline or Pipeline()
+    iterator = iter(records)
+    while batch := list(islice(iterator, pipeline.settings.batch_size)):
+        articles = [_article(record, n) for n, record in enumerate(batch)]
+        for record, analysis in zip(batch, pipeline.analyse(articles), strict=True):
+            for event in analysis.events:
+                row = event.to_dict()
+                row["event_id"] = row.pop("id")
+                yield {"id": record.get("id"), **row}
+
+
+def _article(record: dict[str, Any], number: int) -> Article:
+    text = record["text"]
+    return Article(id=str(record.get("id", number)), text=text, raw_text=text,
+                   published=record.get("published"))

@@ -1,0 +1,284 @@
+"""Actors and recipients of an event from dependency roles.
+
+Verbs: the subject (or the ``by`` agent of a passive) is the actor; the direct object, the
+subject of a passive and the objects of with/to/against/on/toward are recipients; objects of
+``between`` are reciprocal actors. Coordinated subjects ("Trump and Zelenskyy") give compound
+actors. A verb without a subject borrows the subject of the verb it is coordinated with or
+controlled by ("met ... and hosted", "agreed to meet").
+
+Nouns: possessors, ``by``/``from`` objects and name/nationality modifiers ("Russian strikes",
+"Ukraine's demands") are actors; on/against/to/with objects are recipients. A noun that is the
+object of a light verb ("imposed sanctions", "expressed its willingness") takes that verb's
+subject as actor.
+
+Participants come from the actor mentions of the actors component (resolved names, role
+phrases, capitals, pronouns); a recipient named only as a place ("attacks on Sumy") is taken
+from the places component, so a town yields its country; "I"/"we" inside a direct quote is the
+quote's speaker (quotes component); "the two countries"/"both sides" are the last two countries
+named before the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from heron.model import ActorRef, Mention, Place, Quote, actor_ref
+
+RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "upon", "for"})
+ACTOR_PREPS_NOUN = frozenset({"by", "from"})
+PAIR_NOUNS = frozenset({"country", "side", "nation", "government", "leader", "president", "party",
+                        "neighbor", "neighbour"})
+PAIR_WORDS = frozenset({"two", "both"})
+PAIR_LOOKBACK_CHARS = 600
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+RECIPROCAL_PREPS = frozenset({"between", "among", "amongst"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis", "punct", "cc"})
+# Material acts whose "of" object is what is acted on ("invasion of Ukraine").
+OF_IS_RECIPIENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+
+
+@dataclass
+class Participants:
+    actors: list[ActorRef] = field(default_factory=list)
+    recipients: list[ActorRef] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # which dependency roles supplied them
+
+    def swap(self) -> Participants:
+        return Participants(self.recipients, self.actors, self.roles + ["reversed"])
+
+
+@dataclass
+class ArgumentFinder:
+    """Finds participants in one document, given its mentions and places."""
+
+    mentions: list[Mention]
+    places: list[Place]
+    quotes: list[Quote] = field(default_factory=list)
+
+    def for_verb(self, verb: Token, event_type: str) -> Participants:
+        found = Participants()
+        subject = _subject(verb)
+        if subject is not None:
+            role = "recipients" if subject.dep_ == "nsubjpass" else "actors"
+            self._add(found, role, subject, subject.dep_)
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in _objects(child):
+                    self._add(found, "actors", obj, "agent")
+            elif child.dep_ in ("dobj", "dative", "attr"):
+                self._add(found, "recipients", child, child.dep_)
+            elif child.dep_ == "prep":
+                self._add_prep(found, child, event_type, noun=False)
+        return found
+
+    def add_complement_subject(self, found: Participants, token: Token) -> None:
+        """"demanded that the United States match ...", "warned that Russia would pay": the
+        subject of the content clause is who the demand, threat or accusation is aimed at."""
+        if found.recipients:
+            return
+        for child in token.children:
+            if child.dep_ in ("ccomp", "acl"):
+                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")),
+                               None)
+                if subject is not None:
+                    self._add(found, "recipients", subject, "content-subject")
+                    return
+
+    def for_adjective(self, adjective: Token, event_type: str) -> Participants:
+        """A predicate adjective's actor is the subject of its clause ("Russia is ready", "it
+        considers X unacceptable"); its own prepositions give recipients ("opposed to X")."""
+        found = self.for_verb(adjective.head, event_type)  # a root adjective is its own head
+        for child in adjective.children:
+            if child.dep_ == "prep":
+                self._add_prep(found, child, event_type, noun=False)
+        return found
+
+    def for_noun(self, noun: Token, event_type: str) -> Participants:
+        found = Participants()
+        for child in noun.children:
+            if child.dep_ in MODIFIER_DEPS:
+                self._add(found, "actors", child, child.dep_)
+            elif child.dep_ == "prep":
+                self._add_prep(found, child, event_type, noun=True)
+        verb = _light_verb(noun)
+        if not found.actors and verb is not None:
+            light = self.for_verb(verb, event_type)
+            found.actors = light.actors
+            found.recipients = found.recipients or [
+                r for r in light.recipients if not _same_span(r, noun)]
+            found.roles += [f"light-verb '{verb.text}'"]
+        return found
+
+    def _add_prep(self, found: Participants, prep: Token, event_type: str, *, noun: bool) -> None:
+        word = prep.lower_
+        if word in RECIPROCAL_PREPS:
+            role = "actors"
+        elif word in RECIPIENT_PREPS or (word == "of" and noun and event_type in OF_IS_RECIPIENT):
+            role = "recipients"
+        elif noun and word in ACTOR_PREPS_NOUN:
+            role = "actors"
+        else:
+            return
+        for obj in _objects(prep):
+            self._add(found, role, obj, f"{word}-object")
+
+    def _add(self, found: Participants, role: str, head: Token, how: str) -> None:
+        refs = [ref for token in _conjuncts(head) for ref in self._refs(token)]
+        if not refs:
+            return
+        target = getattr(found, role)
+        known = {(r.start, r.end) for r in found.actors + found.recipients}
+        for ref in refs:
+            if (ref.start, ref.end) not in known:
+                target.append(ref)
+                known.add((ref.start, ref.end))
+        found.roles.append(f"{role[:-1]}:{how}")
+
+    def _refs(self, head: Token) -> list[ActorRef]:
+        """The participant(s) a noun phrase names: the mention on its head word, else those on
+        its modifiers ("Hungarian and Romanian officials"), else anywhere in the phrase ("areas
+        in Sumy and Odesa", "doctors from two American aid groups")."""
+        start, end = head.idx, head.idx + len(head)
+        if head.lower_ in FIRST_PERSON:
+            speaker = self._quoted_speaker(start)
+            if speaker is not None:
+                return [speaker]
+        pair = self._pair_antecedents(head)  # before the head's own (single) mention
+        if pair:
+            return pair
+        on_head = self._overlapping(start, end)
+        best = max(on_head, key=_ref_rank) if on_head else None
+        if best is not None and (best.actor_id or best.country):
+            return [best]
+        # "Hungarian and Romanian officials": the countries on the modifiers say who, not the
+        # unresolved role word on the head.
+        modifiers = [t for t in head.children if t.dep_ in MODIFIER_DEPS and not self._town(t)]
+        refs = [r for m in modifiers for t in _conjuncts(m) for r in self._overlapping(*_span(t))]
+        if any(r.country for r in refs):
+            return [r for r in refs if r.country]
+        if best is not None:
+            return [best]
+        if refs:
+            return refs
+        return [r for t in _phrase(head) if t != head
+                for r in self._overlapping(t.idx, t.idx + len(t))]
+
+    def _pair_antecedents(self, head: Token) -> list[ActorRef]:
+        """"The two countries" / "both sides": the last two countries named before the sentence
+        (within ``PAIR_LOOKBACK_CHARS``), represented by their latest mentions."""
+        if head.lemma_.lower() not in PAIR_NOUNS or not any(
+                c.lower_ in PAIR_WORDS for c in head.children):
+            return []
+        boundary = _sentence_start(head)
+        latest: dict[str, Mention] = {}
+        for mention in sorted(self.mentions, key=lambda m: -m.start):
+            if mention.end <= boundary and mention.country and mention.country not in latest:
+                if mention.start < boundary - PAIR_LOOKBACK_CHARS:
+                    break
+                latest[mention.country] = mention
+                if len(latest) == 2:
+                    return [actor_ref(m) for m in sorted(latest.values(), key=lambda m: m.start)]
+        return []
+
+    def _quoted_speaker(self, offset: int) -> ActorRef | None:
+        """The speaker of the direct quote containing ``offset`` ("'We need guarantees,'
+        Zelenskyy said": we = Zelenskyy)."""
+        for quote in self.quotes:
+            parts = quote.content_spans or [quote.content]
+            if quote.direct and any(p.start <= offset < p.end for p in parts):
+                return quote.speaker
+        return None
+
+    def _town(self, token: Token) -> bool:
+        """A city named as a modifier is where, not who ("the Jeddah talks")."""
+        start, end = _span(token)
+        return any(p.kind == "city" and p.start < end and start < p.end for p in self.places)
+
+    def _overlapping(self, start: int, end: int) -> list[ActorRef]:
+        refs = [self._with_place_country(actor_ref(m)) for m in self.mentions
+                if m.start < end and start < m.end]
+        if refs:
+            return refs
+        return [place_ref(p) for p in self.places if p.start < end and start < p.end]
+
+    def _with_place_country(self, ref: ActorRef) -> ActorRef:
+        if ref.country:
+            return ref
+        for place in self.places:
+            if place.start < ref.end and ref.start < place.end and place.country:
+                return replace(ref, country=place.country)
+        return ref
+
+
+def _ref_rank(ref: ActorRef) -> tuple[bool, bool, int]:
+    return (ref.actor_id is not None, ref.country is not None, ref.end - ref.start)
+
+
+def _sentence_start(token: Token) -> int:
+    """Start of the token's sentence (``Token.sent`` re-scans the whole document)."""
+    first = token
+    while first.i > 0 and not first.is_sent_start:
+        first = first.doc[first.i - 1]
+    return first.idx
+
+
+def place_ref(place: Place) -> ActorRef:
+    return ActorRef(actor_id=None, name=place.name, country=place.country, sector=None,
+                    start=place.start, end=place.end, text=place.text)
+
+
+def _same_span(ref: ActorRef, token: Token) -> bool:
+    return ref.start <= token.idx < ref.end
+
+
+def _span(token: Token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token)
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb a noun event is the object of: "imposed sanctions", "took part in talks"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB":
+        return head.head
+    if noun.dep_ == "pobj" and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
+        return head.head.head  # "take part in the talks"
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's own subject, else that of the verb it is coordinated with or controlled by."""
+    token = verb
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:  # a mis-parse can give two subjects: the one nearest the verb is right
+            return min(subjects, key=lambda c: abs(c.i - token.i))
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ not in ("conj", "xcomp", "advcl", "acomp") or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def _objects(prep: Token) -> Iterator[Token]:
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            yield child
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+
+
+def _phrase(head: Token) -> Iterator[Token]:
+    """The head's phrase without its clauses (relative clauses, appositions)."""
+    yield head
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            yield from _phrase(child)

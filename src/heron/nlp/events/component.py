@@ -1,0 +1,306 @@
+"""The events pipeline component: PLOVER events for every sentence of a document."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from heron.model import ActorRef, Event, Mention, Place
+from heron.model import Span as TextSpan
+from heron.nlp.context import DocContext
+from heron.nlp.events.arguments import ArgumentFinder, Participants, place_ref
+from heron.nlp.events.coder import (
+    Match,
+    anchor_of,
+    commitment_type,
+    event_type_of,
+    find_matches,
+    is_subordinate,
+    participants_of,
+    pick_mode,
+)
+from heron.nlp.events.lexicon import Lexicon
+from heron.nlp.events.magnitude import casualties, crowd_size
+from heron.nlp.events.status import Status, event_status, is_question, reporting_verb
+
+log = logging.getLogger(__name__)
+
+ENTITY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+MAX_CONFIDENCE = 0.95
+
+
+def optional_hook(module: str, name: str) -> Callable[..., Any] | None:
+    """A function of a sibling component, or None (logged) while that component is missing."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        log.warning("%s.%s unavailable: events fall back to publication dates / no places",
+                    module, name)
+        return None
+
+
+@dataclass
+class EventCoder:
+    lexicon: Lexicon
+    governing_timex: Callable[[DocContext, Token], Any] | None
+    places_for_clause: Callable[[DocContext, Token], list[Place]] | None
+    name: str = "events"
+
+    def __call__(self, ctx: DocContext) -> None:
+        finder = ArgumentFinder(ctx.analysis.mentions or entity_mentions(ctx), ctx.analysis.places,
+                                ctx.analysis.quotes)
+        paragraph_contexts = self._paragraph_contexts(ctx.doc)
+        attackers = AttackerMemory()
+        dates = DateMemory()
+        for index, sentence in enumerate(ctx.doc.sents):
+            anchored = [pair for match in find_matches(sentence, self.lexicon)
+                        for pair in self._events(ctx, finder, index, sentence, match)]
+            events = [event for event, _ in anchored]
+            _attach_casualties(sentence, events)
+            attackers.fill(index, events)
+            dates.fill(index, anchored)
+            contexts = contexts_of(sentence, self.lexicon) | paragraph_contexts(sentence.start_char)
+            for number, event in enumerate(events, start=len(ctx.analysis.events)):
+                event.id = f"{ctx.article.id}-e{number}"
+                event.context = sorted(contexts)
+            ctx.analysis.events.extend(events)
+
+    def _events(self, ctx: DocContext, finder: ArgumentFinder, index: int, sentence: Span,
+                match: Match) -> list[tuple[Event, Token]]:
+        """The event a trigger codes; for an announced or conditional act also what announcing
+        it amounts to (AGREE/CONCEDE/THREATEN/REQUEST), ranked above the act itself."""
+        token, trigger = match.token, match.trigger
+        anchor = anchor_of(token)
+        event_type = event_type_of(match)
+        question = is_question(sentence)
+        status = event_status(token, question=question)
+        if status.kind == "negation" and trigger.negated:  # "would not accept", not "nothing"
+            event_type = trigger.negated
+            status = event_status(token, question=question, recoded=True)
+        stated = participants_of(match, finder, event_type)
+        found = stated.swap() if trigger.reversed else stated
+        act = self._event(ctx, index, sentence, match, anchor, event_type, status, found)
+        events = [act, *self._announced(ctx, finder, index, sentence, match, anchor, act,
+                                        stated, status)]
+        self._situate(ctx, sentence, anchor, events)
+        return [(event, anchor) for event in sorted(events, key=lambda e: -e.confidence)]
+
+    def _announced(self, ctx: DocContext, finder: ArgumentFinder, index: int, sentence: Span,
+                   match: Match, anchor: Token, act: Event, stated: Participants,
+                   status: Status) -> list[Event]:
+        """What announcing a future/conditional act amounts to, if anything (see coder)."""
+        token = match.token
+        reporter = reporting_verb(anchor)
+        commitment = commitment_type(act.event_type, status, reported=reporter is not None)
+        if commitment is None:
+            return []
+        # The one who commits is the grammatical subject ("Switzerland could host"), and in
+        # "X said Y must ..." X asks Y.
+        found = stated
+        if commitment == "REQUEST" and reporter is not None:
+            speakers = finder.for_verb(reporter, commitment).actors
+            if _same_parties(speakers, stated.actors):  # "we must ...": a resolve, not a demand
+                return []
+            found = Participants(speakers, stated.actors,
+                                 stated.roles + [f"reporter '{reporter.text}'"])
+        said = self._event(ctx, index, sentence, match, anchor, commitment,
+                           event_status(token, recoded=True), found)
+        said.pattern += f" announced[{act.event_type} {status.explain()}]"
+        said.confidence = round(min(act.confidence + 0.05, MAX_CONFIDENCE), 3)
+        act.confidence = round(act.confidence - 0.1, 3)
+        return [said]
+
+    def _event(self, ctx: DocContext, index: int, sentence: Span, match: Match, anchor: Token,
+               event_type: str, status: Status, found: Participants) -> Event:
+        token, trigger = match.token, match.trigger
+        pattern = " ".join(filter(None, [
+            trigger.label if event_type == trigger.event_type else f"{trigger.label}->{event_type}",
+            f"embeds[{','.join(m.trigger.label for m in match.embedded)}]" if match.embedded else "",
+            f"roles[{','.join(found.roles)}]" if found.roles else "",
+            f"status[{status.explain()}]" if status.kind else "",
+        ]))
+        spec = self.lexicon.types[event_type]
+        event = Event(
+            id="",  # numbered once the sentence's events are known
+            article_id=ctx.article.id,
+            sentence=index,
+            sentence_span=TextSpan(sentence.start_char, sentence.end_char, sentence.text),
+            event_type=event_type,
+            mode=pick_mode(match, event_type, spec.modes),
+            context=[],  # set for the whole sentence by the caller
+            actors=found.actors,
+            recipients=found.recipients,
+            trigger=TextSpan(match.start, match.end, ctx.article.text[match.start:match.end]),
+            pattern=pattern,
+            confidence=_confidence(match, found, subordinate=is_subordinate(anchor)),
+            status=status.status,
+        )
+        if event_type == "PROTEST":
+            event.size = crowd_size(token)
+        return event
+
+    def _situate(self, ctx: DocContext, sentence: Span, anchor: Token,
+                 events: list[Event]) -> None:
+        """Date and place of the clause, shared by the events of one trigger. A clause lies
+        within its sentence, so sentences without any time expression (place) skip the
+        lookup."""
+        start, end = sentence.start_char, sentence.end_char
+        timex = places = None
+        if self.governing_timex and any(start <= t.start < end for t in ctx.analysis.timexes):
+            timex = self.governing_timex(ctx, anchor)
+        if self.places_for_clause and any(start <= p.start < end for p in ctx.analysis.places):
+            places = self.places_for_clause(ctx, anchor)
+        for event in events:
+            _set_date(event, timex, ctx.published)
+            event.location = places[0] if places else None
+            quad = self.lexicon.types[event.event_type].quad
+            if not event.recipients and _acts_on_place(event, quad):
+                event.recipients = [place_ref(event.location)]
+                event.pattern += " recipient:location"
+
+    def _paragraph_contexts(self, doc: Doc) -> Callable[[int], set[str]]:
+        """Contexts of the paragraph (newline-delimited block) containing a character offset."""
+        blocks: list[tuple[int, set[str]]] = []
+        offset = 0
+        for block in doc.text.split("\n"):
+            if block.strip():
+                span = doc.char_span(offset, offset + len(block), alignment_mode="expand")
+                if span is not None:
+                    blocks.append((offset + len(block), contexts_of(span, self.lexicon)))
+            offset += len(block) + 1
+
+        def lookup(char: int) -> set[str]:
+            return next((found for end, found in blocks if char < end), set())
+
+        return lookup
+
+
+def contexts_of(span: Span, lexicon: Lexicon) -> set[str]:
+    words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+    return {name for name, cues in lexicon.contexts.items() if cues & words}
+
+
+def _set_date(event: Event, timex: Any, published: date | None) -> None:
+    """The governing time expression's value (a range "A/B" fills date_end), else the
+    publication date, flagged as a fallback."""
+    if timex is None or not timex.value:
+        event.date = published.isoformat() if published else None
+        event.date_precision = "published-fallback"
+        return
+    start, _, end = timex.value.partition("/")
+    event.date, event.date_end = start, end or None
+    event.date_text, event.date_precision = timex.text, timex.precision
+
+
+def _acts_on_place(event: Event, quad: str) -> bool:
+    """A material act in a foreign place with no named target acts on that place's country
+    ("imposed a curfew in Cizre", "strengthened its forces in Lebanon"); a visit's host is
+    the country visited ("arrived in Amman")."""
+    if event.location is None or not event.location.country:
+        return False
+    if event.location.country in {a.country for a in event.actors}:
+        return quad == "material conflict"  # a state acting on its own territory
+    return quad.startswith("material") or event.mode == "visit"
+
+
+def _same_parties(first: list[ActorRef], second: list[ActorRef]) -> bool:
+    keys = {r.actor_id or r.name for r in first}
+    return any((r.actor_id or r.name) in keys for r in second)
+
+
+def _confidence(match: Match, found: Participants, *, subordinate: bool) -> float:
+    """Trigger weight, raised by evidence that the event is well formed (a stated actor, a
+    recipient, an embedded act confirming the frame) and lowered without any participant or in
+    a background clause."""
+    score = match.trigger.weight
+    score += 0.1 if found.actors else 0.0
+    score += 0.05 if found.recipients else 0.0
+    score -= 0.15 if not found.actors and not found.recipients else 0.0
+    score += 0.05 if match.embedded or match.merged else 0.0
+    score -= 0.2 if subordinate else 0.0
+    return round(min(max(score, 0.05), MAX_CONFIDENCE), 3)
+
+
+@dataclass
+class AttackerMemory:
+    """Carries a document's attacker to later attacks that leave it implicit.
+
+    News reports name the attacker once ("Russian missile strikes hit six regions") and then
+    describe further attacks without it ("Attacks on Sumy and Odesa injured 15"). An ASSAULT
+    with no actor takes the actors of the document's latest ASSAULT within ``window``
+    sentences — only when every attack in that window has the same attacking countries, so
+    no side is guessed — and says so in its pattern, at lower confidence."""
+
+    window: int = 6
+    seen: list[tuple[int, list[ActorRef]]] = field(default_factory=list)
+
+    def fill(self, index: int, events: list[Event]) -> None:
+        recent = [(i, actors) for i, actors in self.seen if index - i <= self.window]
+        sides = {frozenset(a.country for a in actors) for _, actors in recent}
+        for event in events:
+            if event.event_type != "ASSAULT":
+                continue
+            if not event.actors and len(sides) == 1 and None not in next(iter(sides)):
+                source, actors = recent[-1]
+                event.actors = list(actors)
+                event.pattern += f" actor:carried-from-sentence-{source}"
+                event.confidence = round(max(event.confidence - 0.1, 0.05), 3)
+            if event.actors:
+                self.seen.append((index, event.actors))
+
+
+@dataclass
+class DateMemory:
+    """Carries a stated date to the past-tense events that follow it and state none.
+
+    Background passages date their first sentence and continue in the past tense ("In May,
+    Putin proposed a meeting ... Zelensky agreed ... The two countries agreed on the exchange
+    of prisoners"). A past-tense event dated only by the publication fallback takes the date of
+    the latest dated (or carried) event at most ``window`` sentences back; its pattern says so.
+    """
+
+    window: int = 3
+    source: tuple[int, Event] | None = None
+
+    def fill(self, index: int, anchored: list[tuple[Event, Token]]) -> None:
+        if self.source is not None and index - self.source[0] > self.window:
+            self.source = None
+        for event, anchor in anchored:
+            if event.date_precision != "published-fallback":
+                self.source = (index, event)
+            elif self.source is not None and _past(anchor):
+                origin, dated = self.source
+                event.date, event.date_end = dated.date, dated.date_end
+                event.date_text, event.date_precision = dated.date_text, dated.date_precision
+                event.pattern += f" date:carried-from-sentence-{origin}"
+                self.source = (index, event)
+
+
+def _past(anchor: Token) -> bool:
+    """Simple past or a past participle (not a present or future clause)."""
+    if any(c.tag_ == "MD" for c in anchor.children):
+        return False
+    return anchor.tag_ in ("VBD", "VBN")
+
+
+def _attach_casualties(sentence: Span, events: list[Event]) -> None:
+    """Killed/injured figures of the sentence go to its first violent event."""
+    target = next((e for e in events if e.event_type == "ASSAULT"), None)
+    if target is not None:
+        target.killed, target.injured = casualties(sentence)
+
+
+def entity_mentions(ctx: DocContext) -> list[Mention]:
+    """Unresolved mentions from spaCy's entities, for documents the actors component has not
+    annotated (events still get participants with their spans; actor_id stays None)."""
+    return [
+        Mention(id=f"{ctx.article.id}-ent{i}", article_id=ctx.article.id, start=ent.start_char,
+                end=ent.end_char, text=ent.text, kind=ent.label_, sentence=-1)
+        for i, ent in enumerate(ctx.doc.ents) if ent.label_ in ENTITY_KINDS
+    ]

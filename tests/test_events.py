@@ -1,0 +1,206 @@
+"""The events component on single sentences, with the real spaCy model.
+
+These run the events component alone (participants then come from spaCy's entities, unresolved),
+so they check event typing, status, roles and magnitudes independently of the actors KB.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from heron.model import Analysis, Article, Event, Mention
+from heron.nlp.context import DocContext
+from heron.nlp.events import code_texts
+from heron.nlp.events.lexicon import QUAD_CODES, load_lexicon
+from heron.nlp.pipeline import Pipeline
+
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                "ASSAULT"}
+
+
+@pytest.fixture(scope="module")
+def events_only(nlp) -> Pipeline:
+    return Pipeline(components=("events",))
+
+
+def code(pipeline: Pipeline, text: str, published: str = "2025-08-20") -> list[Event]:
+    article = Article(id="t", text=text, raw_text=text, published=published)
+    return next(pipeline.analyse([article])).events
+
+
+def only(events: list[Event], event_type: str) -> Event:
+    matching = [e for e in events if e.event_type == event_type]
+    assert len(matching) == 1, [(e.event_type, e.trigger.text, e.status) for e in events]
+    return matching[0]
+
+
+def texts(refs) -> list[str]:
+    return [r.text for r in refs]
+
+
+def test_lexicon_covers_plover_types_with_one_quad_and_score_each():
+    lexicon = load_lexicon()
+    assert set(lexicon.types) == PLOVER_TYPES
+    for spec in lexicon.types.values():
+        assert spec.quad in QUAD_CODES and -10 <= spec.score <= 10
+    assert lexicon.types["SANCTION"].quad == "material conflict"
+    assert lexicon.types["ACCUSE"].score < 0
+    assert all(lexicon.types[t].modes for t in ("ASSAULT", "PROTEST", "REQUEST", "REJECT"))
+
+
+def test_ruling_out_troops_is_a_rejection_not_a_mobilisation(events_only):
+    events = code(events_only, "Trump on Tuesday ruled out sending U.S. troops to defend Ukraine.")
+    reject = only(events, "REJECT")
+    assert reject.status == "asserted" and reject.trigger.text == "ruled out"
+    assert "MOBILIZE" in reject.pattern  # the embedded act explains the frame
+    assert not [e for e in events if e.event_type in ("MOBILIZE", "AID")]
+
+
+def test_negated_acceptance_is_a_rejection_by_the_speaker(events_only):
+    events = code(events_only, "Russia has repeatedly said that it would not accept NATO troops.")
+    reject = only(events, "REJECT")
+    assert reject.status == "asserted"
+    assert texts(reject.recipients) == ["NATO"]
+
+
+def test_negated_attack_keeps_its_type_with_status_negated(events_only):
+    assault = only(code(events_only, "Russian forces did not attack the city of Kharkiv."),
+                   "ASSAULT")
+    assert assault.status == "negated"
+
+
+def test_planned_meeting_is_future_and_a_commitment(events_only):
+    text = ("A meeting between Zelensky and Putin is set to take place in Hungary within the "
+            "next two weeks, according to US sources.")
+    events = code(events_only, text)
+    consult = only(events, "CONSULT")
+    assert consult.status == "future"
+    assert texts(consult.actors) == ["Zelensky", "Putin"]
+    agree = only(events, "AGREE")
+    assert agree.confidence > consult.confidence  # PLOVER codes an announced meeting as AGREE
+
+
+def test_possible_hosting_is_an_offer_not_a_meeting(events_only):
+    events = code(events_only, "Switzerland could host a summit between the two presidents.")
+    assert only(events, "CONSULT").status == "hypothetical"
+    agree = only(events, "AGREE")
+    assert texts(agree.actors) == ["Switzerland"]
+
+
+def test_conditional_and_question_are_hypothetical(events_only):
+    events = code(events_only, "If the talks fail, the army will attack the town.")
+    assert only(events, "CONSULT").status == "hypothetical"
+    question = code(events_only, "Will Putin meet Zelensky this time?")
+    assert only(question, "CONSULT").status == "hypothetical"
+    assert not [e for e in question if e.event_type == "AGREE"]
+
+
+def test_claimed_event(events_only):
+    events = code(events_only, "Ukraine claimed that Russian troops shelled the town overnight.")
+    assert only(events, "ASSAULT").status == "claimed"
+
+
+def test_obligation_in_reported_speech_is_a_request(events_only):
+    events = code(events_only, "The German chancellor said Russia must withdraw its troops.")
+    request = only(events, "REQUEST")
+    assert texts(request.recipients) == ["Russia"]
+
+
+def test_passive_voice_swaps_roles_and_mode_comes_from_the_weapon(events_only):
+    assault = only(code(events_only, "Israel was attacked by Iranian drones on Tuesday."),
+                   "ASSAULT")
+    assert texts(assault.recipients) == ["Israel"]
+    assert texts(assault.actors) == ["Iranian"]
+    assert assault.mode == "drone"
+
+
+def test_compound_actors_and_recipients(events_only):
+    consult = only(code(events_only, "Donald Trump and Volodymyr Zelenskyy met in Washington."),
+                   "CONSULT")
+    assert texts(consult.actors) == ["Donald Trump", "Volodymyr Zelenskyy"]
+    hosted = only(code(events_only, "Macron hosted Keir Starmer and Friedrich Merz in Paris."),
+                  "CONSULT")
+    assert hosted.mode == "visit"  # visitors act, the host receives
+    assert texts(hosted.actors) == ["Keir Starmer", "Friedrich Merz"]
+    assert texts(hosted.recipients) == ["Macron"]
+
+
+def test_speech_acts_feed_events(events_only):
+    accuse = only(code(events_only, "Sergey Lavrov chided efforts to work on security "
+                                    "arrangements without Moscow."), "ACCUSE")
+    assert accuse.mode == "disapprove" and texts(accuse.actors) == ["Sergey Lavrov"]
+    request = only(code(events_only, "Ukraine's demands for security guarantees grew."),
+                   "REQUEST")
+    assert texts(request.actors) == ["Ukraine"]
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Attacks on Odesa overnight injured 15 people, officials said.", "injured", 15),
+    ("At least 20 people were killed when a missile struck the market.", "killed", 20),
+    ("Three soldiers died and two were wounded in the ambush.", "killed", 3),
+])
+def test_casualty_figures(events_only, text, field, value):
+    assault = next(e for e in code(events_only, text) if e.event_type == "ASSAULT")
+    assert getattr(assault, field) == value
+
+
+def test_crowd_size(events_only):
+    protest = only(code(events_only, "Thousands protested in the capital on Sunday."), "PROTEST")
+    assert protest.size == 2000
+    rally = only(code(events_only, "Some 5,000 demonstrators rallied outside parliament."),
+                 "PROTEST")
+    assert rally.size == 5000
+
+
+def test_event_records_point_to_their_text(events_only):
+    text = "Russia attacked the Ukrainian city of Kremenchuk with drones.\nNATO condemned it."
+    events = code(events_only, text)
+    assert {e.event_type for e in events} == {"ASSAULT", "ACCUSE"}
+    for event in events:
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+        assert text[event.sentence_span.start:event.sentence_span.end] == event.sentence_span.text
+        assert 0.0 <= event.confidence <= 1.0
+        assert event.pattern and event.id.startswith("t-e")
+
+
+def test_publication_date_fallback_is_flagged(events_only):
+    assault = only(code(events_only, "Russia attacked Kremenchuk with drones."), "ASSAULT")
+    assert assault.date == "2025-08-20" and assault.date_precision == "published-fallback"
+
+
+def test_code_texts_carries_input_ids(events_only):
+    records = [{"id": "a", "text": "Israel and Jordan agreed to hold joint military exercises."},
+               {"id": "b", "text": "The weather was fine.", "published": "2024-01-02"},
+               {"id": "c", "text": "Police arrested 12 protesters in Minsk."}]
+    rows = list(code_texts(records, events_only))
+    assert {row["id"] for row in rows} == {"a", "c"}
+    assert {row["event_type"] for row in rows if row["id"] == "c"} == {"COERCE"}
+    assert all(row["event_id"].startswith(row["id"]) for row in rows)
+
+
+def test_mode_and_paragraph_context(events_only):
+    text = ("Ukraine's army said talks on the border dispute stalled.\n"
+            "Russia attacked the city of Kremenchuk with drones on Tuesday night.")
+    assault = only(code(events_only, text), "ASSAULT")
+    assert assault.mode == "drone"
+    assert "military" in assault.context  # from the sentence ("drones")
+    assert "territory" not in assault.context  # the border sentence is another paragraph
+
+
+def test_unstated_attacker_is_carried_only_when_unambiguous(events_only, nlp):
+    text = ("Russian forces shelled Kharkiv on Monday. "
+            "Attacks on Odesa injured 15 people overnight.")
+    doc = nlp(text)
+    article = Article(id="m", text=text, raw_text=text, published="2025-08-20")
+    analysis = Analysis(article_id="m", sentences=[])
+    analysis.mentions = [
+        Mention(id="m1", article_id="m", start=0, end=14, text="Russian forces", kind="ROLE",
+                sentence=0, actor_id="RUS-MIL", name="Russian military", country="RUS",
+                sector="MIL")]
+    ctx = DocContext(article=article, doc=doc, analysis=analysis)
+    events_only.components[0](ctx)
+    later = [e for e in analysis.events if e.sentence == 1 and e.event_type == "ASSAULT"]
+    assert later and later[0].actors[0].country == "RUS"
+    assert "carried-from-sentence-0" in later[0].pattern
+    assert later[0].injured == 15
