@@ -1,0 +1,221 @@
+"""Quote/attribution extraction on PolNeAR dev (political news annotated with source, cue, content).
+
+Figures (all micro-averaged over the 84 dev documents):
+
+* content P/R/F1 under three match criteria on the words (``\\w+`` runs) the content covers,
+  each with one-to-one matching of predicted to gold contents (largest shared word count first):
+  - exact: the same words (so punctuation and quotation marks at the edges do not count);
+  - overlap≥50%: the shared words are at least half of the gold words and half of the predicted;
+  - any overlap: at least one shared word;
+* cue P/R/F1: one-to-one matching of cue spans sharing at least one character;
+* the overlap≥50% figures again on the relations whose cue reports speech or belief
+  (see :func:`in_scope`): PolNeAR also annotates cues such as "called for" or "a poll shows",
+  which are not what Heron calls a quote;
+* speaker accuracy: among contents matched at overlap≥50% whose gold relation has a source, the
+  fraction whose predicted speaker span overlaps the gold source span. A gold pronoun source
+  ("he said") is matched by our pronoun span, which the actors component resolves to its
+  antecedent (the resolution itself is not scored: PolNeAR has no coreference gold).
+
+Run from the repository root: ``.venv/bin/python bench/quotes.py [--components actors,timexes,quotes]``.
+PolNeAR has no licence: its text stays in ../shared and is never copied into the repo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _report import record  # noqa: E402
+from heron.model import Article, Quote  # noqa: E402
+from heron.nlp.pipeline import Pipeline  # noqa: E402
+
+DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "polnear" / "dev.jsonl"
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Item:
+    words: frozenset[int]  # start offsets of the words covered
+    cue: list[tuple[int, int]]
+    speaker: list[tuple[int, int]]
+    reporting: bool = True  # gold only: the cue is a reporting expression (see in_scope)
+
+
+def words_in(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    return frozenset(m.start() for s, e in spans for m in WORD.finditer(text, s, e))
+
+
+def gold_items(doc: dict, nlp) -> list[Item]:
+    text = doc["text"]
+    items = []
+    for relation in doc["attributions"]:
+        source = relation["source"]
+        items.append(Item(words_in(text, [tuple(s) for s in relation["content"]["spans"]]),
+                          [tuple(s) for s in relation["cue"]["spans"]],
+                          [tuple(s) for s in source["spans"]] if source else [],
+                          in_scope(nlp, relation["cue"]["text"])))
+    return items
+
+
+# A fixed definition of the scope (independent of the component's lexicon, which may grow).
+REPORTING_VERBS = frozenset("""
+say tell write add insist warn stress note claim state announce declare explain argue assert
+maintain contend acknowledge admit concede confirm deny report reply respond answer ask urge
+suggest predict promise pledge vow threaten complain comment remark recall reiterate repeat
+emphasize emphasise underline underscore indicate observe estimate tweet post caution allege
+testify mention assure hint reveal disclose conclude counter retort exclaim shout recount
+continue inform boast joke quip lament charge accuse demand propose reason proclaim affirm brag
+concur object protest speculate stipulate submit swear tout believe think fear hope expect feel
+know worry doubt suspect reckon assume find agree
+""".split())
+
+
+def in_scope(nlp, cue: str) -> bool:
+    """PolNeAR also annotates attributions that are not statements ("called for", "wants",
+    "a poll shows", nominal cues). The scoped figures keep gold relations whose cue is a verb
+    of saying or believing, "according to", or punctuation (a colon or dash)."""
+    if not any(c.isalpha() for c in cue):
+        return True
+    lemmas = {t.lemma_.lower() for t in nlp(cue)}
+    return bool(lemmas & REPORTING_VERBS) or "according" in lemmas
+
+
+def predicted_items(text: str, quotes: list[Quote]) -> list[Item]:
+    items = []
+    for quote in quotes:
+        parts = quote.content_spans or [quote.content]
+        speaker = [(quote.speaker.start, quote.speaker.end)] if quote.speaker else []
+        cue = [(quote.cue.start, quote.cue.end)] if quote.cue else []
+        items.append(Item(words_in(text, [(p.start, p.end) for p in parts]), cue, speaker))
+    return items
+
+
+CRITERIA = {
+    "exact": lambda shared, g, p: shared == len(g) == len(p),
+    "overlap≥50%": lambda shared, g, p: shared * 2 >= len(g) and shared * 2 >= len(p) and shared > 0,
+    "any overlap": lambda shared, g, p: shared > 0,
+}
+
+
+def match(gold: list[Item], predicted: list[Item], criterion) -> list[tuple[Item, Item]]:
+    """One-to-one pairs satisfying ``criterion``, largest shared word count first."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            shared = len(g.words & p.words)
+            if criterion(shared, g.words, p.words):
+                candidates.append((shared, gi, pi))
+    used_g, used_p, pairs = set(), set(), []
+    for _, gi, pi in sorted(candidates, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gold[gi], predicted[pi]))
+    return pairs
+
+
+def overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def cue_matches(gold: list[Item], predicted: list[Item]) -> int:
+    used, hits = set(), 0
+    for g in gold:
+        for pi, p in enumerate(predicted):
+            if pi not in used and overlaps(g.cue, p.cue):
+                used.add(pi)
+                hits += 1
+                break
+    return hits
+
+
+def prf(hits: int, n_pred: int, n_gold: int) -> str:
+    p = hits / n_pred if n_pred else 0.0
+    r = hits / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
+
+
+def _time_component(pipeline: Pipeline, name: str) -> list[float]:
+    """Wrap the named component so that its own run time is collected (seconds per call)."""
+    spent: list[float] = []
+    for index, component in enumerate(pipeline.components):
+        if component.name == name:
+            pipeline.components[index] = _Timed(component, spent)
+    return spent
+
+
+class _Timed:
+    def __init__(self, component, spent: list[float]):
+        self.component, self.spent, self.name = component, spent, component.name
+
+    def __call__(self, ctx) -> None:
+        started = time.perf_counter()
+        self.component(ctx)
+        self.spent.append(time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--components", default="actors,timexes,quotes",
+                        help="pipeline components to run (quotes reads what earlier ones found)")
+    parser.add_argument("--no-record", action="store_true",
+                        help="print the figures without appending them to docs/BENCHMARKS.md")
+    args = parser.parse_args()
+    docs = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]
+    pipeline = Pipeline(components=tuple(args.components.split(",")))
+    articles = [Article(id=d["doc_id"], text=d["text"], raw_text=d["text"], published=d["date"])
+                for d in docs]
+    quotes_seconds = _time_component(pipeline, "quotes")
+    started = time.perf_counter()
+    analyses = list(pipeline.analyse(articles))
+    seconds = time.perf_counter() - started
+
+    hits = dict.fromkeys(CRITERIA, 0)
+    n_gold = n_pred = cue_hits = n_pred_cues = 0
+    speaker_right = speaker_total = 0
+    scoped_hits = scoped_gold = scoped_pred = 0
+    for doc, analysis in zip(docs, analyses, strict=True):
+        gold = gold_items(doc, pipeline.nlp)
+        predicted = predicted_items(doc["text"], analysis.quotes)
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        for name, criterion in CRITERIA.items():
+            pairs = match(gold, predicted, criterion)
+            hits[name] += len(pairs)
+            if name == "overlap≥50%":
+                with_source = [(g, p) for g, p in pairs if g.speaker]
+                speaker_total += len(with_source)
+                speaker_right += sum(overlaps(g.speaker, p.speaker) for g, p in with_source)
+                scoped_gold += sum(g.reporting for g in gold)
+                scoped_hits += sum(g.reporting for g, _ in pairs)
+                # Predictions that found an out-of-scope relation are neither right nor wrong here.
+                scoped_pred += len(predicted) - sum(not g.reporting for g, _ in pairs)
+        cue_hits += cue_matches(gold, predicted)
+        n_pred_cues += sum(bool(p.cue) for p in predicted)
+
+    lines = [f"PolNeAR dev: {len(docs)} documents, {n_gold} gold attributions, {n_pred} predicted "
+             f"(components: {args.components}; {seconds:.1f} s including parsing, of which the "
+             f"quotes component {sum(quotes_seconds) * 1000 / len(docs):.1f} ms/document)", ""]
+    lines += [f"- content, {name}: {prf(hit, n_pred, n_gold)}" for name, hit in hits.items()]
+    lines.append(f"- cue (character overlap): {prf(cue_hits, n_pred_cues, n_gold)}")
+    lines.append(f"- content, overlap≥50%, reporting cues only ({scoped_gold} gold relations whose "
+                 f"cue is a verb of saying/believing, 'according to' or punctuation): "
+                 f"{prf(scoped_hits, scoped_pred, scoped_gold)}")
+    accuracy = speaker_right / speaker_total if speaker_total else 0.0
+    lines.append(f"- speaker accuracy (overlap≥50% content matches with a gold source): "
+                 f"{accuracy:.3f} ({speaker_right}/{speaker_total})")
+    if args.no_record:
+        print("\n".join(lines))
+    else:
+        record("Quotes: PolNeAR dev attribution extraction", lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Quotes: who said what, on which channel, relayed by whom, and when.
+
+Pure rules over the parsed ``Doc`` (see :mod:`.finder` for the patterns); speakers come from
+the actors component's mentions (:mod:`.speaker`), channel/outlet/date from the attribution
+clause (:mod:`.setting`). A verbatim quote whose own clause names no channel, outlet or date takes
+those of the same speaker's statement just before it ("Speaking to Fox News, Rubio said that …
+“…,” said Rubio.") — consecutive statements of one speaker are one appearance.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from heron.config import Settings
+from heron.model import ActorRef, Quote, Span
+from heron.nlp.context import DocContext
+from heron.nlp.quotes.finder import AttributionFinder, Found
+from heron.nlp.quotes.setting import SettingReader
+from heron.nlp.quotes.speaker import speaker_ref
+
+__all__ = ["QuotesComponent", "build"]
+
+# How far back (in sentences) a statement may take its setting from the same speaker.
+SETTING_CARRY_SENTENCES = 2
+
+
+def build(nlp: Language, settings: Settings) -> QuotesComponent:
+    return QuotesComponent()
+
+
+class QuotesComponent:
+    name = "quotes"
+
+    def __init__(self) -> None:
+        self.settings = SettingReader()
+
+    def __call__(self, ctx: DocContext) -> None:
+        found = sorted(AttributionFinder(ctx.doc).find(), key=lambda f: f.cue[0])
+        quotes = [self._quote(ctx, f, n) for n, f in enumerate(found)]
+        _carry_settings(quotes)
+        ctx.analysis.quotes.extend(quotes)
+
+    def _quote(self, ctx: DocContext, found: Found, number: int) -> Quote:
+        text = ctx.article.text
+        parts = [Span(s, e, text[s:e]) for s, e in found.content]
+        start, end = parts[0].start, parts[-1].end
+        setting = self.settings.read(found.setting, ctx.analysis.timexes)
+        return Quote(
+            id=f"{ctx.article.id}:q{number}",
+            article_id=ctx.article.id,
+            sentence=ctx.sentence_index(found.cue[0]),
+            speaker=_speaker(ctx, found),
+            cue=Span(found.cue[0], found.cue[1], text[found.cue[0]:found.cue[1]]),
+            content=Span(start, end, text[start:end]),
+            direct=found.direct,
+            channel=setting.channel,
+            via=setting.via,
+            date=setting.date,
+            date_text=setting.date_text,
+            content_spans=parts if len(parts) > 1 else [],
+        )
+
+
+def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
+    if found.speaker is None or found.speaker_head is None:
+        return None
+    mentions = ctx.mentions_in(found.speaker.start_char, found.speaker.end_char)
+    return speaker_ref(found.speaker, found.speaker_head, mentions)
+
+
+def _carry_settings(quotes: list[Quote]) -> None:
+    """A verbatim quote that states no setting of its own continues the same speaker's
+    statement just before it, and takes that statement's channel, outlet and date."""
+    for previous, current in zip(quotes, quotes[1:], strict=False):
+        close = 0 <= current.sentence - previous.sentence <= SETTING_CARRY_SENTENCES
+        bare = current.direct and not (current.channel or current.via or current.date)
+        if close and bare and _same_speaker(previous.speaker, current.speaker):
+            current.channel, current.via = previous.channel, previous.via
+            current.date, current.date_text = previous.date, previous.date_text
+
+
+def _same_speaker(a: ActorRef | None, b: ActorRef | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name.split()[-1].lower() == b.name.split()[-1].lower()

@@ -1,0 +1,509 @@
+"""Attributions found over a parsed ``Doc``: cue, speaker phrase, content spans, directness.
+
+Each cue is a speech verb outside quotation marks, "according to", the colon of
+``Name: “…”``, the dash of ``“…” ― Name``, or a transcript label (``PENCE: …``). The content
+of a verb cue is, in order of preference:
+
+1. quotations right next to the attribution clause (``“…,” X said, “…”``; ``X added: “…”``),
+   followed by quotations that continue it in the same paragraph (``“…,” he said. “…”``);
+2. the sentence around an attribution set off by commas (``The test, Seoul said, was …``);
+3. the clause before it when the attribution closes the sentence (``…, a source told Reuters``),
+   widened backwards over earlier first-person sentences of the paragraph, the unmarked
+   verbatim statements news copies from social media (``I called Putin … , Trump wrote``);
+4. its complement clause (``X said (that) …``), widened to whole quotations it cuts into;
+5. what follows the colon that ends it (``He added: …``);
+6. what was urged, promised or denied when it is not a clause (``urged Congress to act``).
+Verbs of belief take only a complement clause. Sentences are also cut at line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from heron.nlp.quotes.lexicon import ADDRESSEE_VERBS, COGNITION_VERBS, QUOTING_VERBS, SPEECH_VERBS
+from heron.nlp.quotes.marks import quotation_spans
+
+CONTENT_DEPS = frozenset({"ccomp", "parataxis", "conj", "cc", "csubj", "xcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "myself",
+                          "ourselves"})
+# Only punctuation (and no paragraph break) may separate a quotation from its attribution.
+_JOINER = re.compile(r"[ \t,;:.\u2014\u2013-]*")
+_WORD = re.compile(r"\w+")
+# "― Name" after a quotation, to the end of the line.
+_SIGNATURE = re.compile(r"[\s\u00a0]*(?P<dash>[―—–]+)[\s\u00a0]*"
+                        r"(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0][\w.'’-]+){0,4})[.\s\u00a0]*")
+# "PENCE: ..." / "MR. SMITH: ..." at the start of a paragraph, optionally inside a quotation.
+_TRANSCRIPT_LABEL = re.compile(r"(?P<mark>[\"“]?)(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):"
+                               r"[ \u00a0]+(?P<body>\S)")
+MIN_CONTENT_WORDS = 2
+MAX_COLON_SPEAKER_TOKENS = 6
+
+
+@dataclass
+class Found:
+    """One attribution in token/character terms, before it becomes a :class:`Quote`."""
+
+    cue: tuple[int, int]  # character span
+    speaker: Span | None  # the speaker's noun phrase
+    speaker_head: Token | None
+    content: list[tuple[int, int]]
+    direct: bool
+    setting: list[Token] = field(default_factory=list)  # where channel, outlet and date are stated
+
+
+class AttributionFinder:
+    """Finds the attributions of one document (a fresh instance per document)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = quotation_spans(self.text)
+        self.inside = bytearray(len(self.text) + 1)
+        for start, end in self.quotes:
+            self.inside[start + 1:end - 1] = b"\x01" * max(0, end - start - 2)
+        self.units = _units(doc)
+        self.unit_at = {t.i: k for k, unit in enumerate(self.units) for t in unit}
+        self.claimed: list[tuple[int, int]] = []  # content already attributed
+
+    def find(self) -> list[Found]:
+        found: list[Found] = []
+        for sent in self.units:
+            for token in sent:
+                if self._is_cue_verb(token):
+                    self._keep(found, self._from_verb(token, sent))
+            for token in sent:
+                if _is_according_to(token) and not self._in_setting(found, token):
+                    self._keep(found, self._from_according_to(token, sent))
+            for quote in self._quotes_starting_in(sent):
+                if not self._is_claimed(quote):
+                    self._keep(found, self._from_colon(quote, sent) or self._from_dash(quote))
+        for line in re.finditer(r"[^\n]+", self.text):
+            self._keep(found, self._from_transcript_label(line))
+        return found
+
+    # ---- cues ---------------------------------------------------------------------------------
+
+    def _is_cue_verb(self, token: Token) -> bool:
+        # "Said Ellis: …" — a capitalised, inverted "Said" is often tagged as a proper noun.
+        verb_like = token.pos_ == "VERB" or (token.pos_ == "PROPN" and token.lower_ in ("said", "says"))
+        return (verb_like and token.lemma_.lower() in SPEECH_VERBS | COGNITION_VERBS
+                and token.dep_ not in ("amod", "compound", "acl") and not self._quoted(token.idx))
+
+    def _from_verb(self, verb: Token, sent: Span) -> Found | None:
+        speaker = _speaker_of(verb)
+        clause = self._clause(verb, sent)
+        cue = (verb.idx, verb.idx + len(verb))
+        if verb.lemma_.lower() in COGNITION_VERBS:
+            # Beliefs count when someone holds them; "do you know …?" addresses the reader.
+            addressed = speaker is None or speaker.lower_ == "you"
+            content = [] if addressed else self._complement(verb, sent)
+        else:
+            content = (self._adjacent_quotations(clause, sent) or self._around_parenthetical(clause, sent)
+                       or self._clause_before(clause, sent) or self._complement(verb, sent)
+                       or self._after_colon(clause, sent) or self._object(verb, sent))
+        if not content:
+            return None
+        if content[-1][1] <= cue[0] and content[0][0] <= sent.start_char + 1:
+            content[0] = (self._first_person_start(sent, content[0]), content[0][1])
+        return self._found(cue, speaker, content, self._setting(clause, content, sent))
+
+    def _from_according_to(self, according: Token, sent: Span) -> Found | None:
+        phrase = list(according.subtree)
+        objects = [t for t in phrase if t.dep_ == "pobj"]
+        rest = [t for t in sent if t not in phrase and not t.is_punct]
+        if not objects or not rest:
+            return None
+        before = [t for t in rest if t.i < according.i]
+        after = [t for t in rest if t.i > phrase[-1].i]
+        chosen = before if len(before) >= len(after) else after
+        content = [self._widen_to_quotes(chosen[0].idx, _end(chosen[-1]))]
+        cue = (according.idx, _end(phrase[1]) if len(phrase) > 1 else _end(according))
+        return self._found(cue, objects[0], content, phrase)
+
+    def _from_colon(self, quote: tuple[int, int], sent: Span) -> Found | None:
+        """``Name: “…”`` — a quotation introduced by a short name and a colon, with no verb."""
+        line_start = self.text.rfind("\n", 0, quote[0]) + 1  # the parser may split at the colon
+        span = self.doc.char_span(line_start, quote[0], alignment_mode="contract")
+        lead = [t for t in span or [] if not t.is_space]
+        if not lead or lead[-1].text != ":" or len(lead) > MAX_COLON_SPEAKER_TOKENS:
+            return None
+        words = lead[:-1]
+        if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        head = next(t for t in words if t.head not in words or t.head == t)
+        # The small parser often tags a bare surname before a colon as a common noun.
+        if not (head.pos_ in ("PROPN", "PRON") or head.is_title) or not self._clausal(quote):
+            return None
+        colon = lead[-1]
+        content = self._with_continuations([quote])
+        return Found((colon.idx, _end(colon)), _noun_phrase(head), head, content, True, list(words))
+
+    def _from_dash(self, quote: tuple[int, int]) -> Found | None:
+        """``“…” ― Name``: a quotation signed with a dash and a name, as in testimonials."""
+        line_end = self.text.find("\n", quote[1])
+        signed = _SIGNATURE.fullmatch(self.text, quote[1], len(self.text) if line_end < 0 else line_end)
+        if not signed or not self._clausal(quote):
+            return None
+        name = self.doc.char_span(signed.start("name"), signed.end("name"), alignment_mode="expand")
+        if name is None:
+            return None
+        dash = (signed.start("dash"), signed.end("dash"))
+        return Found(dash, name, name.root, self._with_continuations([quote]), True, list(name))
+
+    def _from_transcript_label(self, line: re.Match) -> Found | None:
+        """``PENCE: Well, look, …``: a transcript turn, labelled with the speaker's name in
+        capitals; a turn that opens a quotation runs over the paragraphs that reopen it."""
+        labelled = _TRANSCRIPT_LABEL.match(self.text, line.start(), line.end())
+        if not labelled:
+            return None
+        name = self.doc.char_span(labelled.start("name"), labelled.end("name"),
+                                  alignment_mode="expand")
+        start, end = labelled.start("body"), line.end()
+        if labelled.group("mark"):
+            for following in re.finditer(r"[^\n]+", self.text[line.end():]):
+                text = following.group()
+                if not text.startswith(labelled.group("mark")) or _TRANSCRIPT_LABEL.match(text):
+                    break
+                end = line.end() + following.end()
+        if name is None or len(_WORD.findall(self.text[start:end])) < MIN_CONTENT_WORDS:
+            return None
+        colon = (labelled.end("name"), labelled.end("name") + 1)
+        content = [(start, len(self.text[:end].rstrip(" \"”")))]
+        return Found(colon, name, name.root, content, True, list(name))
+
+    # ---- content ------------------------------------------------------------------------------
+
+    def _adjacent_quotations(self, clause: list[Token], sent: Span) -> list[tuple[int, int]]:
+        start, end = _extent(clause)
+        # A quotation that opens or closes the sentence around its attribution is speech however
+        # short ("“You winning?” she said"); elsewhere short quotations are often quoted words.
+        before = [q for q in self.quotes if q[1] <= start and self._joined(q[1], start)
+                  and self._ends_in_or_leads(q, sent) and (self._clausal(q) or q[0] <= sent.start_char)]
+        after = [q for q in self.quotes if q[0] >= end and self._joined(end, q[0])
+                 and (self._clausal(q) or self._joined(q[1], sent.end_char))]
+        parts = before[-1:] + after[:1]
+        if before and not after:  # 'The country "has changed," he said': the subject belongs to it
+            parts[0] = (self._clause_start(sent, parts[0][0]), parts[0][1])
+        return self._with_continuations(parts, max(end, sent.end_char)) if parts else []
+
+    def _ends_in_or_leads(self, quote: tuple[int, int], sent: Span) -> bool:
+        """A quotation ending before the sentence attributes to it only if the sentence opens
+        with the attribution in lower case ('“Why?” she asked.' split after the question mark)."""
+        return quote[1] > sent.start_char or sent[0].is_lower
+
+    def _clause_start(self, sent: Span, quote_start: int) -> int:
+        """Where the statement ending in a quotation begins: the sentence start when the words
+        before the quotation have no attribution of their own."""
+        lead = [t for t in sent if t.idx < quote_start and not t.is_space]
+        if not lead or any(self._is_cue_verb(t) or t.text == ":" for t in lead):
+            return quote_start
+        return lead[0].idx
+
+    def _around_parenthetical(self, clause: list[Token], sent: Span) -> list[tuple[int, int]]:
+        """``The latest test, North Korea said, was its biggest yet``: the content is the
+        sentence around an attribution set off by commas."""
+        first, last = _word_bounds(clause)
+        if first - 1 <= sent.start or last + 1 >= sent.end - 1:
+            return []
+        if self.doc[first - 1].text != "," or self.doc[last + 1].text != ",":
+            return []
+        before = [t for t in self.doc[sent.start:first - 1] if not self._is_edge_punct(t)]
+        after = [t for t in self.doc[last + 2:sent.end] if not self._is_edge_punct(t) and not t.is_space]
+        if not before or not after or not any(t.pos_ in ("VERB", "AUX") for t in before + after):
+            return []
+        return [self._widen_to_quotes(before[0].idx, _end(before[-1])),
+                self._widen_to_quotes(after[0].idx, _end(after[-1]))]
+
+    def _complement(self, verb: Token, sent: Span) -> list[tuple[int, int]]:
+        # Only the side of the verb the complement is on: a misparse may hang words from the
+        # other side (or the next paragraph) under it.
+        tokens = [t for c in verb.children if c.dep_ == "ccomp" and sent.start <= c.i < sent.end
+                  for t in c.subtree if sent.start <= t.i < sent.end and (t.i < verb.i) == (c.i < verb.i)
+                  and not self._is_edge_punct(t) and not t.is_space]
+        tokens = self._before_trailing_attribution(tokens, sent)
+        if len(tokens) < MIN_CONTENT_WORDS:
+            return []
+        return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
+
+    def _object(self, verb: Token, sent: Span) -> list[tuple[int, int]]:
+        """What was urged, promised or denied, when it is not a clause: "urged Congress to act",
+        "denied the allegations". Verbs of saying take their addressee or a pronoun as object."""
+        if verb.i + 1 >= sent.end or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return []
+        wanted = ("xcomp",) if verb.lemma_.lower() in ADDRESSEE_VERBS else ("xcomp", "dobj")
+        objects = [c for c in verb.children if c.dep_ in wanted and c.i > verb.i]
+        tokens = [t for c in objects[:1] for t in c.subtree
+                  if t.i < sent.end and not self._is_edge_punct(t) and not t.is_space]
+        if len(tokens) < MIN_CONTENT_WORDS or tokens[0].pos_ == "PRON":
+            return []
+        return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
+
+    def _before_trailing_attribution(self, tokens: list[Token], sent: Span) -> list[Token]:
+        """A complement stops before another cue it runs into after a comma or conjunction:
+        "Trump told them that …, a source told Reuters" (another speaker's frame), "he said it
+        …, and warned that …" (a second statement), "…, which he said were …"."""
+        for verb in tokens[1:]:
+            if not self._is_cue_verb(verb):
+                continue
+            first = _word_bounds(self._clause(verb, sent))[0]
+            breaks = [t.i for t in self.doc[tokens[0].i + 1:min(first, verb.i)]
+                      if t.text in (",", ";", "—") or t.dep_ == "cc" and t.head.pos_ in ("VERB", "AUX")]
+            if breaks and breaks[-1] > tokens[0].i:
+                return [t for t in tokens if t.i < breaks[-1]]
+        return tokens
+
+    def _clause_before(self, clause: list[Token], sent: Span) -> list[tuple[int, int]]:
+        first, last = _word_bounds(clause)
+        tail = [t for t in self.doc[last + 1:sent.end] if not t.is_punct]
+        previous = self.doc[first - 1] if first > sent.start else None
+        if tail or previous is None or previous.text not in (",", "—", "\u2013"):
+            return []
+        body = [t for t in self.doc[sent.start:first - 1]
+                if not self._is_edge_punct(t) and not t.is_space]
+        if len(body) < MIN_CONTENT_WORDS + 1 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+            return []
+        return [self._widen_to_quotes(body[0].idx, _end(body[-1]))]
+
+    def _after_colon(self, clause: list[Token], sent: Span) -> list[tuple[int, int]]:
+        last = _word_bounds(clause)[1]
+        if last + 1 >= len(self.doc) or self.doc[last + 1].text != ":":
+            return []
+        body = [t for t in self.doc[last + 2:sent.end] if not self._is_edge_punct(t)]
+        following = self._unit_after(sent)
+        if not body and following is not None:  # "He added:" closing a paragraph: the next one
+            paragraph_end = self.text.find("\n", following.start_char)
+            paragraph = self.doc.char_span(following.start_char, len(self.text) if paragraph_end < 0
+                                           else paragraph_end, alignment_mode="expand") or []
+            body = [t for t in paragraph if not self._is_edge_punct(t) and not t.is_space]
+        if len(body) < MIN_CONTENT_WORDS:
+            return []
+        return [self._widen_to_quotes(body[0].idx, _end(body[-1]))]
+
+    def _first_person_start(self, sent: Span, content: tuple[int, int]) -> int:
+        """Start of an unmarked first-person statement that closes with ``content``: earlier
+        sentences of the same paragraph join it while they too speak in the first person."""
+        start = content[0]
+        body = self.doc.char_span(*content, alignment_mode="expand")
+        if body is None or not _first_person(body) or self._overlaps_quote(*content):
+            return start
+        previous: Span | None = sent
+        while (previous := self._unit_before(previous)) is not None:
+            gap = self.text[previous.end_char:start]
+            if "\n" in gap or not _first_person(previous) or self._has_quote_or_cue(previous):
+                break
+            start = previous.start_char
+        return start
+
+    def _with_continuations(self, parts: list[tuple[int, int]],
+                            attribution_end: int = 0) -> list[tuple[int, int]]:
+        """Quotations that carry on a direct quote in the same paragraph (``“…,” he said. “…”``),
+        after the quote or after its attribution, whichever comes last."""
+        parts = list(parts)
+        for quote in self.quotes:
+            last = max(parts[-1][1], attribution_end)
+            if quote[0] < last:
+                continue
+            between = self.text[last:quote[0]]
+            if not _JOINER.fullmatch(between) or self._has_own_cue(quote):
+                break
+            parts.append(quote)
+        return parts
+
+    # ---- helpers ------------------------------------------------------------------------------
+
+    def _found(self, cue: tuple[int, int], speaker: Token | None,
+               content: list[tuple[int, int]], setting: list[Token]) -> Found | None:
+        words = sum(len(_WORD.findall(self.text[s:e])) for s, e in content)
+        if words < MIN_CONTENT_WORDS or any(s < cue[1] and cue[0] < e for s, e in content):
+            return None
+        direct = all(self._fully_quoted(s, e) for s, e in content) or self._unmarked_verbatim(content)
+        if speaker is None and not self._passive_cue(cue):  # "assuming that …", "without knowing …"
+            return None
+        noun_phrase = _noun_phrase(speaker) if speaker is not None else None
+        return Found(cue, noun_phrase, speaker, content, direct, setting)
+
+    def _passive_cue(self, cue: tuple[int, int]) -> bool:
+        """"It was reported that …": an attribution with no source, unlike a bare participle."""
+        verb = self.doc.char_span(*cue, alignment_mode="expand")
+        return verb is not None and (verb[0].lower_ == "according" or any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in verb.root.children))
+
+    def _keep(self, found: list[Found], item: Found | None) -> None:
+        if item is None or any(self._is_claimed(part) for part in item.content):
+            return
+        found.append(item)
+        self.claimed.extend(item.content)
+
+    def _is_claimed(self, span: tuple[int, int]) -> bool:
+        return any(s == span[0] and e == span[1] for s, e in self.claimed)
+
+    def _clause(self, verb: Token, sent: Span) -> list[Token]:
+        """The attribution clause: the cue with its subject and modifiers, not its content."""
+        tokens = [verb]
+        for child in verb.children:
+            if child.dep_ not in CONTENT_DEPS and not self._quoted(child.idx) \
+                    and not (child.dep_ == "advcl" and self._is_content_clause(child)):
+                tokens.extend(child.subtree)
+        if verb.dep_ == "conj":  # "Speaking to Fox News, Rutte called ..., but he said ..."
+            tokens.extend(t for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.head.i
+                          for t in c.subtree)
+        kept = {t for t in tokens if sent.start <= t.i < sent.end and not t.is_space
+                and not self._quoted(t.idx)}
+        return sorted(kept, key=lambda t: t.i)
+
+    def _is_content_clause(self, clause: Token) -> bool:
+        """An adverbial clause hanging from the cue that is not about the statement itself:
+        another cue ("..., adding that ...") or a subordinate clause ("If ..., X argues, ...")."""
+        return self._is_cue_verb(clause) or any(c.dep_ == "mark" for c in clause.children)
+
+    def _setting(self, clause: list[Token], content: list[tuple[int, int]], sent: Span) -> list[Token]:
+        """Where channel, outlet and date may be stated: the clause, and the rest of the sentence
+        on the cue's side of the content (robust to a misparse that detaches "on Telegram" from
+        the cue; the far side may hold another speaker's frame)."""
+        cue_first = clause and clause[0].idx < content[0][0]
+        outside = [t for t in sent if not t.is_space and not self._quoted(t.idx)
+                   and (t.idx < content[0][0] if cue_first else t.idx >= content[-1][1])]
+        return sorted({*clause, *outside}, key=lambda t: t.i)
+
+    def _in_setting(self, found: list[Found], token: Token) -> bool:
+        return any(token in f.setting for f in found)
+
+    def _quoted(self, offset: int) -> bool:
+        """Inside a quotation, its marks excluded."""
+        return bool(self.inside[offset])
+
+    def _fully_quoted(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.quotes)
+
+    def _unmarked_verbatim(self, content: list[tuple[int, int]]) -> bool:
+        """First-person content without quotation marks is the speaker's own words."""
+        start, end = content[0][0], content[-1][1]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and _first_person(span) and not self._overlaps_quote(start, end)
+
+    def _overlaps_quote(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.quotes)
+
+    def _widen_to_quotes(self, start: int, end: int) -> tuple[int, int]:
+        for s, e in self.quotes:
+            if s < start < e:
+                start = s
+            if s < end < e:
+                end = e
+        return start, end
+
+    def _joined(self, start: int, end: int) -> bool:
+        return start <= end and bool(_JOINER.fullmatch(self.text[start:end]))
+
+    def _clausal(self, quote: tuple[int, int]) -> bool:
+        """A quotation that is a statement, not a quoted word or title ("a “very good” talk")."""
+        span = self.doc.char_span(quote[0], quote[1], alignment_mode="expand")
+        return (span is not None and len(_WORD.findall(span.text)) >= 3
+                and any(t.pos_ in ("VERB", "AUX") for t in span))
+
+    def _quotes_starting_in(self, sent: Span) -> list[tuple[int, int]]:
+        return [q for q in self.quotes if sent.start_char <= q[0] < sent.end_char]
+
+    def _has_own_cue(self, quote: tuple[int, int]) -> bool:
+        span = self.doc.char_span(quote[0], quote[1], alignment_mode="expand") or []
+        units = {self.unit_at[t.i] for t in span if t.i in self.unit_at}
+        return any(self._is_cue_verb(t) for k in units for t in self.units[k])
+
+    def _unit_before(self, unit: Span) -> Span | None:
+        k = self.unit_at.get(unit.start, 0)
+        return self.units[k - 1] if k > 0 else None
+
+    def _unit_after(self, unit: Span) -> Span | None:
+        k = self.unit_at.get(unit.start, len(self.units))
+        return self.units[k + 1] if k + 1 < len(self.units) else None
+
+    def _has_quote_or_cue(self, sent: Span) -> bool:
+        return any(sent.start_char <= s < sent.end_char for s, _ in self.quotes) or any(
+            self._is_cue_verb(t) or _is_according_to(t) for t in sent)
+
+    def _is_edge_punct(self, token: Token) -> bool:
+        return token.is_punct and not token.is_quote
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    """The head token of whoever the cue verb attributes the content to."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted X as saying"
+        return _quoted_person(verb.head)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects and subjects[0].dep_ != "nsubjpass":
+        subject = subjects[0]
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agents:
+        return agents[0]
+    if not subjects and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _speaker_of(verb.head)
+    return None
+
+
+def _quoted_person(as_token: Token) -> Token | None:
+    governor = as_token.head
+    if governor.pos_ in ("NOUN", "PROPN"):
+        return governor
+    objects = [c for c in governor.children if c.dep_ in ("dobj", "pobj")]
+    if objects:
+        return objects[0]
+    if governor.lemma_.lower() in QUOTING_VERBS:
+        return None
+    return next((t for t in reversed(list(governor.doc[governor.i:as_token.i]))
+                 if t.pos_ in ("PROPN", "NOUN")), None)
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The speaker's phrase: the head with its modifiers, without relative clauses."""
+    dropped = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    kept = [t for t in head.subtree if t.i not in dropped and not (t.is_punct and t.i > head.i)]
+    kept = [t for t in kept if not t.is_punct or kept[0].i < t.i < kept[-1].i]
+    return head.doc[kept[0].i:kept[-1].i + 1] if kept else head.doc[head.i:head.i + 1]
+
+
+def _is_according_to(token: Token) -> bool:
+    return (token.lower_ == "according" and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].lower_ == "to")
+
+
+def _first_person(tokens) -> bool:
+    return any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in tokens)
+
+
+def _units(doc: Doc) -> list[Span]:
+    """Sentences, also cut at line breaks: the parser may run a sentence across paragraphs."""
+    units = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    units.append(doc[start:token.i])
+                start = token.i + 1
+        if start < sent.end:
+            units.append(doc[start:sent.end])
+    return units
+
+
+def _word_bounds(clause: list[Token]) -> tuple[int, int]:
+    """First and last token index of the clause's words (its edge punctuation aside)."""
+    words = [t.i for t in clause if not t.is_punct] or [t.i for t in clause]
+    return min(words), max(words)
+
+
+def _extent(tokens: list[Token]) -> tuple[int, int]:
+    words = [t for t in tokens if not t.is_punct and not t.is_space] or tokens
+    return min(t.idx for t in words), max(_end(t) for t in words)
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token)
+

@@ -1,0 +1,98 @@
+"""Word lists of the quotes component: attribution cues, statement channels, relaying outlets.
+
+Written for this project from general newswriting usage; extend them freely.
+"""
+
+from __future__ import annotations
+
+# Verbs that report what someone said or wrote. They attribute any content: a quotation next to
+# them, a complement clause ("said that ..."), or the clause before them ("..., X said").
+SPEECH_VERBS = frozenset("""
+say tell write add insist warn stress note claim state announce declare explain argue assert
+maintain contend acknowledge admit concede confirm deny report reply respond answer ask urge
+suggest predict promise pledge vow threaten complain comment remark recall reiterate repeat
+emphasize emphasise underline underscore indicate observe estimate tweet post caution allege
+testify mention assure hint reveal disclose conclude counter retort exclaim shout declare
+recount continue inform boast joke quip lament charge accuse demand propose reason predict
+proclaim affirm brag concur object protest speculate stipulate submit swear tout
+criticize criticise condemn denounce decry blast slam lambast praise cite describe question
+dismiss reject
+""".split())
+# Speech verbs whose direct object is whom they address or the words' container ("told
+# reporters", "asked him", "wrote a letter"), never what was said.
+ADDRESSEE_VERBS = frozenset("say tell ask write add answer inform post tweet continue reply "
+                            "respond".split())
+# Verbs of belief and perception attribute a stance only through a "that"-clause or a
+# complement clause ("he believes it is a sign ..."), never the clause before them.
+COGNITION_VERBS = frozenset("""
+believe think fear hope expect feel know worry doubt suspect reckon assume find agree
+""".split())
+# Verbs that take a quoted person as object: "X quoted Y as saying ...".
+QUOTING_VERBS = frozenset({"quote", "cite"})
+
+# Where statements are made. Keys are lower-case surface forms; values the canonical channel.
+PLATFORMS = {
+    "telegram": "Telegram", "truth social": "Truth Social", "x": "X", "twitter": "X",
+    "facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube", "tiktok": "TikTok",
+    "vkontakte": "VKontakte", "vk": "VKontakte", "weibo": "Weibo", "wechat": "WeChat",
+    "threads": "Threads", "bluesky": "Bluesky", "linkedin": "LinkedIn", "telegram channel":
+    "Telegram", "social media": "social media",
+}
+BROADCASTERS = {
+    "fox news": "Fox News", "cnn": "CNN", "bbc": "BBC", "msnbc": "MSNBC",
+    "nbc": "NBC", "cbs": "CBS", "abc": "ABC", "cnbc": "CNBC", "pbs": "PBS", "npr": "NPR",
+    "sky news": "Sky News", "al jazeera": "Al Jazeera", "al arabiya": "Al Arabiya",
+    "rossiya-24": "Rossiya-24", "rossiya 24": "Rossiya-24", "rossiya-1": "Rossiya-1",
+    "rossiya 1": "Rossiya-1", "channel one": "Channel One", "russia-1": "Rossiya-1",
+    "rt": "RT", "france 24": "France 24", "euronews": "Euronews", "deutsche welle": "DW",
+    "dw": "DW", "itv": "ITV", "cbc": "CBC", "abc news": "ABC", "nbc news": "NBC", "cbs news":
+    "CBS", "face the nation": "CBS", "meet the press": "NBC", "bloomberg tv": "Bloomberg TV",
+    "newsmax": "Newsmax", "zdf": "ZDF", "ard": "ARD", "tf1": "TF1", "cctv": "CCTV",
+}
+# Occasions and formats of a statement, when no platform or broadcaster is named.
+OCCASIONS = {
+    "news conference": "news conference", "press conference": "press conference",
+    "press briefing": "press briefing", "briefing": "briefing", "statement": "statement",
+    "interview": "interview", "speech": "speech", "address": "address",
+    "video address": "video address", "televised address": "televised address",
+    "press release": "press release", "communique": "communique", "rally": "rally",
+    "podcast": "podcast", "op-ed": "op-ed", "letter": "letter", "tweet": "X",
+    "news briefing": "news briefing", "hearing": "hearing", "debate": "debate",
+}
+# Agencies and publications that relay statements ("told Reuters", "according to TASS").
+OUTLETS = {
+    "reuters": "Reuters", "associated press": "Associated Press", "ap": "Associated Press",
+    "afp": "AFP", "agence france-presse": "AFP", "bloomberg": "Bloomberg", "tass": "TASS",
+    "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "interfax": "Interfax",
+    "sputnik": "Sputnik", "xinhua": "Xinhua", "kyodo": "Kyodo", "yonhap": "Yonhap",
+    "anadolu": "Anadolu", "ukrinform": "Ukrinform", "unian": "UNIAN", "dpa": "dpa",
+    "ansa": "ANSA", "efe": "EFE", "pap": "PAP", "irna": "IRNA", "wafa": "WAFA", "kcna": "KCNA",
+    "axios": "Axios", "politico": "Politico", "the new york times": "The New York Times",
+    "new york times": "The New York Times", "the washington post": "The Washington Post",
+    "washington post": "The Washington Post", "wall street journal": "The Wall Street Journal",
+    "the wall street journal": "The Wall Street Journal", "financial times": "Financial Times",
+    "the guardian": "The Guardian", "guardian": "The Guardian", "the economist": "The Economist",
+    "le monde": "Le Monde", "der spiegel": "Der Spiegel", "spiegel": "Der Spiegel",
+    "bild": "Bild", "kommersant": "Kommersant", "izvestia": "Izvestia", "meduza": "Meduza",
+    "kyiv independent": "The Kyiv Independent", "the kyiv independent": "The Kyiv Independent",
+    "times of israel": "The Times of Israel", "haaretz": "Haaretz", "usa today": "USA Today",
+    "the atlantic": "The Atlantic", "newsweek": "Newsweek", "time": "Time",
+}
+# Head nouns that make an unknown proper name a broadcaster or a relaying outlet.
+BROADCASTER_NOUNS = frozenset({"television", "tv", "channel", "broadcaster", "radio"})
+OUTLET_NOUNS = frozenset({"agency", "newspaper", "daily", "paper", "outlet", "wire", "magazine",
+                          "weekly", "tabloid", "website"})
+# Platform names may be garbled in word order by translation ("social truth platform").
+PLATFORM_NOUNS = frozenset({"platform", "network", "account", "page", "site"})
+
+# Words that report, on the head of a noun phrase, that the speaker was not named.
+ANONYMOUS_HEADS = frozenset({"source", "official", "diplomat", "person", "people", "insider",
+                             "aide", "officer", "adviser", "advisor", "member", "lawmaker",
+                             "spokesman", "spokeswoman", "spokesperson", "representative"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "two", "three",
+                                    "several"})
+# Adjectives dropped when naming an anonymous speaker ("a senior US official").
+VAGUE_ADJECTIVES = frozenset({"senior", "top", "high", "ranking", "high-ranking", "-",
+                              "well", "placed", "well-placed", "knowledgeable", "anonymous",
+                              "unnamed", "informed", "familiar", "other", "former", "second",
+                              "third", "another", "different", "single"})

@@ -1,0 +1,155 @@
+"""Where and when a statement was made, and who relayed it, read from its attribution clause.
+
+* channel: a platform (Telegram, Truth Social, X), a broadcaster the speaker talked to
+  (Fox News, Rossiya-24) or the occasion (a news conference, a statement, an interview);
+* via: the agency or publication relaying it ("told Reuters", "according to state news agency
+  RIA Novosti"); unknown names count when a head noun says what they are ("the X daily");
+* date: the timex (from the timexes component) inside the attribution clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from heron.model import Timex
+from heron.nlp.actors import is_news_outlet
+from heron.nlp.quotes.lexicon import (
+    BROADCASTER_NOUNS,
+    BROADCASTERS,
+    OCCASIONS,
+    OUTLET_NOUNS,
+    OUTLETS,
+    PLATFORM_NOUNS,
+    PLATFORMS,
+)
+from heron.nlp.timexes import UNDATED_PRECISIONS
+
+
+@dataclass(frozen=True)
+class Setting:
+    channel: str | None
+    via: str | None
+    date: str | None
+    date_text: str | None
+
+
+class SettingReader:
+    """Compiled once per process: lexicon look-ups over attribution clauses."""
+
+    def __init__(self) -> None:
+        self.names = _alternation({**PLATFORMS, **BROADCASTERS}, permuted=True)
+        self.occasions = _alternation(OCCASIONS)
+        self.outlets = _alternation(OUTLETS)
+
+    def read(self, clause: list[Token], timexes: list[Timex]) -> Setting:
+        segments = _segments(clause)
+        channel = (self._lookup(self.names, segments, {**PLATFORMS, **BROADCASTERS})
+                   or _named_by_noun(clause, BROADCASTER_NOUNS)
+                   or self._lookup(self.occasions, segments, OCCASIONS))
+        via = (self._lookup(self.outlets, segments, OUTLETS) or _named_by_noun(clause, OUTLET_NOUNS)
+               or _unknown_outlet(clause))
+        if via == channel:
+            via = None
+        timex = _timex_in(segments, timexes)
+        return Setting(channel, via, timex and timex.value, timex and timex.text)
+
+    @staticmethod
+    def _lookup(pattern: re.Pattern, segments: list[tuple[int, str]],
+                canonical: dict[str, str]) -> str | None:
+        for _, text in segments:
+            for match in pattern.finditer(text):
+                surface = match.group("name")
+                # Short names ("X", "AP", "RT") only count written as names, not as words.
+                if " " not in surface and not surface[0].isupper() and surface.lower() not in OCCASIONS:
+                    continue
+                return canonical[_key(surface)]
+        return None
+
+
+def _alternation(entries: dict[str, str], permuted: bool = False) -> re.Pattern:
+    forms = sorted(entries, key=len, reverse=True)
+    alternatives = [re.escape(f).replace(r"\ ", r"[\s-]+") for f in forms]
+    if permuted:  # "the social truth platform" names Truth Social
+        nouns = "|".join(PLATFORM_NOUNS)
+        alternatives = [rf"(?:{a})" for a in alternatives]
+        two_words = [f.split() for f in forms if len(f.split()) == 2]
+        swapped = [rf"{re.escape(b)}\s+{re.escape(a)}(?=\s+(?:{nouns})\b)" for a, b in two_words]
+        alternatives = swapped + alternatives
+    return re.compile(rf"(?<![\w-])(?P<name>{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
+
+
+def _key(surface: str) -> str:
+    words = re.split(r"[\s-]+", surface.lower())
+    joined = " ".join(words)
+    if joined in PLATFORMS or joined in BROADCASTERS or joined in OCCASIONS or joined in OUTLETS:
+        return joined
+    hyphened = "-".join(words)
+    return hyphened if hyphened in BROADCASTERS else " ".join(reversed(words))
+
+
+def _segments(clause: list[Token]) -> list[tuple[int, str]]:
+    """Contiguous runs of the clause as (start offset, text)."""
+    runs: list[list[Token]] = []
+    for token in clause:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    doc_text = clause[0].doc.text if clause else ""
+    return [(run[0].idx, doc_text[run[0].idx:run[-1].idx + len(run[-1])]) for run in runs]
+
+
+def _named_by_noun(clause: list[Token], nouns: frozenset[str]) -> str | None:
+    """A proper name next to a noun saying what it is: "the Kommersant daily",
+    "news agency Ukrinform", "the state-owned Rossiya-24 television channel"."""
+    members = {t.i for t in clause}
+    for token in clause:
+        if token.lower_ not in nouns:
+            continue
+        name = _proper_run(token, members, -1) or _proper_run(token, members, +1)
+        if name:
+            return name
+    return None
+
+
+def _proper_run(noun: Token, members: set[int], direction: int) -> str | None:
+    doc, i, run = noun.doc, noun.i + direction, []
+    while i in members and 0 <= i < len(doc) and (doc[i].lower_ in BROADCASTER_NOUNS | OUTLET_NOUNS
+                                                  or doc[i].lower_ == "news"):
+        i += direction  # skip "news" in "news agency", "television" in "television channel"
+    while i in members and 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].text == "-"
+                                                  or (doc[i].like_num and run)):
+        run.append(doc[i])
+        i += direction
+    run.sort(key=lambda t: t.i)
+    while run and not run[0].text[0].isalnum():
+        run.pop(0)
+    while run and not run[-1].text[0].isalnum():
+        run.pop()
+    return doc[run[0].i:run[-1].i + 1].text if run else None
+
+
+def _unknown_outlet(clause: list[Token]) -> str | None:
+    """The object of "told"/"according to" when it is a news outlet the actors module knows."""
+    for token in clause:
+        governor = token.head
+        relays = ((token.dep_ in ("dobj", "dative") and governor.lemma_ == "tell")
+                  or (token.dep_ == "pobj" and governor.head.lower_ == "according"))
+        if relays and token.pos_ == "PROPN":
+            phrase = token.doc[token.left_edge.i:token.i + 1]
+            if is_news_outlet(phrase.text):
+                return phrase.text
+    return None
+
+
+def _timex_in(segments: list[tuple[int, str]], timexes: list[Timex]) -> Timex | None:
+    for start, text in segments:
+        end = start + len(text)
+        for timex in timexes:
+            if start <= timex.start and timex.end <= end and timex.value \
+                    and timex.precision not in UNDATED_PRECISIONS and timex.value[:1].isdigit():
+                return timex
+    return None

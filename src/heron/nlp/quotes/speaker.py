@@ -1,0 +1,74 @@
+"""The speaker of an attribution as an :class:`ActorRef`.
+
+The actors component (run earlier) has already resolved names, role phrases and pronouns to
+mentions; the speaker is the mention at the head of the speaker phrase ("Putin's adviser Yuri
+Ushakov" is Ushakov, not Putin). Speakers described but not named ("a senior US official",
+"a source in the delegation") are anonymous: their name says so and keeps the role words, and
+their country and sector come from the role mention. A phrase without any mention keeps its
+own text, with no actor id.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from heron.model import ActorRef, Mention, actor_ref
+from heron.nlp.quotes.lexicon import ANONYMOUS_HEADS, INDEFINITE_DETERMINERS, VAGUE_ADJECTIVES
+
+NAME_MODIFIERS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "nummod", "case"})
+
+
+def speaker_ref(phrase: Span, head: Token, mentions: list[Mention]) -> ActorRef:
+    mention = _head_mention(head, mentions)
+    ref = actor_ref(mention) if mention else _unresolved(phrase, head)
+    if _is_anonymous(head):
+        ref.name = "anonymous " + _role_words(head)
+        ref.actor_id = None
+    return ref
+
+
+def _head_mention(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention covering the head word, else the last one before it (the closest modifier
+    of a name in apposition: "assistant Yuri Ushakov")."""
+    start, end = head.idx, head.idx + len(head)
+    covering = [m for m in mentions if m.start < end and start < m.end]
+    if covering:
+        return max(covering, key=lambda m: (m.actor_id is not None, m.end - m.start))
+    after = [m for m in mentions if m.start >= end and m.kind != "PRON"]
+    return after[0] if after else None
+
+
+def _unresolved(phrase: Span, head: Token) -> ActorRef:
+    name = _name_tokens(head)
+    text = phrase.doc[name[0].i:name[-1].i + 1] if name else phrase
+    return ActorRef(actor_id=None, name=text.text, country=None, sector=None,
+                    start=text.start_char, end=text.end_char, text=text.text)
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """The head with the words before it that belong to the name or title, and a name's
+    prepositional part ("Council on Foreign Relations", "Bank of England")."""
+    before = [t for c in head.lefts if c.dep_ in NAME_MODIFIERS for t in c.subtree
+              if not t.is_punct and t.dep_ != "det"]
+    after = [t for c in head.rights if c.dep_ == "prep" and _is_name_part(c) for t in c.subtree]
+    return sorted([*before, head, *after], key=lambda t: t.i)
+
+
+def _is_name_part(preposition: Token) -> bool:
+    words = list(preposition.subtree)[1:]
+    return preposition.head.pos_ == "PROPN" and bool(words) and all(
+        t.pos_ == "PROPN" or t.dep_ in ("det", "cc") for t in words)
+
+
+def _is_anonymous(head: Token) -> bool:
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in ANONYMOUS_HEADS:
+        return False
+    determiners = [c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod")]
+    return any(d in INDEFINITE_DETERMINERS for d in determiners) or (
+        not determiners and head.tag_ == "NNS")
+
+
+def _role_words(head: Token) -> str:
+    words = [t.text for t in _name_tokens(head)
+             if t.lower_ not in VAGUE_ADJECTIVES and t.lower_ not in INDEFINITE_DETERMINERS]
+    return " ".join(words)

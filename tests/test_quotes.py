@@ -1,0 +1,230 @@
+"""Quotes: attribution patterns on short texts, and the acceptance statements of the seeds.
+
+The quotes component runs after actors and timexes. Most assertions need only the component
+itself (and timexes, for dates); speaker resolution to canonical actors needs the actors
+component and is asserted in the tests that build the full pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from heron.model import Article, Quote
+from heron.nlp.pipeline import Pipeline
+
+PUBLISHED = "2025-08-20"
+DATE_PREFIX = " date 2025-08-20 "
+
+
+def _analyse(pipeline: Pipeline, text: str, article_id: str = "t"):
+    article = Article(id=article_id, text=text, raw_text=text, published=PUBLISHED)
+    return next(pipeline.analyse([article]))
+
+
+@pytest.fixture(scope="module")
+def alone(nlp) -> Pipeline:
+    return Pipeline(components=("timexes", "quotes"))
+
+
+@pytest.fixture(scope="module")
+def full(nlp) -> Pipeline:
+    return Pipeline(components=("actors", "timexes", "quotes"))
+
+
+def _quotes(pipeline: Pipeline, text: str) -> list[Quote]:
+    return _analyse(pipeline, text).quotes
+
+
+def _seed_texts(seeds_dir) -> dict[str, str]:
+    texts = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text()
+        texts[path.name[:3]] = text.removeprefix(DATE_PREFIX)
+    return texts
+
+
+def _find(quotes: list[Quote], content_start: str) -> Quote:
+    found = [q for q in quotes if q.content.text.lstrip("“\"").startswith(content_start)]
+    assert found, f"no quote starting {content_start!r} in {[q.content.text[:40] for q in quotes]}"
+    return found[0]
+
+
+# ---- patterns ---------------------------------------------------------------------------------
+
+def test_quote_split_around_its_cue_has_two_parts(alone):
+    quotes = _quotes(alone, '"We will win this war," the minister said, "and we will rebuild."')
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.direct and quote.cue.text == "said"
+    assert [p.text for p in quote.content_spans] == ['"We will win this war,"',
+                                                     '"and we will rebuild."']
+    assert quote.speaker.text == "minister"
+
+
+def test_quote_continued_in_the_next_sentence(alone):
+    quote = _quotes(alone, "“We are ready to talk,” she said. “But we will not give up our land.”")[0]
+    assert len(quote.content_spans) == 2
+    assert quote.content_spans[1].text.startswith("“But we will")
+
+
+def test_colon_introduces_a_quote_without_cue_verb(alone):
+    quote = _quotes(alone, "Lavrov: “We will never accept these terms from the West.”")[0]
+    assert quote.cue.text == ":" and quote.direct
+    assert quote.speaker.text == "Lavrov"
+
+
+def test_indirect_speech_with_that_clause(alone):
+    quote = _quotes(alone, "The foreign minister said on Tuesday that talks would resume in May.")[0]
+    assert not quote.direct
+    assert quote.content.text == "that talks would resume in May"
+    assert quote.date == "2025-08-19"
+
+
+def test_according_to_names_the_speaker(alone):
+    quote = _quotes(alone, "According to the governor, three people were killed in the strike.")[0]
+    assert quote.cue.text == "According to"
+    assert quote.speaker.text == "governor"
+    assert quote.content.text == "three people were killed in the strike"
+
+
+def test_reported_clause_before_the_attribution(alone):
+    quote = _quotes(alone, "The ceasefire will hold until Friday, an army spokesman told AFP.")[0]
+    assert quote.content.text == "The ceasefire will hold until Friday"
+    assert quote.via == "AFP"
+    assert quote.speaker.name == "anonymous army spokesman"
+
+
+def test_television_interview_is_the_channel_and_agency_is_via(alone):
+    quote = _quotes(alone, "“We want peace,” the president told CNN in an interview, "
+                           "according to Interfax.")[0]
+    assert quote.channel == "CNN"
+    assert quote.via == "Interfax"
+
+
+def test_attribution_set_off_by_commas_splits_the_content(alone):
+    quote = _quotes(alone, "The latest test, the ministry said, was the largest so far.")[0]
+    assert [p.text for p in quote.content_spans] == ["The latest test", "was the largest so far"]
+    assert quote.speaker.text == "ministry"
+
+
+def test_quotation_signed_with_a_dash(alone):
+    quote = _quotes(alone, "“He has divided our communities for years.” ― Maria Lopez\n")[0]
+    assert quote.cue.text == "―" and quote.speaker.text == "Maria Lopez"
+
+
+def test_transcript_turn_labelled_in_capitals(alone):
+    quote = _quotes(alone, "Transcript:\n\nWALLACE: Let us start with the debate tonight.\n")[0]
+    assert quote.speaker.text == "WALLACE" and quote.cue.text == ":"
+    assert quote.content.text == "Let us start with the debate tonight."
+
+
+def test_quoted_as_saying_names_the_speaker(alone):
+    quote = _quotes(alone, "The agency quoted foreign minister Anna Berg as saying that the "
+                           "border would stay closed.")[0]
+    assert quote.cue.text == "saying" and "Anna Berg" in quote.speaker.text
+    assert quote.content.text == "that the border would stay closed"
+
+
+def test_quoted_words_inside_a_sentence_are_not_quotes(alone):
+    assert _quotes(alone, "He called the talks “very good” and left for Paris.") == []
+
+
+def test_speech_verbs_inside_quotations_are_not_cues(alone):
+    quotes = _quotes(alone, "“They said we would lose, but we won,” Smith said.")
+    assert len(quotes) == 1 and quotes[0].speaker.text == "Smith"
+
+
+# ---- seeds: what the component delivers on its own ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds_alone(alone, seeds_dir) -> dict[str, list[Quote]]:
+    return {key: _analyse(alone, text, key).quotes for key, text in _seed_texts(seeds_dir).items()}
+
+
+def test_seed_zelenskyy_telegram_post(seeds_alone):
+    quote = _find(seeds_alone["000"], "We need strong security guarantees")
+    assert quote.direct and quote.channel == "Telegram" and quote.date == "2025-08-20"
+    assert quote.speaker.text == "Zelenskyy"
+
+
+def test_seed_lavrov_via_ria_novosti(seeds_alone):
+    quote = _find(seeds_alone["000"], "We cannot agree with the fact that")
+    assert quote.direct and quote.via == "RIA Novosti"
+    assert "This will not work" in quote.content.text  # a two-sentence quote
+    assert quote.speaker.text == "Lavrov"
+
+
+def test_seed_maletskyj_telegram_via_reuters(seeds_alone):
+    quote = _find(seeds_alone["001"], "Once again, the world has seen")
+    assert quote.direct and quote.channel == "Telegram" and quote.via == "Reuters"
+    assert "Vitalii Maletskyj" in quote.speaker.text
+
+
+def test_seed_trump_truth_social_post_without_quotation_marks(seeds_alone):
+    quote = _find(seeds_alone["001"], "I called Putin and started by setting up a meeting")
+    assert quote.cue.text == "wrote" and quote.channel == "Truth Social"
+    assert "we will have a three-party meeting" in quote.content.text
+    assert quote.speaker.text == "Trump"
+
+
+def test_seed_lavrov_rossiya_24(seeds_alone):
+    quote = _find(seeds_alone["001"], "Any contact involving national leaders must be prepared")
+    assert quote.direct and quote.channel == "Rossiya-24"
+    assert quote.speaker.text.endswith("Sergei Lavrov")
+
+
+def test_seed_ushakov_statement_is_indirect(seeds_alone):
+    quote = _find(seeds_alone["001"], "that Putin and Trump had a frank")
+    assert not quote.direct and quote.channel == "statement"
+    assert quote.speaker.text.endswith("Yuri Ushakov")
+    relayed = _find(seeds_alone["002"], "that Putin and Trump")
+    assert not relayed.direct and relayed.speaker.text == "Yuri Oshkov"
+
+
+def test_seed_rubio_fox_news(seeds_alone):
+    quote = _find(seeds_alone["002"], "It is clear that the land")
+    assert quote.direct and quote.channel == "Fox News"
+    assert quote.speaker.text == "Rubio"
+
+
+def test_seed_zelenskyy_land_issue(seeds_alone):
+    quote = _find(seeds_alone["002"], "We will leave the land issue between me and Putin")
+    assert quote.direct and quote.speaker.text == "Zelinski"
+
+
+def test_every_quote_points_at_its_text(seeds_alone, seeds_dir):
+    texts = _seed_texts(seeds_dir)
+    for key, quotes in seeds_alone.items():
+        for quote in quotes:
+            for span in [quote.content, quote.cue, *quote.content_spans]:
+                assert texts[key][span.start:span.end] == span.text
+
+
+# ---- seeds: speakers resolved by the actors component ------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds_full(full, seeds_dir) -> dict[str, list[Quote]]:
+    return {key: _analyse(full, text, key).quotes for key, text in _seed_texts(seeds_dir).items()}
+
+
+@pytest.mark.parametrize("seed,content,actor_id", [
+    ("000", "We need strong security guarantees", "volodymyr-zelenskyy"),
+    ("000", "We cannot agree with the fact that", "sergey-lavrov"),
+    ("001", "I called Putin and started", "donald-trump"),
+    ("001", "Any contact involving national leaders", "sergey-lavrov"),
+    ("001", "that Putin and Trump had a frank", "yuri-ushakov"),
+    ("002", "that Putin and Trump", "yuri-ushakov"),  # "Yuri Oshkov" in the text
+    ("002", "It is clear that the land", "marco-rubio"),
+    ("002", "We will leave the land issue", "volodymyr-zelenskyy"),  # "Zelinski"
+])
+def test_seed_speakers_resolve_to_actors(seeds_full, seed, content, actor_id):
+    assert _find(seeds_full[seed], content).speaker.actor_id == actor_id
+
+
+def test_seed_anonymous_official(seeds_full):
+    quote = _find(seeds_full["001"], "The Putin-Zelensky meeting will take place in Hungary")
+    assert quote.via == "Reuters"
+    speaker = quote.speaker
+    assert speaker.name == "anonymous US official" and speaker.actor_id is None
+    assert (speaker.country, speaker.sector) == ("USA", "GOV")
+
