@@ -228,3 +228,11 @@ def test_seed_anonymous_official(seeds_full):
     assert speaker.name == "anonymous US official" and speaker.actor_id is None
     assert (speaker.country, speaker.sector) == ("USA", "GOV")
 
+
+
+def test_hyphenated_agency_names_are_relayers(alone):
+    # Lexicon keys with hyphens must match however the text spaces them (was a KeyError).
+    for text in ('"The talks failed," the minister told Agence France-Presse on Friday.',
+                 '"The talks failed," the minister told Agence France Presse on Friday.'):
+        (quote,) = _quotes(alone, text)
+        assert quote.via == "AFP"

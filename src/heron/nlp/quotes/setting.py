@@ -43,14 +43,17 @@ class SettingReader:
         self.names = _alternation({**PLATFORMS, **BROADCASTERS}, permuted=True)
         self.occasions = _alternation(OCCASIONS)
         self.outlets = _alternation(OUTLETS)
+        self.name_keys = _by_key({**PLATFORMS, **BROADCASTERS})
+        self.occasion_keys = _by_key(OCCASIONS)
+        self.outlet_keys = _by_key(OUTLETS)
 
     def read(self, clause: list[Token], timexes: list[Timex]) -> Setting:
         segments = _segments(clause)
-        channel = (self._lookup(self.names, segments, {**PLATFORMS, **BROADCASTERS})
+        channel = (self._lookup(self.names, segments, self.name_keys)
                    or _named_by_noun(clause, BROADCASTER_NOUNS)
-                   or self._lookup(self.occasions, segments, OCCASIONS))
-        via = (self._lookup(self.outlets, segments, OUTLETS) or _named_by_noun(clause, OUTLET_NOUNS)
-               or _unknown_outlet(clause))
+                   or self._lookup(self.occasions, segments, self.occasion_keys))
+        via = (self._lookup(self.outlets, segments, self.outlet_keys)
+               or _named_by_noun(clause, OUTLET_NOUNS) or _unknown_outlet(clause))
         if via == channel:
             via = None
         timex = _timex_in(segments, timexes)
@@ -65,7 +68,9 @@ class SettingReader:
                 # Short names ("X", "AP", "RT") only count written as names, not as words.
                 if " " not in surface and not surface[0].isupper() and surface.lower() not in OCCASIONS:
                     continue
-                return canonical[_key(surface)]
+                words = _key(surface)
+                # A swapped two-word form ("social truth platform") names the unswapped entry.
+                return canonical.get(words) or canonical.get(" ".join(reversed(words.split())))
         return None
 
 
@@ -82,12 +87,13 @@ def _alternation(entries: dict[str, str], permuted: bool = False) -> re.Pattern:
 
 
 def _key(surface: str) -> str:
-    words = re.split(r"[\s-]+", surface.lower())
-    joined = " ".join(words)
-    if joined in PLATFORMS or joined in BROADCASTERS or joined in OCCASIONS or joined in OUTLETS:
-        return joined
-    hyphened = "-".join(words)
-    return hyphened if hyphened in BROADCASTERS else " ".join(reversed(words))
+    """Lower case, hyphens and runs of spaces as single spaces: "Agence France-Presse" and
+    "agence france presse" are one key."""
+    return " ".join(re.split(r"[\s-]+", surface.lower()))
+
+
+def _by_key(entries: dict[str, str]) -> dict[str, str]:
+    return {_key(surface): name for surface, name in entries.items()}
 
 
 def _segments(clause: list[Token]) -> list[tuple[int, str]]:
