@@ -76,7 +76,7 @@ class SettingReader:
 
 def _alternation(entries: dict[str, str], permuted: bool = False) -> re.Pattern:
     forms = sorted(entries, key=len, reverse=True)
-    alternatives = [re.escape(f).replace(r"\ ", r"[\s-]+") for f in forms]
+    alternatives = [re.sub(r"\\[ -]", r"[\\s-]+", re.escape(f)) for f in forms]
     if permuted:  # "the social truth platform" names Truth Social
         nouns = "|".join(PLATFORM_NOUNS)
         alternatives = [rf"(?:{a})" for a in alternatives]
