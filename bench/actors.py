@@ -98,6 +98,7 @@ def gsr_lines(nlp, component) -> list[str]:
     records = [json.loads(line) for line in GSR.read_text(encoding="utf-8").splitlines() if line]
     analyses, _ = analyse(nlp, component, [r["text"] for r in records])
     counts: Counter = Counter()
+    errors = []
     for record_, analysis in zip(records, analyses, strict=True):
         for role in ("actor", "recipient"):
             for gold in record_[role]:
@@ -108,11 +109,16 @@ def gsr_lines(nlp, component) -> list[str]:
                 found = overlapping(analysis, start, start + len(gold["text"])) if start >= 0 else []
                 coded = next((m for m in found if m.country or m.sector), None)
                 if coded is None:
+                    errors.append(f"  {role} not found: {gold['text']!r} ({gold['code']})")
                     continue
                 counts[f"{role}_found"] += 1
                 correct = coded.country == gold["code"] or (
                     gold["code"] in ("IGO", "NGO") and coded.sector == gold["code"])
                 counts[f"{role}_correct"] += correct
+                if not correct:
+                    errors.append(f"  {role} wrong: {gold['text']!r} ({gold['code']}) → "
+                                  f"{coded.text!r} {coded.country} {coded.sector}")
+    print("\n".join(errors))
     lines = [f"PLOVER GSR dev ({len(records)} sentences), country code of gold actors/recipients:"]
     for role in ("actor", "recipient"):
         n, found, correct = counts[f"{role}_n"], counts[f"{role}_found"], counts[f"{role}_correct"]
@@ -128,8 +134,9 @@ def main() -> None:
     component = build(nlp, settings)
     built = time.perf_counter() - started
     people = set(component.kb.people)
-    lines = [f"KB: {len(component.kb.people)} people, {len(component.kb.igos)} organisations, "
-             f"{len(component.kb.countries)} countries; component built in {built:.2f} s"]
+    kb = component.kb
+    lines = [f"KB: {len(kb.people)} people, {len(kb.igos)} organisations, {len(kb.groups)} groups, "
+             f"{len(kb.countries)} countries; component built in {built:.2f} s"]
     lines += lookalike_lines(nlp, component, people)
     lines += gsr_lines(nlp, component)
     if "--dry-run" in sys.argv:  # print only, while iterating on the resolver

@@ -63,7 +63,12 @@ def igos() -> list[dict]:
 
 
 def roles() -> list[dict]:
-    return load("roles.yaml")
+    """Role-term entries (the ``not_actors`` entry lists terms without a sector)."""
+    return [e for e in load("roles.yaml") if "terms" in e]
+
+
+def not_actor_terms() -> list[str]:
+    return [t for e in load("roles.yaml") for t in e.get("not_actors", [])]
 
 
 def country_forms(country: dict) -> list[str]:
@@ -186,10 +191,19 @@ def test_membership_counts():
 # --- role nouns ---------------------------------------------------------------------------
 
 def test_role_entries_use_plover_sectors_once_each():
-    sectors = [entry["sector"] for entry in roles()]
-    assert set(sectors) <= PLOVER_SECTORS
-    assert len(sectors) == len(set(sectors)), "one entry per sector"
-    assert all(set(entry) == {"sector", "terms"} and is_text_list(entry["terms"]) for entry in roles())
+    # One entry per sector, plus at most one of terms that need an owner ("Russian drones").
+    for owned in (False, True):
+        sectors = [e["sector"] for e in roles() if e.get("owned", False) is owned]
+        assert set(sectors) <= PLOVER_SECTORS
+        assert len(sectors) == len(set(sectors)), "one entry per sector"
+    assert all(set(entry) <= {"sector", "terms", "owned"} and is_text_list(entry["terms"])
+               for entry in roles())
+
+
+def test_not_actor_terms_are_not_role_terms():
+    blocked = not_actor_terms()
+    assert blocked and is_text_list(blocked)
+    assert not {t.lower() for t in blocked} & {t.lower() for e in roles() for t in e["terms"]}
 
 
 def test_role_terms_are_many_and_unambiguous():
@@ -217,3 +231,37 @@ def test_role_terms_do_not_shadow_kb_names():
     names = {fold(form) for c in countries() for form in country_forms(c)}
     names |= {fold(form) for i in igos() for form in [i["name"], i["code"], *i["aliases"]]}
     assert not {fold(t) for e in roles() for t in e["terms"]} & names
+
+
+# --- armed groups and parties -------------------------------------------------------------
+
+def groups() -> list[dict]:
+    return load("groups.yaml")
+
+
+def test_group_entries_are_well_formed():
+    isos = {c["iso3"] for c in countries()}
+    entries = groups()
+    assert len(entries) >= 80
+    for group in entries:
+        assert set(group) <= {"id", "name", "aliases", "country", "sector", "notes", "members"}
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", group["id"])
+        assert group["sector"] in PLOVER_SECTORS and is_text_list(group["aliases"])
+        assert group["country"] is None or group["country"] in isos
+
+
+def test_group_names_are_unique_and_do_not_shadow_countries_or_organisations():
+    forms = [f for g in groups() for f in {fold(f) for f in [g["name"], *g["aliases"]]}]
+    assert len(forms) == len(set(forms)), "a name of two groups"
+    other = {fold(form) for c in countries() for form in country_forms(c)}
+    other |= {fold(form) for i in igos() for form in [i["name"], i["code"], *i["aliases"]]}
+    assert not set(forms) & other
+
+
+def test_well_known_groups_have_their_sector_and_country():
+    by_id = {g["id"]: (g["country"], g["sector"]) for g in groups()}
+    assert by_id["hamas"] == ("PSE", "REB")
+    assert by_id["houthis"] == ("YEM", "REB")
+    assert by_id["sinaloa-cartel"] == ("MEX", "CRM")
+    assert by_id["afd"] == ("DEU", "PTY")
+    assert by_id["taliban"] == ("AFG", "GOV")

@@ -36,14 +36,14 @@ def build(nlp: Language, settings: Settings, extra_kb: Iterable[Path | str] = ()
 
 
 def find_actor(kb: KnowledgeBase, name: str, limit: int = 10) -> list[dict]:
-    """KB people, organisations and countries a name may refer to, best first.
+    """KB people, organisations, groups and countries a name may refer to, best first.
 
     Each candidate: ``{"id", "name", "kind", "score", "country", "sector", "features"}``;
     exact names/aliases score 1.0, others their name-similarity score (no context).
     """
     resolver = _resolver(kb)
     found = [_describe(kb, t.kind, t.ref, 1.0, {"method": "exact"})
-             for t in resolver.index.lookup(name)]
+             for t in resolver.index.lookup(name, cased=False)]
     seen = {c["id"] for c in found}
     for person_id, score, features in resolver.candidates(name):
         if person_id not in seen:
@@ -64,6 +64,9 @@ def _describe(kb: KnowledgeBase, kind: str, ref: str, score: float, features: di
     elif kind == "igo":
         igo = kb.igos[ref]
         name, country, sector = igo.name, igo.code, igo.sector
+    elif kind == "group":
+        group = kb.groups[ref]
+        name, country, sector = group.name, group.country, group.sector
     else:
         country_entry = kb.countries[ref]
         name, country, sector = country_entry.name, ref, "GOV" if kind in ("seat", "capital") else None

@@ -2,7 +2,8 @@
 
 Actor ids (the scheme every other stage relies on):
 
-* people and organisations of the KB: their KB id (``volodymyr-zelenskyy``, ``nato``);
+* people, organisations and groups of the KB: their KB id (``volodymyr-zelenskyy``, ``nato``,
+  ``hamas``; "Hamas militants" is the group too);
 * a country as such: its ISO-3 code (``RUS``); a country's institution acting as an agent:
   ``ISO3:SECTOR`` (``RUS:GOV`` for "Moscow said" / "the Kremlin insisted", ``RUS:MIL`` for
   "Russian forces", ``USA:MIL`` for "the Pentagon" when the KB gives that seat MIL);
@@ -74,7 +75,10 @@ class ActorsComponent:
                     if (r := self._name_mention(ctx, n, link, cues, sentence_of, describing,
                                                 shared_sector))]
         coref.merge_short_names(resolved)
-        roles = [self._role_mention(ctx, p, sentence_of) for p in phrases]
+        # "the Trump administration", "Putin's spokesman": the role serves that person's country.
+        country_of_person = {r.token.i: r.actor.country for r in resolved
+                             if r.actor and r.actor.kind == "person" and r.actor.country}
+        roles = [self._role_mention(ctx, p, sentence_of, country_of_person) for p in phrases]
         everything = sorted(resolved + roles, key=lambda r: r.mention.start)
         everything += coref.link_pronouns_and_descriptions(doc, everything, sentence_of)
         self._emit(ctx, sorted(everything, key=lambda r: r.mention.start))
@@ -169,13 +173,25 @@ class ActorsComponent:
             igo = self.kb.igos[link.ref]
             actor = Actor(igo.id, igo.name, igo.code, igo.sector, "igo", kb_id=igo.id)
             return Resolved(_fill(mention, actor), span.root, actor)
+        if link.kind == "group":
+            actor = self._group_actor(link.ref)
+            return Resolved(_fill(mention, actor), span.root, actor)
         if link.kind in COUNTRY_KINDS:
             return self._country_mention(mention, name, link, shared_sector.get(span.root.i))
+        if name.label == "NORP" and (country := _single(cues.title_countries)):
+            # "Iraqi Kurds", "Russian Jews": a people of one country, no institution.
+            actor = country_actor(country, self._country_name(country), None)
+            mention.evidence = {**link.evidence, "method": "nationality"}
+            return Resolved(_fill(mention, actor), span.root, actor)
         if self._could_be_new_actor(name):
             actor = self._new_actor(name, cues)
             mention.evidence = {**link.evidence, "method": "new"}
             return Resolved(_fill(mention, actor), span.root, actor, None, title_stems)
         return None
+
+    def _group_actor(self, group_id: str) -> Actor:
+        group = self.kb.groups[group_id]
+        return Actor(group.id, group.name, group.country, group.sector, "group", kb_id=group.id)
 
     def _could_be_new_actor(self, name: NameSpan) -> bool:
         span = name.span
@@ -208,25 +224,31 @@ class ActorsComponent:
         text = name.span.text
         own = [t.text for t in name.span]
         words = _word_terms(own) + _word_terms([t.text for t in name.title])
-        sector = next((self.kb.role_terms[w] for w in reversed(words) if w in self.kb.role_terms),
-                      None)
+        sector = next((self.kb.role_terms[w] for w in reversed(words)
+                       if self.kb.role_terms.get(w)), None)
         country = (_single(self._countries_in(own)) or _single(cues.title_countries)
                    or _single(cues.sentence_countries))
+        if igo := self.kb.igo_by_code(country or ""):
+            sector = igo.sector  # "U.N. mediator Diego Cordovez" acts for the organisation
         kind = "person" if name.label == "PERSON" else "organization"
         return Actor(f"new:{slug(text)}", text, country, sector, kind)
 
     # ---- role phrases ------------------------------------------------------------------------
 
-    def _role_mention(self, ctx: DocContext, phrase: RolePhrase,
-                      sentence_of: dict[int, int]) -> Resolved:
+    def _role_mention(self, ctx: DocContext, phrase: RolePhrase, sentence_of: dict[int, int],
+                      country_of_person: dict[int, str]) -> Resolved:
         doc = ctx.doc
-        countries = set(self._phrase_countries(phrase))
+        countries = set(self._phrase_countries(phrase)) or {
+            country_of_person[t.i] for t in phrase.people if t.i in country_of_person}
         country = next(iter(countries)) if len(countries) == 1 else None
         # Several countries share the role: each has its own mention; this one is the noun.
         first = phrase.head.i - len(phrase.term.split()) + 1
         span = doc[first:phrase.head.i + 1] if len(countries) > 1 else doc[phrase.start:phrase.end]
         actor = None
-        if country:
+        if group_id := self._phrase_group(phrase):  # "Hamas militants": the group itself
+            actor = self._group_actor(group_id)
+            country = actor.country
+        elif country:
             name = self._country_name(country)
             actor = country_actor(country, name, phrase.sector)
         mention = Mention(id="", article_id=ctx.article.id, start=span.start_char,
@@ -240,9 +262,12 @@ class ActorsComponent:
         return Resolved(mention, phrase.head, actor, title_stems={phrase.term[:5]})
 
     def _phrase_countries(self, phrase: RolePhrase) -> list[str]:
-        # A modifier inside a longer name counts with the whole name ("White House officials").
-        texts = [m.ent_iob_ and m.ent_type_ and _entity_text(m) or m.text for m in phrase.modifiers]
-        return [c for text in texts for c in self._countries_in([text])]
+        return [c for text in _modifier_texts(phrase) for c in self._countries_in([text])]
+
+    def _phrase_group(self, phrase: RolePhrase) -> str | None:
+        groups = {t.ref for text in _modifier_texts(phrase) for t in self.index.lookup(text)
+                  if t.kind == "group"}
+        return _single(groups)
 
     def _country_name(self, code: str) -> str:
         if code in self.kb.countries:
@@ -295,7 +320,8 @@ def _fill(mention: Mention, actor: Actor) -> Mention:
 
 
 def _label_for(link: Link) -> str:
-    return {"person": "PERSON", "igo": "ORG", "demonym": "NORP"}.get(link.kind, "GPE")
+    return {"person": "PERSON", "igo": "ORG", "group": "ORG", "demonym": "NORP"}.get(link.kind,
+                                                                                   "GPE")
 
 
 def _names_office_object(token: Token, office_words: set[str]) -> bool:
@@ -305,6 +331,11 @@ def _names_office_object(token: Token, office_words: set[str]) -> bool:
     while j > 0 and token.i - j <= 3 and doc[j].pos_ in ("DET", "PROPN"):
         j -= 1
     return j > 0 and doc[j].pos_ == "ADP" and fold(doc[j - 1].text) in office_words
+
+
+def _modifier_texts(phrase: RolePhrase) -> list[str]:
+    # A modifier inside a longer name counts with the whole name ("White House officials").
+    return [m.ent_iob_ and m.ent_type_ and _entity_text(m) or m.text for m in phrase.modifiers]
 
 
 def _entity_text(token: Token) -> str:

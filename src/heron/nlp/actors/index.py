@@ -15,15 +15,15 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from heron.nlp.actors.kb import KnowledgeBase
-from heron.nlp.actors.names import fold, phonetic_keys, tokens
+from heron.nlp.actors.names import acronym_letters, fold, phonetic_keys, tokens
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
     """What an exact form names: a person/IGO (by KB id) or a country facet (by ISO-3)."""
 
-    kind: str  # person | igo | country | demonym | capital | seat
-    ref: str  # KB id for person/igo, ISO-3 for the country facets
+    kind: str  # person | igo | group | country | demonym | capital | seat
+    ref: str  # KB id for person/igo/group, ISO-3 for the country facets
     sector: str | None = None  # seats: the sector of the institution (GOV unless stated)
 
 
@@ -31,6 +31,8 @@ class NameIndex:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.exact: dict[str, list[Target]] = defaultdict(list)
+        # All-caps forms match only the same capital letters: folded key → (letters, target).
+        self.acronyms: dict[str, list[tuple[str, Target]]] = defaultdict(list)
         self.person_forms: dict[str, list[list[str]]] = defaultdict(list)
         self.by_surname: dict[str, set[str]] = defaultdict(set)
         self.by_sound: dict[str, set[str]] = defaultdict(set)
@@ -40,6 +42,9 @@ class NameIndex:
         for igo in kb.igos.values():
             for form in {igo.name, igo.code, *igo.aliases}:
                 self._add_exact(form, Target("igo", igo.id))
+        for group in kb.groups.values():
+            for form in {group.name, *group.aliases}:
+                self._add_exact(form, Target("group", group.id))
         for country in kb.countries.values():
             self._add_country(country)
         self.surname_vocab = sorted(self.by_surname)
@@ -47,7 +52,13 @@ class NameIndex:
 
     def _add_exact(self, form: str, target: Target) -> None:
         key = fold(form)
-        if key and target not in self.exact[key]:
+        if not key:
+            return
+        letters = acronym_letters(form)
+        if letters is not None:
+            if (letters, target) not in self.acronyms[key]:
+                self.acronyms[key].append((letters, target))
+        elif target not in self.exact[key]:
             self.exact[key].append(target)
 
     def _add_person_form(self, person_id: str, form: str) -> None:
@@ -72,8 +83,15 @@ class NameIndex:
         for form in country.seats:
             self._add_exact(form, Target("seat", country.iso3, sectors.get(fold(form), "GOV")))
 
-    def lookup(self, text: str) -> list[Target]:
-        return self.exact.get(fold(text), [])
+    def lookup(self, text: str, cased: bool = True) -> list[Target]:
+        """Targets named exactly by ``text``; acronyms only in capitals unless not ``cased``
+        (a user's query)."""
+        key = fold(text)
+        found = list(self.exact.get(key, ()))
+        letters = acronym_letters(text)
+        found += [t for form, t in self.acronyms.get(key, ())
+                  if (not cased or form == letters) and t not in found]
+        return found
 
     def person_candidates(self, surname: str) -> set[str]:
         """People whose surname matches ``surname`` exactly, by sound or by spelling."""

@@ -3,8 +3,10 @@
 The KB is a set of YAML files (format: docs/KB.md): every ``*.yaml`` in the built-in folder
 ``heron/data/kb`` plus user files or folders. Each file is a list of mappings; the kind of an
 entry follows from its keys (``iso3`` → country, ``code`` → international organisation,
-``terms`` → role nouns, ``roles`` → person). Any problem is reported as ``file:line: message``
-so that a user can fix their own KB files without reading Python tracebacks.
+``terms`` → role nouns, ``not_actors`` → nouns that are never actors, ``roles`` → person,
+``id`` with ``sector`` → armed or non-state group / political party). Any problem is reported
+as ``file:line: message`` so that a user can fix their own KB files without reading Python
+tracebacks.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from heron.config import data_dir
 PLOVER_SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY REB CVL MED BUS REF EDU HLH REL LAB NGO IGO SPY OPP ELI CRM UAF".split()
 )
+NOT_ACTOR = ""  # the "sector" of not_actors terms ("social media"): they block shorter terms
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BUILTIN_KB_DIR = data_dir() / "kb"
 # libyaml when available: the KB is large and the pure-Python parser is ~10x slower.
@@ -82,6 +85,19 @@ class Igo:
 
 
 @dataclass(slots=True)
+class Group:
+    """An armed or non-state group, or a political party (groups.yaml)."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    country: str | None  # ISO-3 of where it operates; None for transnational groups
+    sector: str
+    notes: str = ""
+    source: str = ""
+
+
+@dataclass(slots=True)
 class Country:
     iso3: str
     name: str
@@ -99,7 +115,11 @@ class KnowledgeBase:
     people: dict[str, Person] = field(default_factory=dict)
     igos: dict[str, Igo] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
-    role_terms: dict[str, str] = field(default_factory=dict)  # lower-case term → sector
+    groups: dict[str, Group] = field(default_factory=dict)
+    # lower-case term → sector; NOT_ACTOR for nouns that look like roles but are never actors
+    role_terms: dict[str, str] = field(default_factory=dict)
+    # terms that name an actor only with an owner word ("Russian drones", not "drones")
+    owned_terms: set[str] = field(default_factory=set)
     files: list[Path] = field(default_factory=list)
 
     def igo_by_code(self, code: str) -> Igo | None:
@@ -236,18 +256,25 @@ def _add_entry(entry: _Entry, kb: KnowledgeBase, seen: dict[str, str]) -> None:
     keys = entry.data.keys()
     if "terms" in keys:
         _add_role_terms(entry, kb)
+    elif "not_actors" in keys:
+        for term in entry.strings("not_actors"):
+            kb.role_terms[term.lower()] = NOT_ACTOR
     elif "iso3" in keys:
         _register(entry.text("iso3"), entry, seen)
         _add_country(entry, kb)
     elif "code" in keys:
         _register(_slug_id(entry), entry, seen)
         _add_igo(entry, kb)
+    elif "id" in keys and "sector" in keys and "roles" not in keys:
+        _register(_slug_id(entry), entry, seen)
+        _add_group(entry, kb)
     elif "id" in keys or "roles" in keys:
         _register(_slug_id(entry), entry, seen)
         _add_person(entry, kb)
     else:
         raise entry.fail(None, "cannot tell the entry kind: expected 'id' and 'roles' (person), "
-                               "'code' (organisation), 'iso3' (country) or 'terms' (role nouns)")
+                               "'id' and 'sector' (group), 'code' (organisation), 'iso3' "
+                               "(country), 'terms' (role nouns) or 'not_actors'")
 
 
 def _slug_id(entry: _Entry) -> str:
@@ -295,6 +322,17 @@ def _add_igo(entry: _Entry, kb: KnowledgeBase) -> None:
     kb.igos[igo.id] = igo
 
 
+def _add_group(entry: _Entry, kb: KnowledgeBase) -> None:
+    country = entry.data.get("country")
+    if country is not None and not (isinstance(country, str) and re.fullmatch(r"[A-Z]{3}", country)):
+        raise entry.fail("country", f"country {country!r} must be an ISO-3 code or null")
+    notes = entry.data.get("notes") or ""
+    group = Group(id=entry.data["id"], name=entry.text("name"), aliases=entry.strings("aliases"),
+                  country=country, sector=entry.sector(entry.data.get("sector")),
+                  notes=str(notes), source=entry.where)
+    kb.groups[group.id] = group
+
+
 def _add_country(entry: _Entry, kb: KnowledgeBase) -> None:
     iso3 = entry.text("iso3")
     if not re.fullmatch(r"[A-Z]{3}", iso3):
@@ -316,8 +354,13 @@ def _add_role_terms(entry: _Entry, kb: KnowledgeBase) -> None:
     terms = entry.strings("terms")
     if not terms:
         raise entry.fail("terms", "field 'terms' must list at least one role noun")
+    owned = entry.data.get("owned", False)
+    if not isinstance(owned, bool):
+        raise entry.fail("owned", "owned must be true or false")
     for term in terms:
         kb.role_terms.setdefault(term.lower(), sector)
+        if owned:
+            kb.owned_terms.add(term.lower())
 
 
 def _check_codes(kb: KnowledgeBase) -> None:
@@ -326,6 +369,10 @@ def _check_codes(kb: KnowledgeBase) -> None:
     if not (kb.countries and kb.igos):
         return
     known = set(kb.countries) | {igo.code for igo in kb.igos.values()}
+    for group in kb.groups.values():
+        if group.country is not None and group.country not in kb.countries:
+            raise KBError(f"{group.source}: group {group.id!r} has unknown country "
+                          f"{group.country!r}")
     for person in kb.people.values():
         for role in person.roles:
             if role.country not in known:

@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from heron.nlp.actors.index import NameIndex
+from heron.nlp.actors.kb import NOT_ACTOR
 from heron.nlp.actors.names import fold
 from heron.nlp.actors.outlets import is_news_outlet
 
@@ -59,16 +60,19 @@ class RolePhrase:
     term: str
     sector: str
     modifiers: list[Token]  # words naming whose role it is ("Russian", "Kremenchuk")
+    people: list[Token] = field(default_factory=list)  # "Trump administration", "Putin's aide"
 
 
 class MentionFinder:
     def __init__(self, nlp: Language, index: NameIndex):
         self.index = index
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        forms = sorted({form for form in _kb_forms(index) if len(form) > 2})
+        forms = sorted({variant for form in _kb_forms(index) if len(form) > 2
+                        for variant in (form, _dotted(form))})
         self.matcher.add("KB", list(nlp.tokenizer.pipe(forms)))
         terms = index.kb.role_terms
         self.role_terms = terms
+        self.owned_terms = index.kb.owned_terms
         self.role_heads = {t.split()[-1] for t in terms}  # cheap pre-check per token
         self.max_term_words = max((len(t.split()) for t in terms), default=1)
         # Words of the offices people hold in the KB ("chancellor", "secretary", "general").
@@ -78,18 +82,37 @@ class MentionFinder:
                             | self.office_words) - STOPWORDS
 
     def names(self, doc: Doc) -> list[NameSpan]:
-        found = [s for s in doc.ents if s.label_ in NAME_LABELS]
-        taken = {t.i for s in found for t in s}
-        for _, start, end in self.matcher(doc):
-            span = doc[start:end]
-            if any(t.i in taken for t in span) or not _looks_like_name(span):
-                continue
-            found.append(Span(doc, start, end, label="KB"))
-            taken.update(range(start, end))
+        # The longest name wins, whether NER or the KB found it: a KB name longer than NER's
+        # fragment of it ("Doctors Without Borders" vs "Borders", "the UN refugee agency" vs
+        # "UN") is the name; on a tie NER's span (with its label) is kept.
+        # A capitalised role noun that NER calls a name ("Israel's Cabinet") is a role phrase.
+        entities = [s for s in doc.ents if s.label_ in NAME_LABELS
+                    and not self.role_terms.get(fold(s.text))]
+        kb_names = [Span(doc, start, end, label="KB") for _, start, end in self.matcher(doc)
+                    if self._is_kb_name(doc[start:end])]
+        found: list[Span] = []
+        taken: set[int] = set()
+        for span in sorted([*entities, *kb_names], key=lambda s: (-len(s), s.label_ == "KB")):
+            if not any(t.i in taken for t in span):
+                found.append(span)
+                taken.update(range(span.start, span.end))
         found += _proper_noun_runs(doc, taken, self.title_words)
         pieces = [p for s in sorted(found, key=lambda s: s.start) for p in self._split(s)]
         cleaned = [self._clean(p) for p in pieces if sum(c.isalpha() for c in p.text) >= 2]
         return _without_overlaps([n for n in cleaned if n is not None and not is_byline(n.span)])
+
+    def _is_kb_name(self, span: Span) -> bool:
+        """A KB form matched case-insensitively must look like a name, match an acronym in its
+        own capitals ("WHO", not "Who knows"), and a bare country code ("CAN", "PER") must not
+        be part of a longer proper name."""
+        if not _looks_like_name(span) or not self.index.lookup(span.text):
+            return False
+        if span.text not in self.index.kb.countries:
+            return True
+        doc = span.doc
+        neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+        return not any(t.pos_ == "PROPN" and t.text[:1].isupper()
+                       and fold(t.text) not in self.title_words for t in neighbours)
 
     def _split(self, span: Span) -> list[Span]:
         """Cut names at line breaks (NER runs headings together) and split hyphenated pairs of
@@ -131,7 +154,18 @@ class MentionFinder:
         title = [doc[i] for i in range(span.start, start) if doc[i].lower_ != "the"]
         leftmost = min(start, span.start)
         return NameSpan(trimmed, span.label_, title + self._left_title(trimmed, leftmost)
-                        + _appositions(trimmed))
+                        + _appositions(trimmed) + self._of_country(trimmed))
+
+    def _of_country(self, span: Span) -> list[Token]:
+        """"King Hassan of Morocco": a country after a person's name says whose office it is."""
+        doc = span.doc
+        if span.label_ != "PERSON" or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+            return []
+        following = _of_objects(doc[span.end - 1])
+        text = " ".join(t.text for t in following)
+        if following and any(t.kind == "country" for t in self.index.lookup(text)):
+            return [doc[span.end], *following]
+        return []
 
     def _is_name_part(self, token: Token, span: Span) -> bool:
         return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
@@ -169,19 +203,37 @@ class MentionFinder:
             if term is None or _modifies_name(token, taken) or self._modifies_thing(token):
                 continue
             sector = self.role_terms[term]
+            if sector == NOT_ACTOR:
+                continue
             first = token.i - len(term.split()) + 1
             modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
                          and c.i < first]
             modifiers += [c for m in modifiers for c in m.conjuncts if c.i < first]
+            people = [m for m in modifiers if m.ent_type_ == "PERSON"]
             modifiers = [m for m in modifiers if m.ent_type_ != "PERSON"] + _of_objects(token)
+            if not modifiers:  # "authorities in Croatia"; not "Russian troops in Ukraine"
+                modifiers = self._located_in(token)
             start = min([first] + [c.i for m in modifiers if m.i < first
                                    for c in (m, *m.children) if c.dep_ == "compound" or c is m])
             end = max([token.i + 1] + [m.i + 1 for m in modifiers if m.i > token.i])
             phrase_text = doc[start:end].text
-            if is_news_outlet(phrase_text):
+            if is_news_outlet(phrase_text) or (term in self.owned_terms
+                                               and not any(map(self._is_owner, modifiers))):
                 continue
-            phrases.append(RolePhrase(token, start, end, term, sector, modifiers))
+            phrases.append(RolePhrase(token, start, end, term, sector, modifiers, people))
         return phrases
+
+    def _is_owner(self, token: Token) -> bool:
+        """Does a modifier say whose things these are ("Russian drones", "Hamas rockets")?"""
+        return (token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS
+                or bool(self.index.lookup(token.text)))
+
+    def _located_in(self, token: Token) -> list[Token]:
+        """A role noun placed in a country or capital belongs to it ("police in Nairobi")."""
+        place = _of_objects(token, "in")
+        text = " ".join(t.text for t in place)
+        kinds = {t.kind for t in self.index.lookup(text)} if place else set()
+        return place if kinds & {"country", "capital"} else []
 
     def _modifies_thing(self, token: Token) -> bool:
         """A role word used as a modifier of a thing is not an actor ("three-party meeting",
@@ -233,10 +285,18 @@ def _kb_forms(index: NameIndex) -> list[str]:
     kb = index.kb
     forms = [f for p in kb.people.values() for f in (p.name, *p.aliases)]
     forms += [f for i in kb.igos.values() for f in (i.name, i.code, *i.aliases)]
+    forms += [f for g in kb.groups.values() for f in (g.name, *g.aliases)]
     for c in kb.countries.values():
         forms += [c.name, *c.aliases, *c.demonyms, *c.seats, *c.capital_aliases]
         forms += [c.capital] if c.capital else []
     return forms
+
+
+def _dotted(form: str) -> str:
+    """AP-style dotted acronyms ("UN refugee agency" → "U.N. refugee agency"): the matcher
+    compares tokens, while look-ups fold the dots away."""
+    return " ".join(".".join(w) + "." if w.isupper() and 2 <= len(w) <= 3 and w.isalpha() else w
+                    for w in form.split())
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -288,11 +348,11 @@ def _modifies_name(token: Token, taken: set[int]) -> bool:
     return False
 
 
-def _of_objects(token: Token) -> list[Token]:
+def _of_objects(token: Token, preposition: str = "of") -> list[Token]:
     """Whose role: "mayor of Kremenchuk" → Kremenchuk. Read from the surface words, which the
     small parser often attaches elsewhere."""
     doc = token.doc
-    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != preposition:
         return []
     words = []
     for following in doc[token.i + 2:]:

@@ -84,3 +84,14 @@ def compatible_tokens(a: str, b: str) -> bool:
 def _first_sound(token: str) -> str:
     code = _vowel_initial(jellyfish.metaphone(token))
     return code[:1] or token[:1]
+
+
+def acronym_letters(text: str) -> str | None:
+    """The letters of an all-caps acronym or code ("NATO", "U.S.", "WHO's"), else None.
+
+    Such names are matched case-sensitively: "who", "us", "Can" and "Las" are ordinary words.
+    """
+    letters = "".join(c for c in _POSSESSIVE.sub("", text.strip()) if c.isalpha())
+    if " " in text.strip() or not 2 <= len(letters) <= 6 or not letters.isupper():
+        return None
+    return letters

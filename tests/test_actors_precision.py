@@ -1,0 +1,139 @@
+"""Precision of the actors component over the built-in KB: acronyms in their own capitals, the
+longest name winning, armed groups and parties, and role nouns that are not actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from heron.model import Analysis, Article, Mention, Span
+from heron.nlp.actors import KBError, build, find_actor, load_kb
+from heron.nlp.actors.component import ActorsComponent
+from heron.nlp.context import DocContext
+
+
+@pytest.fixture(scope="module")
+def component(nlp) -> ActorsComponent:
+    from heron.config import Settings
+
+    return build(nlp, Settings())
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp, component):
+    def run(text: str) -> Analysis:
+        doc = nlp(text)
+        article = Article(id="p", text=text, raw_text=text, published="2025-08-20")
+        analysis = Analysis(article_id="p",
+                            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
+        component(DocContext(article, doc, analysis, published=dt.date(2025, 8, 20)))
+        return analysis
+    return run
+
+
+def coded(analysis: Analysis) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(m.text, m.actor_id, m.country, m.sector) for m in analysis.mentions]
+
+
+def only(analysis: Analysis, text: str) -> Mention:
+    found = [m for m in analysis.mentions if m.text == text]
+    assert len(found) == 1, coded(analysis)
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Who knows? Nobody can say yet.",
+    "Let us hope the talks go well.",
+    "Can they agree? And will the talks last?",
+    "The delegation stayed in Las Vegas for two days.",
+    "Ben said he was ready to talk.",
+    "Per capita income fell last year.",
+])
+def test_ordinary_words_are_not_acronyms_or_country_codes(analyse, text):
+    assert [m for m in analyse(text).mentions if m.country] == [], coded(analyse(text))
+
+
+def test_acronyms_in_capitals_still_match(analyse):
+    analysis = analyse("The WHO warned on Monday, and the US and the AU agreed.")
+    assert only(analysis, "WHO").actor_id == "who"
+    assert only(analysis, "US").country == "USA"
+    assert only(analysis, "AU").actor_id == "african-union"
+
+
+def test_longest_kb_name_beats_ner_fragments_and_role_words(analyse):
+    analysis = analyse("Doctors Without Borders said its clinic was hit. The UN refugee agency "
+                       "said 3,000 people fled.")
+    assert only(analysis, "Doctors Without Borders").actor_id == "msf"
+    assert only(analysis, "UN refugee agency").actor_id == "unhcr"
+    assert not [m for m in analysis.mentions if m.sector == "HLH" or m.text == "Borders"]
+
+
+def test_armed_groups_and_parties_resolve_with_country_and_sector(analyse):
+    analysis = analyse("Hamas militants fired rockets while Hezbollah and the Houthis threatened "
+                       "Israel. The Republican Party criticised the AfD on Monday.")
+    assert (only(analysis, "Hamas militants").actor_id, only(analysis, "Hamas militants").sector,
+            only(analysis, "Hamas militants").country) == ("hamas", "REB", "PSE")
+    assert only(analysis, "Hezbollah").country == "LBN"
+    assert only(analysis, "Houthis").actor_id == "houthis"
+    assert (only(analysis, "Republican Party").country, only(analysis, "AfD").sector) == (
+        "USA", "PTY")
+
+
+def test_things_and_loose_nouns_need_an_owner(analyse):
+    bare = analyse("The two parties do not agree. Drones attacked overnight. Social media was "
+                   "full of rumours.")
+    assert [m for m in bare.mentions if m.sector in ("PTY", "MIL", "MED")] == [], coded(bare)
+    owned = analyse("Russian drones attacked the city overnight.")
+    assert only(owned, "Russian drones").actor_id == "RUS:MIL"
+
+
+def test_role_nouns_named_by_ner_and_placed_in_a_country(analyse):
+    analysis = analyse("Israel's Cabinet met on Sunday. Police in Nairobi arrested two men.")
+    assert only(analysis, "Israel's Cabinet").actor_id == "ISR:GOV"
+    assert only(analysis, "Police in Nairobi").actor_id == "KEN:COP"
+
+
+def test_office_of_a_country_after_the_name(analyse):
+    analysis = analyse("King Hassan of Morocco said he was ready to host the meeting.")
+    assert only(analysis, "Hassan").country == "MAR"
+
+
+def test_nationality_of_a_people(analyse):
+    assert only(analyse("Some 800,000 Iraqi Kurds sought refuge abroad."), "Kurds").country == "IRQ"
+
+
+def test_find_actor_knows_groups_and_lower_case_acronyms():
+    kb = load_kb()
+    assert find_actor(kb, "Houthis")[0]["id"] == "houthis"
+    assert find_actor(kb, "nato")[0]["id"] == "nato"
+
+
+def test_group_with_unknown_country_is_reported_with_its_line(tmp_path):
+    bad = tmp_path / "groups.yaml"
+    bad.write_text("- id: my-group\n  name: My Group\n  country: XXQ\n  sector: REB\n"
+                   "- id: other\n  name: Other\n  country: UKR\n  sector: NOPE\n",
+                   encoding="utf-8")
+    with pytest.raises(KBError, match=r"groups\.yaml:8: unknown sector 'NOPE'"):
+        load_kb([bad])
+    bad.write_text("- id: my-group\n  name: My Group\n  country: XXQ\n  sector: REB\n",
+                   encoding="utf-8")
+    with pytest.raises(KBError, match=r"groups\.yaml:1: group 'my-group' has unknown country"):
+        load_kb([bad])
+
+
+def test_longer_place_names_are_not_cut_to_shorter_ones(analyse):
+    analysis = analyse("The Republic of China marked its national day while the People's Republic "
+                       "of China protested. East Jerusalem residents protested, while Jerusalem "
+                       "said no.")
+    assert only(analysis, "Republic of China").country == "TWN"
+    assert only(analysis, "People's Republic of China").country == "CHN"
+    assert only(analysis, "East Jerusalem residents").country == "PSE"
+    assert only(analysis, "Jerusalem").country == "ISR"
+
+
+def test_role_of_a_named_person_serves_that_persons_country(analyse):
+    analysis = analyse("The Trump administration declared new tariffs. Putin's spokesman denied it.")
+    assert only(analysis, "administration").actor_id == "USA:GOV"
+    assert only(analysis, "spokesman").actor_id == "RUS:GOV"
+    assert only(analysis, "Trump").actor_id == "donald-trump"
