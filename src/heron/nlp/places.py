@@ -130,7 +130,7 @@ class PlaceFinder:
         for span in sorted(entities, key=lambda s: s.start_char) + cued:
             if _overlaps(taken, span.start_char, span.end_char):
                 continue
-            mention = self._lookup(span, cued=span.label_ not in PLACE_LABELS)
+            mention = self._lookup(span, ctx.text, cued=span.label_ not in PLACE_LABELS)
             # An unknown name the actors component resolved is an actor, not a place.
             if mention is not None and (mention.candidates or not _overlaps(
                     actors, mention.start, mention.end)):
@@ -142,7 +142,7 @@ class PlaceFinder:
         return any(c.primary and (c.entry.kind != "city" or c.entry.population >= WELL_KNOWN)
                    for c in self.gazetteer.get(name.lower(), ()))
 
-    def _lookup(self, span: Span, cued: bool) -> Mention | None:
+    def _lookup(self, span: Span, text: str, cued: bool) -> Mention | None:
         """The mention a span makes. A capitalised name found by its preposition must match
         the gazetteer; an entity that matches nothing is kept (unresolved) only when it is a
         facility or geographic feature. Facilities match only by primary name (the
@@ -163,8 +163,8 @@ class PlaceFinder:
         if not candidates and not _unresolved_place(span, tokens, cued):
             return None
         start = tokens[0].idx if cued else span.start_char
-        text = POSSESSIVE.sub("", span.doc.text[start:span.end_char])
-        return Mention(start, start + len(text), text, key, region, candidates)
+        name = POSSESSIVE.sub("", text[start:span.end_char])
+        return Mention(start, start + len(name), name, key, region, candidates)
 
     def _document_countries(self, ctx: DocContext, mentions: list[Mention]) -> set[str]:
         """Countries the document is about: named countries (unambiguous) and the countries of
@@ -263,7 +263,7 @@ def places_for_clause(ctx: DocContext, token: Token) -> list[Place]:
     a place that is the object itself beats one nested in it ("details of a Ukraine force"),
     then shallower attachment, then text order; unresolved places come last.
     """
-    clause = clause_tokens(token)
+    clause = clause_tokens(token, ctx.text)
     phrases: list[tuple[int, Token]] = []  # (rank, head of the where-phrase)
     for tok in clause:
         if tok.dep_ == "prep" and tok.lower_ in CLAUSE_PREPOSITIONS:

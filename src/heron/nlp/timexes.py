@@ -120,7 +120,7 @@ class TimexFinder:
     def __call__(self, ctx: DocContext) -> None:
         for start, end, res in find_timexes(ctx.doc, ctx.published):
             ctx.analysis.timexes.append(Timex(
-                article_id=ctx.article.id, start=start, end=end, text=ctx.doc.text[start:end],
+                article_id=ctx.article.id, start=start, end=end, text=ctx.text[start:end],
                 value=res.value, precision=res.precision, type=res.type,
                 sentence=ctx.sentence_index(start)))
 
@@ -691,12 +691,19 @@ def _clock(match: re.Match, situation: Situation) -> Resolution | None:
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 
 
-def clause_tokens(verb: Token) -> list[Token]:
+def clause_tokens(verb: Token, text: str) -> list[Token]:
     """Tokens of ``verb``'s clause: its subtree minus embedded clauses with their own verb, and
-    minus anything across a line break (a headline the parser glued to the next paragraph)."""
-    text = verb.doc.text
-    return [t for t in _subtree_without_clauses(verb)
-            if "\n" not in text[min(t.idx, verb.idx):max(t.idx, verb.idx)]]
+    minus anything across a line break (a headline the parser glued to the next paragraph).
+    ``text`` is the document's text (``DocContext.text``)."""
+    line_start, line_end = _line_bounds(text, verb.idx)
+    return [t for t in _subtree_without_clauses(verb) if line_start <= t.idx <= line_end]
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """First offset of the line holding ``offset`` and the offset of its line break (or of the
+    text's end)."""
+    newline = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, newline if newline >= 0 else len(text)
 
 
 def _subtree_without_clauses(verb: Token) -> list[Token]:
@@ -715,11 +722,11 @@ def governing_timex(ctx: DocContext, token: Token) -> Timex | None:
     own verb) and falls back to the nearest expression in the same sentence (and line). Durations, vague
     references ("recently"), clock times and unresolved expressions never date a clause.
     """
-    start, end = _line_of_sentence(token)
+    start, end = _line_of_sentence(ctx, token)
     usable = [t for t in ctx.analysis.timexes if dates_events(t) and start <= t.start < end]
     if not usable:
         return None
-    clause = clause_tokens(token)
+    clause = clause_tokens(token, ctx.text)
     in_clause = [t for t in usable if any(t.start <= tok.idx < t.end for tok in clause)]
     return min(in_clause or usable, key=lambda t: _distance(t, token))
 
@@ -756,12 +763,11 @@ def _simple_past(verb: Token) -> bool:
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
 
 
-def _line_of_sentence(token: Token) -> tuple[int, int]:
+def _line_of_sentence(ctx: DocContext, token: Token) -> tuple[int, int]:
     """The part of the token's sentence on the token's line."""
-    sentence, text = token.sent, token.doc.text
-    start = max(sentence.start_char, text.rfind("\n", 0, token.idx) + 1)
-    newline = text.find("\n", token.idx)
-    return start, min(sentence.end_char, newline if newline >= 0 else len(text))
+    sentence = ctx.sentence_of(token)
+    line_start, line_end = _line_bounds(ctx.text, token.idx)
+    return max(sentence.start_char, line_start), min(sentence.end_char, line_end)
 
 
 def _distance(timex: Timex, token: Token) -> int:

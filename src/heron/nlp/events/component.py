@@ -58,7 +58,7 @@ class EventCoder:
         paragraph_contexts = self._paragraph_contexts(ctx.doc)
         attackers = AttackerMemory()
         dates = DateMemory()
-        for index, sentence in enumerate(ctx.doc.sents):
+        for index, sentence in enumerate(ctx.sents):
             anchored = [pair for match in find_matches(sentence, self.lexicon)
                         for pair in self._events(ctx, finder, index, sentence, match)]
             events = [event for event, _ in anchored]
