@@ -9,7 +9,6 @@ into a name ("Mayor Vitalii Maletskyj") are moved to the name's context.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -309,14 +308,12 @@ def _looks_like_name(span: Span) -> bool:
 def line_of(span: Span) -> str:
     """The text line (between line breaks) a span starts on."""
     doc = span.doc
-    breaks = doc.user_data.get("heron_line_breaks")
-    if breaks is None:  # token indices of line breaks, found once per document
-        breaks = [t.i for t in doc if "\n" in t.text_with_ws]
-        doc.user_data["heron_line_breaks"] = breaks
-    k = bisect.bisect_left(breaks, span.start)
-    start = breaks[k - 1] + 1 if k else 0
-    end = breaks[k] + 1 if k < len(breaks) else len(doc)
-    return doc[start:end].text.split("\n")[0]
+    text = doc.user_data.get("heron_text")
+    if text is None:  # Doc.text rebuilds the whole string on every access: once per document
+        text = doc.user_data["heron_text"] = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.start_char)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def is_byline(span: Span) -> bool:
