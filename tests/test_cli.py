@@ -122,3 +122,24 @@ def _count(db: Path, sql: str) -> int:
             return conn.execute(sql).fetchone()[0]
     except sqlite3.OperationalError:  # tables not created yet
         return 0
+
+
+def test_code_command_carries_ids_and_reports_bad_lines(tmp_path: Path) -> None:
+    source = tmp_path / "sentences.jsonl"
+    source.write_text("\n".join([
+        json.dumps({"id": "s1", "text": "Russian forces shelled the city of Kharkiv on Monday, "
+                    "killing three civilians.", "published": "2025-03-05"}),
+        "{not json",
+        json.dumps({"id": "s2", "text": "The European Union imposed new sanctions on Iran."}),
+        json.dumps({"id": "s3"}),
+    ]) + "\n")
+    out = tmp_path / "events.jsonl"
+    result = run("code", str(source), "-o", str(out), env=dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    assert f"{source}:2: malformed JSON line" in result.stderr
+    assert f"{source}:4: record has no 'text'" in result.stderr
+    events = {e["id"]: e for e in map(json.loads, out.read_text().splitlines())}
+    assert events["s1"]["event_type"] == "ASSAULT" and events["s1"]["killed"] == 3
+    assert events["s1"]["date"] == "2025-03-03"
+    assert events["s2"]["event_type"] == "SANCTION"
+    assert [a["country"] for a in events["s2"]["recipients"]] == ["IRN"]

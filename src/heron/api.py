@@ -29,6 +29,7 @@ class IngestReport:
     duplicates: int = 0  # stored and linked to an original, not analysed
     unchanged: int = 0  # already in the database from the same source: nothing added
     analysed: int = 0
+    fused: int = 0  # articles placed in stories and merged into fused events
     skipped: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -64,6 +65,7 @@ class Heron:
         report = self.add(raw, published=published, outlet=outlet)
         if analyse:
             report.analysed = self.analyse_pending(progress)
+            report.fused = self.fuse()
         return report
 
     def add(self, docs: Iterable[RawDoc | Problem], published: str | None = None,
@@ -115,6 +117,49 @@ class Heron:
                 if progress:
                     progress(done, total)
         return done
+
+    # -- fusion ----------------------------------------------------------------------------
+    def fuse(self, progress: Progress | None = None) -> int:
+        """Fuse every analysed article not fused yet (stories, fused events, claims)."""
+        from heron.fuse import fuse_pending
+
+        return fuse_pending(self.store, progress)
+
+    def stories(self, limit: int = 50, offset: int = 0,
+                query: str | None = None) -> list[dict[str, Any]]:
+        """Stories, largest first: id, label, first_date, last_date, outlets, n_articles,
+        n_events, n_contradictions. ``query`` filters labels."""
+        from heron.fuse import views
+
+        return views.stories(self.store, limit, offset, query)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """A story's summary plus its articles and actors."""
+        from heron.fuse import views
+
+        return views.story(self.store, story_id)
+
+    def timeline(self, story_id: str) -> list[dict[str, Any]]:
+        """The story's fused events by date; planned items (``planned`` True) come last."""
+        from heron.fuse import views
+
+        return views.timeline(self.store, story_id)
+
+    def fused_event(self, fused_id: str) -> dict[str, Any] | None:
+        """A fused event with its source mentions and per-attribute consensus."""
+        from heron.fuse import views
+
+        return views.fused_event(self.store, fused_id)
+
+    def claims(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Statements relayed by several sources: speaker, text, n_outlets, sources."""
+        return self.store.claim_records(story_id)
+
+    def contradictions(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Contradictions (of one story, or all), each with its sides and their sources."""
+        from heron.fuse import views
+
+        return views.contradictions(self.store, story_id)
 
     # -- reading ---------------------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:

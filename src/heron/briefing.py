@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, timedelta
 
 from rich.console import Console
 from rich.table import Table
@@ -18,6 +19,7 @@ def print_briefing(h: Heron, console: Console) -> None:
     _actors(h, console)
     _events(h, console)
     _quotes(h, console)
+    _fusion(h, console)
 
 
 def _articles(h: Heron, console: Console) -> None:
@@ -76,3 +78,72 @@ def _quotes(h: Heron, console: Console) -> None:
 
 def _names(refs: list[dict]) -> str:
     return ", ".join(f"{r['name']} ({r['code'] or '?'})" for r in refs) or "—"
+
+
+# -- fusion
+RECENT_WEEKS = 2  # the brief timeline keeps explicitly dated items this close to the story
+
+
+def _fusion(h: Heron, console: Console) -> None:
+    top = h.stories(limit=1)
+    if top:
+        print_timeline(h, top[0]["id"], console, brief=True)
+
+
+def print_timeline(h: Heron, story_id: str, console: Console, brief: bool = False) -> None:
+    """A story's dated timeline (past, then planned) and its contradictions. ``brief`` keeps
+    items that are corroborated, explicitly dated or contested."""
+    story = h.story(story_id)
+    if story is None:
+        return
+    console.rule(f"[bold]Story[/] {story['label']}")
+    console.print(f"{story['id']}: {story['n_articles']} articles from "
+                  f"{len(story['outlets'])} sources, {story['first_date'] or '?'} – "
+                  f"{story['last_date'] or '?'}", markup=False)
+    items = [i for i in h.timeline(story_id) if not brief or _notable(i, story)]
+    for planned, title in ((False, "Timeline"), (True, "Planned / announced")):
+        rows = [i for i in items if i["planned"] == planned]
+        if rows:
+            console.print(_timeline_table(title, rows))
+    _contradictions(h.contradictions(story_id), console)
+
+
+def _notable(item: dict, story: dict) -> bool:
+    """Corroborated or contested, or explicitly dated within the story's weeks (background
+    such as a war's start years ago stays in the full timeline)."""
+    if item["n_outlets"] > 1 or item["contradiction_ids"]:
+        return True
+    recent = story["first_date"] and item["date"] and item["date"][:10] >= _weeks_before(
+        story["first_date"], RECENT_WEEKS)
+    return item["date_precision"] != "published-fallback" and bool(recent)
+
+
+def _weeks_before(day: str, weeks: int) -> str:
+    return (date.fromisoformat(day[:10]) - timedelta(weeks=weeks)).isoformat()
+
+
+def _timeline_table(title: str, items: list[dict]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in ("date", "event", "outlets", "mentions", "contested"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        when = item["date"] or "?"
+        if item["date_precision"] == "published-fallback":
+            when = f"≤ {when} (reported)"
+        table.add_row(when, item["label"], str(item["n_outlets"]), str(item["n_sources"]),
+                      f"⚠ {len(item['contradiction_ids'])}" if item["contradiction_ids"] else "")
+    return table
+
+
+def _contradictions(found: list[dict], console: Console) -> None:
+    if not found:
+        return
+    console.print(f"[bold]Contradictions ({len(found)})[/]")
+    for cx in found:
+        console.print(f"⚠ [{cx['attribute']}] {cx['description']}", markup=False)
+        for side in cx["sides"]:
+            sources = ", ".join(sorted({s["outlet"] or s["article_id"] for s in side["sources"]}))
+            console.print(f"    • {side['value']} — {sources}", markup=False)
+            for s in side["sources"][:2]:
+                console.print(f"        “{s['sentence']['text'][:140]}”", markup=False)
+

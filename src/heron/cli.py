@@ -7,16 +7,20 @@ done (e.g. nothing ingested), 2 usage error or unusable database.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from heron.api import Heron, IngestReport
-from heron.config import data_dir
+from heron.config import Settings, data_dir
 from heron.export.tables import EXPORT_TABLES
 from heron.export.writers import FORMATS, write_rows
 from heron.store.sqlite import StoreError
@@ -51,6 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="publication date for articles that carry none (YYYY-MM-DD)")
     p.add_argument("--outlet", help="outlet name for articles that carry none")
     p.add_argument("--no-analyse", action="store_true", help="store only; analyse later")
+    p.add_argument("--kb", action="append", default=[], metavar="FILE",
+                   help="extra knowledge-base YAML file or folder (repeatable; see docs/KB.md)")
+
+    p = sub.add_parser("code", help="code events in sentences/texts of a JSONL file (no database)",
+                       description="Code PLOVER events in every line {id, text, published?} of a "
+                                   "JSONL file; output records carry the input id.")
+    p.add_argument("input", help="JSONL file, or - for stdin")
+    p.add_argument("-o", "--output", help="output file (default: stdout)")
+    p.add_argument("--format", choices=FORMATS, default="jsonl")
+    p.set_defaults(func=cmd_code)
 
     p = _command(sub, "export", cmd_export, "export a table as JSONL, CSV or Parquet")
     p.add_argument("table", choices=sorted(EXPORT_TABLES), metavar="TABLE",
@@ -60,13 +74,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     _command(sub, "stats", cmd_stats, "counts of what the database holds")
 
+    p = _command(sub, "actor", cmd_actor,
+                 "look an actor up in the database (names, surface forms) and in the KB")
+    p.add_argument("name")
+
     p = _command(sub, "search", cmd_search, "full-text search of the articles")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
 
+    p = _command(sub, "timeline", cmd_timeline,
+                 "print a story's dated timeline of fused events and its contradictions")
+    p.add_argument("story", nargs="?", help="story id (default: the largest story)")
+    p.add_argument("--all", action="store_true",
+                   help="list every fused event (default: those corroborated by several "
+                        "sources, contested, or explicitly dated near the story)")
+
     p = _command(sub, "demo", cmd_demo, "ingest the bundled seed articles and print a briefing",
                  db_default="heron-demo.db")
     p.add_argument("--keep", action="store_true", help="add to an existing demo database")
+
+    p = _command(sub, "serve", cmd_serve, "browse the database in a web browser (read-only)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this computer only)")
+    p.add_argument("--port", type=int, default=8000)
     return parser
 
 
@@ -89,7 +119,9 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    with Heron(args.db) as h, progress_bar("analysing") as progress:
+    settings = Settings()
+    settings = replace(settings, kb_paths=(*settings.kb_paths, *map(Path, args.kb)))
+    with Heron(args.db, settings) as h, progress_bar("analysing") as progress:
         report = h.ingest(args.paths, published=args.published, outlet=args.outlet,
                           analyse=not args.no_analyse, progress=progress)
     print_report(report)
@@ -103,7 +135,42 @@ def print_report(report: IngestReport) -> None:
         err.print(f"[dim]note[/] {note}")
     err.print(f"ingested {report.ingested}, duplicates {report.duplicates}, "
               f"already present {report.unchanged}, analysed {report.analysed}, "
-              f"skipped {len(report.skipped)}")
+              f"skipped {len(report.skipped)}, fused {report.fused}")
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from heron.nlp.events import code_texts
+    from heron.nlp.pipeline import get_pipeline
+
+    records, problems = read_code_input(args.input)
+    for location, reason in problems:
+        err.print(f"[yellow]skipped[/] {location}: {reason}")
+    if not records:
+        err.print("[red]error:[/] no codable records in the input")
+        return 1
+    count = write_rows(code_texts(records, get_pipeline(Settings())), args.format, args.output)
+    err.print(f"coded {len(records)} records: {count} events")
+    return 0
+
+
+def read_code_input(path: str) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Records with a non-empty ``text``; every other line is reported as ``file:line``."""
+    lines = sys.stdin.read().splitlines() if path == "-" else Path(path).read_text(
+        encoding="utf-8", errors="replace").splitlines()
+    records, problems = [], []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append((f"{path}:{lineno}", f"malformed JSON line: {exc.msg}"))
+            continue
+        if not isinstance(record, dict) or not str(record.get("text") or "").strip():
+            problems.append((f"{path}:{lineno}", "record has no 'text'"))
+            continue
+        records.append(record)
+    return records, problems
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -120,6 +187,46 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actor(args: argparse.Namespace) -> int:
+    from heron import queries
+    from heron.nlp.actors import find_actor, load_kb
+    from heron.nlp.actors.lookup import matching_actors
+    from heron.nlp.actors.resolve import ACCEPT
+
+    found = 0
+    with Heron(args.db, readonly=Path(args.db).exists()) as h:
+        forms = [(r[0], r[1]) for r in h.store.query(
+            "SELECT id, name FROM actors UNION SELECT actor_id, text FROM mentions "
+            "WHERE actor_id IS NOT NULL", ())]
+        for actor_id, score in matching_actors(args.name, forms):
+            if (record := queries.actor(h.store, actor_id)) is not None:
+                found += 1
+                _print_actor(record, score)
+    for candidate in find_actor(load_kb(Settings().kb_paths), args.name, limit=5):
+        if candidate["score"] >= ACCEPT:
+            found += 1
+            out.print(f"KB {candidate['kind']} [bold]{escape(candidate['id'])}[/]  "
+                      f"{escape(candidate['name'])}  {candidate['country'] or '-'} "
+                      f"{candidate['sector'] or '-'}  (score {candidate['score']})")
+    if not found:
+        err.print(f"no actor matches {args.name!r}")
+    return 0 if found else 1
+
+
+def _print_actor(record: dict, score: float) -> None:
+    kb_id = record["kb_id"] or ("new" if record["id"].startswith("new:") else "-")
+    out.print(f"[bold]{escape(record['id'])}[/]  {escape(record['name'])}  "
+              f"country {record['country'] or '-'}  sector {record['sector'] or '-'}  "
+              f"KB {kb_id}  (match {score:.0f})")
+    counts: Counter[str] = Counter()  # surface forms come per (text, mention kind)
+    for form in record["surface_forms"]:
+        counts[form["text"]] += form["n"]
+    forms = ", ".join(f"{text} ×{n}" for text, n in counts.most_common())
+    out.print(f"    surface forms: {forms or '-'}", markup=False)
+    out.print(f"    events as actor {len(record['events_as_actor'])}, as recipient "
+              f"{len(record['events_as_recipient'])}; quotes {len(record['quotes'])}")
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     with Heron(args.db) as h:
         hits = h.search(args.query, args.limit)
@@ -129,6 +236,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         err.print("no matches")
     return 0 if hits else 1
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from heron.briefing import print_timeline
+
+    with Heron(args.db) as h:
+        story_id = args.story or next((s["id"] for s in h.stories(limit=1)), None)
+        if story_id is None or h.story(story_id) is None:
+            err.print(f"no story {args.story!r}" if args.story else "no stories yet: ingest first")
+            return 1
+        print_timeline(h, story_id, out, brief=not args.all)
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -145,6 +264,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print_report(report)
         print_briefing(h, out)
     out.print(f"\nExplore it: [bold]heron serve --db {db}[/] then open http://127.0.0.1:8000/")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from heron.web import create_app
+
+    app = create_app(args.db)
+    err.print(f"Serving {args.db} read-only at [bold]http://{args.host}:{args.port}/[/] "
+              f"(API docs at /docs); Ctrl+C stops.")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 

@@ -70,6 +70,26 @@ def _events(store: SQLiteStore) -> Iterator[dict[str, Any]]:
     return (plover_event(e) for e in store.rows("events"))
 
 
+# -- fusion
+def _stories(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+    from heron.fuse.views import story_summary
+
+    for story in store.story_records(limit=-1):
+        yield {**story_summary(story), "articles": store.story_article_ids(story["id"])}
+
+
+def _fused_events(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+    return iter(store.fused_event_records())
+
+
+def _claims(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+    return iter(store.claim_records())
+
+
+def _contradictions(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+    return iter(store.contradiction_records())
+
+
 def _records(table: str) -> Callable[[SQLiteStore], Iterator[dict[str, Any]]]:
     return lambda store: store.rows(table)
 
@@ -82,6 +102,10 @@ EXPORT_TABLES: dict[str, Callable[[SQLiteStore], Iterator[dict[str, Any]]]] = {
     "quotes": _records("quotes"),
     "timexes": _records("timexes"),
     "places": _records("places"),
+    "stories": _stories,
+    "fused_events": _fused_events,
+    "claims": _claims,
+    "contradictions": _contradictions,
 }
 
 

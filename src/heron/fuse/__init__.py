@@ -1,0 +1,84 @@
+"""Across outlets: stories, fused events, claims, contradictions and timelines.
+
+Fusion runs after analysis, one article at a time and only over articles not fused yet
+(``articles.fused``): the article joins or opens a story (:mod:`heron.fuse.stories`), its
+events merge into the story's fused events (:mod:`heron.fuse.events`), its quotes into claims
+(:mod:`heron.fuse.claims`), stances on planned events are attached
+(:mod:`heron.fuse.stances`) and the contradictions of everything touched are recomputed
+(:mod:`heron.fuse.contradictions`). Each article's fusion is one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from heron.fuse import stances as stance_mod
+from heron.fuse.claims import claim_contradictions, fuse_article_quotes
+from heron.fuse.consensus import summarise
+from heron.fuse.contradictions import fused_contradictions
+from heron.fuse.events import fuse_article_events
+from heron.fuse.stories import article_date, assign, shift_day
+from heron.model import Article
+from heron.store.base import Store
+
+BATCH = 200
+STANCE_WINDOW_DAYS = 60  # planned events a stance may refer to: dated this close
+
+
+def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = None) -> int:
+    """Fuse every analysed article not fused yet; returns how many were processed."""
+    total = store.count_unfused()
+    done = 0
+    while batch := store.unfused(BATCH):
+        for article in batch:
+            with store.fusion_batch():
+                if not article.duplicate_of:  # a duplicate adds no new evidence
+                    fuse_article(store, article)
+                store.mark_fused(article.id)
+            done += 1
+            if progress:
+                progress(done, total)
+    return done
+
+
+def fuse_article(store: Store, article: Article) -> str | None:
+    """Fuse one analysed article; returns its story id."""
+    analysis = store.analysis(article.id)
+    if analysis is None:
+        return None
+    story_id = assign(store, article, analysis)
+    touched = {f["id"]: f for f in fuse_article_events(store, story_id, article, analysis)}
+    planned = _planned_around(store, story_id, article_date(article, analysis))
+    for key, fused in touched.items():  # the versions being updated replace stored ones
+        planned.pop(key, None)
+        if fused["planned"]:
+            planned[key] = fused
+    found = stance_mod.article_stances(article, analysis)
+    touched.update((f["id"], f) for f in stance_mod.attach(found, list(planned.values())))
+    for fused in touched.values():
+        summarise(fused)
+        store.replace_contradictions("fused_event_id", fused["id"], fused_contradictions(fused))
+        store.save_fused_event(fused)
+    for claim in fuse_article_quotes(store, story_id, article, analysis):
+        store.replace_contradictions("claim_id", claim["id"], claim_contradictions(claim))
+        store.save_claim(claim)
+    refresh_counts(store, story_id)
+    return story_id
+
+
+def _planned_around(store: Store, story_id: str, day: str | None) -> dict[str, dict]:
+    """The story's planned fused events dated near ``day`` (all of them when undated)."""
+    if day is None:
+        lo, hi = "0000", "9999"
+    else:
+        lo, hi = shift_day(day, -STANCE_WINDOW_DAYS), shift_day(day, STANCE_WINDOW_DAYS)
+    return {f["id"]: f for f in store.planned_fused_events(story_id, lo, hi)}
+
+
+def refresh_counts(store: Store, story_id: str) -> None:
+    story = store.story_record(story_id)
+    if story is None:
+        return
+    story["n_events"] = store.count_story_fused_events(story_id)
+    story["n_contradictions"] = store.count_story_contradictions(story_id)
+    store.save_story(story)

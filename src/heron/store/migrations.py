@@ -70,4 +70,53 @@ CREATE TABLE actors (
 );
 """
 
-MIGRATIONS: list[str] = [V1_ARTICLES + V1_ANALYSIS]
+# Cross-outlet fusion (heron.fuse). ``story_keys`` is the blocking index: a new article only
+# meets the stories that share one of its rarest keys within the date window, so its cost does
+# not grow with the corpus; ``fusion_df`` holds key document frequencies for TF-IDF weights.
+V2_FUSION = """
+ALTER TABLE articles ADD COLUMN fused INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_unfused ON articles(fused) WHERE fused = 0;
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, first_date TEXT, last_date TEXT,
+    n_articles INTEGER NOT NULL DEFAULT 0, n_events INTEGER NOT NULL DEFAULT 0,
+    n_contradictions INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL
+);
+CREATE INDEX stories_size ON stories(n_articles);
+CREATE TABLE story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id), story_id TEXT NOT NULL REFERENCES stories(id),
+    date TEXT, score REAL, source TEXT NOT NULL
+);
+CREATE INDEX story_articles_story ON story_articles(story_id, source);
+CREATE TABLE story_keys (
+    key TEXT NOT NULL, story_id TEXT NOT NULL, date TEXT, PRIMARY KEY (key, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_keys_date ON story_keys(key, date);
+CREATE INDEX story_keys_story ON story_keys(story_id);
+CREATE TABLE fusion_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE fused_events (
+    id TEXT PRIMARY KEY, story_id TEXT NOT NULL REFERENCES stories(id), family TEXT NOT NULL,
+    event_type TEXT, date TEXT, planned INTEGER, n_outlets INTEGER, n_sources INTEGER,
+    first_reported TEXT, data TEXT NOT NULL
+);
+CREATE INDEX fused_events_block ON fused_events(story_id, family, date);
+CREATE TABLE fused_event_sources (
+    event_id TEXT PRIMARY KEY, fused_id TEXT NOT NULL REFERENCES fused_events(id),
+    article_id TEXT NOT NULL, outlet TEXT
+);
+CREATE INDEX fused_event_sources_fused ON fused_event_sources(fused_id);
+CREATE INDEX fused_event_sources_article ON fused_event_sources(article_id);
+CREATE TABLE claims (
+    id TEXT PRIMARY KEY, story_id TEXT NOT NULL REFERENCES stories(id), speaker_id TEXT,
+    n_outlets INTEGER, n_sources INTEGER, data TEXT NOT NULL
+);
+CREATE INDEX claims_block ON claims(story_id, speaker_id);
+CREATE TABLE contradictions (
+    id TEXT PRIMARY KEY, story_id TEXT NOT NULL REFERENCES stories(id), fused_event_id TEXT,
+    claim_id TEXT, attribute TEXT NOT NULL, data TEXT NOT NULL
+);
+CREATE INDEX contradictions_story ON contradictions(story_id);
+CREATE INDEX contradictions_fused ON contradictions(fused_event_id);
+CREATE INDEX contradictions_claim ON contradictions(claim_id);
+"""
+
+MIGRATIONS: list[str] = [V1_ARTICLES + V1_ANALYSIS, V2_FUSION]

@@ -214,6 +214,193 @@ class SQLiteStore:
             out[table] = count(f"SELECT count(*) FROM {table}")
         return out
 
+    # -- fusion ----------------------------------------------------------------------------
+    # Records of the fusion tables keep their full JSON in ``data``; the other columns are the
+    # indexed fields heron.fuse blocks on. Callers group one article's writes in fusion_batch().
+    def fusion_batch(self) -> sqlite3.Connection:
+        """Context manager committing one article's fusion writes atomically."""
+        return self.conn
+
+    def unfused(self, limit: int) -> list[Article]:
+        rows = self.conn.execute("SELECT * FROM articles WHERE fused = 0 AND analysed = 1 "
+                                 "ORDER BY rowid LIMIT ?", (limit,))
+        return [_article(r) for r in rows]
+
+    def count_unfused(self) -> int:
+        return self.conn.execute(
+            "SELECT count(*) FROM articles WHERE fused = 0 AND analysed = 1").fetchone()[0]
+
+    def mark_fused(self, article_id: str) -> None:
+        self.conn.execute("UPDATE articles SET fused = 1 WHERE id = ?", (article_id,))
+
+    def key_df(self, keys: list[str]) -> dict[str, int]:
+        """Document frequency of each key (0 when unseen); key '' holds the document count."""
+        found: dict[str, int] = {}
+        for chunk in _chunks(keys, 500):
+            rows = self.conn.execute(f"SELECT key, df FROM fusion_df WHERE key IN "
+                                     f"({', '.join('?' * len(chunk))})", chunk)
+            found.update((r[0], r[1]) for r in rows)
+        return {k: found.get(k, 0) for k in keys}
+
+    def add_key_df(self, keys: list[str]) -> None:
+        self.conn.executemany("INSERT INTO fusion_df VALUES (?, 1) "
+                              "ON CONFLICT(key) DO UPDATE SET df = df + 1", [(k,) for k in keys])
+
+    def story_candidates(self, keys: list[str], date_from: str | None, date_to: str | None,
+                         per_key: int) -> set[str]:
+        """Stories indexed under any of ``keys``, limited per key to the ``per_key`` latest
+        (within the date window when one is given)."""
+        found: set[str] = set()
+        for key in keys:
+            if date_from and date_to:
+                rows = self.conn.execute(
+                    "SELECT story_id FROM story_keys WHERE key = ? AND date BETWEEN ? AND ? "
+                    "ORDER BY date DESC LIMIT ?", (key, date_from, date_to, per_key))
+            else:
+                rows = self.conn.execute("SELECT story_id FROM story_keys WHERE key = ? "
+                                         "ORDER BY date DESC LIMIT ?", (key, per_key))
+            found.update(r[0] for r in rows)
+        return found
+
+    def set_story_keys(self, story_id: str, keys: list[str], date: str | None) -> None:
+        self.conn.execute("DELETE FROM story_keys WHERE story_id = ?", (story_id,))
+        self.conn.executemany("INSERT INTO story_keys VALUES (?, ?, ?)",
+                              [(k, story_id, date) for k in keys])
+
+    def save_story(self, story: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (story["id"], story["label"], story["first_date"], story["last_date"],
+             story["n_articles"], story["n_events"], story["n_contradictions"],
+             json.dumps(story["data"], ensure_ascii=False)))
+
+    def add_story_article(self, story_id: str, article_id: str, date: str | None,
+                          score: float, source: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?, ?, ?)",
+                          (article_id, story_id, date, score, source))
+
+    def story_record(self, story_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return self._story(row) if row else None
+
+    def story_data(self, story_id: str) -> dict[str, Any] | None:
+        """A story without its outlet list (what clustering needs, cheaply)."""
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return {**dict(row), "data": json.loads(row["data"])} if row else None
+
+    def _story(self, row: sqlite3.Row) -> dict[str, Any]:
+        """A story record with its sources (outlets) in order of first appearance."""
+        story = {**dict(row), "data": json.loads(row["data"])}
+        story["outlets"] = [r[0] for r in self.conn.execute(
+            "SELECT source FROM story_articles WHERE story_id = ? GROUP BY source "
+            "ORDER BY min(rowid)", (story["id"],))]
+        return story
+
+    def story_records(self, limit: int = 50, offset: int = 0,
+                      query: str | None = None) -> list[dict[str, Any]]:
+        """Stories, largest first; ``query`` filters labels (case-insensitive substring)."""
+        sql, params = "SELECT * FROM stories", []
+        if query:
+            sql, params = sql + " WHERE label LIKE ?", [f"%{query}%"]
+        sql += " ORDER BY n_articles DESC, n_events DESC, id LIMIT ? OFFSET ?"
+        return [self._story(r) for r in self.conn.execute(sql, [*params, limit, offset])]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
+                                (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        rows = self.conn.execute("SELECT article_id FROM story_articles WHERE story_id = ? "
+                                 "ORDER BY date, rowid", (story_id,))
+        return [r[0] for r in rows]
+
+    def fused_candidates(self, story_id: str, family: str, date_from: str,
+                         date_to: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT data FROM fused_events WHERE story_id = ? AND family = ? "
+            "AND (date BETWEEN ? AND ? OR date IS NULL)", (story_id, family, date_from, date_to))
+        return [json.loads(r[0]) for r in rows]
+
+    def save_fused_event(self, fused: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO fused_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (fused["id"], fused["story_id"], fused["family"], fused["event_type"], fused["date"],
+             int(fused["planned"]), fused["n_outlets"], fused["n_sources"],
+             fused["first_reported"], json.dumps(fused, ensure_ascii=False)))
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO fused_event_sources VALUES (?, ?, ?, ?)",
+            [(s["event_id"], fused["id"], s["article_id"], s["outlet"]) for s in fused["sources"]])
+
+    def fused_event_record(self, fused_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT data FROM fused_events WHERE id = ?",
+                                (fused_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def fused_event_records(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        clause, params = _where({"story_id": story_id} if story_id else None)
+        rows = self.conn.execute(f"SELECT data FROM fused_events{clause} ORDER BY date, rowid",
+                                 params)
+        return [json.loads(r[0]) for r in rows]
+
+    def planned_fused_events(self, story_id: str, date_from: str,
+                             date_to: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT data FROM fused_events WHERE story_id = ? AND planned = 1 "
+            "AND (date BETWEEN ? AND ? OR date IS NULL)", (story_id, date_from, date_to))
+        return [json.loads(r[0]) for r in rows]
+
+    def claim_candidates(self, story_id: str, speaker_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT data FROM claims WHERE story_id = ? AND speaker_id = ?",
+                                 (story_id, speaker_id))
+        return [json.loads(r[0]) for r in rows]
+
+    def save_claim(self, claim: dict[str, Any]) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?)",
+                          (claim["id"], claim["story_id"], claim["speaker_id"],
+                           claim["n_outlets"], claim["n_sources"],
+                           json.dumps(claim, ensure_ascii=False)))
+
+    def claim_records(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        clause, params = _where({"story_id": story_id} if story_id else None)
+        rows = self.conn.execute(f"SELECT data FROM claims{clause} ORDER BY rowid", params)
+        return [json.loads(r[0]) for r in rows]
+
+    def replace_contradictions(self, column: str, target_id: str,
+                               items: list[dict[str, Any]]) -> None:
+        """Replace the contradictions recorded for one fused event or claim."""
+        if column not in ("fused_event_id", "claim_id"):
+            raise ValueError(f"bad contradiction target {column!r}")
+        self.conn.execute(f"DELETE FROM contradictions WHERE {column} = ?", (target_id,))
+        self.conn.executemany(
+            "INSERT INTO contradictions VALUES (?, ?, ?, ?, ?, ?)",
+            [(c["id"], c["story_id"], c.get("fused_event_id"), c.get("claim_id"), c["attribute"],
+              json.dumps(c, ensure_ascii=False)) for c in items])
+
+    def contradiction_records(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        clause, params = _where({"story_id": story_id} if story_id else None)
+        rows = self.conn.execute(f"SELECT data FROM contradictions{clause} ORDER BY rowid",
+                                 params)
+        return [json.loads(r[0]) for r in rows]
+
+    def count_story_contradictions(self, story_id: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM contradictions WHERE story_id = ?",
+                                 (story_id,)).fetchone()[0]
+
+    def count_story_fused_events(self, story_id: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM fused_events WHERE story_id = ?",
+                                 (story_id,)).fetchone()[0]
+
+    def story_actor_counts(self, story_id: str) -> list[dict[str, Any]]:
+        """Resolved actors mentioned in the story's articles, most mentioned first."""
+        rows = self.conn.execute(
+            "SELECT m.actor_id, a.name, a.country, a.sector, count(*) AS mentions "
+            "FROM story_articles s JOIN mentions m ON m.article_id = s.article_id "
+            "LEFT JOIN actors a ON a.id = m.actor_id "
+            "WHERE s.story_id = ? AND m.actor_id IS NOT NULL "
+            "GROUP BY m.actor_id ORDER BY mentions DESC, m.actor_id", (story_id,))
+        return [dict(r) for r in rows]
+
     def tables(self) -> list[str]:
         rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                  "AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'")
@@ -224,6 +411,11 @@ def _article(row: sqlite3.Row) -> Article:
     values = {c: row[c] for c in ARTICLE_COLUMNS}
     values["removed"] = [Removal(**r) for r in json.loads(values["removed"])]
     return Article(**values)
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def _where(where: dict[str, Any] | None) -> tuple[str, list[Any]]:

@@ -1,0 +1,94 @@
+"""Claims: the same statement by the same speaker relayed by several outlets (quotes fused by
+speaker actor id and content similarity), with disagreements on the figures quoted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from heron.fuse.text import content_words, jaccard, source_key
+from heron.model import Analysis, Article, Quote
+from heron.store.base import Store
+
+SIMILAR_RATIO = 85  # rapidfuzz token-sort ratio for one statement worded alike
+SIMILAR_WORDS = 0.6  # or this content-word Jaccard overlap (translations, light edits)
+MIN_WORDS = 4  # ... between statements of at least this many content words
+NUMBER = re.compile(r"\b\d[\d,.]*\b")
+
+
+def quote_source(article: Article, quote: Quote) -> dict[str, Any]:
+    return {
+        "quote_id": quote.id, "article_id": article.id, "outlet": article.outlet,
+        "source": source_key(article), "published": article.published,
+        "content": asdict(quote.content), "sentence": asdict(quote.content),
+        "cue": asdict(quote.cue) if quote.cue else None, "direct": quote.direct,
+        "channel": quote.channel, "via": quote.via, "date": quote.date,
+        "words": sorted(set(content_words(quote.content.text))),
+        "numbers": sorted(set(NUMBER.findall(quote.content.text))),
+    }
+
+
+def same_statement(a: dict, b: dict) -> bool:
+    """Worded alike (token-sort ratio: a quote and a mere fragment of it differ), or sharing
+    most content words (translated or lightly edited relays)."""
+    ratio = fuzz.token_sort_ratio(a["content"]["text"], b["content"]["text"])
+    enough_words = min(len(a["words"]), len(b["words"])) >= MIN_WORDS
+    return ratio >= SIMILAR_RATIO or (
+        enough_words and jaccard(set(a["words"]), set(b["words"])) >= SIMILAR_WORDS)
+
+
+def fuse_article_quotes(store: Store, story_id: str, article: Article,
+                        analysis: Analysis) -> list[dict[str, Any]]:
+    """Merge the article's attributed quotes into the story's claims; returns those touched."""
+    touched: dict[str, dict[str, Any]] = {}
+    for quote in analysis.quotes:
+        speaker = quote.speaker
+        if speaker is None or not speaker.actor_id or len(quote.content.text) < 20:
+            continue
+        source = quote_source(article, quote)
+        pool = {c["id"]: c for c in store.claim_candidates(story_id, speaker.actor_id)}
+        pool.update((k, c) for k, c in touched.items() if c["speaker_id"] == speaker.actor_id)
+        claim = next((c for c in pool.values()
+                      if any(same_statement(source, s) for s in c["sources"])), None)
+        if claim is None:
+            claim = {"id": f"cl-{quote.id}", "story_id": story_id, "speaker_id": speaker.actor_id,
+                     "speaker": {k: getattr(speaker, k)
+                                 for k in ("actor_id", "name", "country", "sector")},
+                     "sources": []}
+        claim["sources"].append(source)
+        summarise_claim(claim)
+        touched[claim["id"]] = claim
+    return list(touched.values())
+
+
+def summarise_claim(claim: dict) -> None:
+    sources = claim["sources"]
+    claim["text"] = max((s["content"]["text"] for s in sources), key=len)
+    claim["n_sources"] = len(sources)
+    claim["n_outlets"] = len({s["source"] for s in sources})
+    published = sorted(s["published"] for s in sources if s["published"])
+    claim["first_reported"] = published[0] if published else None
+
+
+def claim_contradictions(claim: dict) -> list[dict]:
+    """Relays of one statement quoting different figures."""
+    with_numbers = [s for s in claim["sources"] if s["numbers"]]
+    variants: dict[tuple[str, ...], list[dict]] = {}
+    for s in with_numbers:
+        variants.setdefault(tuple(s["numbers"]), []).append(s)
+    if len(variants) < 2:
+        claim["contradiction_ids"] = []
+        return []
+    sides = [{"value": ", ".join(v), "sources": [
+        {"article_id": s["article_id"], "outlet": s["outlet"], "source": s["source"],
+         "sentence": s["sentence"]} for s in items]} for v, items in variants.items()]
+    record = {"id": f"cx-{claim['id']}-numbers", "story_id": claim["story_id"],
+              "fused_event_id": None, "claim_id": claim["id"], "attribute": "numbers",
+              "description": f"{claim['speaker']['name']} is quoted with different figures: "
+                             + " vs ".join(side["value"] for side in sides),
+              "sides": sides}
+    claim["contradiction_ids"] = [record["id"]]
+    return [record]

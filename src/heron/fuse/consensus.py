@@ -1,0 +1,152 @@
+"""Per-attribute consensus of a fused event: the value most sources give, how many distinct
+sources agree, and every source's own value (nothing is averaged away)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from heron.fuse.dates import FALLBACK, any_day, date_kind, explicit_day, gap
+
+TOLERANCE_DAYS = 1
+NUMBERS = ("killed", "injured", "size")
+
+
+def _per_source(fused: dict, value_of) -> list[dict[str, Any]]:
+    out = []
+    for s in fused["sources"]:
+        value = value_of(s)
+        if value is not None:
+            out.append({"article_id": s["article_id"], "source": s["source"],
+                        "outlet": s["outlet"], "event_id": s["event_id"], "value": value})
+    return out
+
+
+def _agreement(per_source: list[dict], same) -> dict[str, Any]:
+    """The value backed by most distinct sources, and those sources' count."""
+    if not per_source:
+        return {"value": None, "agreeing_sources": 0, "per_source": []}
+    backers: dict[Any, set[str]] = defaultdict(set)
+    exact: Counter = Counter()
+    for item in per_source:
+        key = _hashable(item["value"])
+        exact[key] += 1
+        for other in per_source:
+            if same(item["value"], other["value"]):
+                backers[key].add(other["source"])
+    # Most backing sources, then most identical values, then the smallest (earliest) value.
+    best_key = min(backers, key=lambda k: (-len(backers[k]), -exact[k], str(k)))
+    value = next(i["value"] for i in per_source if _hashable(i["value"]) == best_key)
+    return {"value": value, "agreeing_sources": len(backers[best_key]), "per_source": per_source}
+
+
+def _hashable(value: Any) -> Any:
+    return value["name"] if isinstance(value, dict) else value
+
+
+def _same_date(a: str, b: str) -> bool:
+    return gap(a, b) <= TOLERANCE_DAYS
+
+
+def _place_name(s: dict) -> dict | None:
+    return s["location"]
+
+
+def equal(a: Any, b: Any) -> bool:
+    return _hashable(a) == _hashable(b)
+
+
+def consensus(fused: dict) -> dict[str, dict[str, Any]]:
+    out = {
+        "date": _agreement(_per_source(fused, explicit_day), _same_date),
+        "location": _agreement(_per_source(fused, _place_name), equal),
+        "status": _agreement(_per_source(fused, lambda s: s["status"]), equal),
+        "event_type": _agreement(_per_source(fused, lambda s: s["event_type"]),
+                                 equal),
+        "mode": _agreement(_per_source(fused, lambda s: s["mode"]), equal),
+    }
+    for number in NUMBERS:
+        out[number] = _agreement(_per_source(fused, lambda s, n=number: s[n]), equal)
+    dates = {p["value"] for p in out["date"]["per_source"]}
+    if len(dates) > 1 and all(_same_date(a, b) for a in dates for b in dates):
+        out["date"]["note"] = "sources differ by one day: possibly a time-zone shift"
+    return out
+
+
+def participants(fused: dict) -> tuple[list[dict], list[dict]]:
+    """Distinct actors and recipients over all sources, most cited first; a participant is
+    listed in the role most sources give it."""
+    refs: dict[str, dict] = {}
+    roles: dict[str, Counter] = defaultdict(Counter)
+    for s in fused["sources"]:
+        for role in ("actors", "recipients"):
+            for r in s[role]:
+                key = r["actor_id"] or r["country"] or r["name"]
+                refs.setdefault(key, {k: r[k] for k in ("actor_id", "name", "country", "sector")})
+                roles[key][role] += 1
+    ranked = sorted(refs, key=lambda k: -sum(roles[k].values()))
+    actors = [refs[k] for k in ranked if roles[k]["actors"] >= roles[k]["recipients"]]
+    recipients = [refs[k] for k in ranked if roles[k]["actors"] < roles[k]["recipients"]]
+    return actors, recipients
+
+
+def summarise(fused: dict) -> None:
+    """(Re)compute a fused event's headline fields from its sources."""
+    sources = fused["sources"]
+    agreed = consensus(fused)
+    fused["consensus"] = agreed
+    fused["event_type"] = agreed["event_type"]["value"]
+    fused["mode"] = agreed["mode"]["value"]
+    fused["status"] = agreed["status"]["value"]
+    planned = sum(s["planned"] for s in sources)
+    if planned * 2 != len(sources):
+        fused["planned"] = planned * 2 > len(sources)
+    fused["date"], fused["date_precision"] = resolved_date(sources, agreed["date"]["value"])
+    fused["location"] = agreed["location"]["value"]
+    for number in NUMBERS:
+        fused[number] = agreed[number]["value"]
+    fused["actors"], fused["recipients"] = participants(fused)
+    fused["n_sources"] = len(sources)
+    fused["n_outlets"] = len({s["source"] for s in sources})
+    published = sorted(s["published"] for s in sources if s["published"])
+    fused["first_reported"] = published[0] if published else None
+    fused["label"] = label(fused)
+    fused.setdefault("contradiction_ids", [])
+
+
+def resolved_date(sources: list[dict], agreed_day: str | None) -> tuple[str | None, str]:
+    """The agreed explicit day; else the commonest coarser explicit date (month, year...);
+    else the commonest date carried from another sentence; else the earliest publication
+    date (fallback)."""
+    if agreed_day:
+        return agreed_day, next(s["date_precision"] for s in sources
+                                if explicit_day(s) == agreed_day)
+    coarse = Counter((s["date"], s["date_precision"]) for s in sources
+                     if s["date"] and date_kind(s) == "explicit")
+    if coarse:
+        return coarse.most_common(1)[0][0]
+    carried = Counter((s["date"], s["date_precision"]) for s in sources if date_kind(s) == "carried")
+    if carried:  # dated by a time expression of a neighbouring sentence
+        return carried.most_common(1)[0][0]
+    fallback = sorted(d for d in (any_day(s) for s in sources) if d)
+    return (fallback[0], FALLBACK) if fallback else (None, "unknown")
+
+
+def label(fused: dict) -> str:
+    """A short readable description: 'Donald Trump → Volodymyr Zelenskyy: CONSULT (met) in X'."""
+    def names(refs: list[dict]) -> str:
+        return ", ".join(r["name"] for r in refs[:2])
+
+    who = names(fused["actors"])
+    whom = names(fused["recipients"])
+    parties = f"{who} → {whom}" if who and whom else who or whom or "?"
+    # The trigger of the best evidence: an explicitly dated, confident, non-anaphoric mention.
+    best = max(fused["sources"], key=lambda s: (not s.get("anaphor"), bool(explicit_day(s)),
+                                                s["confidence"]))
+    kind = fused["event_type"] + (f":{fused['mode']}" if fused["mode"] else "")
+    text = f"{parties}: {kind} ({best['trigger']['text']})"
+    if fused["location"]:
+        text += f" in {fused['location']['name']}"
+    if fused["planned"]:
+        text += " [planned]"
+    return text

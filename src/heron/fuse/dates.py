@@ -1,0 +1,72 @@
+"""Day-level dates of event mentions. Fusion compares days; a month, week or year value (or a
+range's start when it is not a day) cannot confirm nor contradict a day, so it counts as
+undated for matching while staying visible in the per-source values."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+FALLBACK = "published-fallback"
+
+
+def day(value: str | None) -> date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def explicit_day(source: dict[str, Any]) -> str | None:
+    """The mention's own day (from a time expression of its sentence), or None for fallback,
+    carried-over and coarser dates."""
+    if source["date_precision"] == FALLBACK or carried_date(source):
+        return None
+    parsed = day(source["date"])
+    if parsed is None:
+        return None
+    # A planned event dated before its report is dated by the announcement, not the event.
+    if source["planned"] and source["published"] and parsed.isoformat() < source["published"]:
+        return None
+    return parsed.isoformat()
+
+
+def carried_date(source: dict[str, Any]) -> bool:
+    """The events component dated the mention by a time expression of another sentence."""
+    return "date:carried" in source["pattern"]
+
+
+def date_kind(source: dict[str, Any]) -> str:
+    """explicit (own sentence) | carried (another sentence's) | fallback (publication)."""
+    if source["date_precision"] == FALLBACK:
+        return "fallback"
+    return "carried" if carried_date(source) else "explicit"
+
+
+def any_day(source: dict[str, Any]) -> str | None:
+    """The mention's day, explicit or the publication-date fallback."""
+    parsed = day(source["date"])
+    return parsed.isoformat() if parsed else None
+
+
+def period_end(value: str | None) -> date | None:
+    """Last day of a day, month or year value ("2025-05" → 2025-05-31); None otherwise."""
+    if not value:
+        return None
+    if len(value) >= 10:
+        return day(value)
+    try:
+        if len(value) == 7:
+            first_of_next = date(int(value[:4]) + int(value[5:7]) // 12, int(value[5:7]) % 12 + 1, 1)
+            return date.fromordinal(first_of_next.toordinal() - 1)
+        if len(value) == 4:
+            return date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def gap(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)

@@ -1,0 +1,236 @@
+"""Fused events: event mentions of different articles (and repeated mentions in one article)
+that describe the same real-world event become one record with every source mention.
+
+Two mentions match when they are of the same type family and a weighted score of
+participants (actor id, else country), date, mode, place and sentence words passes
+``MATCH_THRESHOLD``. A phone call never matches an in-person contact. Other hard conflicts
+(explicit dates more than a day apart, happened vs planned, two different cities) block a
+match unless the participants agree fully and are specific enough (the same two or more
+participants) — then the mention joins and the disagreement is reported as a contradiction
+instead of hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import timedelta
+from typing import Any
+
+from heron.fuse.consensus import summarise
+from heron.fuse.contradictions import compatible_places
+from heron.fuse.dates import any_day, date_kind, day, gap
+from heron.fuse.sources import event_source, is_fusable
+from heron.fuse.text import jaccard
+from heron.model import Analysis, Article, Event
+from heron.store.base import Store
+
+# Types outlets use interchangeably for one act (aid is a kind of material cooperation).
+FAMILIES = {"AID": "COOPERATE"}
+MATCH_THRESHOLD = 0.6
+SINGLE_PARTICIPANT_WEIGHT = 0.8  # a lone shared participant needs date/place/word support
+DATE_TOLERANCE = 1  # days: a one-day difference may be a time-zone shift
+FALLBACK_REACH = 7  # days before publication a fallback-dated (undated) mention may refer to
+CANDIDATE_WINDOW = 14  # days around a mention's date searched for fused candidates
+ANAPHOR_REACH = 6  # sentences back a definite mention ("the summit") may refer to
+DEFINITE_BEFORE = re.compile(r"\b(?:the|that|this|such|its|their)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+# A remote contact is never the same event as an in-person one.
+REMOTE_MODES = frozenset({"phone"})
+
+
+def family(event_type: str) -> str:
+    return FAMILIES.get(event_type, event_type)
+
+
+def participant_keys(source: dict[str, Any]) -> dict[str, str | None]:
+    """Participant key (actor id, else country) → country."""
+    out: dict[str, str | None] = {}
+    for ref in source["actors"] + source["recipients"]:
+        key = ref["actor_id"] or (f"country:{ref['country']}" if ref["country"] else None)
+        if key:
+            out[key] = ref["country"]
+    return out
+
+
+def core_participants(fused: dict[str, Any]) -> dict[str, str | None]:
+    """Participants named by at least a third of the fused event's mentions."""
+    counts: Counter[str] = Counter()
+    countries: dict[str, str | None] = {}
+    named = 0
+    for s in fused["sources"]:
+        keys = participant_keys(s)
+        named += bool(keys)
+        counts.update(list(keys))
+        countries.update(keys)
+    least = named / 3
+    return {k: countries[k] for k, n in counts.items() if n >= least}
+
+
+def _covered(mine: dict[str, str | None], theirs: dict[str, str | None]) -> float:
+    """Share of ``mine`` found in ``theirs``: by key (1) or, failing that, by country (0.75)."""
+    countries = {c for c in theirs.values() if c}
+    total = sum(1.0 if k in theirs else 0.75 if c and c in countries else 0.0
+                for k, c in mine.items())
+    return total / len(mine)
+
+
+def participant_score(source: dict[str, Any], fused: dict[str, Any]) -> tuple[float, bool]:
+    """How well the participants agree — the better of "the mention names a subset of the
+    event's" and "it names the event's core participants (plus others)" — and whether they
+    are the same set of at least two."""
+    mine = participant_keys(source)
+    if not mine:
+        return (0.5 if _same_place(source["location"], fused["sources"]) else 0.0), False
+    core = core_participants(fused)
+    if not core:
+        return 0.0, False
+    forward, backward = _covered(mine, core), _covered(core, mine)
+    # One shared participant (often a country) is weaker evidence than two.
+    shared = sum(1 for k, c in mine.items() if k in core or (c and c in core.values()))
+    weight = 1.0 if shared >= 2 else SINGLE_PARTICIPANT_WEIGHT
+    return weight * max(forward, backward), forward == backward == 1.0 and len(mine) >= 2
+
+
+def _same_place(location: dict | None, sources: list[dict]) -> bool:
+    return bool(location) and any(
+        s["location"] and s["location"]["name"] == location["name"] for s in sources)
+
+
+def date_score(source: dict[str, Any], other: dict[str, Any]) -> float | None:
+    """1 for explicit days within tolerance, 0.5 for weaker but compatible dates (a
+    publication fallback that could refer to the other's day, a date carried over from
+    another sentence), 0 when unknown, None for a hard conflict."""
+    mine, theirs = any_day(source), any_day(other)
+    if not mine or not theirs:
+        return 0.0
+    apart = gap(mine, theirs)
+    kinds = {date_kind(source), date_kind(other)}
+    if kinds == {"explicit"}:
+        return 1.0 if apart <= DATE_TOLERANCE else None
+    if kinds == {"fallback"}:
+        return 0.5 if apart <= FALLBACK_REACH else 0.0
+    if "fallback" in kinds:
+        undated, dated = (source, other) if date_kind(source) == "fallback" else (other, source)
+        if undated["planned"] or (any_day(undated) >= any_day(dated) and apart <= FALLBACK_REACH):
+            return 0.5
+        return None if date_kind(dated) == "explicit" else 0.0
+    return 0.5 if apart <= DATE_TOLERANCE else 0.0  # a carried date: weak either way
+
+
+def mode_score(source: dict[str, Any], fused: dict[str, Any]) -> float | None:
+    """1 same mode, 0.5 one unspecified, 0 different. A remote contact (phone) against an
+    in-person one — another mode, or an unspecified one located in a place — is a conflict
+    (None); against an unspecified, unlocated one a penalty."""
+    modes = {s["mode"] for s in fused["sources"] if s["mode"]}
+    mine = source["mode"]
+    remote = (mine in REMOTE_MODES, bool(modes & REMOTE_MODES))
+    if remote[0] != remote[1]:
+        in_person = [source] if not remote[0] else [s for s in fused["sources"] if not s["mode"]]
+        located = any(s["location"] for s in in_person)
+        return None if (mine and modes) or located else -1.0
+    if mine and mine in modes:
+        return 1.0
+    return 0.0 if mine and modes else 0.5
+
+
+def places_conflict(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+    """A past event located in places that exclude each other (two different cities) is two
+    events; planned events are compared on their venue statements instead."""
+    if source["planned"] or not source["location"]:
+        return False
+    return any(s["location"] and not compatible_places(source["location"], s["location"])
+               for s in fused["sources"])
+
+
+def match_score(source: dict[str, Any], fused: dict[str, Any]) -> float:
+    part, strong = participant_score(source, fused)
+    if part == 0:
+        return 0.0
+    dates = [date_score(source, s) for s in fused["sources"]]
+    known = [d for d in dates if d is not None]
+    if len(known) < len(dates) and not strong:
+        return 0.0
+    mode = mode_score(source, fused)
+    if mode is None:  # a call and a meeting are two contacts, whoever took part
+        return 0.0
+    if source["planned"] != fused["planned"] and not strong:
+        return 0.0
+    if places_conflict(source, fused) and not strong:
+        return 0.0
+    words = max(jaccard(set(source["words"]), set(s["words"])) for s in fused["sources"])
+    return (0.5 * part + 0.25 * (max(known) if known else 0.0) + 0.15 * words
+            + 0.1 * (mode or 0.0))
+
+
+def fuse_article_events(store: Store, story_id: str, article: Article,
+                        analysis: Analysis) -> list[dict[str, Any]]:
+    """Merge the article's events into the story's fused events; returns those touched.
+    Definite mentions without participants ("the summit") first look for their antecedent
+    in the article; only if there is none are they matched like any other mention."""
+    touched: dict[str, dict[str, Any]] = {}
+    anaphors = []
+    for event in analysis.events:
+        if is_anaphor(article.text, event):
+            anaphors.append(event)
+        elif is_fusable(event):
+            _fuse_one(store, story_id, event_source(article, analysis, event), touched)
+    for event in anaphors:
+        source = event_source(article, analysis, event)
+        antecedent = resolve_anaphor(source, list(touched.values()))
+        if antecedent is not None:
+            antecedent["sources"].append({**source, "anaphor": True})
+            summarise(antecedent)
+        elif is_fusable(event):
+            _fuse_one(store, story_id, source, touched)
+    return list(touched.values())
+
+
+def _fuse_one(store: Store, story_id: str, source: dict[str, Any],
+              touched: dict[str, dict[str, Any]]) -> None:
+    fam = family(source["event_type"])
+    pool = {f["id"]: f for f in _candidates(store, story_id, fam, source)}
+    pool.update((k, f) for k, f in touched.items() if f["family"] == fam)
+    best = max(pool.values(), key=lambda f: match_score(source, f), default=None)
+    if best is None or match_score(source, best) < MATCH_THRESHOLD:
+        best = {"id": f"fe-{source['event_id']}", "story_id": story_id, "family": fam,
+                "sources": [], "planned": source["planned"], "stances": []}
+    best["sources"].append(source)
+    summarise(best)
+    touched[best["id"]] = best
+
+
+def is_anaphor(text: str, event: Event) -> bool:
+    """A participant-less definite mention ("the summit", "that meeting") of a real event:
+    it refers back to an event the article already named with its participants."""
+    if event.status == "negated" or "announced[" in event.pattern or event.actors or \
+            event.recipients:
+        return False
+    before = text[max(event.sentence_span.start, event.trigger.start - 40):event.trigger.start]
+    return bool(DEFINITE_BEFORE.search(before))
+
+
+def resolve_anaphor(source: dict[str, Any], fused: list[dict[str, Any]]) -> dict | None:
+    """The fused event of the same family and plan status whose latest mention in this
+    article comes closest before the anaphor (within ``ANAPHOR_REACH`` sentences); between
+    mentions of one sentence a noun ("a summit") is a likelier antecedent than a verb."""
+    best, best_rank = None, (-1, False)
+    for f in fused:
+        if f["family"] != family(source["event_type"]) or f["planned"] != source["planned"]:
+            continue
+        for s in f["sources"]:
+            gap_ = source["sentence_index"] - s["sentence_index"]
+            rank = (s["sentence_index"], ":noun:" in s["pattern"].split(" ")[0])
+            if (s["article_id"] == source["article_id"] and 0 <= gap_ <= ANAPHOR_REACH
+                    and s["event_id"] != source["event_id"] and rank > best_rank):
+                best, best_rank = f, rank
+    return best
+
+
+def _candidates(store: Store, story_id: str, fam: str,
+                source: dict[str, Any]) -> list[dict[str, Any]]:
+    when = day(source["date"])
+    if when is None:
+        return store.fused_candidates(story_id, fam, "0000", "9999")
+    lo = (when - timedelta(days=CANDIDATE_WINDOW)).isoformat()
+    hi = (when + timedelta(days=CANDIDATE_WINDOW)).isoformat()
+    return store.fused_candidates(story_id, fam, lo, hi)

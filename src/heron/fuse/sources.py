@@ -1,0 +1,119 @@
+"""One article's evidence for fusion: its events as *source mentions* (with the sentence, the
+spans, the outlet and the venue statements around them)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from typing import Any
+
+from heron.fuse.text import content_words, source_key
+from heron.model import ActorRef, Analysis, Article, Event, Place, Span
+
+PLANNED_STATUSES = frozenset({"future", "hypothetical"})
+# A sentence that talks about where something will happen.
+VENUE_CUE = re.compile(r"\b(host\w*|venue\w*|location\w*|site|sites|take place|held in|"
+                       r"hold it in|city|cities)\b", re.I)
+# ... or says that it is not decided yet.
+UNDETERMINED_CUE = re.compile(
+    r"\bno (venue|location|site|place)\b|\b(venue|location|site|place)\b[^.]{0,30}"
+    r"\b(yet to be|not yet|to be) (determined|decided|announced|agreed|set)\b|"
+    r"\bn[o']t (specify|specified|name|named|announce|set)\b[^.]{0,30}\b(venue|location|site|place)",
+    re.I)
+UNDETERMINED = "undetermined"
+HOST_AFTER = re.compile(r"\s+(?:(?:could|would|will|to|may|might|can)\s+)?(?:host|hosts|hosting)\b",
+                        re.I)
+# A locative word, then only a list of capitalised names ("include Budapest, Hungary, and ").
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|of|include[sd]?|including|such as|like|proposed|suggested|offered)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+(?:and\s+|or\s+)?)*$")
+
+
+def is_fusable(event: Event) -> bool:
+    """Events that can be matched across articles: not negated (a non-event), not the PLOVER
+    statement Heron derives from an announced act (the act itself is fused), and anchored by
+    at least one identified participant or a place."""
+    if event.status == "negated" or "announced[" in event.pattern:
+        return False
+    refs = event.actors + event.recipients
+    return bool(event.location) or any(r.actor_id or r.country for r in refs)
+
+
+def ref_dict(ref: ActorRef) -> dict[str, Any]:
+    return asdict(ref)
+
+
+def place_dict(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"name": place.name, "country": place.country, "kind": place.kind,
+            "lat": place.lat, "lon": place.lon, "text": place.text, "start": place.start,
+            "end": place.end}
+
+
+def event_source(article: Article, analysis: Analysis, event: Event) -> dict[str, Any]:
+    """The source-mention record of one event of one article."""
+    planned = event.status in PLANNED_STATUSES
+    return {
+        "event_id": event.id, "article_id": article.id, "outlet": article.outlet,
+        "source": source_key(article), "published": article.published,
+        "sentence_index": event.sentence, "sentence": asdict(event.sentence_span),
+        "trigger": asdict(event.trigger), "event_type": event.event_type, "mode": event.mode,
+        "status": event.status, "planned": planned, "pattern": event.pattern,
+        "confidence": event.confidence,
+        "actors": [ref_dict(r) for r in event.actors],
+        "recipients": [ref_dict(r) for r in event.recipients],
+        "date": event.date, "date_precision": event.date_precision, "date_text": event.date_text,
+        "location": place_dict(event.location),
+        "killed": event.killed, "injured": event.injured, "size": event.size,
+        "words": sorted(set(content_words(event.sentence_span.text))),
+        "venues": venue_statements(article.text, analysis, event.sentence,
+                                   event.sentence_span, event.location),
+    }
+
+
+def paragraph_followers(text: str, analysis: Analysis, index: int, count: int = 2) -> list[int]:
+    """The sentence itself and up to ``count`` following sentences of the same paragraph."""
+    out = [index]
+    for nxt in range(index + 1, min(index + 1 + count, len(analysis.sentences))):
+        if "\n" in text[analysis.sentences[nxt - 1].end - 1:analysis.sentences[nxt].start + 1]:
+            break
+        out.append(nxt)
+    return out
+
+
+def venue_statements(text: str, analysis: Analysis, index: int, own: Span,
+                     location: Place | None) -> list[dict]:
+    """Where the sources say a planned event will be: its own location, the places of venue
+    statements in its sentence and the next sentences of its paragraph, or "undetermined"."""
+    venues: list[dict] = []
+    if location is not None and _locative(text, location):
+        venues.append({"value": place_dict(location), "sentence": asdict(own)})
+    for i in paragraph_followers(text, analysis, index):
+        span = analysis.sentences[i]
+        if UNDETERMINED_CUE.search(span.text):
+            venues.append({"value": UNDETERMINED, "sentence": asdict(span)})
+        elif VENUE_CUE.search(span.text):
+            venues.extend({"value": place_dict(p), "sentence": asdict(span)}
+                          for p in analysis.places
+                          if span.start <= p.start < span.end and p.kind != "region"
+                          and _locative(text, p))
+    return _dedupe(venues)
+
+
+def _locative(text: str, place: Place) -> bool:
+    """Whether the place is named as a location ("in Hungary", "the city of Geneva", "cities
+    include Budapest, Hungary, and Geneva", "Geneva could host") rather than as a modifier
+    ("a US official")."""
+    return bool(LOCATIVE_BEFORE.search(text[max(0, place.start - 80):place.start])
+                or HOST_AFTER.match(text, place.end))
+
+
+def _dedupe(venues: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for v in venues:
+        key = v["value"] if isinstance(v["value"], str) else v["value"]["name"]
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out

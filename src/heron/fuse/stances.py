@@ -1,0 +1,123 @@
+"""Stances on planned events: who is said to have agreed to them, and who is said not to have
+confirmed them. "Merz said Putin agreed to the meeting" against "the Kremlin has not
+confirmed any agreement" is a disputed status that fusion must surface.
+
+Positive stances are AGREE events with an identified actor. Negative ones are AGREE events
+under negation, or sentences with a non-confirmation cue ("has not confirmed", "did not
+immediately confirm", "has yet to respond", "it is not clear whether X agree") whose subject
+is a resolved mention right next to the cue. A stance is attached to the story's planned
+fused event that the sentence refers to (same sentence, the event's trigger words, or the
+nearest earlier mention in the article) and whose participants include the stance's country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from typing import Any
+
+from heron.fuse.dates import FALLBACK, day, period_end
+from heron.fuse.text import source_key, stem
+from heron.model import Analysis, Article, Event, Mention
+
+AGREED, NOT_CONFIRMED = "agreed", "not confirmed"
+_CONFIRM_VERBS = r"(?:confirm|respond|comment|acknowledge|agree|accept)\w*"
+# Cue right after its subject: "<the Kremlin> has not publicly confirmed".
+SUBJECT_BEFORE = re.compile(
+    r"^\s*(?:(?:has|have|had|did|does|do)(?:\s+not|n[’']t)|(?:has|have) yet to|"
+    r"(?:has|have|had) not yet)\s+(?:\w+ly\s+)?" + _CONFIRM_VERBS, re.I)
+# Cue right before its subject: "it is not clear whether <the Russians> agree".
+SUBJECT_AFTER = re.compile(r"\b(?:not clear|unclear|not known|unknown) (?:whether|if)\s+$", re.I)
+OLD_AGREEMENT_DAYS = 7
+NEARBY_SENTENCES = 3  # an undirected stance refers to a planned event mentioned this close
+
+
+def article_stances(article: Article, analysis: Analysis) -> list[dict[str, Any]]:
+    stances = []
+    for event in analysis.events:
+        if event.event_type != "AGREE" or "announced[" in event.pattern or _past(article, event):
+            continue
+        value = NOT_CONFIRMED if event.status == "negated" else (
+            AGREED if event.status in ("asserted", "claimed") else None)
+        if value is None:
+            continue
+        stances.extend(_stance(article, value, ref.country, ref.actor_id, ref.name,
+                               event.sentence, asdict(event.sentence_span))
+                       for ref in event.actors if ref.country)
+    for index, span in enumerate(analysis.sentences):
+        subject = _unconfirming_subject(analysis.mentions, index, span.start, span.text)
+        if subject is not None:
+            stances.append(_stance(article, NOT_CONFIRMED, subject.country, subject.actor_id,
+                                   subject.name or subject.text, index, asdict(span)))
+    return stances
+
+
+def _past(article: Article, event: Event) -> bool:
+    """An agreement explicitly dated well before the report is about an earlier plan."""
+    own_date = event.date_precision != FALLBACK and "date:carried" not in event.pattern
+    when = period_end(event.date) if own_date else None
+    published = day(article.published)
+    return bool(when and published and (published - when).days > OLD_AGREEMENT_DAYS)
+
+
+def _stance(article: Article, value: str, country: str, actor_id: str | None, name: str,
+            sentence_index: int, sentence: dict) -> dict[str, Any]:
+    return {"value": value, "country": country, "actor_id": actor_id, "name": name,
+            "article_id": article.id, "outlet": article.outlet, "source": source_key(article),
+            "sentence_index": sentence_index, "sentence": sentence}
+
+
+def _unconfirming_subject(mentions: list[Mention], index: int, offset: int,
+                          text: str) -> Mention | None:
+    for m in mentions:
+        if m.sentence != index or not m.country:
+            continue
+        after, before = text[m.end - offset:], text[:m.start - offset]
+        if SUBJECT_BEFORE.match(after) or (SUBJECT_AFTER.search(_strip_det(before))):
+            return m
+    return None
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"\b(?:the|a|an)\s+$", "", text, flags=re.I)
+
+
+def attach(stances: list[dict], planned: list[dict]) -> list[dict]:
+    """Add each stance to the planned fused event it refers to; returns the events changed."""
+    changed: dict[str, dict] = {}
+    for stance in stances:
+        target = _target(stance, planned)
+        if target is not None and stance not in target["stances"]:
+            target["stances"].append(stance)
+            changed[target["id"]] = target
+    return list(changed.values())
+
+
+def _target(stance: dict, planned: list[dict]) -> dict | None:
+    words = {stem(w) for w in re.findall(r"[A-Za-z]+", stance["sentence"]["text"])}
+    best, best_rank = None, 0
+    for fused in planned:
+        if fused["family"] == "AGREE":
+            continue  # stances are about agreeing to an act, not about another agreement
+        countries = {r["country"] for r in fused["actors"] + fused["recipients"]}
+        if stance["country"] not in countries:
+            continue
+        rank = _reference_rank(stance, fused, words)
+        if stance["value"] == AGREED and rank < 2:
+            continue  # an agreement must name the event (or share its sentence) to count
+        if rank > best_rank or (rank == best_rank and best and rank
+                                and fused["n_sources"] > best["n_sources"]):
+            best, best_rank = fused, rank
+    return best
+
+
+def _reference_rank(stance: dict, fused: dict, words: set[str]) -> int:
+    same_article = [s for s in fused["sources"] if s["article_id"] == stance["article_id"]]
+    if any(s["sentence_index"] == stance["sentence_index"] for s in same_article):
+        return 3
+    if words & {stem(s["trigger"]["text"].split()[-1]) for s in fused["sources"]}:
+        return 2
+    if any(0 < stance["sentence_index"] - s["sentence_index"] <= NEARBY_SENTENCES
+           for s in same_article):
+        return 1
+    return 0

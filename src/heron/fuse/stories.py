@@ -1,0 +1,151 @@
+"""Incremental story clustering: each new article joins the most similar recent story or opens
+a new one. Nothing is ever re-clustered.
+
+An article is a sparse TF-IDF vector over keys: canonical actors (``a:``), gazetteer places
+(``p:``) and content words (``w:``). Candidate stories come from the blocking index
+``story_keys`` (a story is filed under the top keys of its centroid, dated by its latest
+article): only stories sharing one of the article's most weighted keys within the date window
+are scored, at most ``PER_KEY`` per key. So the cost of one article is bounded by constants
+times SQLite index look-ups (log of the corpus size), whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import median_low
+
+from heron.fuse.text import content_words, source_key
+from heron.model import Analysis, Article
+from heron.store.base import Store
+
+WINDOW_DAYS = 10  # a story's next article comes within this many days of its latest one
+BLOCK_KEYS = 12  # the article's most weighted keys used to look up candidate stories
+PER_KEY = 20  # latest stories considered per key
+VECTOR_KEYS = 60  # keys kept in an article vector
+CENTROID_KEYS = 80  # keys kept in a story centroid
+INDEX_KEYS = 25  # centroid keys a story is filed under in the blocking index
+STORY_ACTORS = 50  # actor counts kept for the label
+JOIN_THRESHOLD = 0.18  # cosine similarity above which an article joins a story
+# Canonical actors and places say more about which story an article belongs to than words.
+KIND_WEIGHT = {"a": 2.0, "p": 1.5, "w": 1.0}
+DOC_COUNT_KEY = ""  # fusion_df row counting the articles seen
+
+
+@dataclass
+class Profile:
+    article_id: str
+    date: str | None
+    source: str
+    vector: dict[str, float]  # unit length
+
+
+def article_date(article: Article, analysis: Analysis) -> str | None:
+    """Publication date, else the median explicitly dated event, else None."""
+    if article.published:
+        return article.published[:10]
+    dated = sorted(e.date[:10] for e in analysis.events
+                   if e.date and e.date_precision == "day")
+    return median_low(dated) if dated else None
+
+
+def key_counts(article: Article, analysis: Analysis) -> Counter[str]:
+    keys: Counter[str] = Counter()
+    keys.update(f"a:{m.actor_id}" for m in analysis.mentions if m.actor_id)
+    keys.update(f"p:{p.name.lower()}" for p in analysis.places)
+    title_words = content_words(article.title or "")
+    keys.update(f"w:{w}" for w in title_words + title_words + content_words(article.text))
+    return keys
+
+
+def profile(store: Store, article: Article, analysis: Analysis) -> Profile:
+    """The article's TF-IDF vector (document frequencies are updated as a side effect)."""
+    counts = key_counts(article, analysis)
+    df = store.key_df([*counts, DOC_COUNT_KEY])
+    n_docs = df.pop(DOC_COUNT_KEY)
+    weights = {
+        key: KIND_WEIGHT[key[0]] * (1 + math.log(n)) * (math.log((n_docs + 1) / (df[key] + 1)) + 1)
+        for key, n in counts.items()}
+    store.add_key_df([*counts, DOC_COUNT_KEY])
+    top = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:VECTOR_KEYS])
+    return Profile(article.id, article_date(article, analysis), source_key(article), _unit(top))
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {k: v / norm for k, v in vector.items()}
+
+
+def cosine(unit: dict[str, float], centroid: dict[str, float]) -> float:
+    return sum(w * centroid.get(k, 0.0) for k, w in unit.items()) / (
+        math.sqrt(sum(v * v for v in centroid.values())) or 1.0)
+
+
+def shift_day(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def candidates(store: Store, prof: Profile) -> list[dict]:
+    keys = list(prof.vector)[:BLOCK_KEYS]
+    if prof.date:
+        ids = store.story_candidates(keys, shift_day(prof.date, -WINDOW_DAYS),
+                                     shift_day(prof.date, WINDOW_DAYS), PER_KEY)
+    else:
+        ids = store.story_candidates(keys, None, None, PER_KEY)
+    return [s for s in (store.story_data(i) for i in sorted(ids)) if s]
+
+
+def assign(store: Store, article: Article, analysis: Analysis) -> str:
+    """File the article under its best story (or a new one); returns the story id."""
+    prof = profile(store, article, analysis)
+    scored = [(cosine(prof.vector, s["data"]["centroid"]), s) for s in candidates(store, prof)]
+    score, story = max(scored, key=lambda x: x[0], default=(0.0, None))
+    if story is None or score < JOIN_THRESHOLD:
+        story, score = new_story(f"st-{article.id}"), 1.0
+    add_article(story, prof, analysis)
+    store.save_story(story)
+    store.add_story_article(story["id"], article.id, prof.date, round(score, 4), prof.source)
+    index_keys = sorted(story["data"]["centroid"], key=lambda k: -story["data"]["centroid"][k])
+    store.set_story_keys(story["id"], index_keys[:INDEX_KEYS], story["last_date"])
+    return story["id"]
+
+
+def new_story(story_id: str) -> dict:
+    return {"id": story_id, "label": "", "first_date": None, "last_date": None, "n_articles": 0,
+            "n_events": 0, "n_contradictions": 0,
+            "data": {"centroid": {}, "actors": {}, "types": {}}}
+
+
+def add_article(story: dict, prof: Profile, analysis: Analysis) -> None:
+    data = story["data"]
+    centroid = Counter(data["centroid"])
+    centroid.update(prof.vector)
+    data["centroid"] = {k: round(v, 5) for k, v in centroid.most_common(CENTROID_KEYS)}
+    actors = data["actors"]
+    for m in analysis.mentions:
+        if m.actor_id:
+            entry = actors.setdefault(m.actor_id, {"name": m.name or m.text, "n": 0})
+            entry["n"] += 1
+    # Only the label reads these counts: keep the story record bounded in size.
+    data["actors"] = dict(sorted(actors.items(), key=lambda kv: -kv[1]["n"])[:STORY_ACTORS])
+    types = Counter(data["types"])
+    types.update(e.event_type for e in analysis.events if e.status != "negated")
+    data["types"] = dict(types)
+    dates = [d for d in (story["first_date"], story["last_date"], prof.date) if d]
+    story["first_date"], story["last_date"] = (min(dates), max(dates)) if dates else (None, None)
+    story["n_articles"] += 1
+    story["label"] = label(data)
+
+
+def label(data: dict) -> str:
+    """Dominant actors, dominant event type and the centroid's top words."""
+    actors = sorted(data["actors"].values(), key=lambda a: -a["n"])[:2]
+    words = [k[2:] for k in sorted(data["centroid"], key=lambda k: -data["centroid"][k])
+             if k.startswith("w:")][:3]
+    parts = [" & ".join(a["name"] for a in actors)] if actors else []
+    if data["types"]:
+        parts.append(Counter(data["types"]).most_common(1)[0][0])
+    parts.append(", ".join(words))
+    return " — ".join(p for p in parts if p)

@@ -1,0 +1,267 @@
+"""Read queries shared by the web app and the CLI: filtered, paginated views over a Heron store.
+
+Every function takes a :class:`~heron.store.sqlite.SQLiteStore` (``Heron.store``) and returns
+plain JSON-friendly dicts. Participants of events live inside each event's JSON record, so actor
+and country filters use SQLite's JSON functions rather than extra tables.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from heron.api import Heron
+from heron.export.tables import plover_event
+from heron.store.sqlite import SQLiteStore
+
+MAX_LIMIT = 500
+NOT_HAPPENED = ("negated", "hypothetical", "future")
+# An event whose actor or recipient list holds ``?`` under the given field.
+_PARTICIPANT_SQL = ("(EXISTS (SELECT 1 FROM json_each(e.data, '$.actors') j "
+                    "WHERE json_extract(j.value, '$.{field}') = ?) "
+                    "OR EXISTS (SELECT 1 FROM json_each(e.data, '$.recipients') j "
+                    "WHERE json_extract(j.value, '$.{field}') = ?))")
+
+
+@dataclass
+class Page:
+    """One page of a longer result: ``items`` from ``offset``, out of ``total``."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset,
+                "items": self.items}
+
+
+@dataclass
+class EventFilter:
+    """Filters of :func:`events`; ``None`` means "any". Dates compare as ISO strings."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    actor: str | None = None  # actor id, as actor or as recipient
+    country: str | None = None  # ISO-3 (or IGO code) of an actor or recipient
+    event_type: str | None = None
+    status: str | None = None
+    article_ids: list[str] | None = None  # e.g. the articles of one story
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, op, value in (("e.date", ">=", self.date_from), ("e.date", "<=", self.date_to),
+                                  ("e.event_type", "=", _upper(self.event_type)),
+                                  ("e.status", "=", _lower(self.status))):
+            if value:
+                clauses.append(f"{column} {op} ?")
+                params.append(value)
+        for field_name, value in (("actor_id", self.actor), ("country", _upper(self.country))):
+            if value:
+                clauses.append(_PARTICIPANT_SQL.format(field=field_name))
+                params.extend([value, value])
+        if self.article_ids is not None:
+            clauses.append(f"e.article_id IN ({', '.join('?' * len(self.article_ids))})")
+            params.extend(self.article_ids)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _upper(value: str | None) -> str | None:
+    return value.upper() if value else None
+
+
+def _lower(value: str | None) -> str | None:
+    return value.lower() if value else None
+
+
+def clamp(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(limit, MAX_LIMIT)), max(0, offset)
+
+
+# -- PLOVER quad classes ---------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _event_types() -> dict[str, Any]:
+    # The events lexicon is the single source of each type's quad class and score.
+    from heron.nlp.events.lexicon import load_lexicon
+
+    return load_lexicon().types
+
+
+def quad_class(event_type: str | None) -> str | None:
+    """``verbal cooperation`` … ``material conflict`` for a PLOVER event type (None if unknown)."""
+    known = _event_types().get((event_type or "").upper())
+    return known.quad if known else None
+
+
+def stance(event_type: str | None) -> str | None:
+    """``cooperation`` or ``conflict`` (the two halves of the quad classes)."""
+    quad = quad_class(event_type)
+    return quad.split()[1] if quad else None
+
+
+# -- events ----------------------------------------------------------------------------------
+def events(store: SQLiteStore, where: EventFilter, limit: int = 50, offset: int = 0) -> Page:
+    """Event mentions in PLOVER layout (see :func:`heron.export.tables.plover_event`)."""
+    limit, offset = clamp(limit, offset)
+    clause, params = where.where()
+    total = store.query(f"SELECT count(*) FROM events e{clause}", params)[0][0]
+    rows = store.query(f"SELECT e.data FROM events e{clause} ORDER BY e.date, e.rowid "
+                       f"LIMIT ? OFFSET ?", [*params, limit, offset])
+    return Page(total, limit, offset, [event_row(json.loads(r[0])) for r in rows])
+
+
+def event_row(record: dict[str, Any]) -> dict[str, Any]:
+    return {**plover_event(record), "quad_class": quad_class(record["event_type"])}
+
+
+# -- stories --------------------------------------------------------------------------------
+def find_stories(h: Heron, query: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Stories whose label matches ``query`` or that hold an article matching it (full text),
+    label matches first, then by the rank of their best-matching article."""
+    found = {s["id"]: s for s in h.stories(limit=limit, query=query)}
+    for hit in h.search(query, limit=MAX_LIMIT):
+        story_id = h.store.story_of(hit["id"])
+        if story_id and story_id not in found and len(found) < limit:
+            story = h.story(story_id)
+            if story:
+                found[story_id] = {k: v for k, v in story.items() if k not in ("articles", "actors")}
+    return list(found.values())
+
+
+# -- articles --------------------------------------------------------------------------------
+ARTICLE_LIST_COLUMNS = "id, title, outlet, published, url, duplicate_of, duplicate_kind, analysed"
+
+
+def articles(store: SQLiteStore, limit: int = 50, offset: int = 0) -> Page:
+    """Article metadata (no texts), newest first."""
+    limit, offset = clamp(limit, offset)
+    total = store.query("SELECT count(*) FROM articles")[0][0]
+    rows = store.query(f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles "
+                       f"ORDER BY published DESC, rowid LIMIT ? OFFSET ?", (limit, offset))
+    return Page(total, limit, offset, [dict(r) for r in rows])
+
+
+# -- quotes ----------------------------------------------------------------------------------
+def quotes(store: SQLiteStore, speaker: str | None = None, article_ids: list[str] | None = None,
+           limit: int = 50, offset: int = 0) -> Page:
+    """Quotes, optionally of one speaker (actor id) or from some articles, in article order."""
+    limit, offset = clamp(limit, offset)
+    clauses, params = [], []
+    if speaker:
+        clauses.append("speaker_id = ?")
+        params.append(speaker)
+    if article_ids is not None:
+        clauses.append(f"article_id IN ({', '.join('?' * len(article_ids))})")
+        params.extend(article_ids)
+    clause = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total = store.query(f"SELECT count(*) FROM quotes{clause}", params)[0][0]
+    rows = store.query(f"SELECT data FROM quotes{clause} ORDER BY rowid LIMIT ? OFFSET ?",
+                       [*params, limit, offset])
+    return Page(total, limit, offset, [json.loads(r[0]) for r in rows])
+
+
+def quotes_by_speaker(store: SQLiteStore, article_ids: list[str],
+                      limit: int = MAX_LIMIT) -> list[dict[str, Any]]:
+    """Quotes of some articles grouped by speaker, the most quoted speaker first."""
+    groups: dict[str, dict[str, Any]] = {}
+    for quote in quotes(store, article_ids=article_ids, limit=limit).items:
+        speaker = quote.get("speaker") or {}
+        key = speaker.get("actor_id") or speaker.get("name") or ""
+        group = groups.setdefault(key, {"actor_id": speaker.get("actor_id"),
+                                        "name": speaker.get("name") or "unattributed",
+                                        "quotes": []})
+        group["quotes"].append(quote)
+    return sorted(groups.values(), key=lambda g: -len(g["quotes"]))
+
+
+# -- actors ----------------------------------------------------------------------------------
+def actors(store: SQLiteStore, query: str | None = None, country: str | None = None,
+           limit: int = 50, offset: int = 0) -> Page:
+    """Canonical actors with their mention counts, the most mentioned first."""
+    limit, offset = clamp(limit, offset)
+    clauses, params = [], []
+    if query:
+        clauses.append("a.name LIKE ?")
+        params.append(f"%{query}%")
+    if country:
+        clauses.append("a.country = ?")
+        params.append(country.upper())
+    clause = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total = store.query(f"SELECT count(*) FROM actors a{clause}", params)[0][0]
+    rows = store.query(
+        f"SELECT a.id, a.name, a.country, a.sector, a.kind, a.kb_id, "
+        f"(SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions "
+        f"FROM actors a{clause} ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?",
+        [*params, limit, offset])
+    return Page(total, limit, offset, [dict(r) for r in rows])
+
+
+def actor(store: SQLiteStore, actor_id: str) -> dict[str, Any] | None:
+    """Everything about one actor: surface forms, events by role, quotes, co-actors, trend."""
+    rows = store.query("SELECT id, name, country, sector, kind, kb_id FROM actors WHERE id = ?",
+                       (actor_id,))
+    if not rows:
+        return None
+    as_actor, as_recipient = _events_by_role(store, actor_id)
+    return {
+        **dict(rows[0]),
+        "surface_forms": surface_forms(store, actor_id),
+        "events_as_actor": as_actor,
+        "events_as_recipient": as_recipient,
+        "quotes": quotes(store, speaker=actor_id, limit=MAX_LIMIT).items,
+        "co_actors": co_actors([*as_actor, *as_recipient], actor_id),
+        "trend": stance_per_day([*as_actor, *as_recipient]),
+    }
+
+
+def surface_forms(store: SQLiteStore, actor_id: str) -> list[dict[str, Any]]:
+    """Each text the actor was named by, how often, and how often the link was not confident."""
+    rows = store.query(
+        "SELECT text, kind, count(*) AS n, sum(CASE WHEN confident THEN 0 ELSE 1 END) AS unsure "
+        "FROM mentions WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text", (actor_id,))
+    return [dict(r) for r in rows]
+
+
+def _events_by_role(store: SQLiteStore, actor_id: str) -> tuple[list[dict], list[dict]]:
+    roles: dict[str, list[dict]] = {"actors": [], "recipients": []}
+    for role, found in roles.items():
+        rows = store.query(
+            f"SELECT e.data FROM events e WHERE EXISTS (SELECT 1 FROM json_each(e.data, "
+            f"'$.{role}') j WHERE json_extract(j.value, '$.actor_id') = ?) ORDER BY e.date, e.rowid",
+            (actor_id,))
+        found.extend(event_row(json.loads(r[0])) for r in rows)
+    return roles["actors"], roles["recipients"]
+
+
+def co_actors(event_rows: list[dict[str, Any]], actor_id: str, top: int = 10) -> list[dict[str, Any]]:
+    """The other actors of these events, the most frequent first."""
+    counts: Counter[str] = Counter()
+    names: dict[str, dict[str, Any]] = {}
+    for event in event_rows:
+        seen = {p["actor_id"]: p for p in (*event["actor"], *event["recipient"])
+                if p["actor_id"] and p["actor_id"] != actor_id}
+        counts.update(seen.keys())
+        names.update(seen)
+    return [{"actor_id": aid, "name": names[aid]["name"], "country": names[aid]["code"],
+             "sector": names[aid]["sector"], "events": n} for aid, n in counts.most_common(top)]
+
+
+def stance_per_day(event_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per day-precise date: how many events were cooperation and how many conflict.
+
+    Only what sources say happened counts: negated, hypothetical and future events do not.
+    """
+    days: dict[str, Counter[str]] = defaultdict(Counter)
+    for event in event_rows:
+        if event.get("status") in NOT_HAPPENED:
+            continue
+        day, side = (event.get("date") or "")[:10], stance(event["event_type"])
+        if len(day) == 10 and side:
+            days[day][side] += 1
+    return [{"date": day, "cooperation": c["cooperation"], "conflict": c["conflict"]}
+            for day, c in sorted(days.items())]

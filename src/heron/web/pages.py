@@ -1,0 +1,177 @@
+"""What each HTML page shows, gathered from the Heron API and :mod:`heron.queries`.
+
+Functions return template contexts (plain dicts) or None when the thing does not exist; the
+route handlers in :mod:`heron.web.app` only pick the template and the status code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+from urllib.parse import urlsplit
+
+from heron import queries
+from heron.api import Heron
+from heron.model import Analysis
+from heron.web.charts import stance_chart, world_point
+from heron.web.highlight import Mark, highlight, path_id
+
+
+def actor_href(actor_id: str | None) -> str | None:
+    return f"/actors/{path_id(actor_id)}" if actor_id else None
+
+
+def evidence_href(article_id: str, span: dict[str, Any] | None) -> str:
+    """Link to a span of an article, highlighted and scrolled to on the article page."""
+    href = f"/articles/{path_id(article_id)}"
+    return f"{href}?start={span['start']}&end={span['end']}#target" if span else href
+
+
+# -- article ---------------------------------------------------------------------------------
+def article_page(h: Heron, article_id: str, target: tuple[int, int] | None) -> dict | None:
+    article = h.article(article_id)
+    if article is None:
+        return None
+    analysis = h.analysis(article_id)
+    marks = article_marks(analysis) if analysis else []
+    if target:
+        marks.append(Mark(target[0], target[1], "target", "the cited evidence", anchor="target"))
+    events = [queries.event_row(e.to_dict()) for e in analysis.events] if analysis else []
+    return {
+        "article": article,
+        "analysis": analysis,
+        "text_html": highlight(article.text, marks),
+        "events": events,
+        "quotes": analysis.quotes if analysis else [],
+        "actors": _article_actors(analysis) if analysis else [],
+        "removed": article.removed,
+        "original": h.article(article.duplicate_of) if article.duplicate_of else None,
+        "url_href": web_url(article.url),
+    }
+
+
+def web_url(url: str | None) -> str | None:
+    """The article's URL when it is safe to link (http/https); ``javascript:`` and co. are not."""
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
+def article_marks(analysis: Analysis) -> list[Mark]:
+    marks = [Mark(m.start, m.end, "mention" if m.confident or not m.actor_id else "mention-unsure",
+                  _mention_title(m.name, m.country, m.sector, m.actor_id, m.kind),
+                  href=actor_href(m.actor_id))
+             for m in analysis.mentions]
+    marks += [Mark(e.trigger.start, e.trigger.end, "trigger",
+                   f"{e.event_type} {e.mode or ''} ({e.status})", anchor=f"ev-{e.id}")
+              for e in analysis.events]
+    for q in analysis.quotes:
+        speaker = q.speaker.name if q.speaker else "unattributed"
+        for i, span in enumerate(q.content_spans or [q.content]):
+            marks.append(Mark(span.start, span.end, "quote", f"quote of {speaker}",
+                              anchor=f"q-{q.id}" if i == 0 else None))
+    return marks
+
+
+def _mention_title(name: str | None, country: str | None, sector: str | None,
+                   actor_id: str | None, kind: str) -> str:
+    if not actor_id:
+        return f"unresolved {kind} mention"
+    return " ".join(part for part in (name, country, sector) if part)
+
+
+def _article_actors(analysis: Analysis) -> list[dict[str, Any]]:
+    counts: dict[str, dict[str, Any]] = {}
+    for m in analysis.mentions:
+        if m.actor_id:
+            entry = counts.setdefault(m.actor_id, {"actor_id": m.actor_id, "name": m.name,
+                                                   "country": m.country, "sector": m.sector,
+                                                   "mentions": 0})
+            entry["mentions"] += 1
+    return sorted(counts.values(), key=lambda a: -a["mentions"])
+
+
+# -- story -----------------------------------------------------------------------------------
+def story_page(h: Heron, story_id: str) -> dict | None:
+    story = h.story(story_id)
+    if story is None:
+        return None
+    timeline = [with_quad(e) for e in h.timeline(story_id)]
+    happened = [e for e in timeline if not e.get("planned")]
+    article_ids = [a["id"] for a in story.get("articles", [])]
+    return {
+        "story": story,
+        "days": by_date(happened),
+        "planned": [e for e in timeline if e.get("planned")],
+        "contradictions": h.contradictions(story_id=story_id),
+        "quotes_by_speaker": queries.quotes_by_speaker(h.store, article_ids),
+        "chart": stance_chart(queries.stance_per_day(happened)),
+    }
+
+
+def with_quad(event: dict[str, Any]) -> dict[str, Any]:
+    return {**event, "quad_class": queries.quad_class(event.get("event_type"))}
+
+
+def by_date(timeline: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Events grouped by date, in date order; undated events last."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in timeline:
+        groups[event.get("date") or "undated"].append(event)
+    return sorted(groups.items(), key=lambda item: (item[0] == "undated", item[0]))
+
+
+# -- fused event -----------------------------------------------------------------------------
+def event_page(h: Heron, fused_id: str) -> dict | None:
+    fused = h.fused_event(fused_id)
+    if fused is None:
+        return None
+    location = fused.get("location") or {}
+    return {
+        "event": with_quad(fused),
+        "sources": [_source(s) for s in fused.get("sources", [])],
+        "consensus": [_consensus_row(attribute, c)
+                      for attribute, c in (fused.get("consensus") or {}).items()],
+        "story": h.story(fused["story_id"]) if fused.get("story_id") else None,
+        "contradictions": [c for c in h.contradictions(story_id=fused.get("story_id"))
+                           if c["id"] in (fused.get("contradiction_ids") or [])],
+        "map": world_point(location.get("lat"), location.get("lon")),
+    }
+
+
+def _consensus_row(attribute: str, consensus: dict[str, Any]) -> dict[str, Any]:
+    """One attribute of a fused event: the agreed value and which source said what."""
+    said: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in consensus.get("per_source") or []:
+        if item.get("value") is not None:
+            said[shown(item["value"])].append(item)
+    value = consensus.get("value")
+    return {"attribute": attribute, "value": None if value is None else shown(value),
+            "agreeing_sources": consensus.get("agreeing_sources"), "said": sorted(said.items())}
+
+
+def shown(value: Any) -> str:
+    """An attribute value as a reader wants it: a place by its name, a list joined."""
+    if isinstance(value, dict):
+        name, country = value.get("name"), value.get("country")
+        return f"{name} ({country})" if name and country and name != country else str(name or "?")
+    if isinstance(value, list | tuple):
+        return ", ".join(shown(v) for v in value)
+    return str(value)
+
+
+def _source(source: dict[str, Any]) -> dict[str, Any]:
+    """A source of a fused event with its sentence highlighted (trigger and actor spans)."""
+    sentence = source["sentence"]
+    marks = [Mark(source["trigger"]["start"], source["trigger"]["end"], "trigger", "trigger")]
+    for role, refs in (("actor", "actors"), ("recipient", "recipients")):
+        marks += [Mark(r["start"], r["end"], role, f"{role}: {r['name']}", actor_href(r["actor_id"]))
+                  for r in source.get(refs) or []]
+    return {**source, "sentence_html": highlight(sentence["text"], marks, base=sentence["start"]),
+            "href": evidence_href(source["article_id"], sentence)}
+
+
+# -- actor -----------------------------------------------------------------------------------
+def actor_page(h: Heron, actor_id: str) -> dict | None:
+    actor = queries.actor(h.store, actor_id)
+    if actor is None:
+        return None
+    return {"actor": actor, "chart": stance_chart(actor["trend"])}

@@ -1,0 +1,414 @@
+"""Fusion on hand-built records stored in a real SQLite store (no NLP needed)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from heron.api import Heron
+from heron.fuse.contradictions import compatible_places
+from heron.ingest.dedup import simhash
+from heron.model import ActorRef, Analysis, Article, Event, Mention, Place, Quote, Span
+from heron.store.sqlite import SQLiteStore
+
+PEOPLE = {
+    "Trump": ("donald-trump", "Donald Trump", "USA", "GOV"),
+    "Zelenskyy": ("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "UKR", "GOV"),
+    "Putin": ("vladimir-putin", "Vladimir Putin", "RUS", "GOV"),
+    "Kremlin": ("russia-gov", "Russia (GOV)", "RUS", "GOV"),
+    "Merz": ("friedrich-merz", "Friedrich Merz", "DEU", "GOV"),
+    "Lavrov": ("sergey-lavrov", "Sergey Lavrov", "RUS", "GOV"),
+    "Petro": ("gustavo-petro", "Gustavo Petro", "COL", "GOV"),
+}
+PLACES = {
+    "Hungary": ("Hungary", "HUN", "country"), "Budapest": ("Budapest", "HUN", "city"),
+    "Geneva": ("Geneva", "CHE", "city"), "Alaska": ("Alaska", "USA", "admin1"),
+    "Kharkiv": ("Kharkiv", "UKR", "city"), "Bogota": ("Bogota", "COL", "city"),
+}
+
+
+class Doc:
+    """Builds one article and its analysis sentence by sentence, with real offsets."""
+
+    def __init__(self, article_id: str, outlet: str | None, published: str | None):
+        self.article = Article(id=article_id, text="", raw_text="", outlet=outlet,
+                               published=published, source=f"test:{article_id}",
+                               content_hash=article_id)
+        self.analysis = Analysis(article_id=article_id)
+
+    def sentence(self, text: str) -> Doc:
+        start = len(self.article.text)
+        self.article.text += text + " "  # one paragraph: venue statements may follow
+        index = len(self.analysis.sentences)
+        self.analysis.sentences.append(Span(start, start + len(text), text))
+        for word, (actor_id, name, country, sector) in PEOPLE.items():
+            if word in text:
+                at = start + text.index(word)
+                self.analysis.mentions.append(Mention(
+                    id=f"{self.article.id}-m{len(self.analysis.mentions)}",
+                    article_id=self.article.id, start=at, end=at + len(word), text=word,
+                    kind="PERSON", sentence=index, actor_id=actor_id, name=name,
+                    country=country, sector=sector, confident=True))
+        for word, (name, country, kind) in PLACES.items():
+            if word in text:
+                at = start + text.index(word)
+                self.analysis.places.append(Place(at, at + len(word), word, name, country,
+                                                  kind=kind, sentence=index))
+        return self
+
+    def ref(self, word: str) -> ActorRef:
+        mention = next(m for m in reversed(self.analysis.mentions) if m.text == word)
+        return ActorRef(mention.actor_id, mention.name, mention.country, mention.sector,
+                        mention.start, mention.end, mention.text)
+
+    def event(self, trigger: str, event_type: str, actors=(), recipients=(), status="asserted",
+              mode=None, date=None, place=None, pattern="", **numbers) -> Doc:
+        index = len(self.analysis.sentences) - 1
+        span = self.analysis.sentences[-1]
+        at = span.start + span.text.index(trigger)
+        location = next((p for p in self.analysis.places
+                         if p.sentence == index and p.name == place), None)
+        self.analysis.events.append(Event(
+            id=f"{self.article.id}-e{len(self.analysis.events)}", article_id=self.article.id,
+            sentence=index, sentence_span=span, event_type=event_type, mode=mode, context=[],
+            actors=[self.ref(a) for a in actors], recipients=[self.ref(r) for r in recipients],
+            trigger=Span(at, at + len(trigger), trigger), pattern=pattern, confidence=0.8,
+            status=status, date=date or self.article.published,
+            date_precision="day" if date else "published-fallback", location=location,
+            **numbers))
+        return self
+
+    def quote(self, speaker: str, content: str) -> Doc:
+        span = self.analysis.sentences[-1]
+        at = span.start + span.text.index(content)
+        self.analysis.quotes.append(Quote(
+            id=f"{self.article.id}-q{len(self.analysis.quotes)}", article_id=self.article.id,
+            sentence=len(self.analysis.sentences) - 1, speaker=self.ref(speaker), cue=None,
+            content=Span(at, at + len(content), content), direct=True))
+        return self
+
+    def store_in(self, store: SQLiteStore) -> None:
+        self.article.raw_text = self.article.text
+        self.article.simhash = simhash(self.article.text)
+        store.add_article(self.article)
+        store.save_analysis(self.analysis)
+
+
+@pytest.fixture
+def heron_db(tmp_path: Path) -> Heron:
+    h = Heron(tmp_path / "fusion.db")
+    yield h
+    h.close()
+
+
+def white_house(article_id: str, outlet: str | None, day: str) -> Doc:
+    return (Doc(article_id, outlet, "2025-08-20")
+            .sentence("Trump hosted Zelenskyy at the White House on Monday to discuss security "
+                      "guarantees for Ukraine and a peace settlement.")
+            .event("hosted", "CONSULT", actors=["Zelenskyy"], recipients=["Trump"],
+                   mode="visit", date=day))
+
+
+def test_same_meeting_from_two_outlets_is_one_fused_event(heron_db: Heron) -> None:
+    white_house("a1", "Outlet A", "2025-08-18").store_in(heron_db.store)
+    (Doc("a2", "Outlet B", "2025-08-20")
+     .sentence("Zelenskyy met Trump in Washington on Monday as security guarantees for Ukraine "
+               "and the peace settlement topped the agenda.")
+     .event("met", "CONSULT", actors=["Zelenskyy"], recipients=["Trump"], date="2025-08-19")
+     .store_in(heron_db.store))
+    assert heron_db.fuse() == 2
+    [story] = heron_db.stories()
+    assert story["n_articles"] == 2 and set(story["outlets"]) == {"Outlet A", "Outlet B"}
+    [item] = heron_db.timeline(story["id"])
+    assert item["n_outlets"] == 2 and item["n_sources"] == 2
+    assert item["date"] == "2025-08-18" and not item["contradiction_ids"]
+    fused = heron_db.fused_event(item["id"])
+    assert "time-zone" in fused["consensus"]["date"]["note"]
+    assert {s["outlet"] for s in fused["sources"]} == {"Outlet A", "Outlet B"}
+    source = fused["sources"][0]
+    text = heron_db.article(source["article_id"]).text
+    assert text[source["trigger"]["start"]:source["trigger"]["end"]] == source["trigger"]["text"]
+
+
+def test_articles_without_outlet_count_as_their_own_sources(heron_db: Heron) -> None:
+    white_house("b1", None, "2025-08-18").store_in(heron_db.store)
+    white_house("b2", None, "2025-08-18").store_in(heron_db.store)
+    heron_db.fuse()
+    [item] = heron_db.timeline(heron_db.stories()[0]["id"])
+    assert item["n_outlets"] == 2
+
+
+def test_unrelated_article_opens_its_own_story(heron_db: Heron) -> None:
+    white_house("c1", "Outlet A", "2025-08-18").store_in(heron_db.store)
+    (Doc("c2", "Outlet C", "2025-08-20")
+     .sentence("Colombian President Petro announced a coffee export subsidy in Bogota after "
+               "farmers blocked highways for a week.")
+     .event("announced", "AID", actors=["Petro"]).store_in(heron_db.store))
+    heron_db.fuse()
+    assert len(heron_db.stories()) == 2
+
+
+def test_same_words_far_apart_in_time_open_a_new_story(heron_db: Heron) -> None:
+    white_house("d1", "Outlet A", "2025-08-18").store_in(heron_db.store)
+    later = white_house("d2", "Outlet B", "2025-08-18")
+    later.article.published = "2026-03-01"
+    later.store_in(heron_db.store)
+    heron_db.fuse()
+    assert len(heron_db.stories()) == 2
+
+
+def test_fusion_is_incremental(heron_db: Heron) -> None:
+    white_house("e1", "Outlet A", "2025-08-18").store_in(heron_db.store)
+    assert heron_db.fuse() == 1
+    assert heron_db.fuse() == 0
+    white_house("e2", "Outlet B", "2025-08-18").store_in(heron_db.store)
+    assert heron_db.fuse() == 1
+    [story] = heron_db.stories()
+    assert story["n_articles"] == 2 and story["id"] == "st-e1"
+    assert [a["id"] for a in heron_db.story(story["id"])["articles"]] == ["e1", "e2"]
+
+
+def test_dates_beyond_tolerance_are_a_contradiction(heron_db: Heron) -> None:
+    for aid, day in (("f1", "2025-08-14"), ("f2", "2025-08-17")):
+        (Doc(aid, f"Outlet {aid}", "2025-08-20")
+         .sentence("Trump met Putin in Alaska for talks on a ceasefire in Ukraine.")
+         .event("met", "CONSULT", actors=["Trump"], recipients=["Putin"], date=day,
+                place="Alaska")
+         .store_in(heron_db.store))
+    heron_db.fuse()
+    [item] = heron_db.timeline(heron_db.stories()[0]["id"])
+    [cx] = heron_db.contradictions()
+    assert cx["attribute"] == "date" and cx["fused_event_id"] == item["id"]
+    assert [s["value"] for s in cx["sides"]] == ["2025-08-14", "2025-08-17"]
+    assert cx["sides"][0]["sources"][0]["sentence"]["text"].startswith("Trump met Putin")
+
+
+def test_casualty_figures_that_differ_are_a_contradiction(heron_db: Heron) -> None:
+    for aid, killed in (("g1", 10), ("g2", 12), ("g3", 12)):
+        (Doc(aid, f"Outlet {aid}", "2025-08-20")
+         .sentence(f"Putin ordered a missile strike on Kharkiv that killed {killed} civilians.")
+         .event("strike", "ASSAULT", actors=["Putin"], date="2025-08-19", place="Kharkiv",
+                killed=killed)
+         .store_in(heron_db.store))
+    heron_db.fuse()
+    [item] = heron_db.timeline(heron_db.stories()[0]["id"])
+    assert item["n_outlets"] == 3 and item["killed"] == 12
+    [cx] = heron_db.contradictions()
+    assert cx["attribute"] == "killed"
+    assert {s["value"]: len(s["sources"]) for s in cx["sides"]} == {10: 1, 12: 2}
+
+
+def planned_meeting(aid: str, venue_sentence: str | None, stance_sentence: str | None = None,
+                    agreed: bool = False) -> Doc:
+    doc = (Doc(aid, f"Outlet {aid}", "2025-08-20")
+           .sentence("Trump said he has begun arrangements for a meeting between Putin and "
+                     "Zelenskyy.")
+           .event("meeting", "CONSULT", actors=["Putin", "Zelenskyy"], status="future"))
+    if venue_sentence:
+        doc.sentence(venue_sentence)
+    if agreed:
+        doc.sentence("Merz said Putin agreed to the bilateral meeting.")
+        doc.event("agreed", "AGREE", actors=["Putin"], pattern="AGREE embeds[CONSULT]")
+    if stance_sentence:
+        doc.sentence(stance_sentence)
+    return doc
+
+
+def test_venue_country_vs_city_in_another_country_is_a_contradiction(heron_db: Heron) -> None:
+    planned_meeting("h1", "The meeting will take place in Hungary, a US official said.") \
+        .store_in(heron_db.store)
+    planned_meeting("h2", "Potential host cities include Budapest, officials said.") \
+        .store_in(heron_db.store)
+    planned_meeting("h3", "Macron proposed that Geneva host the summit.").store_in(heron_db.store)
+    heron_db.fuse()
+    [item] = [i for i in heron_db.timeline(heron_db.stories()[0]["id"]) if i["planned"]]
+    assert item["n_outlets"] == 3
+    [cx] = heron_db.contradictions()
+    assert cx["attribute"] == "venue"
+    sides = {s["value"]: {src["article_id"] for src in s["sources"]} for s in cx["sides"]}
+    assert sides == {"Hungary / Budapest": {"h1", "h2"}, "Geneva": {"h3"}}
+
+
+def test_city_inside_the_country_is_consistent() -> None:
+    hungary = {"name": "Hungary", "country": "HUN", "kind": "country"}
+    assert compatible_places(hungary, {"name": "Budapest", "country": "HUN", "kind": "city"})
+    assert not compatible_places(hungary, {"name": "Geneva", "country": "CHE", "kind": "city"})
+    assert not compatible_places({"name": "Budapest", "country": "HUN", "kind": "city"},
+                                 {"name": "Debrecen", "country": "HUN", "kind": "city"})
+
+
+def test_no_venue_yet_is_a_side_against_a_named_venue(heron_db: Heron) -> None:
+    planned_meeting("i1", "The meeting will take place in Hungary, a US official said.") \
+        .store_in(heron_db.store)
+    planned_meeting("i2", "No venue was suggested for the meeting.").store_in(heron_db.store)
+    heron_db.fuse()
+    [cx] = heron_db.contradictions()
+    assert {s["value"] for s in cx["sides"]} == {"Hungary", "undetermined"}
+
+
+def test_agreement_asserted_vs_not_confirmed_is_a_disputed_status(heron_db: Heron) -> None:
+    planned_meeting("j1", None, agreed=True).store_in(heron_db.store)
+    planned_meeting("j2", None, "The Kremlin has not publicly confirmed any agreement on the "
+                    "meetings.").store_in(heron_db.store)
+    heron_db.fuse()
+    [item] = [i for i in heron_db.timeline(heron_db.stories()[0]["id"]) if i["planned"]]
+    [cx] = heron_db.contradictions(heron_db.stories()[0]["id"])
+    assert cx["attribute"] == "status" and cx["id"] in item["contradiction_ids"]
+    sides = {s["value"]: [src["article_id"] for src in s["sources"]] for s in cx["sides"]}
+    assert sides == {"agreed (RUS)": ["j1"], "not confirmed (RUS)": ["j2"]}
+
+
+def test_not_confirmed_by_an_unrelated_party_is_no_dispute(heron_db: Heron) -> None:
+    planned_meeting("k1", None, agreed=True).store_in(heron_db.store)
+    planned_meeting("k2", None, "Merz has not confirmed his attendance.").store_in(heron_db.store)
+    heron_db.fuse()
+    assert heron_db.contradictions() == []
+
+
+def test_repeated_quote_is_one_claim_and_figures_that_differ_contradict(heron_db: Heron) -> None:
+    words = "Russia will not accept NATO troops in Ukraine under any settlement"
+    for aid, number in (("l1", "30"), ("l2", "30"), ("l3", "32")):
+        (Doc(aid, f"Outlet {aid}", "2025-08-20")
+         .sentence(f"Lavrov said: “{words}, and {number} countries cannot change that.”")
+         .quote("Lavrov", f"{words}, and {number} countries cannot change that.")
+         .store_in(heron_db.store))
+    heron_db.fuse()
+    [claim] = heron_db.claims()
+    assert [r["id"] for r in heron_db.rows("claims")] == [claim["id"]]
+    assert claim["n_outlets"] == 3 and claim["speaker"]["name"] == "Sergey Lavrov"
+    [cx] = heron_db.contradictions()
+    assert cx["claim_id"] == claim["id"] and cx["attribute"] == "numbers"
+
+
+def test_timeline_orders_by_date_and_puts_planned_items_last(heron_db: Heron) -> None:
+    (Doc("m1", "Outlet A", "2025-08-20")
+     .sentence("Trump met Putin in Alaska on Friday.")
+     .event("met", "CONSULT", actors=["Trump"], recipients=["Putin"], date="2025-08-15",
+            place="Alaska")
+     .sentence("Trump hosted Zelenskyy on Monday.")
+     .event("hosted", "CONSULT", actors=["Zelenskyy"], recipients=["Trump"], mode="visit",
+            date="2025-08-18")
+     .sentence("Putin and Zelenskyy will hold a meeting soon.")
+     .event("meeting", "CONSULT", actors=["Putin", "Zelenskyy"], status="future")
+     .sentence("Putin ordered strikes on Kharkiv on Tuesday.")
+     .event("strikes", "ASSAULT", actors=["Putin"], date="2025-08-19", place="Kharkiv")
+     .store_in(heron_db.store))
+    heron_db.fuse()
+    story_id = heron_db.stories()[0]["id"]
+    items = heron_db.timeline(story_id)
+    assert [(i["date"], i["event_type"], i["planned"]) for i in items] == [
+        ("2025-08-15", "CONSULT", False), ("2025-08-18", "CONSULT", False),
+        ("2025-08-19", "ASSAULT", False), ("2025-08-20", "CONSULT", True)]
+    assert items[0]["location"]["name"] == "Alaska" and items[0]["label"]
+    story = heron_db.story(story_id)
+    assert {"id", "label", "first_date", "last_date", "outlets", "n_articles", "n_events",
+            "n_contradictions", "articles", "actors"} <= set(story)
+    assert story["n_events"] == 4
+    assert story["actors"][0]["actor_id"] in {"vladimir-putin", "donald-trump"}
+
+
+def test_negated_and_unanchored_events_are_not_fused(heron_db: Heron) -> None:
+    (Doc("n1", "Outlet A", "2025-08-20")
+     .sentence("Nothing else was agreed upon at the talks.")
+     .event("agreed", "AGREE", status="negated")
+     .sentence("The meeting delivered no progress.")
+     .event("meeting", "CONSULT")
+     .store_in(heron_db.store))
+    heron_db.fuse()
+    assert heron_db.timeline(heron_db.stories()[0]["id"]) == []
+
+
+def test_export_tables_and_story_query(heron_db: Heron) -> None:
+    white_house("o1", "Outlet A", "2025-08-18").store_in(heron_db.store)
+    heron_db.fuse()
+    assert [r["id"] for r in heron_db.rows("stories")] == ["st-o1"]
+    [row] = heron_db.rows("fused_events")
+    assert row["n_outlets"] == 1 and row["sources"][0]["article_id"] == "o1"
+    assert list(heron_db.rows("contradictions")) == []
+    assert heron_db.stories(query="zelenskyy") and not heron_db.stories(query="no such label")
+
+
+def test_timeline_command_and_exports(tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    with Heron(db) as h:
+        for aid in ("p1", "p2"):
+            planned_meeting(aid, None, agreed=aid == "p1",
+                            stance_sentence=None if aid == "p1" else
+                            "The Kremlin has not confirmed the meeting.").store_in(h.store)
+        white_house("p3", "Outlet C", "2025-08-18").store_in(h.store)
+        h.fuse()
+
+    def heron(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "heron.cli", *args, "--db", str(db)],
+                              capture_output=True, text=True, timeout=120)
+
+    shown = heron("timeline")
+    assert shown.returncode == 0, shown.stderr
+    assert "2025-08-18" in shown.stdout and "Planned" in shown.stdout
+    assert "disputed agreement of RUS" in shown.stdout and "not confirmed" in shown.stdout
+    assert heron("timeline", "no-such-story").returncode == 1
+    exported = heron("export", "contradictions")
+    [row] = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert row["attribute"] == "status" and len(row["sides"]) == 2
+
+
+def test_definite_mention_without_participants_joins_its_antecedent(heron_db: Heron) -> None:
+    doc = planned_meeting("q1", None)
+    doc.sentence("Analysts expect hard bargaining over the agenda.")
+    doc.sentence("The summit could happen in Geneva, Macron said.")
+    doc.event("summit", "CONSULT", status="hypothetical", place="Geneva")
+    doc.store_in(heron_db.store)
+    planned_meeting("q2", "The meeting will take place in Hungary, a US official said.") \
+        .store_in(heron_db.store)
+    heron_db.fuse()
+    [item] = heron_db.timeline(heron_db.stories()[0]["id"])
+    assert item["n_sources"] == 3 and item["n_outlets"] == 2
+    [cx] = heron_db.contradictions()
+    assert {s["value"] for s in cx["sides"]} == {"Geneva", "Hungary"}
+
+
+def test_phone_call_and_meeting_of_the_same_pair_stay_apart(heron_db: Heron) -> None:
+    (Doc("r1", "Outlet A", "2025-08-20")
+     .sentence("Trump met Putin in Alaska on Friday for talks on Ukraine.")
+     .event("met", "CONSULT", actors=["Trump"], recipients=["Putin"], date="2025-08-15",
+            place="Alaska")
+     .store_in(heron_db.store))
+    (Doc("r2", "Outlet B", "2025-08-20")
+     .sentence("Trump said he called Putin to talk about Ukraine.")
+     .event("called", "CONSULT", actors=["Trump"], recipients=["Putin"], mode="phone")
+     .store_in(heron_db.store))
+    heron_db.fuse()
+    items = heron_db.timeline(heron_db.stories()[0]["id"])
+    assert sorted(i["mode"] or "" for i in items) == ["", "phone"]
+
+
+def test_one_shared_country_needs_more_than_a_fallback_date(heron_db: Heron) -> None:
+    (Doc("s1", "Outlet A", "2025-08-20")
+     .sentence("Putin ordered drone strikes on Kharkiv on Tuesday.")
+     .event("strikes", "ASSAULT", actors=["Putin"], date="2025-08-19", place="Kharkiv")
+     .store_in(heron_db.store))
+    (Doc("s2", "Outlet B", "2025-08-20")
+     .sentence("Putin has waged the war on Ukraine for years, critics said of Putin.")
+     .event("waged", "ASSAULT", actors=["Putin"])
+     .store_in(heron_db.store))
+    heron_db.fuse()
+    assert len(heron_db.timeline(heron_db.stories()[0]["id"])) == 2
+
+
+def test_undated_article_is_dated_by_its_events_or_blocked_by_content(heron_db: Heron) -> None:
+    white_house("t1", "Outlet A", "2025-08-18").store_in(heron_db.store)
+    undated = white_house("t2", "Outlet B", "2025-08-18")
+    undated.article.published = None
+    undated.store_in(heron_db.store)
+    no_dates = (Doc("t3", "Outlet C", None)
+                .sentence("Trump hosted Zelenskyy at the White House to discuss security "
+                          "guarantees for Ukraine and a peace settlement."))
+    no_dates.store_in(heron_db.store)
+    heron_db.fuse()
+    [story] = heron_db.stories()
+    assert story["n_articles"] == 3 and story["first_date"] == "2025-08-18"
+    assert heron_db.store.story_of("t3") == story["id"]
