@@ -16,7 +16,12 @@ Figures (all micro-averaged over the 84 dev documents):
   ("he said") is matched by our pronoun span, which the actors component resolves to its
   antecedent (the resolution itself is not scored: PolNeAR has no coreference gold).
 
-Run from the repository root: ``.venv/bin/python bench/quotes.py [--components actors,timexes,quotes]``.
+Every figure is given for all documents, then separately for a publisher-balanced development
+split (63 documents, the only ones whose errors ``--errors`` prints) and a held-out split (21
+documents, every 4th of each publisher by name) that shows whether rule changes generalise.
+
+Run from the repository root: ``.venv/bin/python bench/quotes.py [--components actors,timexes,quotes]
+[--no-record] [--errors]``.
 PolNeAR has no licence: its text stays in ../shared and is never copied into the repo.
 """
 
@@ -27,7 +32,7 @@ import json
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -161,14 +166,99 @@ class _Timed:
         self.spent.append(time.perf_counter() - started)
 
 
+HELD_OUT_EVERY = 4  # every 4th document of each publisher (by name) is held out: 63 / 21
+
+
+def split_of(docs: list[dict]) -> dict[str, str]:
+    """Publisher-balanced development / held-out split: rules are developed looking only at the
+    development documents; the held-out ones show whether changes generalise."""
+    by_publisher: dict[str, list[str]] = {}
+    for doc in docs:
+        by_publisher.setdefault(doc["publisher"], []).append(doc["doc_id"])
+    return {doc_id: "held-out" if k % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 else "development"
+            for ids in by_publisher.values() for k, doc_id in enumerate(sorted(ids))}
+
+
+@dataclass
+class Tally:
+    """Counts of one set of documents, for every figure."""
+
+    docs: int = 0
+    gold: int = 0
+    pred: int = 0
+    cue_hits: int = 0
+    pred_cues: int = 0
+    speaker_right: int = 0
+    speaker_total: int = 0
+    scoped_hits: int = 0
+    scoped_gold: int = 0
+    scoped_pred: int = 0
+    hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CRITERIA, 0))
+
+    def add(self, gold: list[Item], predicted: list[Item]) -> None:
+        self.docs += 1
+        self.gold += len(gold)
+        self.pred += len(predicted)
+        for name, criterion in CRITERIA.items():
+            pairs = match(gold, predicted, criterion)
+            self.hits[name] += len(pairs)
+            if name == "overlap≥50%":
+                with_source = [(g, p) for g, p in pairs if g.speaker]
+                self.speaker_total += len(with_source)
+                self.speaker_right += sum(overlaps(g.speaker, p.speaker) for g, p in with_source)
+                self.scoped_gold += sum(g.reporting for g in gold)
+                self.scoped_hits += sum(g.reporting for g, _ in pairs)
+                # Predictions that found an out-of-scope relation are neither right nor wrong here.
+                self.scoped_pred += len(predicted) - sum(not g.reporting for g, _ in pairs)
+        self.cue_hits += cue_matches(gold, predicted)
+        self.pred_cues += sum(bool(p.cue) for p in predicted)
+
+    def lines(self) -> list[str]:
+        lines = [f"- content, {name}: {prf(hit, self.pred, self.gold)}"
+                 for name, hit in self.hits.items()]
+        lines.append(f"- cue (character overlap): {prf(self.cue_hits, self.pred_cues, self.gold)}")
+        lines.append(f"- content, overlap≥50%, reporting cues only ({self.scoped_gold} gold "
+                     f"relations whose cue is a verb of saying/believing, 'according to' or "
+                     f"punctuation): {prf(self.scoped_hits, self.scoped_pred, self.scoped_gold)}")
+        accuracy = self.speaker_right / self.speaker_total if self.speaker_total else 0.0
+        lines.append(f"- speaker accuracy (overlap≥50% content matches with a gold source): "
+                     f"{accuracy:.3f} ({self.speaker_right}/{self.speaker_total})")
+        return lines
+
+
+def show_errors(doc: dict, gold: list[Item], predicted: list[Item]) -> None:
+    """Print the unmatched gold and predicted contents of one development document."""
+    text = doc["text"]
+    pairs = match(gold, predicted, CRITERIA["overlap≥50%"])
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+
+    def show(item: Item) -> str:
+        cue = " / ".join(text[s:e] for s, e in item.cue)
+        words = sorted(item.words)
+        body = text[words[0]:words[-1] + 20] if words else ""
+        return f"[{cue}] {body[:160]!r}"
+
+    for g in gold:
+        if id(g) not in matched_g:
+            print(f"MISS {doc['doc_id'][:30]} {show(g)}")
+    for p in predicted:
+        if id(p) not in matched_p:
+            print(f"FALSE {doc['doc_id'][:30]} {show(p)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--components", default="actors,timexes,quotes",
                         help="pipeline components to run (quotes reads what earlier ones found)")
     parser.add_argument("--no-record", action="store_true",
                         help="print the figures without appending them to docs/BENCHMARKS.md")
+    parser.add_argument("--errors", action="store_true",
+                        help="print missed and false contents (overlap≥50%%) of the development "
+                             "documents only, never of the held-out ones")
     args = parser.parse_args()
     docs = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]
+    split = split_of(docs)
     pipeline = Pipeline(components=tuple(args.components.split(",")))
     articles = [Article(id=d["doc_id"], text=d["text"], raw_text=d["text"], published=d["date"])
                 for d in docs]
@@ -177,40 +267,23 @@ def main() -> None:
     analyses = list(pipeline.analyse(articles))
     seconds = time.perf_counter() - started
 
-    hits = dict.fromkeys(CRITERIA, 0)
-    n_gold = n_pred = cue_hits = n_pred_cues = 0
-    speaker_right = speaker_total = 0
-    scoped_hits = scoped_gold = scoped_pred = 0
+    tallies = {"all": Tally(), "development": Tally(), "held-out": Tally()}
     for doc, analysis in zip(docs, analyses, strict=True):
         gold = gold_items(doc, pipeline.nlp)
         predicted = predicted_items(doc["text"], analysis.quotes)
-        n_gold += len(gold)
-        n_pred += len(predicted)
-        for name, criterion in CRITERIA.items():
-            pairs = match(gold, predicted, criterion)
-            hits[name] += len(pairs)
-            if name == "overlap≥50%":
-                with_source = [(g, p) for g, p in pairs if g.speaker]
-                speaker_total += len(with_source)
-                speaker_right += sum(overlaps(g.speaker, p.speaker) for g, p in with_source)
-                scoped_gold += sum(g.reporting for g in gold)
-                scoped_hits += sum(g.reporting for g, _ in pairs)
-                # Predictions that found an out-of-scope relation are neither right nor wrong here.
-                scoped_pred += len(predicted) - sum(not g.reporting for g, _ in pairs)
-        cue_hits += cue_matches(gold, predicted)
-        n_pred_cues += sum(bool(p.cue) for p in predicted)
+        tallies["all"].add(gold, predicted)
+        tallies[split[doc["doc_id"]]].add(gold, predicted)
+        if args.errors and split[doc["doc_id"]] == "development":
+            show_errors(doc, gold, predicted)
 
-    lines = [f"PolNeAR dev: {len(docs)} documents, {n_gold} gold attributions, {n_pred} predicted "
-             f"(components: {args.components}; {seconds:.1f} s including parsing, of which the "
-             f"quotes component {sum(quotes_seconds) * 1000 / len(docs):.1f} ms/document)", ""]
-    lines += [f"- content, {name}: {prf(hit, n_pred, n_gold)}" for name, hit in hits.items()]
-    lines.append(f"- cue (character overlap): {prf(cue_hits, n_pred_cues, n_gold)}")
-    lines.append(f"- content, overlap≥50%, reporting cues only ({scoped_gold} gold relations whose "
-                 f"cue is a verb of saying/believing, 'according to' or punctuation): "
-                 f"{prf(scoped_hits, scoped_pred, scoped_gold)}")
-    accuracy = speaker_right / speaker_total if speaker_total else 0.0
-    lines.append(f"- speaker accuracy (overlap≥50% content matches with a gold source): "
-                 f"{accuracy:.3f} ({speaker_right}/{speaker_total})")
+    total = tallies["all"]
+    lines = [f"PolNeAR dev: {len(docs)} documents, {total.gold} gold attributions, {total.pred} "
+             f"predicted (components: {args.components}; {seconds:.1f} s including parsing, of "
+             f"which the quotes component {sum(quotes_seconds) * 1000 / len(docs):.1f} "
+             f"ms/document)", ""]
+    for name, tally in tallies.items():
+        lines += ["", f"{name} ({tally.docs} documents, {tally.gold} gold):"] if name != "all" else []
+        lines += tally.lines()
     if args.no_record:
         print("\n".join(lines))
     else:

@@ -126,7 +126,41 @@ def test_quoted_as_saying_names_the_speaker(alone):
 
 
 def test_quoted_words_inside_a_sentence_are_not_quotes(alone):
-    assert _quotes(alone, "He called the talks “very good” and left for Paris.") == []
+    assert _quotes(alone, "She thanked the team for the “very good” talks in Paris.") == []
+
+
+def test_characterisation_is_an_indirect_attribution(alone):
+    quotes = _quotes(alone, "He called the talks “very good” and left for Paris.")
+    assert len(quotes) == 1 and not quotes[0].direct and quotes[0].cue.text == "called"
+    assert quotes[0].content.text.startswith("the talks")
+
+
+def test_telephone_call_is_not_a_cue(alone):
+    assert _quotes(alone, "The mayor called the governor on Friday to discuss the flooding.") == []
+
+
+def test_call_for_takes_its_object(alone):
+    quote = _quotes(alone, "The opposition leader called for an independent inquiry into the "
+                           "contract.")[0]
+    assert quote.cue.text == "called" and quote.content.text.startswith("an independent inquiry")
+
+
+def test_intention_verb_takes_its_infinitive(alone):
+    quote = _quotes(alone, "The governor wants to raise the minimum wage next year.")[0]
+    assert quote.cue.text == "wants" and "governor" in quote.speaker.text
+    assert quote.content.text.startswith("to raise the minimum wage")
+
+
+def test_noun_cue_with_owner(alone):
+    quote = _quotes(alone, "Critics rejected his claim that the election had been stolen.")[-1]
+    assert quote.cue.text == "claim" and quote.speaker.text == "his"
+    assert "the election had been stolen" in quote.content.text
+
+
+def test_viewpoint_phrase(alone):
+    quote = _quotes(alone, "In the minister's view, the ceasefire will not hold past spring.")[0]
+    assert "minister" in quote.speaker.text
+    assert quote.content.text.startswith("the ceasefire will not hold")
 
 
 def test_speech_verbs_inside_quotations_are_not_cues(alone):
@@ -236,3 +270,18 @@ def test_hyphenated_agency_names_are_relayers(alone):
                  '"The talks failed," the minister told Agence France Presse on Friday.'):
         (quote,) = _quotes(alone, text)
         assert quote.via == "AFP"
+
+
+def test_statement_before_its_attribution_drops_its_lead_in(alone):
+    quote = _quotes(alone, "For instance, the new tariffs will raise prices for farmers, the "
+                           "economist said.")[0]
+    assert quote.content.text.startswith("the new tariffs will raise prices")
+
+
+def test_gerund_cue_takes_the_speaker_of_its_clause(alone):
+    quote = _quotes(alone, "The governor began by saying that the budget would be balanced.")[0]
+    assert quote.cue.text == "saying" and "governor" in quote.speaker.text
+
+
+def test_continuing_an_action_is_not_a_statement(alone):
+    assert _quotes(alone, "The protesters continued to march through the city centre.") == []

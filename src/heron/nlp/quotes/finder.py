@@ -1,8 +1,10 @@
 """Attributions found over a parsed ``Doc``: cue, speaker phrase, content spans, directness.
 
-Each cue is a speech verb outside quotation marks, "according to", the colon of
-``Name: “…”``, the dash of ``“…” ― Name``, or a transcript label (``PENCE: …``). The content
-of a verb cue is, in order of preference:
+Each cue is an attribution verb outside quotation marks (of speech, belief, intention or evidence:
+see :mod:`.lexicon`), "according to", "in X's view", a noun introducing a clause ("his claim
+that …"), the colon of ``Name: “…”`` or of a ``Name: claim`` headline, the dash of
+``“…” ― Name``, or a transcript label (``PENCE: …``). The content of a speech cue is, in order
+of preference:
 
 1. quotations right next to the attribution clause (``“…,” X said, “…”``; ``X added: “…”``),
    followed by quotations that continue it in the same paragraph (``“…,” he said. “…”``);
@@ -12,8 +14,10 @@ of a verb cue is, in order of preference:
    verbatim statements news copies from social media (``I called Putin … , Trump wrote``);
 4. its complement clause (``X said (that) …``), widened to whole quotations it cuts into;
 5. what follows the colon that ends it (``He added: …``);
-6. what was urged, promised or denied when it is not a clause (``urged Congress to act``).
-Verbs of belief take only a complement clause. Sentences are also cut at line breaks.
+6. what was urged, called for or denied when it is not a clause (``urged Congress to act``);
+7. for "say", the rest of the sentence when the parser did not see its clause.
+Verbs of belief and evidence take only a complement clause, verbs of intention a complement
+clause or their object. Sentences are also cut at line breaks.
 """
 
 from __future__ import annotations
@@ -23,7 +27,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from heron.nlp.quotes.lexicon import ADDRESSEE_VERBS, COGNITION_VERBS, QUOTING_VERBS, SPEECH_VERBS
+from heron.nlp.quotes.lexicon import (
+    ADDRESSEE_VERBS,
+    COGNITION_VERBS,
+    CUE_PARTICLES,
+    EVIDENCE_VERBS,
+    FRAMED_VERBS,
+    INTENTION_VERBS,
+    NOUN_CUES,
+    OBJECT_PREPOSITIONS,
+    QUOTING_VERBS,
+    SPEECH_VERBS,
+    VIEWPOINT_NOUNS,
+    WORDS_ONLY_VERBS,
+)
 from heron.nlp.quotes.marks import quotation_spans
 
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "conj", "cc", "csubj", "xcomp"})
@@ -40,7 +57,17 @@ _SIGNATURE = re.compile(r"[\s\u00a0]*(?P<dash>[―—–]+)[\s\u00a0]*"
 # "PENCE: ..." / "MR. SMITH: ..." at the start of a paragraph, optionally inside a quotation.
 _TRANSCRIPT_LABEL = re.compile(r"(?P<mark>[\"“]?)(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):"
                                r"[ \u00a0]+(?P<body>\S)")
+# "Pat Smith: Voters Are Worried" — a headline or summary line that gives a named person's claim.
+_NAME_LABEL = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}):[ \u00a0]+"
+                         r"(?P<body>[^\s\"“‘'])")
+LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MIN_CONTENT_WORDS = 2
+MAX_LEAD_IN_TOKENS = 4
+# How a lead-in hangs from its sentence: an adverbial ("For instance,"), never a subject
+# ("Clinton, meanwhile, …").
+OBJECT_STOP_DEPS = frozenset({"punct", "cc", "conj", "parataxis", "advcl", "npadvmod", "dep"})
+LEAD_IN_DEPS = frozenset({"advmod", "prep", "npadvmod", "intj", "advcl"})
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | EVIDENCE_VERBS
 MAX_COLON_SPEAKER_TOKENS = 6
 
 
@@ -79,11 +106,16 @@ class AttributionFinder:
             for token in sent:
                 if _is_according_to(token) and not self._in_setting(found, token):
                     self._keep(found, self._from_according_to(token, sent))
+                elif _is_viewpoint(token) and not self._in_setting(found, token):
+                    self._keep(found, self._from_viewpoint(token, sent))
+                elif token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES \
+                        and not self._quoted(token.idx):
+                    self._keep(found, self._from_noun(token, sent))
             for quote in self._quotes_starting_in(sent):
                 if not self._is_claimed(quote):
                     self._keep(found, self._from_colon(quote, sent) or self._from_dash(quote))
         for line in re.finditer(r"[^\n]+", self.text):
-            self._keep(found, self._from_transcript_label(line))
+            self._keep(found, self._from_transcript_label(line) or self._from_name_label(line))
         return found
 
     # ---- cues ---------------------------------------------------------------------------------
@@ -91,21 +123,27 @@ class AttributionFinder:
     def _is_cue_verb(self, token: Token) -> bool:
         # "Said Ellis: …" — a capitalised, inverted "Said" is often tagged as a proper noun.
         verb_like = token.pos_ == "VERB" or (token.pos_ == "PROPN" and token.lower_ in ("said", "says"))
-        return (verb_like and token.lemma_.lower() in SPEECH_VERBS | COGNITION_VERBS
+        return (verb_like and _lemma(token) in CUE_VERBS and _in_frame(token)
                 and token.dep_ not in ("amod", "compound", "acl") and not self._quoted(token.idx))
 
     def _from_verb(self, verb: Token, sent: Span) -> Found | None:
+        if _is_purpose(verb):
+            return None
         speaker = _speaker_of(verb)
         clause = self._clause(verb, sent)
         cue = (verb.idx, verb.idx + len(verb))
-        if verb.lemma_.lower() in COGNITION_VERBS:
+        lemma = _lemma(verb)
+        if lemma in COGNITION_VERBS | EVIDENCE_VERBS:
             # Beliefs count when someone holds them; "do you know …?" addresses the reader.
             addressed = speaker is None or speaker.lower_ == "you"
             content = [] if addressed else self._complement(verb, sent)
+        elif lemma in INTENTION_VERBS:
+            content = self._complement(verb, sent) or self._object(verb, sent)
         else:
             content = (self._adjacent_quotations(clause, sent) or self._around_parenthetical(clause, sent)
                        or self._clause_before(clause, sent) or self._complement(verb, sent)
-                       or self._after_colon(clause, sent) or self._object(verb, sent))
+                       or self._after_colon(clause, sent) or self._object(verb, sent)
+                       or self._rest_after_say(verb, sent))
         if not content:
             return None
         if content[-1][1] <= cue[0] and content[0][0] <= sent.start_char + 1:
@@ -114,15 +152,46 @@ class AttributionFinder:
 
     def _from_according_to(self, according: Token, sent: Span) -> Found | None:
         phrase = list(according.subtree)
-        objects = [t for t in phrase if t.dep_ == "pobj"]
+        # The parser may read "according to show insiders" as a verb and its object.
+        objects = [t for t in phrase if t.dep_ == "pobj"] or [
+            t for t in phrase[2:] if t.pos_ in ("NOUN", "PROPN", "PRON")][-1:]
+        return self._around_phrase(phrase, objects, sent)
+
+    def _from_viewpoint(self, preposition: Token, sent: Span) -> Found | None:
+        """"In Smith's view, …", "in her words, …": the owner of the viewpoint is the source."""
+        phrase = list(preposition.subtree)
+        owners = [c for t in phrase if t.dep_ == "pobj" for c in t.children if c.dep_ == "poss"]
+        return self._around_phrase(phrase, owners, sent)
+
+    def _from_noun(self, noun: Token, sent: Span) -> Found | None:
+        """"his claim that the vote was rigged", "her promise to cut taxes": the clause the noun
+        introduces; its owner, when stated, is the source."""
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
+            g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") and g.i < c.i
+            for g in c.children)]
+        if not clauses:
+            return None
+        tokens = [t for t in clauses[0].subtree if sent.start <= t.i < sent.end
+                  and not self._is_edge_punct(t) and not t.is_space]
+        tokens = self._before_trailing_attribution(tokens, sent)
+        if len(tokens) < MIN_CONTENT_WORDS + 1:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        content = [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
+        return self._found((noun.idx, _end(noun)), owner, content, [noun], nominal=True)
+
+    def _around_phrase(self, phrase: list[Token], objects: list[Token], sent: Span) -> Found | None:
+        """The attribution of a prepositional phrase ("according to X", "in X's view"): the
+        content is the longer side of the sentence around it."""
+        preposition = phrase[0]
         rest = [t for t in sent if t not in phrase and not t.is_punct]
         if not objects or not rest:
             return None
-        before = [t for t in rest if t.i < according.i]
+        before = [t for t in _without_lead([t for t in sent if t.i < preposition.i]) if t in rest]
         after = [t for t in rest if t.i > phrase[-1].i]
         chosen = before if len(before) >= len(after) else after
         content = [self._widen_to_quotes(chosen[0].idx, _end(chosen[-1]))]
-        cue = (according.idx, _end(phrase[1]) if len(phrase) > 1 else _end(according))
+        cue = (preposition.idx, _end(phrase[1]) if len(phrase) > 1 else _end(preposition))
         return self._found(cue, objects[0], content, phrase)
 
     def _from_colon(self, quote: tuple[int, int], sent: Span) -> Found | None:
@@ -176,6 +245,27 @@ class AttributionFinder:
         content = [(start, len(self.text[:end].rstrip(" \"”")))]
         return Found(colon, name, name.root, content, True, list(name))
 
+    def _from_name_label(self, line: re.Match) -> Found | None:
+        """``Pat Smith: Voters Are Worried About Costs`` — a line opened by a named person or
+        body and a colon, the rest of the line being their claim (headlines do this without
+        quotation marks). The name must be a named entity, the claim a clause."""
+        labelled = _NAME_LABEL.match(self.text, line.start(), line.end())
+        if not labelled:
+            return None
+        name = self.doc.char_span(labelled.start("name"), labelled.end("name"),
+                                  alignment_mode="expand")
+        if name is None or not any(t.ent_type_ in LABEL_ENTITIES for t in name) \
+                or any(t.pos_ in ("VERB", "AUX") for t in name):
+            return None
+        start, end = labelled.start("body"), len(self.text[:line.end()].rstrip(" .\"”’"))
+        body = self.doc.char_span(start, end, alignment_mode="expand")
+        if body is None or len(_WORD.findall(body.text)) < MIN_CONTENT_WORDS + 1 or not any(
+                t.pos_ in ("VERB", "AUX") for t in body):
+            return None
+        colon = (labelled.end("name"), labelled.end("name") + 1)
+        return Found(colon, name, name.root, [(start, end)], self._fully_quoted(start, end),
+                     list(name))
+
     # ---- content ------------------------------------------------------------------------------
 
     def _adjacent_quotations(self, clause: list[Token], sent: Span) -> list[tuple[int, int]]:
@@ -212,7 +302,8 @@ class AttributionFinder:
             return []
         if self.doc[first - 1].text != "," or self.doc[last + 1].text != ",":
             return []
-        before = [t for t in self.doc[sent.start:first - 1] if not self._is_edge_punct(t)]
+        before = [t for t in _without_lead(list(self.doc[sent.start:first - 1]))
+                  if not self._is_edge_punct(t)]
         after = [t for t in self.doc[last + 2:sent.end] if not self._is_edge_punct(t) and not t.is_space]
         if not before or not after or not any(t.pos_ in ("VERB", "AUX") for t in before + after):
             return []
@@ -231,15 +322,49 @@ class AttributionFinder:
         return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
 
     def _object(self, verb: Token, sent: Span) -> list[tuple[int, int]]:
-        """What was urged, promised or denied, when it is not a clause: "urged Congress to act",
-        "denied the allegations". Verbs of saying take their addressee or a pronoun as object."""
-        if verb.i + 1 >= sent.end or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        """What was urged, called for, cited or denied, when it is not a clause: "urged Congress
+        to act", "called for a ban", "called the plan a disaster", "attacked her for her vote".
+        Verbs of saying take their addressee or a pronoun as object."""
+        lemma = _lemma(verb)
+        if verb.i + 1 >= sent.end or lemma in WORDS_ONLY_VERBS or _speaker_of(verb) is None:
             return []
-        wanted = ("xcomp",) if verb.lemma_.lower() in ADDRESSEE_VERBS else ("xcomp", "dobj")
-        objects = [c for c in verb.children if c.dep_ in wanted and c.i > verb.i]
-        tokens = [t for c in objects[:1] for t in c.subtree
-                  if t.i < sent.end and not self._is_edge_punct(t) and not t.is_space]
-        if len(tokens) < MIN_CONTENT_WORDS or tokens[0].pos_ == "PRON":
+        wanted = ("xcomp",) if lemma in ADDRESSEE_VERBS else ("xcomp", "dobj", "oprd", "ccomp")
+        if lemma in FRAMED_VERBS and not _has_predicate(verb):
+            wanted = ()  # only the particle's object: "called for a ban"
+        objects = [c for c in verb.children if c.i > verb.i and c.dep_ in wanted]
+        objects += [g for c in _particles(verb) for g in c.children]  # "called for [a ban]"
+        objects.sort(key=lambda c: c.i)
+        if objects and lemma not in ADDRESSEE_VERBS:
+            objects += [c for c in verb.children if c.i > objects[0].i and c.dep_ == "prep"
+                        and c.lower_ in OBJECT_PREPOSITIONS]
+        if not objects:
+            return []
+        # The object runs on over what the parser hung from the verb after it ("cited remarks
+        # [Trump had made] about her"), up to a punctuation mark or a conjoined clause.
+        end = max(t.i for c in objects for t in c.subtree)
+        for child in (c for c in verb.children if c.i > end):
+            if child.dep_ in OBJECT_STOP_DEPS:
+                break
+            end = max(end, max(t.i for t in child.subtree))
+        start = min(t.i for t in objects[0].subtree)
+        tokens = [t for t in self.doc[start:min(end + 1, sent.end)]
+                  if not self._is_edge_punct(t) and not t.is_space]
+        tokens = self._before_trailing_attribution(tokens, sent)
+        if len(tokens) < MIN_CONTENT_WORDS or tokens[0].pos_ == "PRON" and len(objects) < 2:
+            return []
+        return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
+
+    def _rest_after_say(self, verb: Token, sent: Span) -> list[tuple[int, int]]:
+        """"X said many of the claims were false": what follows "say" is what was said even when
+        the parser hangs it from the verb as an object or a stray dependent; it must read as a
+        clause (a verb of its own), and not open with a preposition ("said in a statement")."""
+        if _lemma(verb) != "say":
+            return []
+        tokens = [t for t in self.doc[verb.i + 1:sent.end] if not self._is_edge_punct(t)
+                  and not t.is_space and not self._quoted(t.idx)]
+        tokens = self._before_trailing_attribution(tokens, sent)
+        if len(tokens) < MIN_CONTENT_WORDS + 1 or tokens[0].pos_ == "ADP" or not any(
+                t.pos_ in ("VERB", "AUX") for t in tokens):
             return []
         return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
 
@@ -263,7 +388,7 @@ class AttributionFinder:
         previous = self.doc[first - 1] if first > sent.start else None
         if tail or previous is None or previous.text not in (",", "—", "\u2013"):
             return []
-        body = [t for t in self.doc[sent.start:first - 1]
+        body = [t for t in _without_lead(list(self.doc[sent.start:first - 1]))
                 if not self._is_edge_punct(t) and not t.is_space]
         if len(body) < MIN_CONTENT_WORDS + 1 or not any(t.pos_ in ("VERB", "AUX") for t in body):
             return []
@@ -316,13 +441,14 @@ class AttributionFinder:
 
     # ---- helpers ------------------------------------------------------------------------------
 
-    def _found(self, cue: tuple[int, int], speaker: Token | None,
-               content: list[tuple[int, int]], setting: list[Token]) -> Found | None:
+    def _found(self, cue: tuple[int, int], speaker: Token | None, content: list[tuple[int, int]],
+               setting: list[Token], nominal: bool = False) -> Found | None:
         words = sum(len(_WORD.findall(self.text[s:e])) for s, e in content)
         if words < MIN_CONTENT_WORDS or any(s < cue[1] and cue[0] < e for s, e in content):
             return None
         direct = all(self._fully_quoted(s, e) for s, e in content) or self._unmarked_verbatim(content)
-        if speaker is None and not self._passive_cue(cue):  # "assuming that …", "without knowing …"
+        # "assuming that …", "without knowing …" have no source; "the claim that …" may not.
+        if speaker is None and not nominal and not self._passive_cue(cue):
             return None
         noun_phrase = _noun_phrase(speaker) if speaker is not None else None
         return Found(cue, noun_phrase, speaker, content, direct, setting)
@@ -445,7 +571,48 @@ def _speaker_of(verb: Token) -> Token | None:
         return agents[0]
     if not subjects and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _speaker_of(verb.head)
+    governor = verb.head.head
+    if not subjects and verb.dep_ == "pcomp" and governor.pos_ in ("VERB", "AUX"):
+        return _speaker_of(governor)  # "began by saying …": whoever began
     return None
+
+
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, with the silent "e" the small model's lemmatiser sometimes drops from
+    inflected forms ("hoping" → "hop")."""
+    lemma = verb.lemma_.lower()
+    restored = lemma + "e"
+    if lemma not in CUE_VERBS and restored in CUE_VERBS \
+            and verb.lower_ in (restored + "s", restored + "d", lemma + "ing"):
+        return restored  # "hoped", but not "hopped"
+    return lemma
+
+
+def _is_purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("met on Friday to discuss the flooding") tells what someone
+    meant to do, not what anyone said."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _in_frame(verb: Token) -> bool:
+    """Verbs such as "call" attribute only with a predicate or their particle."""
+    lemma = _lemma(verb)
+    return lemma not in FRAMED_VERBS or _has_predicate(verb) or bool(_particles(verb))
+
+
+def _particles(verb: Token) -> list[Token]:
+    """The preposition right after the verb that makes it a phrasal cue ("called for", "called
+    on"), unlike a later one ("called him on Friday")."""
+    return [c for c in verb.children if c.dep_ in ("prep", "prt") and c.i == verb.i + 1
+            and c.lower_ in CUE_PARTICLES.get(_lemma(verb), ())]
+
+
+def _has_predicate(verb: Token) -> bool:
+    """Whether the verb says what its object is ("called the plan a disaster", "called the
+    charges baseless", "called it “outrageous”"), which the parser may attach in several ways."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(c.dep_ in ("oprd", "ccomp") for c in verb.children) or any(
+        t.i > o.i and (t.pos_ == "ADJ" or t.is_quote) for o in objects for t in o.subtree)
 
 
 def _quoted_person(as_token: Token) -> Token | None:
@@ -474,6 +641,13 @@ def _is_according_to(token: Token) -> bool:
             and token.doc[token.i + 1].lower_ == "to")
 
 
+def _is_viewpoint(token: Token) -> bool:
+    """"in" + "Smith's view" / "her words" / "his opinion"."""
+    return token.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in VIEWPOINT_NOUNS
+        and any(g.dep_ == "poss" for g in c.children) for c in token.children)
+
+
 def _first_person(tokens) -> bool:
     return any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in tokens)
 
@@ -491,6 +665,21 @@ def _units(doc: Doc) -> list[Span]:
         if start < sent.end:
             units.append(doc[start:sent.end])
     return units
+
+
+def _without_lead(tokens: list[Token]) -> list[Token]:
+    """A statement opening its sentence, without the words that only link it to the text before:
+    a conjunction ("But …") or a short verbless lead-in set off by a comma ("For instance, …",
+    "Details aside, …")."""
+    while tokens and tokens[0].pos_ == "CCONJ":
+        tokens = tokens[1:]
+    comma = next((k for k, t in enumerate(tokens[:MAX_LEAD_IN_TOKENS + 1]) if t.text == ","), None)
+    lead = tokens[:comma] if comma else []
+    heads = [t for t in lead if t.head not in lead or t.head == t]
+    if lead and all(t.dep_ in LEAD_IN_DEPS for t in heads) and not any(
+            t.pos_ in ("VERB", "AUX") or t.is_quote for t in lead):
+        tokens = tokens[comma + 1:]
+    return tokens
 
 
 def _word_bounds(clause: list[Token]) -> tuple[int, int]:

@@ -16,7 +16,8 @@ testify mention assure hint reveal disclose conclude counter retort exclaim shou
 recount continue inform boast joke quip lament charge accuse demand propose reason predict
 proclaim affirm brag concur object protest speculate stipulate submit swear tout
 criticize criticise condemn denounce decry blast slam lambast praise cite describe question
-dismiss reject
+dismiss reject call liken echo discuss label dub brand characterize characterise point
+encourage defend reference highlight invoke mock ridicule blame rule talk
 """.split())
 # Speech verbs whose direct object is whom they address or the words' container ("told
 # reporters", "asked him", "wrote a letter"), never what was said.
@@ -25,8 +26,45 @@ ADDRESSEE_VERBS = frozenset("say tell ask write add answer inform post tweet con
 # Verbs of belief and perception attribute a stance only through a "that"-clause or a
 # complement clause ("he believes it is a sign ..."), never the clause before them.
 COGNITION_VERBS = frozenset("""
-believe think fear hope expect feel know worry doubt suspect reckon assume find agree
+believe think fear feel know worry doubt suspect reckon assume consider understand recognize
+recognise realize realise learn
 """.split())
+# Verbs of intention, desire and stance: what the holder wants or backs is their object or
+# infinitive ("wants to raise taxes", "called for a ban", "supports the deal"), or a "that"-clause;
+# never the clause before them. Verbs of scheduling or attempting ("plans to", "seeks to",
+# "refused to") report actions, not stances, and are left out.
+INTENTION_VERBS = frozenset("""
+want intend wish decline agree aim support endorse oppose favor favour back
+advocate hope expect decide push press
+""".split())
+# Verbs by which a poll, study or document shows something ("a poll shows that ...", "the
+# report found the plan unworkable"): like verbs of belief they attribute only their complement
+# clause (as objects they mostly mean something else: "found a way").
+EVIDENCE_VERBS = frozenset("show find demonstrate".split())
+# Verbs that attribute only in a frame: "called the plan a disaster", "called for a ban", never
+# "called him on Friday" (a telephone call), "called a meeting" or "talked for hours".
+FRAMED_VERBS = frozenset({"call", "point", "talk", "push", "press"})
+# Prepositions that make a phrasal cue whose object is the content: "called for a ban",
+# "called on Congress to act", "pointed to the polls".
+CUE_PARTICLES = {"call": ("for", "on"), "point": ("to", "out"), "push": ("for",), "press": ("for", "on"),
+                 "argue": ("for", "against"), "warn": ("against", "of", "about"),
+                 "talk": ("about",), "ask": ("about",), "respond": ("to",), "reply": ("to",)}
+# Prepositions after the object of a cue that still belong to what was said: "attacked Clinton
+# for her vote", "cited the deal as proof", "criticized him over the leak", "accused her of lying".
+OBJECT_PREPOSITIONS = frozenset({"for", "as", "over", "about", "against", "of"})
+# Nouns that attribute the clause they introduce ("his claim that the vote was rigged", "her
+# promise to cut taxes"); the owner, when stated, is the source ("his", "Trump's").
+NOUN_CUES = frozenset("""
+claim statement assertion argument allegation accusation charge belief view promise pledge vow
+warning demand proposal insistence suggestion assessment conclusion contention fear hope threat
+remark comment denial admission assurance prediction message suggestion complaint criticism
+assumption impression notion idea opinion position vision
+""".split())
+# Nouns of "in X's view", "in her words": the sentence around them is X's opinion or statement.
+VIEWPOINT_NOUNS = frozenset("view opinion words estimation judgment judgement mind eyes".split())
+# Speech verbs that report words only when the words are there ("he continued: …"), never with
+# an object or infinitive ("continued to campaign").
+WORDS_ONLY_VERBS = frozenset({"continue"})
 # Verbs that take a quoted person as object: "X quoted Y as saying ...".
 QUOTING_VERBS = frozenset({"quote", "cite"})
 
