@@ -24,6 +24,12 @@ def events_only(nlp) -> Pipeline:
     return Pipeline(components=("events",))
 
 
+@pytest.fixture(scope="module")
+def events_full(nlp) -> Pipeline:
+    """Events with their date and place sources (narrative dating needs the time expressions)."""
+    return Pipeline(components=("timexes", "places", "events"))
+
+
 def code(pipeline: Pipeline, text: str, published: str = "2025-08-20") -> list[Event]:
     article = Article(id="t", text=text, raw_text=text, published=published)
     return next(pipeline.analyse([article])).events
@@ -204,3 +210,69 @@ def test_unstated_attacker_is_carried_only_when_unambiguous(events_only, nlp):
     assert later and later[0].actors[0].country == "RUS"
     assert "carried-from-sentence-0" in later[0].pattern
     assert later[0].injured == 15
+
+
+def dates_of(events: list[Event], event_type: str) -> list[str | None]:
+    return [e.date for e in events if e.event_type == event_type]
+
+
+def test_past_narrative_carries_its_date_to_the_next_simple_past_sentence(events_full):
+    events = code(events_full, "In May, Russia and Ukraine agreed on a prisoner exchange. "
+                               "Russian troops attacked Kharkiv.")
+    attack = only(events, "ASSAULT")
+    assert attack.date == "2025-05" and "date:carried-from-sentence-0" in attack.pattern
+
+
+@pytest.mark.parametrize("text", [
+    # a headline starts a new section
+    "In March, Israel and Hamas agreed on a truce.\nIsrael attacked Gaza\nThe strike killed two.",
+    # a perfect/future sentence in between breaks the past narrative
+    "In March, Israel and Hamas agreed on a truce. Egypt has since said that talks will resume. "
+    "Israeli jets attacked Gaza.",
+    # the event's own sentence is in the present: its past clause is background, not narrative
+    "In March, Israel and Hamas agreed on a truce. Israel is trying to widen the war after its "
+    "jets attacked Gaza.",
+])
+def test_narrative_dates_do_not_leak_into_new_time_frames(events_full, text):
+    dates = dates_of(code(events_full, text), "ASSAULT")
+    assert dates and set(dates) == {"2025-08-20"}
+
+
+@pytest.mark.parametrize("text", [
+    "The aim of the envoys is a lasting ceasefire.",
+    "The main issue for the negotiators was a peace agreement.",
+    "A key topic of the summit in Doha was the border.",
+])
+def test_nouns_described_by_a_copula_or_topic_frame_are_not_events(events_only, text):
+    assert code(events_only, text) == []
+
+
+def test_an_event_noun_predicated_of_a_pronoun_is_still_reported(events_only):
+    meeting = only(code(events_only, "It was the first meeting between the two presidents "
+                                     "since 2019."), "CONSULT")
+    assert meeting.status == "asserted"
+
+
+def test_clause_stating_the_topic_is_not_asserted(events_only):
+    events = code(events_only, "The question is whether Russia will attack the port again.")
+    assert [e.status for e in events] == ["hypothetical"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "status"), [
+    ("Beijing did not confirm that it had agreed to a summit.", "AGREE", "claimed"),
+    ("The ministry has not confirmed any agreement on the border.", "AGREE", "claimed"),
+    ("Kyiv disputed that Russian troops had withdrawn from the town.", "RETREAT", "negated"),
+    ("Officials confirmed that Iran had agreed to a ceasefire.", "AGREE", "asserted"),
+])
+def test_content_of_negated_or_denying_speech_is_not_asserted(events_only, text, event_type,
+                                                              status):
+    assert only(code(events_only, text), event_type).status == status
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Qatar is working to facilitate a direct meeting between the two leaders.", "CONSULT"),
+    ("The mediators steered the two sides toward a ceasefire.", "RETREAT"),
+    ("European allies may deploy a force to backstop any peace agreement.", "AGREE"),
+])
+def test_goals_efforts_and_generic_events_are_hypothetical(events_only, text, event_type):
+    assert only(code(events_only, text), event_type).status == "hypothetical"

@@ -25,6 +25,7 @@ def build(nlp: Language, settings: Settings) -> EventCoder:
         lexicon=load_lexicon(),
         governing_timex=optional_hook("heron.nlp.timexes", "governing_timex"),
         places_for_clause=optional_hook("heron.nlp.places", "places_for_clause"),
+        narrative_timex=optional_hook("heron.nlp.timexes", "narrative_timex"),
     )
 
 

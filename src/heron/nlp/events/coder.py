@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from heron.nlp.events.arguments import ArgumentFinder, Participants
 from heron.nlp.events.lexicon import Lexicon, Trigger
-from heron.nlp.events.status import Status
+from heron.nlp.events.status import COPULAS, TOPIC_NOUNS, Status
 
 # Dependencies through which a trigger is the content of the trigger above it.
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr",
@@ -102,7 +102,26 @@ def _can_head_event(token: Token, trigger: Trigger) -> bool:
             c.dep_ == "auxpass" for c in token.children)
     if trigger.section == "verbs":
         return token.dep_ not in ("amod", "compound")
-    return token.pos_ == "NOUN"
+    return token.pos_ == "NOUN" and not _describes_rather_than_reports(token)
+
+
+def _describes_rather_than_reports(noun: Token) -> bool:
+    """A noun that a copular clause uses as a description, not as an occurrence: the subject
+    complement of a full-noun subject ("the goal is a peace agreement"; "it was the first
+    meeting" still reports one), or any noun in the subject or complement of a topic frame
+    ("a main topic of the summit was ...")."""
+    phrase = noun
+    while phrase.dep_ in ("pobj", "prep") and phrase.head != phrase:
+        phrase = phrase.head
+    copula = phrase.head
+    if phrase.dep_ not in ("nsubj", "attr") or copula.lemma_.lower() not in COPULAS:
+        return False
+    parts = [c for c in copula.children if c.dep_ in ("nsubj", "attr")]
+    if any(p.lemma_.lower() in TOPIC_NOUNS for p in parts):
+        return True
+    subject = next((p for p in parts if p.dep_ == "nsubj"), None)
+    return phrase is noun and noun.dep_ == "attr" and subject is not None and (
+        subject.pos_ in ("NOUN", "PROPN"))
 
 
 def _find_extras(token: Token, words: tuple[str, ...]) -> list[Token] | None:

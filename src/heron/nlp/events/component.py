@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 ENTITY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 MAX_CONFIDENCE = 0.95
+SENTENCE_ENDINGS = tuple('.!?:;"”’)')
 
 
 def optional_hook(module: str, name: str) -> Callable[..., Any] | None:
@@ -50,6 +51,7 @@ class EventCoder:
     lexicon: Lexicon
     governing_timex: Callable[[DocContext, Token], Any] | None
     places_for_clause: Callable[[DocContext, Token], list[Place]] | None
+    narrative_timex: Callable[[DocContext, Token], Any] | None = None
     name: str = "events"
 
     def __call__(self, ctx: DocContext) -> None:
@@ -57,14 +59,11 @@ class EventCoder:
                                 ctx.analysis.quotes)
         paragraph_contexts = self._paragraph_contexts(ctx.doc)
         attackers = AttackerMemory()
-        dates = DateMemory()
         for index, sentence in enumerate(ctx.sents):
-            anchored = [pair for match in find_matches(sentence, self.lexicon)
-                        for pair in self._events(ctx, finder, index, sentence, match)]
-            events = [event for event, _ in anchored]
+            events = [event for match in find_matches(sentence, self.lexicon)
+                      for event in self._events(ctx, finder, index, sentence, match)]
             _attach_casualties(sentence, events)
             attackers.fill(index, events)
-            dates.fill(index, anchored)
             contexts = contexts_of(sentence, self.lexicon) | paragraph_contexts(sentence.start_char)
             for number, event in enumerate(events, start=len(ctx.analysis.events)):
                 event.id = f"{ctx.article.id}-e{number}"
@@ -72,7 +71,7 @@ class EventCoder:
             ctx.analysis.events.extend(events)
 
     def _events(self, ctx: DocContext, finder: ArgumentFinder, index: int, sentence: Span,
-                match: Match) -> list[tuple[Event, Token]]:
+                match: Match) -> list[Event]:
         """The event a trigger codes; for an announced or conditional act also what announcing
         it amounts to (AGREE/CONCEDE/THREATEN/REQUEST), ranked above the act itself."""
         token, trigger = match.token, match.trigger
@@ -89,7 +88,7 @@ class EventCoder:
         events = [act, *self._announced(ctx, finder, index, sentence, match, anchor, act,
                                         stated, status)]
         self._situate(ctx, sentence, anchor, events)
-        return [(event, anchor) for event in sorted(events, key=lambda e: -e.confidence)]
+        return sorted(events, key=lambda e: -e.confidence)
 
     def _announced(self, ctx: DocContext, finder: ArgumentFinder, index: int, sentence: Span,
                    match: Match, anchor: Token, act: Event, stated: Participants,
@@ -154,15 +153,36 @@ class EventCoder:
         timex = places = None
         if self.governing_timex and any(start <= t.start < end for t in ctx.analysis.timexes):
             timex = self.governing_timex(ctx, anchor)
+        carried = timex is None and (timex := self._narrative_timex(ctx, anchor)) is not None
         if self.places_for_clause and any(start <= p.start < end for p in ctx.analysis.places):
             places = self.places_for_clause(ctx, anchor)
         for event in events:
             _set_date(event, timex, ctx.published)
+            if carried:
+                event.pattern += f" date:carried-from-sentence-{timex.sentence}"
             event.location = places[0] if places else None
             quad = self.lexicon.types[event.event_type].quad
             if not event.recipients and _acts_on_place(event, quad):
                 event.recipients = [place_ref(event.location)]
                 event.pattern += " recipient:location"
+
+    def _narrative_timex(self, ctx: DocContext, anchor: Token) -> Any:
+        """The past-tense narrative frame carried to an undated clause (see timexes), unless a
+        headline lies between: a headline starts a new story section, never continues one."""
+        if self.narrative_timex is None:
+            return None
+        timex = self.narrative_timex(ctx, anchor)
+        if timex is None or _headline_between(ctx.article.text, timex.end, anchor.idx):
+            return None
+        # The narrative must stay in the past: a present-tense sentence of its own ("Trump is
+        # trying ... after Russia invaded it") or a perfect or future one since the frame ("has
+        # said", "will meet") starts a new time frame; a present comment in between ("He
+        # believes ...") does not.
+        index = ctx.sentence_index(anchor.idx)
+        if _present_or_future(ctx.sents[index].root) or any(
+                _perfect_or_future(s.root) for s in ctx.sents[timex.sentence + 1:index]):
+            return None
+        return timex
 
     def _paragraph_contexts(self, doc: Doc) -> Callable[[int], set[str]]:
         """Contexts of the paragraph (newline-delimited block) containing a character offset."""
@@ -196,6 +216,32 @@ def _set_date(event: Event, timex: Any, published: date | None) -> None:
     start, _, end = timex.value.partition("/")
     event.date, event.date_end = start, end or None
     event.date_text, event.date_precision = timex.text, timex.precision
+
+
+def _present_or_future(verb: Token) -> bool:
+    """Present tense, present perfect, or a modal ("is trying", "has said", "will meet")."""
+    return any(t.tag_ in ("VBZ", "VBP", "MD") for t in (verb, *_auxiliaries(verb)))
+
+
+def _perfect_or_future(verb: Token) -> bool:
+    """Present perfect or a modal ("has said", "will meet"), not a simple present comment."""
+    return any(a.tag_ == "MD" or (a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP"))
+               for a in _auxiliaries(verb))
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _headline_between(text: str, start: int, end: int) -> bool:
+    """Whether a line holding or between offsets ``start`` and ``end`` is a headline: a line
+    of its own without closing punctuation."""
+    line_end = text.find("\n", end)
+    for line in text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else None].split(
+            "\n"):
+        if line.strip() and not line.rstrip().endswith(SENTENCE_ENDINGS):
+            return True
+    return False
 
 
 def _acts_on_place(event: Event, quad: str) -> bool:
@@ -253,40 +299,6 @@ class AttackerMemory:
                 event.confidence = round(max(event.confidence - 0.1, 0.05), 3)
             if event.actors:
                 self.seen.append((index, event.actors))
-
-
-@dataclass
-class DateMemory:
-    """Carries a stated date to the past-tense events that follow it and state none.
-
-    Background passages date their first sentence and continue in the past tense ("In May,
-    Putin proposed a meeting ... Zelensky agreed ... The two countries agreed on the exchange
-    of prisoners"). A past-tense event dated only by the publication fallback takes the date of
-    the latest dated (or carried) event at most ``window`` sentences back; its pattern says so.
-    """
-
-    window: int = 3
-    source: tuple[int, Event] | None = None
-
-    def fill(self, index: int, anchored: list[tuple[Event, Token]]) -> None:
-        if self.source is not None and index - self.source[0] > self.window:
-            self.source = None
-        for event, anchor in anchored:
-            if event.date_precision != "published-fallback":
-                self.source = (index, event)
-            elif self.source is not None and _past(anchor):
-                origin, dated = self.source
-                event.date, event.date_end = dated.date, dated.date_end
-                event.date_text, event.date_precision = dated.date_text, dated.date_precision
-                event.pattern += f" date:carried-from-sentence-{origin}"
-                self.source = (index, event)
-
-
-def _past(anchor: Token) -> bool:
-    """Simple past or a past participle (not a present or future clause)."""
-    if any(c.tag_ == "MD" for c in anchor.children):
-        return False
-    return anchor.tag_ in ("VBD", "VBN")
 
 
 def _attach_casualties(sentence: Span, events: list[Event]) -> None:

@@ -4,9 +4,15 @@ Statuses, strongest first (the first that applies wins):
 
 - ``negated``: a negation on the trigger or on a verb/noun that embeds it without a new clause
   ("did not want to meet", "no talks were held", "failed to reach");
-- ``hypothetical``: a question, a conditional clause (if/unless/whether), a modal of possibility
-  (could/might/may/should, or "would" outside reported speech), or an irrealis governor
-  ("wants to", "possible", "obligation to");
+- ``negated`` also: a content clause denied by its reporting verb ("denied that it attacked");
+- ``claimed`` also (checked right after negation): what a negated reporting verb leaves
+  unconfirmed ("did not confirm that it had agreed", "has not confirmed any agreement");
+- ``hypothetical``: a question, the topic of a topic frame ("the main issue was what
+  guarantees Ukraine could receive"), a conditional clause (if/unless/whether), a modal of
+  possibility (could/might/may/should, or "would" outside reported speech; also on a relative
+  clause: "guarantees Ukraine could receive"), an irrealis or effort governor ("wants to",
+  "possible", "obligation to", "working to facilitate"), a goal ("toward a settlement") or a
+  generic noun ("any peace agreement");
 - ``future``: will/shall/"going to", reported-speech "would" ("said it would"), or a plan/
   schedule governor ("plans to", "is set to", "is expected to", "intends to", "upcoming");
 - ``claimed``: the event sits in what someone claims or alleges ("claimed that", "alleged",
@@ -29,7 +35,7 @@ NEGATIVE_GOVERNORS = frozenset({"fail", "avoid", "yet", "stop", "cease", "halt",
 POSSIBILITY_MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ought"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 IRREALIS_GOVERNORS = frozenset({
-    "want", "wish", "hope", "try", "attempt", "seek",
+    "want", "wish", "hope", "try", "attempt", "seek", "work", "strive", "endeavor", "endeavour",
     "mull", "weigh", "explore",
     "obligation", "ability", "able", "possibility", "possible", "potential", "chance", "option",
     "effort", "bid", "likely", "unlikely", "prospect", "idea", "need", "whether", "question",
@@ -44,6 +50,18 @@ CLAIM_GOVERNORS = frozenset({"claim", "allege", "alleged", "purport", "purported
 REPORTING_VERBS = frozenset({"say", "tell", "announce", "state", "add", "write", "report",
                              "declare", "insist", "stress", "note", "confirm", "claim",
                              "reiterate", "repeat", "warn", "believe", "think"})
+# Head nouns of a topic frame ("the goal is ...", "a main topic of the summit was ..."): event
+# nouns in such a copular clause name what is discussed or wanted, not what happened.
+TOPIC_NOUNS = frozenset({"topic", "goal", "aim", "objective", "purpose", "priority", "focus",
+                         "issue", "question", "subject", "agenda", "point", "theme", "target"})
+COPULAS = frozenset({"be", "remain", "become"})
+TOPIC_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "attr", "acomp"})
+# Verbs that deny their content clause ("denied that it had attacked"): the content is negated.
+DENIAL_VERBS = frozenset({"deny", "refute", "dispute", "reject"})
+# A noun under these is a kind of event, not one that took place ("backstop any peace deal").
+GENERIC_DETERMINERS = frozenset({"any"})
+# Goal prepositions: "steer the sides toward a settlement" names an aim, not an outcome.
+GOAL_PREPOSITIONS = frozenset({"toward", "towards"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Dependencies that embed a word in its governor without opening a new finite clause: negation,
 # modality and plans on the governor carry down to it ("did not want to meet").
@@ -82,8 +100,8 @@ def event_status(trigger: Token, *, question: bool = False, recoded: bool = Fals
     if question:
         return Status("hypothetical", "question", "?", trigger.text)
     chain = list(_governor_chain(trigger))
-    checks = (_conditional, _claimed) if recoded else (
-        _negated, _conditional, _hypothetical, _future, _claimed)
+    checks = (_disowned, _conditional, _claimed) if recoded else (
+        _negated, _disowned, _topic, _conditional, _hypothetical, _future, _claimed)
     for check in checks:
         found = check(trigger, chain)
         if found is not None:
@@ -115,6 +133,9 @@ def _negated(trigger: Token, chain: list[Token]) -> Status | None:
     for token in chain:
         for child in token.children:
             if child.dep_ in ("neg", "det", "preconj") and child.lower_ in NEGATORS:
+                if token != trigger and token.lemma_.lower() in REPORTING_VERBS:
+                    # "has not confirmed any agreement": unconfirmed, not denied
+                    return Status("claimed", "unconfirmed", child.lower_, token.text)
                 return Status("negated", "negation", child.lower_, token.text)
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in NEGATIVE_SUBJECTS:
                 return Status("negated", "negative subject", child.lower_, token.text)
@@ -122,6 +143,36 @@ def _negated(trigger: Token, chain: list[Token]) -> Status | None:
             return Status("negated", "negative governor", token.lemma_, token.text)
         if token.dep_ == "pobj" and token.head.lower_ == "without":
             return Status("negated", "negation", "without", token.text)
+    return None
+
+
+def _disowned(trigger: Token, chain: list[Token]) -> Status | None:
+    """A content clause that its reporting verb denies ("denied that it had attacked") is
+    negated; one that a negated reporting verb leaves open ("did not confirm that it had
+    agreed") is an unconfirmed claim. Neither is asserted by the source."""
+    speech = content_governor(chain[-1])
+    if speech is None:
+        return None
+    if speech.lemma_.lower() in DENIAL_VERBS:
+        return Status("negated", "denial", speech.lemma_, speech.text)
+    negator = next((c for c in speech.children if c.dep_ == "neg"), None)
+    if negator is not None and speech.lemma_.lower() in REPORTING_VERBS:
+        return Status("claimed", "unconfirmed", negator.lower_, speech.text)
+    return None
+
+
+def _topic(trigger: Token, chain: list[Token]) -> Status | None:
+    """A clause that states the topic of a topic frame ("the main issue was what guarantees
+    Ukraine could receive") is discussed, not reported."""
+    for clause in _clause_path(trigger):
+        copula = clause.head
+        # the topic follows its frame; a clause before it is a fronted quote, not the topic
+        if (clause.dep_ not in TOPIC_COMPLEMENT_DEPS or clause.i < copula.i
+                or copula.lemma_.lower() not in COPULAS):
+            continue
+        for child in copula.children:
+            if child.dep_ == "nsubj" and child.lemma_.lower() in TOPIC_NOUNS:
+                return Status("hypothetical", "topic", child.text, copula.text)
     return None
 
 
@@ -140,9 +191,16 @@ def _hypothetical(trigger: Token, chain: list[Token]) -> Status | None:
             return Status("hypothetical", "modal", modal, token.text)
         if token != trigger and token.lemma_.lower() in IRREALIS_GOVERNORS and not _passive(token):
             return Status("hypothetical", "irrealis", token.lemma_, token.text)
+        if token.dep_ == "pobj" and token.head.lower_ in GOAL_PREPOSITIONS:
+            return Status("hypothetical", "goal", token.head.lower_, token.text)
         for child in token.children:
             if child.dep_ == "amod" and child.lemma_.lower() in IRREALIS_GOVERNORS:
                 return Status("hypothetical", "irrealis", child.lemma_, token.text)
+            if child.dep_ == "det" and child.lower_ in GENERIC_DETERMINERS:
+                return Status("hypothetical", "generic", child.lower_, token.text)
+            if child.dep_ == "relcl" and _modal(child) in POSSIBILITY_MODALS:
+                # "guarantees Ukraine could receive": a possible event, not one that occurred
+                return Status("hypothetical", "modal", _modal(child), child.text)
     return None
 
 
@@ -196,12 +254,18 @@ def _reported(token: Token) -> bool:
 
 def reporting_verb(token: Token) -> Token | None:
     """The reporting verb whose complement is ``token``'s clause ("said it would"), if any."""
+    governor = content_governor(token)
+    if governor is not None and governor.lemma_.lower() in REPORTING_VERBS:
+        return governor
+    return None
+
+
+def content_governor(token: Token) -> Token | None:
+    """The verb whose content clause (ccomp) is ``token``'s clause, if any."""
     head = token
     while head.dep_ == "conj" and head.head != head:
         head = head.head
-    if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
-        return head.head
-    return None
+    return head.head if head.dep_ == "ccomp" else None
 
 
 def _clause_path(trigger: Token) -> Iterator[Token]:
