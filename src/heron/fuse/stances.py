@@ -21,6 +21,7 @@ from heron.fuse.text import source_key, stem
 from heron.model import Analysis, Article, Event, Mention
 
 AGREED, NOT_CONFIRMED = "agreed", "not confirmed"
+UNCONFIRMED_CUE = "status[unconfirmed"
 _CONFIRM_VERBS = r"(?:confirm|respond|comment|acknowledge|agree|accept)\w*"
 # Cue right after its subject: "<the Kremlin> has not publicly confirmed".
 SUBJECT_BEFORE = re.compile(
@@ -37,8 +38,7 @@ def article_stances(article: Article, analysis: Analysis) -> list[dict[str, Any]
     for event in analysis.events:
         if event.event_type != "AGREE" or "announced[" in event.pattern or _past(article, event):
             continue
-        value = NOT_CONFIRMED if event.status == "negated" else (
-            AGREED if event.status in ("asserted", "claimed") else None)
+        value = _stance_value(event)
         if value is None:
             continue
         stances.extend(_stance(article, value, ref.country, ref.actor_id, ref.name,
@@ -50,6 +50,14 @@ def article_stances(article: Article, analysis: Analysis) -> list[dict[str, Any]
             stances.append(_stance(article, NOT_CONFIRMED, subject.country, subject.actor_id,
                                    subject.name or subject.text, index, asdict(span)))
     return stances
+
+
+def _stance_value(event: Event) -> str | None:
+    """Denied or left unconfirmed ("has not confirmed any agreement": the events component
+    marks it ``claimed`` with the cue ``status[unconfirmed …]``) vs said to have agreed."""
+    if event.status == "negated" or UNCONFIRMED_CUE in event.pattern:
+        return NOT_CONFIRMED
+    return AGREED if event.status in ("asserted", "claimed") else None
 
 
 def _past(article: Article, event: Event) -> bool:
