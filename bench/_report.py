@@ -16,10 +16,13 @@ HEADER = (
 )
 
 
-def record(title: str, lines: list[str]) -> None:
-    """Print ``lines`` and append them, with the command that produced them, to BENCHMARKS.md."""
+def record(title: str, lines: list[str], dry_run: bool = False) -> None:
+    """Print ``lines`` and append them, with the command that produced them, to BENCHMARKS.md
+    (``dry_run``: print only, while iterating)."""
     body = "\n".join(lines)
     print(body)
+    if dry_run:
+        return
     command = "python " + " ".join(shlex.quote(a) for a in sys.argv)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"

@@ -139,10 +139,7 @@ def main() -> None:
              f"{len(kb.countries)} countries; component built in {built:.2f} s"]
     lines += lookalike_lines(nlp, component, people)
     lines += gsr_lines(nlp, component)
-    if "--dry-run" in sys.argv:  # print only, while iterating on the resolver
-        print("\n".join(lines))
-    else:
-        record("Actors: look-alike resolution and GSR country codes", lines)
+    record("Actors: look-alike resolution and GSR country codes", lines, dry_run="--dry-run" in sys.argv)
 
 
 if __name__ == "__main__":

@@ -111,10 +111,7 @@ def main() -> None:
         lines.append(f"| {kind} | {total} | {found / total:.3f} | {exact} |")
     if args.show_errors:
         print("\n".join(errors))
-    if args.dry_run:
-        print("\n".join(lines))
-    else:
-        record("Time expressions on MEANTIME (bench/dates.py)", lines)
+    record("Time expressions on MEANTIME (bench/dates.py)", lines, dry_run=args.dry_run)
 
 
 if __name__ == "__main__":

@@ -50,10 +50,7 @@ def main() -> None:
     lines = _type_lines(gold, top) + _actor_lines(gold, top)
     lines.append(f"- {len(gold)} sentences, {len(events)} events, {elapsed:.1f}s; components: "
                  f"{', '.join(present)}" + (f" (missing: {', '.join(missing)})" if missing else ""))
-    if args.dry_run:
-        print("\n".join(lines))
-    else:
-        record("Events: PLOVER GSR dev (sentence coder)", lines)
+    record("Events: PLOVER GSR dev (sentence coder)", lines, dry_run=args.dry_run)
     if args.show_errors:
         for g in gold:
             predicted = top.get(g["id"])

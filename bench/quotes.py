@@ -284,10 +284,7 @@ def main() -> None:
     for name, tally in tallies.items():
         lines += ["", f"{name} ({tally.docs} documents, {tally.gold} gold):"] if name != "all" else []
         lines += tally.lines()
-    if args.no_record:
-        print("\n".join(lines))
-    else:
-        record("Quotes: PolNeAR dev attribution extraction", lines)
+    record("Quotes: PolNeAR dev attribution extraction", lines, dry_run=args.no_record)
 
 
 if __name__ == "__main__":

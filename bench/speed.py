@@ -84,10 +84,7 @@ def main() -> None:
     ]
     if missing:
         lines.append(f"- components not measured (absent or --skip): {', '.join(missing)}")
-    if args.dry_run:
-        print("\n".join(lines))
-    else:
-        record("Speed: full NLP pipeline vs raw spaCy (VOA stories)", lines)
+    record("Speed: full NLP pipeline vs raw spaCy (VOA stories)", lines, dry_run=args.dry_run)
 
 
 if __name__ == "__main__":
