@@ -86,16 +86,14 @@ class SQLiteStore:
 
     def find_near(self, simhash: int, max_bits: int) -> str | None:
         """The closest original article within ``max_bits`` SimHash bits, found via band index."""
-        candidates: set[str] = set()
-        for band, value in enumerate(bands(simhash)):
-            rows = self.conn.execute(
-                "SELECT article_id FROM simhash_bands WHERE band = ? AND value = ?", (band, value))
-            candidates.update(r[0] for r in rows)
+        pairs = list(enumerate(bands(simhash)))
+        rows = self.conn.execute(
+            "SELECT DISTINCT a.id, a.simhash FROM simhash_bands b JOIN articles a ON a.id = b.article_id "
+            f"WHERE {' OR '.join(['(b.band = ? AND b.value = ?)'] * len(pairs))}",
+            [x for pair in pairs for x in pair])
         best: tuple[int, str] | None = None
-        for article_id in candidates:
-            row = self.conn.execute("SELECT simhash FROM articles WHERE id = ?",
-                                    (article_id,)).fetchone()
-            distance = hamming(simhash, row[0])
+        for article_id, stored in rows:
+            distance = hamming(simhash, stored)
             if distance <= max_bits and (best is None or distance < best[0]):
                 best = (distance, article_id)
         return best[1] if best else None
