@@ -25,6 +25,11 @@ def events_only(nlp) -> Pipeline:
 
 
 @pytest.fixture(scope="module")
+def events_actors(nlp) -> Pipeline:
+    return Pipeline(components=("actors", "events"))
+
+
+@pytest.fixture(scope="module")
 def events_full(nlp) -> Pipeline:
     """Events with their date and place sources (narrative dating needs the time expressions)."""
     return Pipeline(components=("timexes", "places", "events"))
@@ -119,6 +124,34 @@ def test_passive_voice_swaps_roles_and_mode_comes_from_the_weapon(events_only):
     assert texts(assault.recipients) == ["Israel"]
     assert texts(assault.actors) == ["Iranian"]
     assert assault.mode == "drone"
+
+
+@pytest.mark.parametrize("text, facilitator, parties", [
+    ("Qatar brokered talks between Israel and Iran in Doha on Monday.", "Qatar",
+     {"Israel", "Iran"}),
+    ("Macron said he had begun preparations for a summit between Kenya and Ethiopia.", "he",
+     {"Kenya", "Ethiopia"}),
+    ("Norway organised a meeting between Colombia and the ELN rebels.", "Norway",
+     {"Colombia", "the ELN rebels"}),
+])
+def test_who_arranges_a_contact_is_its_facilitator_not_a_participant(events_actors, text,
+                                                                     facilitator, parties):
+    contact = next(e for e in code(events_actors, text) if e.event_type == "CONSULT")
+    assert texts(contact.facilitators) == [facilitator]
+    assert {r.text for r in contact.actors + contact.recipients} >= parties - {"the ELN rebels"}
+    assert facilitator not in texts(contact.actors + contact.recipients)
+
+
+@pytest.mark.parametrize("text", ["Trump met Putin in Alaska on Friday.",
+                                  "Erdogan hosted talks between Russia and Ukraine in Istanbul."])
+def test_participants_and_hosts_are_not_facilitators(events_actors, text):
+    assert all(not e.facilitators for e in code(events_actors, text))
+
+
+def test_arranged_summit_is_planned(events_only):
+    events = code(events_only, "Macron said he had begun preparations for a summit between "
+                               "Kenya and Ethiopia.")
+    assert any(e.event_type == "CONSULT" and e.status == "future" for e in events)
 
 
 def test_compound_actors_and_recipients(events_only):

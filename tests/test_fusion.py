@@ -66,7 +66,7 @@ class Doc:
                         mention.start, mention.end, mention.text)
 
     def event(self, trigger: str, event_type: str, actors=(), recipients=(), status="asserted",
-              mode=None, date=None, place=None, pattern="", **numbers) -> Doc:
+              mode=None, date=None, place=None, pattern="", facilitators=(), **numbers) -> Doc:
         index = len(self.analysis.sentences) - 1
         span = self.analysis.sentences[-1]
         at = span.start + span.text.index(trigger)
@@ -79,7 +79,7 @@ class Doc:
             trigger=Span(at, at + len(trigger), trigger), pattern=pattern, confidence=0.8,
             status=status, date=date or self.article.published,
             date_precision="day" if date else "published-fallback", location=location,
-            **numbers))
+            facilitators=[self.ref(f) for f in facilitators], **numbers))
         return self
 
     def quote(self, speaker: str, content: str) -> Doc:
@@ -412,3 +412,52 @@ def test_undated_article_is_dated_by_its_events_or_blocked_by_content(heron_db: 
     [story] = heron_db.stories()
     assert story["n_articles"] == 3 and story["first_date"] == "2025-08-18"
     assert heron_db.store.story_of("t3") == story["id"]
+
+
+def arranged_by_call(article_id: str) -> Doc:
+    return (Doc(article_id, "Outlet B", "2025-08-20")
+            .sentence("Trump called Putin to set up a meeting between Putin and Zelenskyy.")
+            .event("called", "CONSULT", actors=["Trump"], recipients=["Putin"], mode="phone")
+            .event("meeting", "CONSULT", actors=["Putin", "Zelenskyy"], status="future",
+                   facilitators=["Trump"]))
+
+
+def arrangement_only(article_id: str, arranger: str = "Trump") -> Doc:
+    return (Doc(article_id, "Outlet A", "2025-08-20")
+            .sentence(f"{arranger} said on Monday he has begun arrangements for a meeting "
+                      "between Putin and Zelenskyy.")
+            .event("meeting", "CONSULT", actors=["Putin", "Zelenskyy"], status="future",
+                   date="2025-08-18", facilitators=[arranger]))
+
+
+def the_call(h: Heron) -> dict:
+    [call] = [i for i in h.timeline(h.stories()[0]["id"]) if i["mode"] == "phone"]
+    return h.fused_event(call["id"])
+
+
+@pytest.mark.parametrize("report_first", [True, False])
+def test_arrangement_report_corroborates_the_contact_that_arranged_it(
+        heron_db: Heron, report_first: bool) -> None:
+    docs = [arrangement_only("a1"), arranged_by_call("b1")]
+    for doc in docs if report_first else docs[::-1]:
+        doc.store_in(heron_db.store)
+        heron_db.fuse()  # one at a time: the report may arrive before the contact is known
+    call = the_call(heron_db)
+    assert call["n_outlets"] == 2
+    support = {s["article_id"]: s["support"] for s in call["sources"]}
+    assert support == {"a1": "arrangement", "b1": "direct"}
+    arranged = next(s for s in call["sources"] if s["article_id"] == "a1")
+    assert arranged["mode"] is None and not arranged["recipients"]
+    assert call["consensus"]["mode"]["agreeing_sources"] == 1  # only b1 says it was a call
+    planned = [i for i in heron_db.timeline(heron_db.stories()[0]["id"]) if i["planned"]]
+    assert [i["n_outlets"] for i in planned] == [2]  # the meeting itself, from both
+
+
+def test_arrangement_by_someone_else_is_not_linked_nor_shown_alone(heron_db: Heron) -> None:
+    arrangement_only("a1", arranger="Merz").store_in(heron_db.store)
+    arranged_by_call("b1").store_in(heron_db.store)
+    heron_db.fuse()
+    call = the_call(heron_db)
+    assert {s["article_id"] for s in call["sources"]} == {"b1"}
+    items = heron_db.timeline(heron_db.stories()[0]["id"])
+    assert all(i["planned"] or i["mode"] == "phone" for i in items)

@@ -180,6 +180,8 @@ class Event:
     killed: int | None = None
     injured: int | None = None
     size: int | None = None
+    # Who arranged, brokered or mediated a contact between others (not a participant).
+    facilitators: list[ActorRef] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

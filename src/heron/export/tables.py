@@ -51,6 +51,7 @@ def plover_event(event: dict[str, Any]) -> dict[str, Any]:
         "status": event["status"],
         "actor": actors(event["actors"]),
         "recipient": actors(event["recipients"]),
+        "facilitator": actors(event.get("facilitators", [])),  # arranged it; not a participant
         "date": event["date"],
         "date_end": event["date_end"],
         "date_text": event["date_text"],

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from heron.fuse import stances as stance_mod
+from heron.fuse.arrangements import link_arrangements
 from heron.fuse.claims import claim_contradictions, fuse_article_quotes
 from heron.fuse.consensus import summarise
 from heron.fuse.contradictions import fused_contradictions
@@ -48,6 +49,7 @@ def fuse_article(store: Store, article: Article) -> str | None:
         return None
     story_id = assign(store, article, analysis)
     touched = {f["id"]: f for f in fuse_article_events(store, story_id, article, analysis)}
+    touched.update(link_arrangements(store, story_id, article, analysis, touched))
     planned = _planned_around(store, story_id, article_date(article, analysis))
     for key, fused in touched.items():  # the versions being updated replace stored ones
         planned.pop(key, None)

@@ -140,9 +140,10 @@ def label(fused: dict) -> str:
     who = names(fused["actors"])
     whom = names(fused["recipients"])
     parties = f"{who} → {whom}" if who and whom else who or whom or "?"
-    # The trigger of the best evidence: an explicitly dated, confident, non-anaphoric mention.
-    best = max(fused["sources"], key=lambda s: (not s.get("anaphor"), bool(explicit_day(s)),
-                                                s["confidence"]))
+    # The trigger of the best evidence: a direct (not anaphoric, not arrangement-only),
+    # explicitly dated, confident mention.
+    best = max(fused["sources"], key=lambda s: (not s.get("anaphor"), "support" not in s,
+                                                bool(explicit_day(s)), s["confidence"]))
     kind = fused["event_type"] + (f":{fused['mode']}" if fused["mode"] else "")
     text = f"{parties}: {kind} ({best['trigger']['text']})"
     if fused["location"]:

@@ -33,9 +33,15 @@ DATE_TOLERANCE = 1  # days: a one-day difference may be a time-zone shift
 FALLBACK_REACH = 7  # days before publication a fallback-dated (undated) mention may refer to
 CANDIDATE_WINDOW = 14  # days around a mention's date searched for fused candidates
 ANAPHOR_REACH = 6  # sentences back a definite mention ("the summit") may refer to
-DEFINITE_BEFORE = re.compile(r"\b(?:the|that|this|such|its|their)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+# "that" only right before the noun: "conviction that direct talks" has a complementiser.
+DEFINITE_BEFORE = re.compile(r"\b(?:(?:the|this|such|its|their)\s+(?:[\w’'-]+\s+){0,2}|that\s+)$",
+                             re.I)
 # A remote contact is never the same event as an in-person one.
 REMOTE_MODES = frozenset({"phone"})
+# Nouns of contacts in person: an anaphor like "that meeting" never means a call.
+IN_PERSON_NOUN = re.compile(r"(?:meeting|summit|visit|trip|tour|meet)s?")
+# Actor ids of a country or a country's sector ("RUS", "USA:GOV", "NATO:MIL").
+COUNTRY_LEVEL_ID = re.compile(r"[A-Z]+(?::[A-Z]+)?")
 
 
 def family(event_type: str) -> str:
@@ -67,11 +73,24 @@ def core_participants(fused: dict[str, Any]) -> dict[str, str | None]:
 
 
 def _covered(mine: dict[str, str | None], theirs: dict[str, str | None]) -> float:
-    """Share of ``mine`` found in ``theirs``: by key (1) or, failing that, by country (0.75)."""
+    """Share of ``mine`` found in ``theirs``: by key (1) or, failing that, by country (0.75).
+    A named actor (a person, an organisation) falls back to its country only when ``theirs``
+    names no other actor of that country: Trump and "the United States" may be one side,
+    Trump and another US official are two different people."""
     countries = {c for c in theirs.values() if c}
-    total = sum(1.0 if k in theirs else 0.75 if c and c in countries else 0.0
-                for k, c in mine.items())
+    named_countries = {c for k, c in theirs.items() if c and is_named(k)}
+    total = 0.0
+    for key, country in mine.items():
+        if key in theirs:
+            total += 1.0
+        elif country in countries and not (is_named(key) and country in named_countries):
+            total += 0.75
     return total / len(mine)
+
+
+def is_named(key: str) -> bool:
+    """A participant key of an individual actor rather than a country (sector) or country."""
+    return not key.startswith("country:") and not COUNTRY_LEVEL_ID.fullmatch(key)
 
 
 def participant_score(source: dict[str, Any], fused: dict[str, Any]) -> tuple[float, bool]:
@@ -214,9 +233,12 @@ def resolve_anaphor(source: dict[str, Any], fused: list[dict[str, Any]]) -> dict
     article comes closest before the anaphor (within ``ANAPHOR_REACH`` sentences); between
     mentions of one sentence a noun ("a summit") is a likelier antecedent than a verb."""
     best, best_rank = None, (-1, False)
+    in_person = IN_PERSON_NOUN.fullmatch(source["trigger"]["text"].lower()) is not None
     for f in fused:
         if f["family"] != family(source["event_type"]) or f["planned"] != source["planned"]:
             continue
+        if in_person and any(s["mode"] in REMOTE_MODES for s in f["sources"]):
+            continue  # "that meeting" does not refer back to a phone call
         for s in f["sources"]:
             gap_ = source["sentence_index"] - s["sentence_index"]
             rank = (s["sentence_index"], ":noun:" in s["pattern"].split(" ")[0])

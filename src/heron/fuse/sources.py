@@ -63,6 +63,7 @@ def event_source(article: Article, analysis: Analysis, event: Event) -> dict[str
         "confidence": event.confidence,
         "actors": [ref_dict(r) for r in event.actors],
         "recipients": [ref_dict(r) for r in event.recipients],
+        "facilitators": [ref_dict(r) for r in event.facilitators],
         "date": event.date, "date_precision": event.date_precision, "date_text": event.date_text,
         "location": place_dict(event.location),
         "killed": event.killed, "injured": event.injured, "size": event.size,

@@ -13,7 +13,10 @@ TIMELINE_KEYS = ("id", "event_type", "mode", "date", "date_precision", "status",
                  "contradiction_ids", "first_reported", "killed", "injured", "size")
 SOURCE_KEYS = ("article_id", "outlet", "source", "event_id", "sentence", "trigger", "actors",
                "recipients", "date", "date_precision", "status", "location", "mode",
-               "killed", "injured", "size", "published")
+               "killed", "injured", "size", "published", "facilitators")
+# How a source supports its fused event: "direct" (it reports the event itself) or
+# "arrangement" (it reports only the arranging that other sources say the event served).
+DIRECT = "direct"
 
 
 def story_summary(story: dict[str, Any]) -> dict[str, Any]:
@@ -57,7 +60,8 @@ def fused_event(store: Store, fused_id: str) -> dict[str, Any] | None:
         return None
     out = timeline_item(fused)
     out["story_id"] = fused["story_id"]
-    out["sources"] = [{k: s.get(k) for k in SOURCE_KEYS} for s in fused["sources"]]
+    out["sources"] = [{**{k: s.get(k) for k in SOURCE_KEYS}, "support": s.get("support", DIRECT)}
+                      for s in fused["sources"]]
     out["consensus"] = fused["consensus"]
     out["stances"] = fused.get("stances", [])
     return out

@@ -60,6 +60,7 @@ def _event(d: dict) -> Event:
     d["trigger"] = _span(d["trigger"])
     d["actors"] = [ActorRef(**a) for a in d["actors"]]
     d["recipients"] = [ActorRef(**a) for a in d["recipients"]]
+    d["facilitators"] = [ActorRef(**a) for a in d.get("facilitators", [])]
     d["location"] = Place(**d["location"]) if d.get("location") else None
     return Event(**d)
 

@@ -16,6 +16,10 @@ phrases, capitals, pronouns); a recipient named only as a place ("attacks on Sum
 from the places component, so a town yields its country; "I"/"we" inside a direct quote is the
 quote's speaker (quotes component); "the two countries"/"both sides" are the last two countries
 named before the sentence.
+
+Facilitators: whoever arranges, brokers or mediates a contact between others ("Trump began
+arrangements for a meeting between Putin and Zelenskyy", "talks mediated by Qatar") is not a
+participant; it is recorded apart, from the agent of the arranging word.
 """
 
 from __future__ import annotations
@@ -37,6 +41,14 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 RECIPROCAL_PREPS = frozenset({"between", "among", "amongst"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis", "punct", "cc"})
+# Words whose agent brings others together ("set" counts with its particle: "set up").
+ARRANGING_LEMMAS = frozenset({"arrange", "arrangement", "organise", "organize", "organisation",
+                              "organization", "broker", "mediate", "mediation", "facilitate",
+                              "preparation", "prepare", "convene"})
+# Dependencies from a contact word up to the arranging word that governs it.
+ARRANGED_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "nsubjpass", "compound"})
+# Dependencies through which a verb without a subject is controlled by the verb above it.
+CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 # Material acts whose "of" object is what is acted on ("invasion of Ukraine").
 OF_IS_RECIPIENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 
@@ -74,6 +86,16 @@ class ArgumentFinder:
             elif child.dep_ == "prep":
                 self._add_prep(found, child, event_type, noun=False)
         return found
+
+    def facilitators(self, contact: Token, participants: list[ActorRef]) -> list[ActorRef]:
+        """Who arranges the contact, when that is someone other than its participants."""
+        word = _arranging_word(contact)
+        agent = _agent(word) if word is not None else None
+        if agent is None:
+            return []
+        taken = {_identity(r) for r in participants}
+        refs = [r for t in _conjuncts(agent) for r in self._refs(t)]
+        return [r for r in refs if _identity(r) and _identity(r) not in taken]
 
     def add_complement_subject(self, found: Participants, token: Token) -> None:
         """"demanded that the United States match ...", "warned that Russia would pay": the
@@ -245,9 +267,11 @@ def _light_verb(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return head
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB":
-        return head.head
-    if noun.dep_ == "pobj" and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
-        return head.head.head  # "take part in the talks"
+        # "began arrangements for the summit": the summit's participants are not the arranger
+        return None if _arranging_object(head.head) is not None else head.head
+    if noun.dep_ == "pobj" and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB" \
+            and not _arranges(head.head):
+        return head.head.head  # "take part in the talks", not "began arrangements for talks"
     return None
 
 
@@ -264,6 +288,62 @@ def _subject(verb: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _arranging_word(contact: Token) -> Token | None:
+    """The word arranging ``contact``: one of its own modifiers ("talks mediated by Qatar") or
+    a governor up to three steps above it ("arrangements for a meeting", "set up talks")."""
+    for child in contact.children:
+        if child.dep_ == "acl" and _arranges(child):
+            return child
+    token = contact
+    for _ in range(3):
+        if token.dep_ not in ARRANGED_DEPS or token.head == token:
+            return None
+        token = token.head
+        if _arranges(token):
+            return token
+        if (arranging := _arranging_object(token)) is not None:
+            return arranging  # "started arrangements for the summit" (the parse hangs it on the verb)
+    return None
+
+
+def _arranging_object(verb: Token) -> Token | None:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and _arranges(c)), None)
+
+
+def _arranges(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in ARRANGING_LEMMAS or (
+        lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children))
+
+
+def _agent(word: Token) -> Token | None:
+    """Who does ``word``: a passive's ``by`` object, a noun's possessor or the subject of the
+    verb it is the object of, else the active subject of the word or of the verb controlling it
+    ("called Putin to arrange", "started by setting up")."""
+    for child in word.children:
+        if child.dep_ == "agent":
+            return next(_objects(child), None)
+        if child.dep_ == "poss":
+            return child
+    token = _light_verb(word) if word.pos_ in ("NOUN", "PROPN") else word
+    for _ in range(6):
+        if token is None:
+            return None
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - token.i))
+        if token.dep_ not in CONTROL_DEPS or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def _identity(ref: ActorRef) -> str | None:
+    return ref.actor_id or ref.country
 
 
 def _objects(prep: Token) -> Iterator[Token]:

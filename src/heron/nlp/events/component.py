@@ -87,6 +87,10 @@ class EventCoder:
         act = self._event(ctx, index, sentence, match, anchor, event_type, status, found)
         events = [act, *self._announced(ctx, finder, index, sentence, match, anchor, act,
                                         stated, status)]
+        if event_type == "CONSULT":  # "arrangements for a meeting between A and B": who arranged
+            brokers = finder.facilitators(token, found.actors + found.recipients)
+            for event in events:
+                event.facilitators = list(brokers)
         self._situate(ctx, sentence, anchor, events)
         return sorted(events, key=lambda e: -e.confidence)
 

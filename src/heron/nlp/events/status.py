@@ -42,7 +42,8 @@ IRREALIS_GOVERNORS = frozenset({
 })
 FUTURE_GOVERNORS = frozenset({
     "plan", "intend", "expect", "schedule", "set", "due", "aim", "arrange", "arrangement",
-    "prepare", "poised", "upcoming", "planned", "forthcoming", "future", "scheduled", "next",
+    "prepare", "preparation", "poised", "upcoming", "planned", "forthcoming", "future",
+    "scheduled", "next",
     "intention", "going",
 })
 CLAIM_GOVERNORS = frozenset({"claim", "allege", "alleged", "purport", "purported", "reportedly",
