@@ -360,7 +360,8 @@ def test_definite_mention_without_participants_joins_its_antecedent(heron_db: He
     doc = planned_meeting("q1", None)
     doc.sentence("Analysts expect hard bargaining over the agenda.")
     doc.sentence("The summit could happen in Geneva, Macron said.")
-    doc.event("summit", "CONSULT", status="hypothetical", place="Geneva")
+    doc.event("summit", "CONSULT", status="hypothetical", place="Geneva",
+              pattern="CONSULT:noun:summit")
     doc.store_in(heron_db.store)
     planned_meeting("q2", "The meeting will take place in Hungary, a US official said.") \
         .store_in(heron_db.store)

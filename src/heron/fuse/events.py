@@ -28,6 +28,8 @@ from heron.store.base import Store
 # Types outlets use interchangeably for one act (aid is a kind of material cooperation).
 FAMILIES = {"AID": "COOPERATE"}
 MATCH_THRESHOLD = 0.6
+TRIGGER_BONUS = 0.1  # outlets often reuse the event's own word ("arrested", "the arrest")
+STEM_LENGTH = 4
 SINGLE_PARTICIPANT_WEIGHT = 0.8  # a lone shared participant needs date/place/word support
 DATE_TOLERANCE = 1  # days: a one-day difference may be a time-zone shift
 FALLBACK_REACH = 7  # days before publication a fallback-dated (undated) mention may refer to
@@ -52,7 +54,10 @@ def participant_keys(source: dict[str, Any]) -> dict[str, str | None]:
     """Participant key (actor id, else country) → country."""
     out: dict[str, str | None] = {}
     for ref in source["actors"] + source["recipients"]:
-        key = ref["actor_id"] or (f"country:{ref['country']}" if ref["country"] else None)
+        # A country acting as itself ("IDN") is the same key as a mention only known by its
+        # country ("the Indonesian province").
+        actor_id = ref["actor_id"] if ref["actor_id"] != ref["country"] else None
+        key = actor_id or (f"country:{ref['country']}" if ref["country"] else None)
         if key:
             out[key] = ref["country"]
     return out
@@ -177,8 +182,14 @@ def match_score(source: dict[str, Any], fused: dict[str, Any]) -> float:
     if places_conflict(source, fused) and not strong:
         return 0.0
     words = max(jaccard(set(source["words"]), set(s["words"])) for s in fused["sources"])
+    same_word = any(trigger_stem(s) == trigger_stem(source) for s in fused["sources"])
     return (0.5 * part + 0.25 * (max(known) if known else 0.0) + 0.15 * words
-            + 0.1 * (mode or 0.0))
+            + 0.1 * (mode or 0.0) + TRIGGER_BONUS * same_word)
+
+
+def trigger_stem(source: dict[str, Any]) -> str:
+    """A crude stem of the trigger's first word: "arrested"/"arrest", "killing"/"killed"."""
+    return source["trigger"]["text"].split(" ")[0].lower()[:STEM_LENGTH]
 
 
 def fuse_article_events(store: Store, story_id: str, article: Article,
@@ -222,8 +233,8 @@ def is_anaphor(text: str, event: Event) -> bool:
     """A participant-less definite mention ("the summit", "that meeting") of a real event:
     it refers back to an event the article already named with its participants."""
     if event.status == "negated" or "announced[" in event.pattern or event.actors or \
-            event.recipients:
-        return False
+            event.recipients or ":noun:" not in event.pattern.split(" ")[0]:
+        return False  # a verb after "the" has the article on its subject ("the driver hit")
     before = text[max(event.sentence_span.start, event.trigger.start - 40):event.trigger.start]
     return bool(DEFINITE_BEFORE.search(before))
 
