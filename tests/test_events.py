@@ -309,3 +309,26 @@ def test_content_of_negated_or_denying_speech_is_not_asserted(events_only, text,
 ])
 def test_goals_efforts_and_generic_events_are_hypothetical(events_only, text, event_type):
     assert only(code(events_only, text), event_type).status == "hypothetical"
+
+
+@pytest.fixture(scope="module")
+def events_quotes(nlp) -> Pipeline:
+    return Pipeline(components=("actors", "quotes", "events"))
+
+
+@pytest.mark.parametrize("text, event_type, role", [
+    ("\"Russia must withdraw its troops from our land,\" the Ukrainian foreign minister "
+     "demanded on Tuesday.", "REQUEST", "statement"),
+    ("The governor said that Russian forces shelled Kharkiv overnight, killing two people.",
+     "ASSAULT", "content"),
+])
+def test_statements_and_reported_events_share_the_quote(events_quotes, text, event_type, role):
+    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
+    analysis = next(events_quotes.analyse([article]))
+    event = only(analysis.events, event_type)
+    [quote] = [q for q in analysis.quotes if q.id == event.quote_id]
+    assert event.quote_role == role and event.id in quote.event_ids
+    if role == "statement":
+        assert quote.cue is not None and quote.cue.start <= event.trigger.start < quote.cue.end
+    else:
+        assert quote.content.start <= event.trigger.start < quote.content.end

@@ -112,6 +112,11 @@ def test_russia_refuses_foreign_troops(seed_events):
 
 def test_zelenskyy_demands_guarantees(seed_events):
     find(seed_events["000"], lambda e: e.event_type == "REQUEST" and "UKR" in countries(e.actors))
+    # "We need strong security guarantees...," Zelenskyy said in a Telegram post: the demand is
+    # what the quote says, so the event shares the quote's spans
+    need = find(seed_events["000"], lambda e: e.event_type == "REQUEST"
+                and "We need strong security" in e.sentence_span.text)
+    assert need.quote_id is not None and need.quote_role == "content"
 
 
 def test_switzerland_offers_to_host_and_no_meeting_is_asserted(seed_events):

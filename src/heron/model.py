@@ -182,6 +182,9 @@ class Event:
     size: int | None = None
     # Who arranged, brokered or mediated a contact between others (not a participant).
     facilitators: list[ActorRef] = field(default_factory=list)
+    # The quote this event shares its spans with: its cue ("statement") or its content.
+    quote_id: str | None = None
+    quote_role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -203,6 +206,7 @@ class Quote:
     date: str | None = None
     date_text: str | None = None
     content_spans: list[Span] = field(default_factory=list)  # parts of a quote split by its cue
+    event_ids: list[str] = field(default_factory=list)  # events the statement is or reports
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -61,6 +61,7 @@ def plover_event(event: dict[str, Any]) -> dict[str, Any]:
         "event_text": event["trigger"]["text"],
         "trigger": event["trigger"],
         "sentence": event["sentence_span"],
+        "quote_id": event.get("quote_id"), "quote_role": event.get("quote_role"),
         "pattern": event["pattern"],
         "confidence": event["confidence"],
         "article_id": event["article_id"],

@@ -27,6 +27,7 @@ from heron.nlp.events.coder import (
 )
 from heron.nlp.events.lexicon import Lexicon
 from heron.nlp.events.magnitude import casualties, crowd_size
+from heron.nlp.events.statements import link_statements
 from heron.nlp.events.status import Status, event_status, is_question, reporting_verb
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ class EventCoder:
                 event.id = f"{ctx.article.id}-e{number}"
                 event.context = sorted(contexts)
             ctx.analysis.events.extend(events)
+        link_statements(ctx.analysis.events, ctx.analysis.quotes)
 
     def _events(self, ctx: DocContext, finder: ArgumentFinder, index: int, sentence: Span,
                 match: Match) -> list[Event]:

@@ -1,0 +1,39 @@
+"""Statements that are events: a quote's cue ("demanded", "accused") is itself a PLOVER act
+(REQUEST, ACCUSE...), and the events inside a quote's content are what the speaker reports.
+Both share their spans with the quote, so each such event records its quote and role, and
+each quote lists its events."""
+
+from __future__ import annotations
+
+from heron.model import Event, Quote, Span
+
+STATEMENT = "statement"  # the trigger is (part of) the quote's cue: saying it was the act
+CONTENT = "content"  # the trigger lies in what was said
+
+
+def link_statements(events: list[Event], quotes: list[Quote]) -> None:
+    """Set ``quote_id``/``quote_role`` on events and ``event_ids`` on quotes. A trigger on a
+    cue wins over one inside another quote's content (nested reports: "X said Y demanded")."""
+    for event in events:
+        best: tuple[Quote, str] | None = None
+        for quote in quotes:
+            role = _role(event.trigger, quote)
+            if role == STATEMENT or (role and best is None):
+                best = (quote, role)
+        if best is not None:
+            quote, role = best
+            event.quote_id, event.quote_role = quote.id, role
+            quote.event_ids.append(event.id)
+
+
+def _role(trigger: Span, quote: Quote) -> str | None:
+    if quote.cue is not None and _overlaps(trigger, quote.cue):
+        return STATEMENT
+    if any(part.start <= trigger.start and trigger.end <= part.end
+           for part in quote.content_spans or [quote.content]):
+        return CONTENT
+    return None
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
