@@ -332,3 +332,19 @@ def test_statements_and_reported_events_share_the_quote(events_quotes, text, eve
         assert quote.cue is not None and quote.cue.start <= event.trigger.start < quote.cue.end
     else:
         assert quote.content.start <= event.trigger.start < quote.content.end
+
+
+@pytest.mark.parametrize("dateline", ["KYIV, March 12 (Reuters) - ", "KHARKIV, Ukraine (AP) — ",
+                                      "LONDON – "])
+def test_a_wire_dateline_is_its_own_unit_and_does_not_date_the_story(events_full, dateline):
+    text = f"{dateline}Russian forces shelled Kharkiv on Tuesday, the governor said."
+    [attack] = code(events_full, text, published="2025-03-12")
+    assert attack.date == "2025-03-11"
+    assert attack.sentence_span.text.startswith("Russian forces")
+
+
+@pytest.mark.parametrize("text", ["NATO - a military alliance - met in Brussels on Tuesday.",
+                                  "The US - and Canada - met in Ottawa on Tuesday."])
+def test_a_dash_after_a_capitalised_word_is_not_a_dateline(events_only, text):
+    article = Article(id="t", text=text, raw_text=text, published="2025-03-12")
+    assert len(next(events_only.analyse([article])).sentences) == 1

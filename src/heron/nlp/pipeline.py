@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -27,6 +28,17 @@ class ModelNotInstalled(RuntimeError):
     pass
 
 
+LINE_START = re.compile(r"(?:^|\n)[ \t]*")
+DATELINE_REACH = 90  # characters: a dateline is a short prefix of its line
+# Capitalised place, optional region/country and date, optional (agency), a dash, then the
+# capitalised start of the story.
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
+    r"(?:, [A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+)*)?"
+    r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
+    r" ?(?:\([A-Za-z .&'’-]{2,30}\))? ?[-–—]+ (?=[A-Z\"“‘'])")
+
+
 @Language.component("heron_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break.
@@ -38,7 +50,21 @@ def line_breaks(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if not token.is_space and ("\n" in previous.whitespace_ or "\n" in previous.text):
             token.is_sent_start = True
+    for end in _dateline_ends(doc.text):
+        first = doc.char_span(end, len(doc.text), alignment_mode="expand")
+        if first is not None and first[0].i > 0:
+            first[0].is_sent_start = True
     return doc
+
+
+def _dateline_ends(text: str) -> Iterator[int]:
+    """Where the story starts after a wire dateline ("KYIV, March 12 (Reuters) - ",
+    "WASHINGTON (AP) — "): the dateline is a unit of its own, so its date never dates the
+    events of the first sentence."""
+    for line in LINE_START.finditer(text):
+        match = DATELINE.match(text, line.end(), line.end() + DATELINE_REACH)
+        if match:
+            yield match.end()
 
 
 @lru_cache(maxsize=4)

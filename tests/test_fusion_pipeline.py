@@ -1,0 +1,47 @@
+"""Fusion through the real pipeline on a small invented multi-outlet story (not the seeds):
+three wire-style reports of one drone strike that disagree on the death toll."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from heron.api import Heron
+
+REPORTS = Path(__file__).parent / "data" / "multi_outlet_strike.jsonl"
+
+
+@pytest.fixture(scope="module")
+def strike(tmp_path_factory: pytest.TempPathFactory, nlp) -> Heron:
+    h = Heron(tmp_path_factory.mktemp("strike") / "strike.db")
+    report = h.ingest([REPORTS])
+    assert report.fused == 3
+    yield h
+    h.close()
+
+
+def test_three_outlets_one_story(strike: Heron) -> None:
+    [story] = strike.stories()
+    assert story["n_articles"] == 3 and sorted(story["outlets"]) == ["AP", "BBC", "Reuters"]
+
+
+def test_the_strike_is_one_event_dated_by_the_story_not_the_dateline(strike: Heron) -> None:
+    items = strike.timeline(strike.stories()[0]["id"])
+    [attack] = [i for i in items if i["event_type"] == "ASSAULT" and i["n_outlets"] == 3]
+    # "KYIV, March 12 (Reuters) - ... on Tuesday": the dateline's date is the report's
+    assert attack["date"] == "2025-03-11" and attack["mode"] == "drone"
+    assert attack["location"]["name"] == "Kharkiv"
+
+
+def test_death_tolls_that_differ_are_a_contradiction(strike: Heron) -> None:
+    [toll] = [c for c in strike.contradictions() if c["attribute"] == "killed"]
+    sides = {side["value"]: {s["outlet"] for s in side["sources"]} for side in toll["sides"]}
+    assert sides == {12: {"Reuters", "BBC"}, 14: {"AP"}}
+
+
+def test_the_same_condemnation_from_two_outlets_is_one_event(strike: Heron) -> None:
+    items = strike.timeline(strike.stories()[0]["id"])
+    [condemned] = [i for i in items if i["event_type"] == "ACCUSE"]
+    assert condemned["n_outlets"] == 2
+    assert [a["actor_id"] for a in condemned["actors"]] == ["volodymyr-zelenskyy"]
