@@ -137,3 +137,26 @@ def test_role_of_a_named_person_serves_that_persons_country(analyse):
     assert only(analysis, "administration").actor_id == "USA:GOV"
     assert only(analysis, "spokesman").actor_id == "RUS:GOV"
     assert only(analysis, "Trump").actor_id == "donald-trump"
+
+
+@pytest.mark.parametrize("text, short, person", [
+    ("Chinese Foreign Minister Wang Yi met his Indian counterpart. Wang said the two countries "
+     "should be partners.", "Wang", "wang-yi"),
+    ("North Korean leader Kim Jong Un inspected a missile launch. Kim called it a success.",
+     "Kim", "kim-jong-un"),
+])
+def test_a_surname_first_name_is_the_person_named_earlier(analyse, text, short, person) -> None:
+    [*_, later] = [m for m in analyse(text).mentions if m.text == short]
+    assert later.actor_id == person
+
+
+def test_a_first_name_shared_by_two_people_in_the_document_stays_unlinked(analyse) -> None:
+    analysis = analyse("Wang Yi met Wang Huning in Beijing. Wang said the talks went well.")
+    [*_, later] = [m for m in analysis.mentions if m.text == "Wang"]
+    assert later.actor_id not in ("wang-yi", "wang-huning")
+
+
+def test_the_ministry_is_an_institution_not_the_minister(analyse) -> None:
+    analysis = analyse("Foreign Minister Wang Yi will visit India on Thursday, the ministry said.")
+    ministry = [m for m in analysis.mentions if m.text == "ministry"]
+    assert all(m.actor_id != "wang-yi" for m in ministry)

@@ -19,6 +19,10 @@ from heron.nlp.actors.names import compatible_tokens, tokens
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GENERIC_LEADER_NOUNS = frozenset({"leader", "head", "counterpart"})
+# Role words naming an institution, not a person: "the ministry said" is no minister.
+INSTITUTION_NOUNS = frozenset({"ministry", "office", "department", "government", "presidency",
+                               "embassy", "administration", "council", "parliament", "agency",
+                               "secretariat", "commission", "cabinet", "committee", "court"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
 
@@ -83,7 +87,9 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
 
 
 def _is_definite_singular(head: Token) -> bool:
-    return head.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in head.lefts)
+    """A definite singular role word for a person ("the mayor"), not an institution."""
+    return head.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in head.lefts) and \
+        head.lemma_.lower() not in INSTITUTION_NOUNS
 
 
 def _described(item: Resolved, people: list[Resolved]) -> Resolved | None:

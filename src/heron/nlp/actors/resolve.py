@@ -75,10 +75,20 @@ class Resolver:
         if people:
             return self._decide(tokens(text), people, cues, exact=True)
         parts = tokens(text)
+        if len(parts) == 1 and (known := self._named_in_document(parts[0], cues)):
+            return Link("person", known, 1.0, True, {"method": "document-first-name"})
         if not parts or not parts[-1].isalpha() or len(parts[-1]) < 3 or _is_acronym(text):
             return NO_LINK  # "U.N." is not a misspelt "Un"
         return self._decide(parts, sorted(self.index.person_candidates(parts[-1])), cues,
                             exact=False)
+
+    def _named_in_document(self, word: str, cues: Cues) -> str | None:
+        """The one person already linked in the document whose full name starts with ``word``:
+        surname-first names ("Wang Yi" ... "Wang said", "Kim Jong Un" ... "Kim") and a bare
+        first name after the full one. Two such people make it ambiguous: no link."""
+        found = {pid for pid in cues.doc_people
+                 if any(len(form) > 1 and form[0] == word for form in self.index.person_forms[pid])}
+        return found.pop() if len(found) == 1 else None
 
     def candidates(self, text: str, cues: Cues | None = None) -> list[tuple[str, float, dict]]:
         """Scored person candidates for ``text`` (best first), for look-ups and diagnostics."""
