@@ -12,6 +12,9 @@ different first name to block a match ("Jan Zielinski" is not "Volodymyr Zelensk
 never accepting a *misspelt* bare surname, or a full name with both parts damaged, without
 support from the context (title, nationality or the same person earlier in the document).
 Accepted links below 0.9, or with a rival within 0.1, are kept but marked ``confident=False``.
+
+A single word that is not a KB alias but starts the full name of exactly one person already
+linked in the document is that person (surname-first names: "Wang Yi" ... "Wang said").
 """
 
 from __future__ import annotations
