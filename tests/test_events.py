@@ -348,3 +348,12 @@ def test_a_wire_dateline_is_its_own_unit_and_does_not_date_the_story(events_full
 def test_a_dash_after_a_capitalised_word_is_not_a_dateline(events_only, text):
     article = Article(id="t", text=text, raw_text=text, published="2025-03-12")
     assert len(next(events_only.analyse([article])).sentences) == 1
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Tens of thousands of protesters rallied in Tbilisi on Saturday.", 20_000),
+    ("Hundreds of thousands marched in Paris against the pension reform.", 200_000),
+    ("Opposition leaders said more than 50,000 people joined the rally.", 50_000),
+])
+def test_crowd_sizes_of_vague_and_joined_crowds(events_only, text, size):
+    assert only(code(events_only, text), "PROTEST").size == size

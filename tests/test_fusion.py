@@ -462,3 +462,34 @@ def test_arrangement_by_someone_else_is_not_linked_nor_shown_alone(heron_db: Her
     assert {s["article_id"] for s in call["sources"]} == {"b1"}
     items = heron_db.timeline(heron_db.stories()[0]["id"])
     assert all(i["planned"] or i["mode"] == "phone" for i in items)
+
+
+def located_protest(article_id: str, outlet: str, city: str = "Kharkiv") -> Doc:
+    return (Doc(article_id, outlet, "2025-08-20")
+            .sentence(f"Thousands of protesters rallied in {city} on Tuesday against the war.")
+            .event("rallied", "PROTEST", place=city, date="2025-08-19", pattern="PROTEST:verb:rally"))
+
+
+def rally_anaphor(article_id: str) -> Doc:
+    return (Doc(article_id, "Outlet C", "2025-08-20")
+            .sentence("Thousands of protesters in Kharkiv on Tuesday demanded an end to the war.")
+            .sentence("Organisers said 50,000 people joined the rally against the war.")
+            .event("rally", "PROTEST", pattern="PROTEST:noun:rally", size=50000))
+
+
+def test_a_definite_mention_with_nothing_to_match_joins_the_storys_only_event_of_its_kind(
+        heron_db: Heron) -> None:
+    located_protest("r1", "Outlet A").store_in(heron_db.store)
+    rally_anaphor("r2").store_in(heron_db.store)
+    heron_db.fuse()
+    [rally] = heron_db.timeline(heron_db.stories()[0]["id"])
+    assert rally["n_outlets"] == 2
+
+
+def test_with_two_events_of_its_kind_the_definite_mention_stays_out(heron_db: Heron) -> None:
+    located_protest("r1", "Outlet A").store_in(heron_db.store)
+    located_protest("r3", "Outlet B", city="Bogota").store_in(heron_db.store)
+    rally_anaphor("r2").store_in(heron_db.store)
+    heron_db.fuse()
+    items = [i for s in heron_db.stories() for i in heron_db.timeline(s["id"])]
+    assert sorted(i["n_outlets"] for i in items) == [1, 1]

@@ -1,5 +1,6 @@
-"""Fusion through the real pipeline on a small invented multi-outlet story (not the seeds):
-three wire-style reports of one drone strike that disagree on the death toll."""
+"""Fusion through the real pipeline on small invented multi-outlet stories (not the seeds):
+three wire-style reports of one drone strike that disagree on the death toll, and three
+reports of one protest that disagree on the crowd size."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from heron.api import Heron
 
 REPORTS = Path(__file__).parent / "data" / "multi_outlet_strike.jsonl"
+PROTEST = Path(__file__).parent / "data" / "multi_outlet_protest.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +47,22 @@ def test_the_same_condemnation_from_two_outlets_is_one_event(strike: Heron) -> N
     [condemned] = [i for i in items if i["event_type"] == "ACCUSE"]
     assert condemned["n_outlets"] == 2
     assert [a["actor_id"] for a in condemned["actors"]] == ["volodymyr-zelenskyy"]
+
+
+@pytest.fixture(scope="module")
+def protest(tmp_path_factory: pytest.TempPathFactory, nlp) -> Heron:
+    h = Heron(tmp_path_factory.mktemp("protest") / "protest.db")
+    h.ingest([PROTEST])
+    yield h
+    h.close()
+
+
+def test_one_rally_from_three_outlets_with_contested_crowd_size(protest: Heron) -> None:
+    [story] = protest.stories()
+    [rally] = [i for i in protest.timeline(story["id"]) if i["event_type"] == "PROTEST"]
+    # AFP and RFE/RL place it in Tbilisi; Civil.ge only says "joined the rally"
+    assert rally["n_outlets"] == 3 and rally["date"] == "2025-11-01"
+    [size] = [c for c in protest.contradictions() if c["attribute"] == "size"]
+    sides = {side["value"]: {s["outlet"] for s in side["sources"]} for side in size["sides"]}
+    # "tens of thousands" = 20,000 (smallest implied), "around 5,000", "more than 50,000"
+    assert sides == {20000: {"AFP"}, 5000: {"RFE/RL"}, 50000: {"Civil.ge"}}

@@ -103,11 +103,9 @@ def participant_score(source: dict[str, Any], fused: dict[str, Any]) -> tuple[fl
     event's" and "it names the event's core participants (plus others)" — and whether they
     are the same set of at least two."""
     mine = participant_keys(source)
-    if not mine:
+    core = core_participants(fused) if mine else {}
+    if not mine or not core:  # unidentified participants ("protesters"): the place decides
         return (0.5 if _same_place(source["location"], fused["sources"]) else 0.0), False
-    core = core_participants(fused)
-    if not core:
-        return 0.0, False
     forward, backward = _covered(mine, core), _covered(core, mine)
     # One shared participant (often a country) is weaker evidence than two.
     shared = sum(1 for k, c in mine.items() if k in core or (c and c in core.values()))
@@ -196,7 +194,8 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
                         analysis: Analysis) -> list[dict[str, Any]]:
     """Merge the article's events into the story's fused events; returns those touched.
     Definite mentions without participants ("the summit") first look for their antecedent
-    in the article; only if there is none are they matched like any other mention."""
+    in the article; only if there is none are they matched like any other mention — or, with
+    no place to match on either, joined to the story's only event of their kind."""
     touched: dict[str, dict[str, Any]] = {}
     anaphors = []
     for event in analysis.events:
@@ -206,13 +205,27 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
             _fuse_one(store, story_id, event_source(article, analysis, event), touched)
     for event in anaphors:
         source = event_source(article, analysis, event)
-        antecedent = resolve_anaphor(source, list(touched.values()))
+        antecedent = resolve_anaphor(source, list(touched.values())) or (
+            None if is_fusable(event) else _story_antecedent(store, story_id, source, touched))
         if antecedent is not None:
             antecedent["sources"].append({**source, "anaphor": True})
             summarise(antecedent)
+            touched[antecedent["id"]] = antecedent
         elif is_fusable(event):
             _fuse_one(store, story_id, source, touched)
     return list(touched.values())
+
+
+def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
+                      touched: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """"The rally" in an article that names no rally of its own: the story's one fused event
+    of that family and plan status around that date, if there is exactly one."""
+    fam = family(source["event_type"])
+    pool = {f["id"]: f for f in _candidates(store, story_id, fam, source)}
+    pool.update((k, f) for k, f in touched.items() if f["family"] == fam)
+    fitting = [f for f in pool.values() if f["planned"] == source["planned"]
+               and all(date_score(source, s) is not None for s in f["sources"])]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _fuse_one(store: Store, story_id: str, source: dict[str, Any],

@@ -4,7 +4,8 @@ Figures are read from the numbers attached to casualty words in the event's sent
 15 people", "at least 20 killed", "two soldiers died", "the death toll rose to 30") and, for
 crowds, to the protesters ("thousands protested", "a rally of 5,000 people"). Vague plurals map
 to the smallest number they imply, following the Crowd Counting Consortium convention:
-"dozens" = 24, "hundreds" = 200, "thousands" = 2,000.
+"dozens" = 24, "hundreds" = 200, "thousands" = 2,000 ("tens of thousands" = 20,000,
+"hundreds of thousands" = 200,000).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ WORD_NUMBERS = {
 VAGUE_PLURALS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
                  "millions": 2_000_000}
 SCALES = frozenset({"hundred", "thousand", "million"})
+# "tens of thousands" = 10 x thousands, "hundreds of thousands" = 100 x thousands.
+MULTIPLIERS = {"tens": 10, "hundreds": 100}
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "npadvmod", "pobj", "appos"})
 
 
@@ -53,6 +56,8 @@ def crowd_size(trigger: Token) -> int | None:
 
 def _crowd_heads(trigger: Token) -> Iterator[Token]:
     yield trigger
+    if trigger.dep_ == "dobj":  # "50,000 people joined the rally": the joiners are the crowd
+        yield from (c for c in trigger.head.children if c.dep_ == "nsubj")
     for child in trigger.children:
         if child.dep_ in ("nsubj", "prep"):
             yield child
@@ -86,8 +91,8 @@ def _number_of(token: Token) -> int | None:
 def parse_number(token: Token) -> int | None:
     """Integer value of a number word ("15", "1,200", "three", "2 million", "thousands")."""
     text = token.lower_
-    if text in VAGUE_PLURALS:
-        return VAGUE_PLURALS[text]
+    if text in VAGUE_PLURALS or text in MULTIPLIERS:
+        return _vague(token)
     value = _plain_number(text) if token.like_num else None
     if value is None:
         return None
@@ -96,6 +101,20 @@ def parse_number(token: Token) -> int | None:
                        if c.dep_ in ("nummod", "quantmod", "compound")), None)
         return value * (factor or 1)
     return value
+
+
+def _vague(token: Token) -> int | None:
+    """A vague plural, scaled when it counts tens or hundreds of a larger unit: "tens of
+    thousands" (parsed "thousands" <- quantmod "Tens", or "Tens" -> of -> "thousands")."""
+    text = token.lower_
+    for child in token.children:
+        if child.dep_ == "quantmod" and child.lower_ in MULTIPLIERS and text in VAGUE_PLURALS:
+            return MULTIPLIERS[child.lower_] * VAGUE_PLURALS[text]
+        if child.dep_ == "prep" and child.lower_ == "of" and text in MULTIPLIERS:
+            unit = next((g.lower_ for g in child.children if g.lower_ in VAGUE_PLURALS), None)
+            if unit is not None:
+                return MULTIPLIERS[text] * VAGUE_PLURALS[unit]
+    return VAGUE_PLURALS.get(text)
 
 
 def _plain_number(text: str) -> int | None:
