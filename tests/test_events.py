@@ -357,3 +357,22 @@ def test_a_dash_after_a_capitalised_word_is_not_a_dateline(events_only, text):
 ])
 def test_crowd_sizes_of_vague_and_joined_crowds(events_only, text, size):
     assert only(code(events_only, text), "PROTEST").size == size
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Russia denied shelling the city of Kharkiv.", "negated"),
+    ("Israel denied that its aircraft attacked targets in Syria on Sunday.", "negated"),
+    ("The Israeli military did not comment on reports of an airstrike near Damascus.", "claimed"),
+])
+def test_denied_acts_are_coded_negated_and_no_comment_is_no_denial(events_actors, text, status):
+    assert only(code(events_actors, text), "ASSAULT").status == status
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Russia's defence ministry said its forces had struck targets in the Kharkiv region.",
+     "RUS:MIL"),
+    ("Israel denied that its aircraft attacked targets in Syria on Sunday.", "ISR:GOV"),
+])
+def test_its_in_a_reported_clause_is_the_reporting_subject(events_actors, text, actor):
+    [attack] = [e for e in code(events_actors, text) if e.event_type == "ASSAULT"]
+    assert [a.actor_id for a in attack.actors] == [actor]

@@ -493,3 +493,13 @@ def test_with_two_events_of_its_kind_the_definite_mention_stays_out(heron_db: He
     heron_db.fuse()
     items = [i for s in heron_db.stories() for i in heron_db.timeline(s["id"])]
     assert sorted(i["n_outlets"] for i in items) == [1, 1]
+
+
+def test_a_denial_alone_opens_no_event(heron_db: Heron) -> None:
+    (Doc("n1", "Outlet A", "2025-08-20")
+     .sentence("Putin denied that Russia attacked Kharkiv on Tuesday.")
+     .event("attacked", "ASSAULT", actors=["Putin"], status="negated", date="2025-08-19",
+            place="Kharkiv")
+     .store_in(heron_db.store))
+    heron_db.fuse()
+    assert heron_db.timeline(heron_db.stories()[0]["id"]) == []

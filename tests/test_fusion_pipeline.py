@@ -1,6 +1,7 @@
 """Fusion through the real pipeline on small invented multi-outlet stories (not the seeds):
-three wire-style reports of one drone strike that disagree on the death toll, and three
-reports of one protest that disagree on the crowd size."""
+three wire-style reports of one drone strike that disagree on the death toll, three
+reports of one protest that disagree on the crowd size, and an air strike that one side
+denies."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from heron.api import Heron
 
 REPORTS = Path(__file__).parent / "data" / "multi_outlet_strike.jsonl"
 PROTEST = Path(__file__).parent / "data" / "multi_outlet_protest.jsonl"
+DENIAL = Path(__file__).parent / "data" / "multi_outlet_denial.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +68,15 @@ def test_one_rally_from_three_outlets_with_contested_crowd_size(protest: Heron) 
     sides = {side["value"]: {s["outlet"] for s in side["sources"]} for side in size["sides"]}
     # "tens of thousands" = 20,000 (smallest implied), "around 5,000", "more than 50,000"
     assert sides == {20000: {"AFP"}, 5000: {"RFE/RL"}, 50000: {"Civil.ge"}}
+
+
+def test_a_denial_is_set_against_the_reports_not_counted_with_them(tmp_path: Path, nlp) -> None:
+    with Heron(tmp_path / "denial.db") as h:
+        h.ingest([DENIAL])
+        [strike] = [i for i in h.timeline(h.stories()[0]["id"]) if i["event_type"] == "ASSAULT"]
+        assert strike["n_denials"] == 1 and strike["date"] == "2025-05-04"
+        [denied] = [c for c in h.contradictions() if c["id"].endswith("-denied")]
+        sides = {side["value"]: {s["outlet"] for s in side["sources"]} for side in denied["sides"]}
+        assert sides["denied"] == {"Times of Israel"} and {"SANA", "Al Jazeera"} <= sides["happened"]
+        denial = next(s for s in h.fused_event(strike["id"])["sources"] if s["support"] == "denial")
+        assert denial["status"] == "negated" and "denied" in denial["sentence"]["text"]

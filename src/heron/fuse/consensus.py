@@ -9,6 +9,7 @@ from typing import Any
 from heron.fuse.dates import FALLBACK, any_day, date_kind, explicit_day, gap
 
 TOLERANCE_DAYS = 1
+NEGATED = "negated"
 NUMBERS = ("killed", "injured", "size")
 
 
@@ -106,8 +107,11 @@ def summarise(fused: dict) -> None:
     for number in NUMBERS:
         fused[number] = agreed[number]["value"]
     fused["actors"], fused["recipients"] = participants(fused)
-    fused["n_sources"] = len(sources)
-    fused["n_outlets"] = len({s["source"] for s in sources})
+    # A denial is evidence against the event, not corroboration of it.
+    reporting = [s for s in sources if s["status"] != NEGATED]
+    fused["n_sources"] = len(reporting)
+    fused["n_outlets"] = len({s["source"] for s in reporting})
+    fused["n_denials"] = len(sources) - len(reporting)
     published = sorted(s["published"] for s in sources if s["published"])
     fused["first_reported"] = published[0] if published else None
     fused["label"] = label(fused)

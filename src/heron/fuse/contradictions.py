@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from heron.fuse.consensus import NUMBERS, TOLERANCE_DAYS
+from heron.fuse.consensus import NEGATED, NUMBERS, TOLERANCE_DAYS
 from heron.fuse.dates import explicit_day, gap
 from heron.fuse.sources import UNDETERMINED
 from heron.fuse.stances import AGREED, NOT_CONFIRMED
@@ -144,6 +144,18 @@ def planned_conflict(fused: dict) -> list[dict]:
                     sides, key="planned")]
 
 
+def denial_conflict(fused: dict) -> list[dict]:
+    """Reported by some sources, denied per others ("Israel denied that its jets struck")."""
+    denied = [s for s in fused["sources"] if s["status"] == NEGATED]
+    reported = [s for s in fused["sources"] if s["status"] != NEGATED]
+    if not denied or not reported:
+        return []
+    sides = [_side("happened", reported), _side("denied", denied)]
+    return [_record(fused, "status", f"sources disagree on whether it happened: "
+                    f"{len(_outlets(sides[:1]))} source(s) report it, "
+                    f"{len(_outlets(sides[1:]))} deny it", sides, key="denied")]
+
+
 def actor_conflict(fused: dict) -> list[dict]:
     """Different initiators: sources naming actors of disjoint countries, not by role swap."""
     if fused["family"] in SYMMETRIC_FAMILIES:
@@ -187,8 +199,8 @@ def stance_conflicts(fused: dict) -> list[dict]:
     return out
 
 
-CHECKS = (date_conflict, number_conflicts, place_conflict, planned_conflict, actor_conflict,
-          stance_conflicts)
+CHECKS = (date_conflict, number_conflicts, place_conflict, planned_conflict, denial_conflict,
+          actor_conflict, stance_conflicts)
 
 
 def fused_contradictions(fused: dict) -> list[dict]:

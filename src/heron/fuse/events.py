@@ -197,12 +197,14 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
     in the article; only if there is none are they matched like any other mention — or, with
     no place to match on either, joined to the story's only event of their kind."""
     touched: dict[str, dict[str, Any]] = {}
-    anaphors = []
+    anaphors, denials = [], []
     for event in analysis.events:
         if is_anaphor(article.text, event):
             anaphors.append(event)
         elif is_fusable(event):
             _fuse_one(store, story_id, event_source(article, analysis, event), touched)
+        elif is_denial(event):
+            denials.append(event)
     for event in anaphors:
         source = event_source(article, analysis, event)
         antecedent = resolve_anaphor(source, list(touched.values())) or (
@@ -213,7 +215,31 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
             touched[antecedent["id"]] = antecedent
         elif is_fusable(event):
             _fuse_one(store, story_id, source, touched)
+    for event in denials:
+        _attach_denial(store, story_id, event_source(article, analysis, event), touched)
     return list(touched.values())
+
+
+def is_denial(event: Event) -> bool:
+    """A negated report of an act by identified participants ("Israel denied that its jets
+    struck ...", "Russia did not attack ..."): evidence against an event others report."""
+    return event.status == "negated" and "announced[" not in event.pattern and any(
+        r.actor_id or r.country for r in event.actors + event.recipients)
+
+
+def _attach_denial(store: Store, story_id: str, source: dict[str, Any],
+                   touched: dict[str, dict[str, Any]]) -> None:
+    """A denial joins the reported (not planned) event it matches — as a source whose status
+    is ``negated``, not counted as corroboration — and never opens an event of its own."""
+    fam = family(source["event_type"])
+    pool = {f["id"]: f for f in _candidates(store, story_id, fam, source)}
+    pool.update((k, f) for k, f in touched.items() if f["family"] == fam)
+    reported = [f for f in pool.values() if not f["planned"]]
+    best = max(reported, key=lambda f: match_score(source, f), default=None)
+    if best is not None and match_score(source, best) >= MATCH_THRESHOLD:
+        best["sources"].append({**source, "support": "denial"})
+        summarise(best)
+        touched[best["id"]] = best
 
 
 def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],

@@ -10,12 +10,13 @@ STORY_KEYS = ("id", "label", "first_date", "last_date", "outlets", "n_articles",
               "n_contradictions")
 TIMELINE_KEYS = ("id", "event_type", "mode", "date", "date_precision", "status", "planned",
                  "n_outlets", "n_sources", "label", "actors", "recipients", "location",
-                 "contradiction_ids", "first_reported", "killed", "injured", "size")
+                 "contradiction_ids", "first_reported", "killed", "injured", "size", "n_denials")
 SOURCE_KEYS = ("article_id", "outlet", "source", "event_id", "sentence", "trigger", "actors",
                "recipients", "date", "date_precision", "status", "location", "mode",
                "killed", "injured", "size", "published", "facilitators")
-# How a source supports its fused event: "direct" (it reports the event itself) or
-# "arrangement" (it reports only the arranging that other sources say the event served).
+# How a source bears on its fused event: "direct" (it reports the event itself),
+# "arrangement" (it reports only the arranging that other sources say the event served) or
+# "denial" (it reports that the event did not happen).
 DIRECT = "direct"
 
 

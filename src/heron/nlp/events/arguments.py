@@ -38,6 +38,7 @@ PAIR_NOUNS = frozenset({"country", "side", "nation", "government", "leader", "pr
 PAIR_WORDS = frozenset({"two", "both"})
 PAIR_LOOKBACK_CHARS = 600
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+OWNER_PRONOUNS = frozenset({"its", "their"})
 RECIPROCAL_PREPS = frozenset({"between", "among", "amongst"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis", "punct", "cc"})
@@ -176,6 +177,9 @@ class ArgumentFinder:
         best = max(on_head, key=_ref_rank) if on_head else None
         if best is not None and (best.actor_id or best.country):
             return [best]
+        owner = self._possessive_owner(head)
+        if owner is not None:
+            return [_owned(owner, best)]
         # "Hungarian and Romanian officials": the countries on the modifiers say who, not the
         # unresolved role word on the head.
         modifiers = [t for t in head.children if t.dep_ in MODIFIER_DEPS and not self._town(t)]
@@ -188,6 +192,20 @@ class ArgumentFinder:
             return refs
         return [r for t in _phrase(head) if t != head
                 for r in self._overlapping(t.idx, t.idx + len(t))]
+
+    def _possessive_owner(self, head: Token) -> ActorRef | None:
+        """"Israel denied that its aircraft attacked", "Russia said its forces struck": in a
+        content clause, "its"/"their" is the subject of the verb that reports or denies it."""
+        if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in head.children):
+            return None
+        clause = head
+        while clause.dep_ != "ccomp" and clause.head != clause:
+            clause = clause.head
+        subject = _subject(clause.head) if clause.dep_ == "ccomp" else None
+        if subject is None or subject == head:
+            return None
+        owners = [r for r in self._refs(subject) if r.country]
+        return owners[0] if owners else None
 
     def _pair_antecedents(self, head: Token) -> list[ActorRef]:
         """"The two countries" / "both sides": the last two countries named before the sentence
@@ -259,6 +277,20 @@ def _same_span(ref: ActorRef, token: Token) -> bool:
 
 def _span(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token)
+
+
+def _owned(owner: ActorRef, phrase: ActorRef | None) -> ActorRef:
+    """The owner's country with the sector of the owned phrase ("its forces" = the owner's
+    military), spanning the phrase when there is one."""
+    if phrase is None:
+        return owner
+    sector = phrase.sector or owner.sector
+    country_level = owner.actor_id in (None, owner.country) or ":" in (owner.actor_id or "")
+    if not country_level or not phrase.sector:
+        return replace(owner, start=phrase.start, end=phrase.end, text=phrase.text)
+    name = owner.name.split(" (")[0]
+    return ActorRef(f"{owner.country}:{sector}", f"{name} ({sector})", owner.country, sector,
+                    phrase.start, phrase.end, phrase.text)
 
 
 def _light_verb(noun: Token) -> Token | None:

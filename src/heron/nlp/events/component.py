@@ -28,7 +28,13 @@ from heron.nlp.events.coder import (
 from heron.nlp.events.lexicon import Lexicon
 from heron.nlp.events.magnitude import casualties, crowd_size
 from heron.nlp.events.statements import link_statements
-from heron.nlp.events.status import Status, event_status, is_question, reporting_verb
+from heron.nlp.events.status import (
+    DENIAL_VERBS,
+    Status,
+    event_status,
+    is_question,
+    reporting_verb,
+)
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +94,8 @@ class EventCoder:
         found = stated.swap() if trigger.reversed else stated
         act = self._event(ctx, index, sentence, match, anchor, event_type, status, found)
         events = [act, *self._announced(ctx, finder, index, sentence, match, anchor, act,
-                                        stated, status)]
+                                        stated, status),
+                  *self._denied(ctx, finder, index, sentence, match)]
         if event_type == "CONSULT":  # "arrangements for a meeting between A and B": who arranged
             brokers = finder.facilitators(token, found.actors + found.recipients)
             for event in events:
@@ -120,6 +127,24 @@ class EventCoder:
         said.confidence = round(min(act.confidence + 0.05, MAX_CONFIDENCE), 3)
         act.confidence = round(act.confidence - 0.1, 3)
         return [said]
+
+    def _denied(self, ctx: DocContext, finder: ArgumentFinder, index: int, sentence: Span,
+                match: Match) -> list[Event]:
+        """"Israel denied that its jets attacked ...": besides the REJECT, the denied act itself,
+        negated, so that fusion can set the denial against the reports that it happened."""
+        if match.token.lemma_.lower() not in DENIAL_VERBS:
+            return []
+        denied = []
+        for inner in match.embedded:
+            event_type = inner.trigger.event_type
+            status = event_status(inner.token, question=is_question(sentence))
+            found = participants_of(inner, finder, event_type)
+            found = found.swap() if inner.trigger.reversed else found
+            event = self._event(ctx, index, sentence, inner, anchor_of(inner.token), event_type,
+                                status, found)
+            event.pattern += f" denied[by '{match.token.text}']"
+            denied.append(event)
+        return denied
 
     def _event(self, ctx: DocContext, index: int, sentence: Span, match: Match, anchor: Token,
                event_type: str, status: Status, found: Participants) -> Event:

@@ -31,7 +31,11 @@ from spacy.tokens import Span, Token
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "nor"})
 NEGATIVE_SUBJECTS = frozenset({"nothing", "nobody", "none", "neither"})  # "nothing was agreed"
-NEGATIVE_GOVERNORS = frozenset({"fail", "avoid", "yet", "stop", "cease", "halt", "abandon"})
+NEGATIVE_GOVERNORS = frozenset({"fail", "avoid", "yet", "stop", "cease", "halt", "abandon",
+                                "deny", "refute"})  # "denied shelling the city"
+# Verbs of (not) speaking about something: "did not comment on reports of an airstrike"
+# leaves the airstrike unconfirmed, it does not deny it.
+COMMENT_VERBS = frozenset({"comment", "respond", "react", "reply", "elaborate", "speak"})
 POSSIBILITY_MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ought"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 IRREALIS_GOVERNORS = frozenset({
@@ -134,7 +138,7 @@ def _negated(trigger: Token, chain: list[Token]) -> Status | None:
     for token in chain:
         for child in token.children:
             if child.dep_ in ("neg", "det", "preconj") and child.lower_ in NEGATORS:
-                if token != trigger and token.lemma_.lower() in REPORTING_VERBS:
+                if token != trigger and token.lemma_.lower() in REPORTING_VERBS | COMMENT_VERBS:
                     # "has not confirmed any agreement": unconfirmed, not denied
                     return Status("claimed", "unconfirmed", child.lower_, token.text)
                 return Status("negated", "negation", child.lower_, token.text)
