@@ -1,7 +1,7 @@
 """Fusion through the real pipeline on small invented multi-outlet stories (not the seeds):
 three wire-style reports of one drone strike that disagree on the death toll, three
 reports of one protest that disagree on the crowd size, and an air strike that one side
-denies."""
+denies, and a planned visit that two outlets date differently."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from heron.api import Heron
 REPORTS = Path(__file__).parent / "data" / "multi_outlet_strike.jsonl"
 PROTEST = Path(__file__).parent / "data" / "multi_outlet_protest.jsonl"
 DENIAL = Path(__file__).parent / "data" / "multi_outlet_denial.jsonl"
+VISIT = Path(__file__).parent / "data" / "multi_outlet_visit.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +81,17 @@ def test_a_denial_is_set_against_the_reports_not_counted_with_them(tmp_path: Pat
         assert sides["denied"] == {"Times of Israel"} and {"SANA", "Al Jazeera"} <= sides["happened"]
         denial = next(s for s in h.fused_event(strike["id"])["sources"] if s["support"] == "denial")
         assert denial["status"] == "negated" and "denied" in denial["sentence"]["text"]
+
+
+def test_one_planned_visit_dated_differently_by_two_outlets(tmp_path: Path, nlp) -> None:
+    with Heron(tmp_path / "visit.db") as h:
+        h.ingest([VISIT])
+        items = h.timeline(h.stories()[0]["id"])
+        [visit] = [i for i in items if i["planned"]]
+        assert visit["n_outlets"] == 2 and visit["location"]["name"] == "Seoul"
+        [when] = [c for c in h.contradictions() if c["attribute"] == "date"]
+        sides = {side["value"]: {s["outlet"] for s in side["sources"]} for side in when["sides"]}
+        assert sides == {"2025-09-10": {"Kyodo"}, "2025-09-12": {"Yonhap"}}
+        # the meeting NHK reports as held is a dated past event, apart from the plan
+        assert any(not i["planned"] and i["event_type"] == "CONSULT" and i["date"] == "2025-09-10"
+                   for i in items)

@@ -101,7 +101,9 @@ def is_named(key: str) -> bool:
 def participant_score(source: dict[str, Any], fused: dict[str, Any]) -> tuple[float, bool]:
     """How well the participants agree — the better of "the mention names a subset of the
     event's" and "it names the event's core participants (plus others)" — and whether they
-    are the same set of at least two."""
+    are specific enough for a disagreement to be a contradiction rather than another event:
+    the same set of at least two, or — for a plan, which one leader does not make twice in a
+    fortnight — at least two of the event's own participants, by key."""
     mine = participant_keys(source)
     core = core_participants(fused) if mine else {}
     if not mine or not core:  # unidentified participants ("protesters"): the place decides
@@ -110,7 +112,14 @@ def participant_score(source: dict[str, Any], fused: dict[str, Any]) -> tuple[fl
     # One shared participant (often a country) is weaker evidence than two.
     shared = sum(1 for k, c in mine.items() if k in core or (c and c in core.values()))
     weight = 1.0 if shared >= 2 else SINGLE_PARTICIPANT_WEIGHT
-    return weight * max(forward, backward), forward == backward == 1.0 and len(mine) >= 2
+    same_set = forward == backward == 1.0 and len(mine) >= 2
+    same_plan = source["planned"] and fused["planned"] and len(_identities(mine) & _identities(core)) >= 2
+    return weight * max(forward, backward), same_set or same_plan
+
+
+def _identities(keys: dict[str, str | None]) -> set[str]:
+    """Named actors by id; a country in any role ("KOR:GOV", a place in Korea) by country."""
+    return {k if is_named(k) else f"country:{c}" for k, c in keys.items()}
 
 
 def _same_place(location: dict | None, sources: list[dict]) -> bool:
