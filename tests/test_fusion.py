@@ -23,6 +23,7 @@ PEOPLE = {
     "Merz": ("friedrich-merz", "Friedrich Merz", "DEU", "GOV"),
     "Lavrov": ("sergey-lavrov", "Sergey Lavrov", "RUS", "GOV"),
     "Petro": ("gustavo-petro", "Gustavo Petro", "COL", "GOV"),
+    "Rubio": ("marco-rubio", "Marco Rubio", "USA", "GOV"),
 }
 PLACES = {
     "Hungary": ("Hungary", "HUN", "country"), "Budapest": ("Budapest", "HUN", "city"),
@@ -423,12 +424,13 @@ def arranged_by_call(article_id: str) -> Doc:
                    facilitators=["Trump"]))
 
 
-def arrangement_only(article_id: str, arranger: str = "Trump") -> Doc:
+def arrangement_only(article_id: str, arranger: str = "Trump", parties=("Putin", "Zelenskyy"),
+                     meeting_day: str = "2025-08-18") -> Doc:
     return (Doc(article_id, "Outlet A", "2025-08-20")
             .sentence(f"{arranger} said on Monday he has begun arrangements for a meeting "
-                      "between Putin and Zelenskyy.")
-            .event("meeting", "CONSULT", actors=["Putin", "Zelenskyy"], status="future",
-                   date="2025-08-18", facilitators=[arranger]))
+                      f"between {parties[0]} and {parties[1]}.")
+            .event("meeting", "CONSULT", actors=list(parties), status="future",
+                   date=meeting_day, facilitators=[arranger]))
 
 
 def the_call(h: Heron) -> dict:
@@ -503,3 +505,76 @@ def test_a_denial_alone_opens_no_event(heron_db: Heron) -> None:
      .store_in(heron_db.store))
     heron_db.fuse()
     assert heron_db.timeline(heron_db.stories()[0]["id"]) == []
+
+
+def test_arranging_another_meeting_does_not_corroborate_the_call(heron_db: Heron) -> None:
+    arranged_by_call("b1").store_in(heron_db.store)
+    arrangement_only("a1", parties=("Merz", "Lavrov")).store_in(heron_db.store)
+    heron_db.fuse()
+    assert {s["article_id"] for s in the_call(heron_db)["sources"]} == {"b1"}
+
+
+def test_two_arrangement_reports_of_one_article_are_both_kept(heron_db: Heron) -> None:
+    arranged_by_call("b1").store_in(heron_db.store)
+    heron_db.fuse()
+    doc = arrangement_only("a1")
+    doc.sentence("Trump said he had begun the arrangements for a meeting between Putin and "
+                 "Zelenskyy after weeks of pressure.")
+    doc.event("meeting", "CONSULT", actors=["Putin", "Zelenskyy"], status="future",
+              facilitators=["Trump"])
+    doc.store_in(heron_db.store)
+    heron_db.fuse()
+    sources = the_call(heron_db)["sources"]
+    assert sorted(s["support"] for s in sources) == ["arrangement", "arrangement", "direct"]
+    assert len({s["event_id"] for s in sources}) == 3
+
+
+def test_an_arrangement_report_has_no_vote_on_the_contacts_date(heron_db: Heron) -> None:
+    arranged_by_call("b1").store_in(heron_db.store)
+    (Doc("c1", "Outlet C", "2025-08-20")
+     .sentence("Trump spoke with Putin by phone on Friday about a meeting with Zelenskyy.")
+     .event("spoke with", "CONSULT", actors=["Trump"], recipients=["Putin"], mode="phone",
+            date="2025-08-15")
+     .store_in(heron_db.store))
+    arrangement_only("a1").store_in(heron_db.store)  # "said on Monday": dates the saying
+    heron_db.fuse()
+    call = the_call(heron_db)
+    assert call["n_outlets"] == 3 and call["date"] == "2025-08-15"
+    assert not heron_db.contradictions()
+
+
+def test_a_report_parked_on_a_meeting_weeks_ahead_still_finds_its_contact(heron_db: Heron) -> None:
+    arrangement_only("a1", meeting_day="2025-09-15").store_in(heron_db.store)
+    heron_db.fuse()
+    arranged_by_call("b1").store_in(heron_db.store)
+    heron_db.fuse()
+    assert the_call(heron_db)["n_outlets"] == 2
+
+
+def test_the_same_verb_does_not_join_calls_between_different_parties(heron_db: Heron) -> None:
+    (Doc("k1", "Outlet A", "2025-08-20")
+     .sentence("Trump called Putin on Monday.")
+     .event("called", "CONSULT", actors=["Trump"], recipients=["Putin"], mode="phone",
+            date="2025-08-18")
+     .store_in(heron_db.store))
+    (Doc("k2", "Outlet B", "2025-08-20")
+     .sentence("Zelenskyy was called by Trump late Monday evening, his office said.")
+     .event("called", "CONSULT", actors=["Trump"], recipients=["Zelenskyy"], mode="phone",
+            date="2025-08-18")
+     .store_in(heron_db.store))
+    heron_db.fuse()
+    items = [i for st in heron_db.stories() for i in heron_db.timeline(st["id"])]
+    assert sorted(i["n_outlets"] for i in items) == [1, 1]
+
+
+def test_another_named_person_of_the_same_country_is_not_the_same_party(heron_db: Heron) -> None:
+    white_house("w1", "Outlet A", "2025-08-18").store_in(heron_db.store)
+    (Doc("w2", "Outlet B", "2025-08-20")
+     .sentence("Rubio hosted Zelenskyy at the State Department on Monday to discuss security "
+               "guarantees for Ukraine.")
+     .event("hosted", "CONSULT", actors=["Zelenskyy"], recipients=["Rubio"], mode="visit",
+            date="2025-08-19")
+     .store_in(heron_db.store))
+    heron_db.fuse()
+    items = [i for st in heron_db.stories() for i in heron_db.timeline(st["id"])]
+    assert sorted(i["n_outlets"] for i in items) == [1, 1]

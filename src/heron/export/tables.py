@@ -81,7 +81,11 @@ def _stories(store: SQLiteStore) -> Iterator[dict[str, Any]]:
 
 
 def _fused_events(store: SQLiteStore) -> Iterator[dict[str, Any]]:
-    return iter(store.fused_event_records())
+    # reports parked on a planned event until the contact they corroborate is known are
+    # fusion's working state, not part of the planned event
+    for record in store.fused_event_records():
+        record.pop("arrangements", None)
+        yield record
 
 
 def _claims(store: SQLiteStore) -> Iterator[dict[str, Any]]:

@@ -2,14 +2,18 @@
 Zelenskyy" names no contact, yet other outlets say how the arranging was done ("he called Putin
 to set up the meeting"). Such a report corroborates that contact: it joins the contact's fused
 event as a source whose ``support`` is ``"arrangement"``. It counts as an outlet reporting the
-event, while the per-source values show that it states no mode and no counterpart — nothing
-it does not say is attributed to it.
+event, but it has no vote on the event's attributes (day, place, mode, parties) and raises no
+contradiction: it states none of them (see :func:`heron.fuse.consensus.stating`).
 
-A report is linked only to a contact that another source, in one sentence, presents as the
-same facilitator's way of arranging a meeting (``arranging``: the facilitators' actor ids),
-with compatible dates. Reports that arrive before such a contact is known are parked on the
-planned fused event they are about and moved when the contact arrives; a report whose planned
-event was not fused (no participants, no place) has nowhere to wait and is not linked.
+A report is linked only to a contact no source dates after the report's day (arranging was
+under way by then), and only when a source, in one sentence, presents as the same
+facilitator's way of arranging the same meeting: the contact source carries ``arranging``
+(the facilitators' actor ids) and ``arranged`` (the meeting's participants, when named). The
+meeting must be the report's: the same participants when both name them, else the report's
+meeting must include the contact's counterpart ("called Putin to set up a meeting" arranges
+a meeting with Putin in it). Reports that arrive before such a contact is known are parked on
+the planned fused event they are about and moved when the contact arrives; a report whose
+planned event was not fused (no participants, no place) has nowhere to wait and is not linked.
 """
 
 from __future__ import annotations
@@ -18,26 +22,31 @@ from collections import defaultdict
 from datetime import timedelta
 from typing import Any
 
-from heron.fuse.dates import day
-from heron.fuse.events import CANDIDATE_WINDOW, date_score, family
+from heron.fuse.consensus import ARRANGEMENT
+from heron.fuse.dates import day, explicit_day
+from heron.fuse.events import CANDIDATE_WINDOW, family, is_named
 from heron.fuse.sources import PLANNED_STATUSES, event_source
 from heron.model import Analysis, Article, Event
 from heron.store.base import Store
 
 CONTACT_FAMILY = "CONSULT"
 PARKED = "arrangements"  # key of the parked reports on a planned fused event
+PARKED_WINDOW = 60  # days between a contact and the planned meeting it arranged
+SUFFIX = "~arrangement"  # derived source ids: unique per fused-event source row
+
+Fused = dict[str, Any]
 
 
 def link_arrangements(store: Store, story_id: str, article: Article, analysis: Analysis,
-                      touched: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+                      touched: dict[str, Fused]) -> dict[str, Fused]:
     """Link the article's arrangement reports and contacts; returns the fused events changed."""
-    changed: dict[str, dict[str, Any]] = {}
+    changed: dict[str, Fused] = {}
     arranged = [event_source(article, analysis, e) for e in analysis.events
                 if is_arranged_contact(e)]
-    contacts = [(s, f) for f in touched.values() if is_contact(f)
-                for s in f["sources"] if s["article_id"] == article.id]
-    reports = _mark_contacts(arranged, [s for s, _ in contacts])
-    for _, fused in contacts:
+    contacts = {f["id"]: f for f in touched.values() if is_contact(f)}
+    own = [s for f in contacts.values() for s in f["sources"] if s["article_id"] == article.id]
+    reports = _mark_contacts(arranged, own)
+    for fused in contacts.values():
         if any(s.get("arranging") for s in fused["sources"]):
             _collect_parked(store, story_id, fused, touched, changed)
     for report in reports:
@@ -51,12 +60,24 @@ def is_arranged_contact(event: Event) -> bool:
         family(event.event_type) == CONTACT_FAMILY and "announced[" not in event.pattern
 
 
-def is_contact(fused: dict[str, Any]) -> bool:
+def is_contact(fused: Fused) -> bool:
     return fused["family"] == CONTACT_FAMILY and not fused["planned"]
 
 
 def _facilitator_ids(source: dict[str, Any]) -> set[str]:
     return {r["actor_id"] for r in source["facilitators"] if r["actor_id"]}
+
+
+def identity(ref: dict[str, Any]) -> str | None:
+    """A participant's identity: a named actor by id, a country in any role by country."""
+    key = ref["actor_id"]
+    if key and is_named(key):
+        return key
+    return f"country:{ref['country']}" if ref["country"] else None
+
+
+def _parties(refs: list[dict[str, Any]], without: set[str] = frozenset()) -> set[str]:
+    return {i for r in refs if (i := identity(r)) and i not in without}
 
 
 def _mark_contacts(arranged: list[dict[str, Any]],
@@ -70,6 +91,7 @@ def _mark_contacts(arranged: list[dict[str, Any]],
     reports = []
     for source in arranged:
         facilitators = _facilitator_ids(source)
+        meeting = _parties(source["actors"] + source["recipients"], facilitators)
         linked = False
         for contact in by_sentence[source["sentence_index"]]:
             actors = {r["actor_id"] for r in contact["actors"]}
@@ -77,61 +99,81 @@ def _mark_contacts(arranged: list[dict[str, Any]],
                 r["actor_id"] for r in contact["recipients"]}
             if hits:
                 contact["arranging"] = sorted(set(contact.get("arranging", ())) | hits)
+                contact["arranged"] = sorted(set(contact.get("arranged", ())) | meeting)
                 linked = True
-        if not linked and facilitators:
-            reports.append(_report(source, facilitators))
+        if not linked and facilitators and meeting:
+            reports.append(_report(source, facilitators, meeting))
     return reports
 
 
-def _report(source: dict[str, Any], facilitators: set[str]) -> dict[str, Any]:
-    """The arranging act as a source of the contact it may be part of: the facilitators act,
-    on the day of the report's own clause (not the planned meeting's day, if that is later)."""
+def _report(source: dict[str, Any], facilitators: set[str], meeting: set[str]) -> dict[str, Any]:
+    """The arranging act as a source of the contact it may be part of: the facilitators act;
+    its day (that of the report's own clause, unless that is the later meeting's) only bounds
+    the contact's."""
     published = (source["published"] or "")[:10]
     dated = source["date"] and (not published or source["date"][:10] <= published)
-    return {**source, "event_id": f"{source['event_id']}~arrangement", "support": "arrangement",
+    return {**source, "event_id": f"{source['event_id']}{SUFFIX}",
+            "origin_event_id": source["event_id"], "support": ARRANGEMENT,
             "event_type": CONTACT_FAMILY, "planned": False, "status": "asserted", "mode": None,
             "actors": [r for r in source["facilitators"] if r["actor_id"] in facilitators],
             "recipients": [], "location": None, "venues": [], "arranging": sorted(facilitators),
+            "arranged": sorted(meeting),
             "date": source["date"] if dated else published or None,
             "date_precision": source["date_precision"] if dated else "published-fallback"}
 
 
-def linked(report: dict[str, Any], fused: dict[str, Any]) -> bool:
-    """Whether ``report`` is part of the contact ``fused``: the same facilitator arranged
-    through it in another source, and no date contradicts."""
-    if not is_contact(fused):
+def linked(report: dict[str, Any], fused: Fused) -> bool:
+    """Whether ``report`` is part of the contact ``fused``: a source of it says the same
+    facilitator arranged the same meeting through it, and no date contradicts."""
+    if not is_contact(fused) or any(s["event_id"] == report["event_id"] for s in fused["sources"]):
         return False
-    mine = set(report["arranging"])
-    direct = [s for s in fused["sources"] if s.get("support") != "arrangement"]
-    return any(mine & set(s.get("arranging", ())) for s in direct) and all(
-        date_score(report, s) is not None for s in direct)
+    direct = [s for s in fused["sources"] if s.get("support") != ARRANGEMENT]
+    return any(_same_arrangement(report, s) for s in direct) and all(
+        _not_before(report, s) for s in direct)
+
+
+def _not_before(report: dict[str, Any], contact: dict[str, Any]) -> bool:
+    """The report's day only bounds the contact's: arranging was under way by then, so a
+    contact dated (explicitly) after it, beyond the time-zone tolerance, is another one."""
+    reported, happened = day(report["date"]), explicit_day(contact)
+    return not reported or not happened or day(happened) <= reported + timedelta(days=1)
+
+
+def _same_arrangement(report: dict[str, Any], contact: dict[str, Any]) -> bool:
+    facilitators = set(report["arranging"])
+    if not facilitators & set(contact.get("arranging", ())):
+        return False
+    meeting, theirs = set(report["arranged"]), set(contact.get("arranged", ()))
+    if theirs:
+        return bool(meeting & theirs)
+    return bool(meeting & _parties(contact["actors"] + contact["recipients"], facilitators))
 
 
 def _place_report(store: Store, story_id: str, report: dict[str, Any],
-                  touched: dict[str, dict[str, Any]], changed: dict[str, dict[str, Any]]) -> None:
-    pool = {f["id"]: f for f in _window(store, story_id, report, planned=False)}
-    pool.update((k, f) for k, f in touched.items() if is_contact(f))
+                  touched: dict[str, Fused], changed: dict[str, Fused]) -> None:
+    pool = _pool(_window(store, story_id, report, planned=False), touched, changed)
     target = next((f for f in pool.values() if linked(report, f)), None)
     if target is not None:
         target["sources"].append(report)
         changed[target["id"]] = target
         return
-    origin = report["event_id"].removesuffix("~arrangement")
-    for fused in touched.values():
-        if fused["planned"] and any(s["event_id"] == origin for s in fused["sources"]):
-            fused.setdefault(PARKED, []).append(report)
+    for fused in {**touched, **changed}.values():
+        if fused["planned"] and any(s["event_id"] == report["origin_event_id"]
+                                    for s in fused["sources"]):
+            parked = fused.setdefault(PARKED, [])
+            if all(r["event_id"] != report["event_id"] for r in parked):
+                parked.append(report)
             changed[fused["id"]] = fused
             return
 
 
-def _collect_parked(store: Store, story_id: str, contact: dict[str, Any],
-                    touched: dict[str, dict[str, Any]], changed: dict[str, dict[str, Any]]) -> None:
+def _collect_parked(store: Store, story_id: str, contact: Fused, touched: dict[str, Fused],
+                    changed: dict[str, Fused]) -> None:
     """Move the parked reports that belong to ``contact`` from their planned events."""
-    planned = {f["id"]: f for f in _window(store, story_id, contact, planned=True)}
-    planned.update((k, f) for k, f in touched.items() if f["planned"])
+    planned = _pool(_window(store, story_id, contact, planned=True), touched, changed)
     for fused in planned.values():
         parked = fused.get(PARKED, [])
-        joining = [r for r in parked if linked(r, contact)]
+        joining = [r for r in parked if fused["planned"] and linked(r, contact)]
         if joining:
             fused[PARKED] = [r for r in parked if r not in joining]
             contact["sources"].extend(joining)
@@ -139,11 +181,21 @@ def _collect_parked(store: Store, story_id: str, contact: dict[str, Any],
             changed[contact["id"]] = contact
 
 
+def _pool(stored: list[Fused], touched: dict[str, Fused], changed: dict[str, Fused]) -> dict:
+    """Stored candidates, replaced by the versions already being updated (never two copies
+    of one fused event: a report must be neither lost nor counted twice)."""
+    pool = {f["id"]: f for f in stored}
+    pool.update((k, f) for k, f in touched.items() if k in pool or f["family"] == CONTACT_FAMILY)
+    pool.update(changed)
+    return pool
+
+
 def _window(store: Store, story_id: str, item: dict[str, Any], *,
-            planned: bool) -> list[dict[str, Any]]:
+            planned: bool) -> list[Fused]:
     when = day(item.get("date"))
-    lo = (when - timedelta(days=CANDIDATE_WINDOW)).isoformat() if when else "0000"
-    hi = (when + timedelta(days=CANDIDATE_WINDOW)).isoformat() if when else "9999"
+    reach = PARKED_WINDOW if planned else CANDIDATE_WINDOW
+    lo = (when - timedelta(days=reach)).isoformat() if when else "0000"
+    hi = (when + timedelta(days=reach)).isoformat() if when else "9999"
     if planned:
         return store.planned_fused_events(story_id, lo, hi)
     return store.fused_candidates(story_id, family(CONTACT_FAMILY), lo, hi)

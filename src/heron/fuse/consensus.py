@@ -10,6 +10,7 @@ from heron.fuse.dates import FALLBACK, any_day, date_kind, explicit_day, gap
 
 TOLERANCE_DAYS = 1
 NEGATED = "negated"
+ARRANGEMENT = "arrangement"
 NUMBERS = ("killed", "injured", "size")
 
 
@@ -91,10 +92,18 @@ def participants(fused: dict) -> tuple[list[dict], list[dict]]:
     return actors, recipients
 
 
+def stating(fused: dict) -> dict:
+    """The fused event as seen by its sources that state its attributes: an arrangement
+    source ("Trump has begun arrangements ...") says nothing of the contact's day, place,
+    mode or parties, so it counts as an outlet but has no vote and raises no contradiction."""
+    return {**fused, "sources": [s for s in fused["sources"] if s.get("support") != ARRANGEMENT]}
+
+
 def summarise(fused: dict) -> None:
     """(Re)compute a fused event's headline fields from its sources."""
-    sources = fused["sources"]
-    agreed = consensus(fused)
+    view = stating(fused)
+    sources = view["sources"]
+    agreed = consensus(view)
     fused["consensus"] = agreed
     fused["event_type"] = agreed["event_type"]["value"]
     fused["mode"] = agreed["mode"]["value"]
@@ -106,13 +115,14 @@ def summarise(fused: dict) -> None:
     fused["location"] = agreed["location"]["value"]
     for number in NUMBERS:
         fused[number] = agreed[number]["value"]
-    fused["actors"], fused["recipients"] = participants(fused)
+    fused["actors"], fused["recipients"] = participants(view)
     # A denial is evidence against the event, not corroboration of it.
-    reporting = [s for s in sources if s["status"] != NEGATED]
+    reporting = [s for s in fused["sources"] if s["status"] != NEGATED]
     fused["n_sources"] = len(reporting)
     fused["n_outlets"] = len({s["source"] for s in reporting})
-    fused["n_denials"] = len(sources) - len(reporting)
-    published = sorted(s["published"] for s in sources if s["published"])
+    fused["n_direct_outlets"] = len({s["source"] for s in sources if s["status"] != NEGATED})
+    fused["n_denials"] = len(fused["sources"]) - len(reporting)
+    published = sorted(s["published"] for s in fused["sources"] if s["published"])
     fused["first_reported"] = published[0] if published else None
     fused["label"] = label(fused)
     fused.setdefault("contradiction_ids", [])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from heron.fuse.consensus import NEGATED, NUMBERS, TOLERANCE_DAYS
+from heron.fuse.consensus import NEGATED, NUMBERS, TOLERANCE_DAYS, stating
 from heron.fuse.dates import explicit_day, gap
 from heron.fuse.sources import UNDETERMINED
 from heron.fuse.stances import AGREED, NOT_CONFIRMED
@@ -204,6 +204,7 @@ CHECKS = (date_conflict, number_conflicts, place_conflict, planned_conflict, den
 
 
 def fused_contradictions(fused: dict) -> list[dict]:
-    found = [c for check in CHECKS for c in check(fused)]
+    view = stating(fused)
+    found = [c for check in CHECKS for c in check(view)]
     fused["contradiction_ids"] = [c["id"] for c in found]
     return found

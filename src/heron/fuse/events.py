@@ -78,19 +78,30 @@ def core_participants(fused: dict[str, Any]) -> dict[str, str | None]:
 
 
 def _covered(mine: dict[str, str | None], theirs: dict[str, str | None]) -> float:
-    """Share of ``mine`` found in ``theirs``: by key (1) or, failing that, by country (0.75).
-    A named actor (a person, an organisation) falls back to its country only when ``theirs``
-    names no other actor of that country: Trump and "the United States" may be one side,
-    Trump and another US official are two different people."""
-    countries = {c for c in theirs.values() if c}
-    named_countries = {c for k, c in theirs.items() if c and is_named(k)}
-    total = 0.0
-    for key, country in mine.items():
-        if key in theirs:
-            total += 1.0
-        elif country in countries and not (is_named(key) and country in named_countries):
-            total += 0.75
-    return total / len(mine)
+    """Share of ``mine`` found in ``theirs`` (see :func:`_found`)."""
+    return sum(_found(k, c, theirs) for k, c in mine.items()) / len(mine)
+
+
+def _found(key: str, country: str | None, theirs: dict[str, str | None]) -> float:
+    """1 when ``theirs`` has the participant, 0.75 when it has its country. A named actor (a
+    person, an organisation) falls back to its country only when ``theirs`` names no other
+    actor of that country: Trump and "the United States" may be one side, Trump and another
+    US official are two different people."""
+    if key in theirs:
+        return 1.0
+    if not country or country not in theirs.values():
+        return 0.0
+    named_elsewhere = is_named(key) and any(is_named(k) and c == country for k, c in theirs.items())
+    return 0.0 if named_elsewhere else 0.75
+
+
+def _substituted(mine: dict[str, str | None], core: dict[str, str | None]) -> bool:
+    """Another named actor of a country in the place of the event's ("Rubio hosted
+    Zelenskyy" against "Trump hosted Zelenskyy"): a different event, not a disagreement."""
+    def named(keys: dict[str, str | None], country: str) -> set[str]:
+        return {k for k, c in keys.items() if c == country and is_named(k)}
+    return any(is_named(k) and k not in core and c and named(core, c)
+               and not named(mine, c) & core.keys() for k, c in mine.items())
 
 
 def is_named(key: str) -> bool:
@@ -108,9 +119,11 @@ def participant_score(source: dict[str, Any], fused: dict[str, Any]) -> tuple[fl
     core = core_participants(fused) if mine else {}
     if not mine or not core:  # unidentified participants ("protesters"): the place decides
         return (0.5 if _same_place(source["location"], fused["sources"]) else 0.0), False
+    if _substituted(mine, core):
+        return 0.0, False
     forward, backward = _covered(mine, core), _covered(core, mine)
     # One shared participant (often a country) is weaker evidence than two.
-    shared = sum(1 for k, c in mine.items() if k in core or (c and c in core.values()))
+    shared = sum(1 for k, c in mine.items() if _found(k, c, core))
     weight = 1.0 if shared >= 2 else SINGLE_PARTICIPANT_WEIGHT
     same_set = forward == backward == 1.0 and len(mine) >= 2
     same_plan = source["planned"] and fused["planned"] and len(_identities(mine) & _identities(core)) >= 2
@@ -189,7 +202,10 @@ def match_score(source: dict[str, Any], fused: dict[str, Any]) -> float:
     if places_conflict(source, fused) and not strong:
         return 0.0
     words = max(jaccard(set(source["words"]), set(s["words"])) for s in fused["sources"])
-    same_word = any(trigger_stem(s) == trigger_stem(source) for s in fused["sources"])
+    # the same word is evidence only between mentions whose parties already largely agree:
+    # "Trump called Putin" and "Zelenskyy was called by Trump" are two calls
+    same_word = part >= 0.5 and any(trigger_stem(s) == trigger_stem(source)
+                                    for s in fused["sources"])
     return (0.5 * part + 0.25 * (max(known) if known else 0.0) + 0.15 * words
             + 0.1 * (mode or 0.0) + TRIGGER_BONUS * same_word)
 

@@ -10,7 +10,8 @@ STORY_KEYS = ("id", "label", "first_date", "last_date", "outlets", "n_articles",
               "n_contradictions")
 TIMELINE_KEYS = ("id", "event_type", "mode", "date", "date_precision", "status", "planned",
                  "n_outlets", "n_sources", "label", "actors", "recipients", "location",
-                 "contradiction_ids", "first_reported", "killed", "injured", "size", "n_denials")
+                 "contradiction_ids", "first_reported", "killed", "injured", "size", "n_denials",
+                 "n_direct_outlets")
 SOURCE_KEYS = ("article_id", "outlet", "source", "event_id", "sentence", "trigger", "actors",
                "recipients", "date", "date_precision", "status", "location", "mode",
                "killed", "injured", "size", "published", "facilitators")

@@ -88,15 +88,23 @@ class ArgumentFinder:
                 self._add_prep(found, child, event_type, noun=False)
         return found
 
-    def facilitators(self, contact: Token, participants: list[ActorRef]) -> list[ActorRef]:
-        """Who arranges the contact, when that is someone other than its participants."""
+    def facilitators(self, contact: Token, found: Participants) -> list[ActorRef]:
+        """Who arranges the contact without taking part: "arrangements for a meeting between
+        Putin and Zelenskyy" (two parties named) or "setting up a meeting" (none named). With
+        one other party named ("preparations for talks with Ukraine") the arranger is the other
+        party: it is added to ``found`` as an actor and no facilitator is returned."""
         word = _arranging_word(contact)
         agent = _agent(word) if word is not None else None
         if agent is None:
             return []
-        taken = {_identity(r) for r in participants}
-        refs = [r for t in _conjuncts(agent) for r in self._refs(t)]
-        return [r for r in refs if _identity(r) and _identity(r) not in taken]
+        taken = {_identity(r) for r in found.actors + found.recipients}
+        refs = [r for t in _conjuncts(agent) for r in self._refs(t)
+                if _identity(r) and _identity(r) not in taken]
+        if refs and len(taken) == 1:
+            found.actors.extend(refs)
+            found.roles.append(f"actor:arranger '{word.text}'")
+            return []
+        return refs
 
     def add_complement_subject(self, found: Participants, token: Token) -> None:
         """"demanded that the United States match ...", "warned that Russia would pay": the

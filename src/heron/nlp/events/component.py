@@ -91,15 +91,15 @@ class EventCoder:
             event_type = trigger.negated
             status = event_status(token, question=question, recoded=True)
         stated = participants_of(match, finder, event_type)
+        # "arrangements for a meeting between A and B": who arranged it is no participant
+        brokers = finder.facilitators(token, stated) if event_type == "CONSULT" else []
         found = stated.swap() if trigger.reversed else stated
         act = self._event(ctx, index, sentence, match, anchor, event_type, status, found)
         events = [act, *self._announced(ctx, finder, index, sentence, match, anchor, act,
                                         stated, status),
                   *self._denied(ctx, finder, index, sentence, match)]
-        if event_type == "CONSULT":  # "arrangements for a meeting between A and B": who arranged
-            brokers = finder.facilitators(token, found.actors + found.recipients)
-            for event in events:
-                event.facilitators = list(brokers)
+        for event in events:
+            event.facilitators = list(brokers)
         self._situate(ctx, sentence, anchor, events)
         return sorted(events, key=lambda e: -e.confidence)
 
