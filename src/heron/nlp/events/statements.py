@@ -13,17 +13,18 @@ CONTENT = "content"  # the trigger lies in what was said
 
 def link_statements(events: list[Event], quotes: list[Quote]) -> None:
     """Set ``quote_id``/``quote_role`` on events and ``event_ids`` on quotes. A trigger on a
-    cue wins over one inside another quote's content (nested reports: "X said Y demanded")."""
+    cue wins over one inside another quote's content (nested reports: "X said Y demanded"),
+    and of nested contents the innermost (shortest) wins."""
     for event in events:
-        best: tuple[Quote, str] | None = None
-        for quote in quotes:
-            role = _role(event.trigger, quote)
-            if role == STATEMENT or (role and best is None):
-                best = (quote, role)
-        if best is not None:
-            quote, role = best
+        found = [(quote, role) for quote in quotes if (role := _role(event.trigger, quote))]
+        if found:
+            quote, role = min(found, key=lambda f: (f[1] != STATEMENT, _length(f[0])))
             event.quote_id, event.quote_role = quote.id, role
             quote.event_ids.append(event.id)
+
+
+def _length(quote: Quote) -> int:
+    return sum(p.end - p.start for p in quote.content_spans or [quote.content])
 
 
 def _role(trigger: Span, quote: Quote) -> str | None:
