@@ -19,7 +19,7 @@ PEOPLE = {
     "Trump": ("donald-trump", "Donald Trump", "USA", "GOV"),
     "Zelenskyy": ("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "UKR", "GOV"),
     "Putin": ("vladimir-putin", "Vladimir Putin", "RUS", "GOV"),
-    "Kremlin": ("russia-gov", "Russia (GOV)", "RUS", "GOV"),
+    "Kremlin": ("RUS:GOV", "Russia (GOV)", "RUS", "GOV"),  # as the actors component codes it
     "Merz": ("friedrich-merz", "Friedrich Merz", "DEU", "GOV"),
     "Lavrov": ("sergey-lavrov", "Sergey Lavrov", "RUS", "GOV"),
     "Petro": ("gustavo-petro", "Gustavo Petro", "COL", "GOV"),
@@ -578,3 +578,33 @@ def test_another_named_person_of_the_same_country_is_not_the_same_party(heron_db
     heron_db.fuse()
     items = [i for st in heron_db.stories() for i in heron_db.timeline(st["id"])]
     assert sorted(i["n_outlets"] for i in items) == [1, 1]
+
+
+def strike_report(article_id: str, outlet: str, text: str, **event) -> Doc:
+    return (Doc(article_id, outlet, "2025-08-20")
+            .sentence("Russia and Ukraine traded drone strikes overnight as peace talks with "
+                      "Putin and Zelenskyy stalled.")
+            .sentence(text)
+            .event(event.pop("trigger"), "ASSAULT", date="2025-08-19", **event))
+
+
+def test_events_split_by_arrival_order_merge_when_a_later_report_links_them(
+        heron_db: Heron) -> None:
+    reports = [
+        strike_report("m1", "Outlet A", "Putin ordered drone strikes on Kharkiv on Tuesday.",
+                      trigger="strikes", actors=["Putin"], place="Kharkiv"),
+        strike_report("m2", "Outlet B", "Drones struck near the office of Zelenskyy on Tuesday.",
+                      trigger="struck", recipients=["Zelenskyy"]),
+        strike_report("m3", "Outlet C", "Putin ordered drone strikes on Kharkiv aimed at "
+                      "Zelenskyy on Tuesday.", trigger="strikes", actors=["Putin"],
+                      recipients=["Zelenskyy"], place="Kharkiv"),
+    ]
+    for n, doc in enumerate(reports):
+        doc.store_in(heron_db.store)
+        heron_db.fuse()
+        if n == 1:  # nothing links the first two yet
+            assert len(heron_db.timeline(heron_db.stories()[0]["id"])) == 2
+    [strike] = heron_db.timeline(heron_db.stories()[0]["id"])
+    assert strike["n_outlets"] == 3
+    rows = heron_db.store.conn.execute("SELECT DISTINCT fused_id FROM fused_event_sources")
+    assert [r[0] for r in rows] == [strike["id"]]

@@ -17,7 +17,7 @@ from heron.fuse.arrangements import link_arrangements
 from heron.fuse.claims import claim_contradictions, fuse_article_quotes
 from heron.fuse.consensus import summarise
 from heron.fuse.contradictions import fused_contradictions
-from heron.fuse.events import fuse_article_events
+from heron.fuse.events import fuse_article_events, merge_split_events
 from heron.fuse.stories import article_date, assign, shift_day
 from heron.model import Article
 from heron.store.base import Store
@@ -49,8 +49,13 @@ def fuse_article(store: Store, article: Article) -> str | None:
         return None
     story_id = assign(store, article, analysis)
     touched = {f["id"]: f for f in fuse_article_events(store, story_id, article, analysis)}
+    merged_away = merge_split_events(store, story_id, touched)
+    for fused_id in merged_away:
+        store.delete_fused_event(fused_id)
     touched.update(link_arrangements(store, story_id, article, analysis, touched))
     planned = _planned_around(store, story_id, article_date(article, analysis))
+    for fused_id in merged_away:
+        planned.pop(fused_id, None)
     for key, fused in touched.items():  # the versions being updated replace stored ones
         planned.pop(key, None)
         if fused["planned"]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from heron.fuse.consensus import summarise
 from heron.fuse.contradictions import compatible_places
-from heron.fuse.dates import any_day, date_kind, day, gap
+from heron.fuse.dates import any_day, date_kind, day, explicit_day, gap
 from heron.fuse.sources import event_source, is_fusable
 from heron.fuse.text import jaccard
 from heron.model import Analysis, Article, Event
@@ -243,6 +243,55 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
     for event in denials:
         _attach_denial(store, story_id, event_source(article, analysis, event), touched)
     return list(touched.values())
+
+
+def merge_split_events(store: Store, story_id: str,
+                       touched: dict[str, dict[str, Any]]) -> list[str]:
+    """Join fused events that the story's growth shows to be one: an early mention may open an
+    event that later mentions, arriving in another order, would have joined. Two events merge
+    when each one's best mention matches the other; the larger absorbs the smaller (sources,
+    stances, parked reports). Returns the ids of the events absorbed (to delete)."""
+    removed: list[str] = []
+    for fused in sorted(touched.values(), key=lambda f: -len(f["sources"])):
+        if fused["id"] in removed:
+            continue
+        pool = {f["id"]: f for f in _candidates(store, story_id, fused["family"], fused)}
+        pool.update((k, f) for k, f in touched.items() if f["family"] == fused["family"])
+        for other in pool.values():
+            if other["id"] == fused["id"] or other["id"] in removed or \
+                    other["planned"] != fused["planned"] or not _one_event(fused, other):
+                continue
+            big, small = sorted((fused, other), key=lambda f: -len(f["sources"]))
+            _absorb(big, small)
+            touched[big["id"]] = big
+            touched.pop(small["id"], None)
+            removed.append(small["id"])
+            if small is fused:
+                break
+    return removed
+
+
+def _one_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return match_score(_representative(a), b) >= MATCH_THRESHOLD and \
+        match_score(_representative(b), a) >= MATCH_THRESHOLD
+
+
+def _representative(fused: dict[str, Any]) -> dict[str, Any]:
+    """The mention that best states the event: direct, explicitly dated, naming the most
+    parties, most confident."""
+    return max(fused["sources"], key=lambda s: (not s.get("anaphor"), "support" not in s,
+                                                bool(explicit_day(s)),
+                                                len(s["actors"]) + len(s["recipients"]),
+                                                s["confidence"]))
+
+
+def _absorb(big: dict[str, Any], small: dict[str, Any]) -> None:
+    seen = {s["event_id"] for s in big["sources"]}
+    big["sources"].extend(s for s in small["sources"] if s["event_id"] not in seen)
+    for key in ("stances", "arrangements"):
+        if small.get(key):
+            big.setdefault(key, []).extend(small[key])
+    summarise(big)
 
 
 def is_denial(event: Event) -> bool:

@@ -330,6 +330,12 @@ class SQLiteStore:
             "INSERT OR REPLACE INTO fused_event_sources VALUES (?, ?, ?, ?)",
             [(s["event_id"], fused["id"], s["article_id"], s["outlet"]) for s in fused["sources"]])
 
+    def delete_fused_event(self, fused_id: str) -> None:
+        """Remove a fused event merged into another (its sources were re-saved there)."""
+        self.conn.execute("DELETE FROM contradictions WHERE fused_event_id = ?", (fused_id,))
+        self.conn.execute("DELETE FROM fused_event_sources WHERE fused_id = ?", (fused_id,))
+        self.conn.execute("DELETE FROM fused_events WHERE id = ?", (fused_id,))
+
     def fused_event_record(self, fused_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT data FROM fused_events WHERE id = ?",
                                 (fused_id,)).fetchone()
