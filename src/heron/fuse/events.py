@@ -35,9 +35,11 @@ DATE_TOLERANCE = 1  # days: a one-day difference may be a time-zone shift
 FALLBACK_REACH = 7  # days before publication a fallback-dated (undated) mention may refer to
 CANDIDATE_WINDOW = 14  # days around a mention's date searched for fused candidates
 ANAPHOR_REACH = 6  # sentences back a definite mention ("the summit") may refer to
-# "that" only right before the noun: "conviction that direct talks" has a complementiser.
-DEFINITE_BEFORE = re.compile(r"\b(?:(?:the|this|such|its|their)\s+(?:[\w’'-]+\s+){0,2}|that\s+)$",
-                             re.I)
+# "that" right before the noun or before a word that marks an event noun's status ("that
+# planned meeting"): in "conviction that direct talks" it is a complementiser.
+DEFINITE_BEFORE = re.compile(
+    r"\b(?:(?:the|this|such|its|their)\s+(?:[\w’'-]+\s+){0,2}|that\s+(?:(?:planned|proposed|"
+    r"expected|upcoming|possible|potential|first|last|next|previous|earlier|new)\s+)?)$", re.I)
 # A remote contact is never the same event as an in-person one.
 REMOTE_MODES = frozenset({"phone"})
 # Nouns of contacts in person: an anaphor like "that meeting" never means a call.
