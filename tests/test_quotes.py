@@ -285,3 +285,146 @@ def test_gerund_cue_takes_the_speaker_of_its_clause(alone):
 
 def test_continuing_an_action_is_not_a_statement(alone):
     assert _quotes(alone, "The protesters continued to march through the city centre.") == []
+
+
+# ---- non-speech attributions: stance, passives, frames, nouns ------------------------------------
+
+def _only(pipeline: Pipeline, text: str, cue: str) -> Quote:
+    found = [q for q in _quotes(pipeline, text) if q.cue.text == cue]
+    assert len(found) == 1, [(q.cue.text, q.content.text) for q in _quotes(pipeline, text)]
+    return found[0]
+
+
+def test_stance_adjective_takes_its_clause(alone):
+    quote = _only(alone, "The harbour master is confident that the new pier will open in May.", "confident")
+    assert quote.speaker.text == "harbour master" and not quote.direct
+    assert quote.content.text == "that the new pier will open in May"
+
+
+def test_stance_adjective_takes_what_it_is_about(alone):
+    quote = _only(alone, "Several farmers remain worried about the price of feed.", "worried")
+    assert "farmers" in quote.speaker.text and quote.content.text == "the price of feed"
+
+
+def test_stance_adjective_of_a_fact_has_no_holder(alone):
+    assert _quotes(alone, "It is certain that the river will flood again this spring.") == []
+
+
+def test_passive_cue_without_agent_attributes_its_subject(alone):
+    quote = _only(alone, "The bakery chain has been criticised for its new pricing policy.", "criticised")
+    assert quote.speaker is None
+    assert quote.content.text.startswith("The bakery chain") and "pricing policy" in quote.content.text
+
+
+def test_passive_cue_with_agent_names_the_source(alone):
+    quote = _only(alone, "The new stadium plan was endorsed by the city council.", "endorsed")
+    assert "council" in quote.speaker.text and quote.content.text == "The new stadium plan"
+
+
+def test_passive_of_another_sense_is_not_a_cue(alone):
+    assert _quotes(alone, "The driver was charged with dangerous driving on Monday.") == []
+
+
+def test_as_frame_attributes_the_characterisation(alone):
+    quote = _only(alone, "Many teachers see the reform as a threat to small schools.", "see")
+    assert quote.speaker.text == "Many teachers"
+    assert quote.content.text == "the reform as a threat to small schools"
+
+
+def test_perception_verb_outside_its_frame_is_not_a_cue(alone):
+    assert _quotes(alone, "The rebels attacked the garrison at dawn.") == []
+
+
+def test_noun_cue_voiced_by_the_subject(alone):
+    quote = _only(alone, "The pilots' union expressed concern that the new rosters were unsafe.", "concern")
+    assert "union" in quote.speaker.text
+    assert quote.content.text == "that the new rosters were unsafe"
+
+
+def test_noun_cue_with_its_preposition(alone):
+    quote = _only(alone, "The tenants renewed their call for a rent freeze.", "call")
+    assert quote.speaker.text == "their" and quote.content.text == "a rent freeze"
+
+
+def test_intention_noun_without_owner_is_not_a_cue(alone):
+    assert _quotes(alone, "A decision to close the bridge was taken in 2019.") == []
+
+
+def test_message_participle_takes_the_sender(alone):
+    quote = _only(alone, "The museum issued a statement calling the theft a tragedy.", "calling")
+    assert quote.speaker.text == "museum" and quote.content.text == "the theft a tragedy"
+
+
+def test_as_clause_opening_the_sentence(alone):
+    quote = _only(alone, "As one fisherman put it, the quotas are ruining the village.", "put")
+    assert "fisherman" in quote.speaker.text
+    assert quote.content.text == "the quotas are ruining the village"
+
+
+
+
+
+def test_content_runs_over_a_verb_sharing_its_subject(alone):
+    quote = _only(alone, "The guide said the hikers crossed the ridge and talked about the storm.", "said")
+    assert quote.content.text.endswith("talked about the storm")
+
+
+def test_cue_inside_a_subordinate_clause_stays_in_the_content(alone):
+    quote = _only(alone, "She argued that, even if the court found against her, she would appeal.", "argued")
+    assert quote.content.text.endswith("she would appeal")
+
+
+def test_participle_after_a_comma_is_a_second_statement(alone):
+    quotes = _quotes(alone, "The firm said sales rose, adding that its shares doubled in a year.")
+    said = [q for q in quotes if q.cue.text == "said"][0]
+    adding = [q for q in quotes if q.cue.text == "adding"][0]
+    assert said.content.text == "sales rose"
+    assert adding.speaker.text == "firm"
+
+
+def test_headline_label_with_one_word(alone):
+    quote = _quotes(alone, "Poll: Young Voters Abandon the Governor.\n\nThe survey was taken in May.")[0]
+    assert quote.cue.text == ":" and quote.speaker.text == "Poll"
+
+
+def test_quotation_ending_a_question_before_a_bare_attribution(alone):
+    quote = _quotes(alone, "“Who wrote these rules?” Dalton asked. “Nobody here did.”")[0]
+    assert quote.cue.text == "asked" and quote.speaker.text == "Dalton"
+    assert quote.content_spans[0].text == "“Who wrote these rules?”"
+
+
+def test_according_to_phrase_ends_at_its_comma(alone):
+    quote = _only(alone, "According to retired judge Ines Moreau, the ruling reeks of haste.", "According to")
+    assert "Moreau" in quote.speaker.text
+    assert quote.content.text == "the ruling reeks of haste"
+
+
+
+def test_finding_in_a_survey(alone):
+    quote = _only(alone, "In the latest survey, the mayor leads her rival by five points.", "In")
+    assert "survey" in quote.speaker.text
+    assert quote.content.text == "the mayor leads her rival by five points"
+    assert _quotes(alone, "The mayor's gains in the polls worried her rival.") == []
+
+
+def test_call_for_a_clause_with_its_own_subject(alone):
+    quote = _only(alone, "The union is calling for the contract to be reopened at once.", "calling")
+    assert "union" in quote.speaker.text and "the contract to be reopened" in quote.content.text
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The latest survey shows the incumbent with a comfortable lead.",
+     "shows", "the incumbent with a comfortable lead"),  # poll shows its object
+    ("The largest newspaper in the state endorsed Okafor.",
+     "endorsed", "Okafor"),  # lone name can be the content
+    ("The coach complained about the state of the pitch.",
+     "complained", "the state of the pitch"),  # topic of a statement
+    ("The senator praised the bill, which passed on Monday.",
+     "praised", "the bill"),  # object stops before an aside
+    ("The minister cited the figure at a forum in Lyon.",
+     "cited", "the figure"),  # ... and before a setting
+    ("He said after the vote he would not seek another term.",
+     "said", "he would not seek another term"),  # said then a phrase then the clause
+])
+def test_content_of_a_single_attribution(alone, text, cue, content):
+    assert _only(alone, text, cue).content.text == content

@@ -1,23 +1,32 @@
 """Attributions found over a parsed ``Doc``: cue, speaker phrase, content spans, directness.
 
 Each cue is an attribution verb outside quotation marks (of speech, belief, intention or evidence:
-see :mod:`.lexicon`), "according to", "in X's view", a noun introducing a clause ("his claim
-that …"), the colon of ``Name: “…”`` or of a ``Name: claim`` headline, the dash of
-``“…” ― Name``, or a transcript label (``PENCE: …``). The content of a speech cue is, in order
-of preference:
+see :mod:`.lexicon`; verbs of portraying only in their "X as Y" frame), an adjective of stance
+after a linking verb ("is confident that …", "remains critical of …"), "according to", "in X's
+view", a noun introducing a clause or, when owned, a preposition ("his claim that …", "expressed
+concern that …", "renewed its call for …"), the participle of a message noun ("a statement
+calling …"), the colon of ``Name: “…”`` or of a ``Name: claim`` headline, the dash of
+``“…” ― Name``, or a transcript label (``PENCE: …``). A cue verb in the passive attributes its
+subject with what it says of it ("the plan was criticised as reckless"; the agent, if any, is
+the source). The content of a speech cue is, in order of preference:
 
 1. quotations right next to the attribution clause (``“…,” X said, “…”``; ``X added: “…”``),
    followed by quotations that continue it in the same paragraph (``“…,” he said. “…”``);
 2. the sentence around an attribution set off by commas (``The test, Seoul said, was …``);
 3. the clause before it when the attribution closes the sentence (``…, a source told Reuters``),
    widened backwards over earlier first-person sentences of the paragraph, the unmarked
-   verbatim statements news copies from social media (``I called Putin … , Trump wrote``);
+   verbatim statements news copies from social media (``I called Putin … , Trump wrote``), or
+   the clause after an opening "as" clause (``As one official put it, …``);
 4. its complement clause (``X said (that) …``), widened to whole quotations it cuts into;
 5. what follows the colon that ends it (``He added: …``);
-6. what was urged, called for or denied when it is not a clause (``urged Congress to act``);
-7. for "say", the rest of the sentence when the parser did not see its clause.
-Verbs of belief and evidence take only a complement clause, verbs of intention a complement
-clause or their object. Sentences are also cut at line breaks.
+6. what was urged, called for or denied when it is not a clause (``urged Congress to act``),
+   without the writer's aside (``, which …``) or where and when it was said (``at a forum``);
+7. for "say", the rest of the sentence when the parser did not see its clause;
+8. what the statement was about (``complained about the noise``).
+Verbs of belief take only a complement clause, verbs of evidence a complement clause or, for
+polls and documents, their object; verbs of intention a complement clause or their object. A
+content stops before another attribution trailing it, not before a verb that shares its subject
+or sits in a subordinate clause. Sentences are also cut at line breaks.
 """
 
 from __future__ import annotations
@@ -28,24 +37,41 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from heron.nlp.quotes.lexicon import (
+    ADDRESSED_VERBS,
     ADDRESSEE_VERBS,
+    AS_FRAMED_VERBS,
     COGNITION_VERBS,
     CUE_PARTICLES,
+    EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     FRAMED_VERBS,
     INTENTION_VERBS,
+    LINKING_VERBS,
+    MESSAGE_NOUNS,
     NOUN_CUES,
+    NOUN_PREPOSITION_CUES,
     OBJECT_PREPOSITIONS,
+    OTHER_SENSE_PASSIVES,
+    OWNED_NOUN_CUES,
     QUOTING_VERBS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_PREPOSITIONS,
+    SURVEY_NOUNS,
     VIEWPOINT_NOUNS,
+    VOICING_VERBS,
     WORDS_ONLY_VERBS,
 )
 from heron.nlp.quotes.marks import quotation_spans
 
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "conj", "cc", "csubj", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+EXPLETIVES = frozenset({"it", "there"})
+# What a verb says of its passive subject: "was called [a liar]", "is expected [to resign]".
+PREDICATE_DEPS = frozenset({"xcomp", "ccomp", "oprd", "attr"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+WH_RELATIVES = frozenset({"which", "who", "whom", "whose"})
+PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "myself",
                           "ourselves"})
 # Only punctuation (and no paragraph break) may separate a quotation from its attribution.
@@ -58,7 +84,7 @@ _SIGNATURE = re.compile(r"[\s\u00a0]*(?P<dash>[―—–]+)[\s\u00a0]*"
 _TRANSCRIPT_LABEL = re.compile(r"(?P<mark>[\"“]?)(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):"
                                r"[ \u00a0]+(?P<body>\S)")
 # "Pat Smith: Voters Are Worried" — a headline or summary line that gives a named person's claim.
-_NAME_LABEL = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}):[ \u00a0]+"
+_NAME_LABEL = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \u00a0]+"
                          r"(?P<body>[^\s\"“‘'])")
 LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MIN_CONTENT_WORDS = 2
@@ -66,8 +92,14 @@ MAX_LEAD_IN_TOKENS = 4
 # How a lead-in hangs from its sentence: an adverbial ("For instance,"), never a subject
 # ("Clinton, meanwhile, …").
 OBJECT_STOP_DEPS = frozenset({"punct", "cc", "conj", "parataxis", "advcl", "npadvmod", "dep"})
+# Phrases that say when or where something was said, not what ("cited the figure [at a forum]").
+SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid"})
+# Conjunctions of subordinate clauses ("even if the court found …"): a cue inside one is part of
+# the content, not an attribution trailing it.
+SUBORDINATORS = frozenset({"if", "because", "although", "though", "when", "while", "since",
+                           "unless", "whether", "after", "before", "until", "once"})
 LEAD_IN_DEPS = frozenset({"advmod", "prep", "npadvmod", "intj", "advcl"})
-CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | EVIDENCE_VERBS
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | EVIDENCE_VERBS | AS_FRAMED_VERBS.keys()
 MAX_COLON_SPEAKER_TOKENS = 6
 
 
@@ -103,13 +135,16 @@ class AttributionFinder:
             for token in sent:
                 if self._is_cue_verb(token):
                     self._keep(found, self._from_verb(token, sent))
+                elif self._is_stance_adjective(token):
+                    self._keep(found, self._from_adjective(token, sent))
             for token in sent:
                 if _is_according_to(token) and not self._in_setting(found, token):
                     self._keep(found, self._from_according_to(token, sent))
                 elif _is_viewpoint(token) and not self._in_setting(found, token):
                     self._keep(found, self._from_viewpoint(token, sent))
-                elif token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES \
-                        and not self._quoted(token.idx):
+                elif _is_in_survey(token) and not self._in_setting(found, token):
+                    self._keep(found, self._from_survey(token, sent))
+                elif token.pos_ == "NOUN" and _is_noun_cue(token) and not self._quoted(token.idx):
                     self._keep(found, self._from_noun(token, sent))
             for quote in self._quotes_starting_in(sent):
                 if not self._is_claimed(quote):
@@ -123,8 +158,11 @@ class AttributionFinder:
     def _is_cue_verb(self, token: Token) -> bool:
         # "Said Ellis: …" — a capitalised, inverted "Said" is often tagged as a proper noun.
         verb_like = token.pos_ == "VERB" or (token.pos_ == "PROPN" and token.lower_ in ("said", "says"))
+        # A participle after a noun is a cue only when the noun is a message ("a letter urging …").
+        acl = token.dep_ == "acl" and not (token.tag_ == "VBG" and (
+            token.head.lemma_.lower() in MESSAGE_NOUNS or _is_evidence(token.head)))
         return (verb_like and _lemma(token) in CUE_VERBS and _in_frame(token)
-                and token.dep_ not in ("amod", "compound", "acl") and not self._quoted(token.idx))
+                and token.dep_ not in ("amod", "compound") and not acl and not self._quoted(token.idx))
 
     def _from_verb(self, verb: Token, sent: Span) -> Found | None:
         if _is_purpose(verb):
@@ -133,25 +171,90 @@ class AttributionFinder:
         clause = self._clause(verb, sent)
         cue = (verb.idx, verb.idx + len(verb))
         lemma = _lemma(verb)
-        if lemma in COGNITION_VERBS | EVIDENCE_VERBS:
+        passive = self._passive_content(verb, sent)
+        if passive:
+            content = passive
+        elif lemma in COGNITION_VERBS | EVIDENCE_VERBS:
             # Beliefs count when someone holds them; "do you know …?" addresses the reader.
             addressed = speaker is None or speaker.lower_ == "you"
-            content = [] if addressed else self._complement(verb, sent)
+            shown = lemma in EVIDENCE_VERBS and speaker is not None and _is_evidence(speaker)
+            content = [] if addressed else self._complement(verb, sent) or (
+                self._object(verb, sent) if shown else [])
         elif lemma in INTENTION_VERBS:
             content = self._complement(verb, sent) or self._object(verb, sent)
         else:
             content = (self._adjacent_quotations(clause, sent) or self._around_parenthetical(clause, sent)
-                       or self._clause_before(clause, sent) or self._complement(verb, sent)
+                       or self._clause_before(clause, sent) or self._clause_after(verb, clause, sent)
+                       or self._complement(verb, sent)
                        or self._after_colon(clause, sent) or self._object(verb, sent)
-                       or self._rest_after_say(verb, sent))
+                       or self._rest_after_say(verb, sent) or self._topic(verb, sent))
         if not content:
             return None
         if content[-1][1] <= cue[0] and content[0][0] <= sent.start_char + 1:
             content[0] = (self._first_person_start(sent, content[0]), content[0][1])
         return self._found(cue, speaker, content, self._setting(clause, content, sent))
 
+    def _passive_content(self, verb: Token, sent: Span) -> list[tuple[int, int]]:
+        """"The plan was criticised as reckless", "he is expected to resign", "the senator was
+        endorsed by the paper": what is said is about the passive subject, which is part of the
+        content with what the verb says of it (its predicate; with no agent, also its phrases)."""
+        lemma = _lemma(verb)
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects or lemma in ADDRESSED_VERBS | EVIDENCE_VERBS | OTHER_SENSE_PASSIVES \
+                or subjects[0].lower_ in EXPLETIVES | RELATIVE_PRONOUNS:
+            return []
+        has_agent = any(c.dep_ == "agent" for c in verb.children)
+        tail_deps = PREDICATE_DEPS if has_agent else PREDICATE_DEPS | {"prep"}
+        parts = [list(subjects[0].subtree)]
+        parts += [list(c.subtree) for c in verb.children if c.i > verb.i and c.dep_ in tail_deps]
+        spans = []
+        for part in parts:
+            words = [t for t in part if sent.start <= t.i < sent.end and not self._is_edge_punct(t)
+                     and not t.is_space]
+            if words:
+                spans.append(self._widen_to_quotes(words[0].idx, _end(words[-1])))
+        return _merged(sorted(spans))
+
+    def _is_stance_adjective(self, token: Token) -> bool:
+        """"is confident", "seemed worried", and the passive-looking "was convinced"."""
+        if token.lower_ not in STANCE_ADJECTIVES or self._quoted(token.idx):
+            return False
+        if token.pos_ == "ADJ":
+            return token.dep_ in ("acomp", "oprd") and token.head.lemma_.lower() in LINKING_VERBS
+        return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
+
+    def _from_adjective(self, adjective: Token, sent: Span) -> Found | None:
+        """"The governor is confident that …", "voters were worried about costs": the subject
+        holds the stance; the content is what the adjective takes."""
+        holder = adjective.head if adjective.pos_ == "ADJ" else adjective
+        subjects = [c for c in holder.children if c.dep_ in SUBJECT_DEPS]
+        speaker = _speaker_of(holder) if adjective.pos_ == "ADJ" else subjects[0] if subjects else None
+        # "It is certain that …" states a fact, not somebody's stance; "you" is the reader.
+        if speaker is None or speaker.lower_ in ("it", "there", "this", "that", "you"):
+            return None
+        content = (self._complement(adjective, sent, ("ccomp", "xcomp"))
+                   or self._stance_object(adjective, sent))
+        if not content:
+            return None
+        clause = [t for t in self._clause(holder, sent) if not any(s <= t.idx < e for s, e in content)]
+        return self._found((adjective.idx, _end(adjective)), speaker, content, clause)
+
+    def _stance_object(self, adjective: Token, sent: Span) -> list[tuple[int, int]]:
+        """What a stance is about: "critical [of the deal]", "worried [about rising costs]"."""
+        objects = [g for c in adjective.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPOSITIONS
+                   for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        tokens = [t for g in objects[:1] for t in g.subtree if sent.start <= t.i < sent.end
+                  and not self._is_edge_punct(t) and not t.is_space]
+        tokens = self._without_aside(self._before_trailing_attribution(tokens, sent))
+        if len(tokens) < MIN_CONTENT_WORDS and not _is_name(tokens):
+            return []
+        return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
+
     def _from_according_to(self, according: Token, sent: Span) -> Found | None:
         phrase = list(according.subtree)
+        # The phrase ends at its comma, however the parser hung the clause after it.
+        comma = next((k for k, t in enumerate(phrase) if k > 2 and t.text == ","), None)
+        phrase = phrase[:comma] if comma is not None and according.i == sent.start else phrase
         # The parser may read "according to show insiders" as a verb and its object.
         objects = [t for t in phrase if t.dep_ == "pobj"] or [
             t for t in phrase[2:] if t.pos_ in ("NOUN", "PROPN", "PRON")][-1:]
@@ -163,20 +266,32 @@ class AttributionFinder:
         owners = [c for t in phrase if t.dep_ == "pobj" for c in t.children if c.dep_ == "poss"]
         return self._around_phrase(phrase, owners, sent)
 
+    def _from_survey(self, preposition: Token, sent: Span) -> Found | None:
+        """"In the latest poll, Smith leads by five points": the survey is the source."""
+        phrase = list(preposition.subtree)
+        return self._around_phrase(phrase, [t for t in phrase if t.dep_ == "pobj"][:1], sent)
+
     def _from_noun(self, noun: Token, sent: Span) -> Found | None:
-        """"his claim that the vote was rigged", "her promise to cut taxes": the clause the noun
-        introduces; its owner, when stated, is the source."""
+        """"his claim that the vote was rigged", "her promise to cut taxes", "renewed its call
+        for a ban": the clause the noun introduces or, when it has an owner, the object of its
+        preposition; the owner, when stated, is the source."""
+        owner = _owner(noun)
+        lemma = noun.lemma_.lower()
+        introduces = lemma in NOUN_CUES or (lemma in OWNED_NOUN_CUES and owner is not None)
         clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
             g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") and g.i < c.i
-            for g in c.children)]
-        if not clauses:
+            for g in c.children)] if introduces else []
+        objects = [g for c in noun.children if c.dep_ == "prep" and c.i > noun.i
+                   and c.lower_ in NOUN_PREPOSITION_CUES.get(noun.lemma_.lower(), ())
+                   for g in c.children if g.dep_ in ("pobj", "pcomp")] if owner is not None else []
+        heads = clauses or objects
+        if not heads:
             return None
-        tokens = [t for t in clauses[0].subtree if sent.start <= t.i < sent.end
+        tokens = [t for t in heads[0].subtree if sent.start <= t.i < sent.end
                   and not self._is_edge_punct(t) and not t.is_space]
-        tokens = self._before_trailing_attribution(tokens, sent)
-        if len(tokens) < MIN_CONTENT_WORDS + 1:
+        tokens = self._without_aside(self._before_trailing_attribution(tokens, sent))
+        if len(tokens) < MIN_CONTENT_WORDS + (1 if clauses else 0):
             return None
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         content = [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
         return self._found((noun.idx, _end(noun)), owner, content, [noun], nominal=True)
 
@@ -191,7 +306,8 @@ class AttributionFinder:
         after = [t for t in rest if t.i > phrase[-1].i]
         chosen = before if len(before) >= len(after) else after
         content = [self._widen_to_quotes(chosen[0].idx, _end(chosen[-1]))]
-        cue = (preposition.idx, _end(phrase[1]) if len(phrase) > 1 else _end(preposition))
+        two_words = preposition.lower_ == "according" and len(phrase) > 1  # "according to"
+        cue = (preposition.idx, _end(phrase[1]) if two_words else _end(preposition))
         return self._found(cue, objects[0], content, phrase)
 
     def _from_colon(self, quote: tuple[int, int], sent: Span) -> Found | None:
@@ -254,13 +370,15 @@ class AttributionFinder:
             return None
         name = self.doc.char_span(labelled.start("name"), labelled.end("name"),
                                   alignment_mode="expand")
-        if name is None or not any(t.ent_type_ in LABEL_ENTITIES for t in name) \
-                or any(t.pos_ in ("VERB", "AUX") for t in name):
+        named = name is not None and (any(t.ent_type_ in LABEL_ENTITIES for t in name)
+                                      or len(name) == 1 and name[0].lower_ in SURVEY_NOUNS)
+        if not named or any(t.pos_ in ("VERB", "AUX") for t in name):
             return None
         start, end = labelled.start("body"), len(self.text[:line.end()].rstrip(" .\"”’"))
         body = self.doc.char_span(start, end, alignment_mode="expand")
+        # Title case misleads the tagger: a headline's predicate may be tagged an adjective.
         if body is None or len(_WORD.findall(body.text)) < MIN_CONTENT_WORDS + 1 or not any(
-                t.pos_ in ("VERB", "AUX") for t in body):
+                t.pos_ in ("VERB", "AUX", "ADJ") for t in body):
             return None
         colon = (labelled.end("name"), labelled.end("name") + 1)
         return Found(colon, name, name.root, [(start, end)], self._fully_quoted(start, end),
@@ -273,7 +391,8 @@ class AttributionFinder:
         # A quotation that opens or closes the sentence around its attribution is speech however
         # short ("“You winning?” she said"); elsewhere short quotations are often quoted words.
         before = [q for q in self.quotes if q[1] <= start and self._joined(q[1], start)
-                  and self._ends_in_or_leads(q, sent) and (self._clausal(q) or q[0] <= sent.start_char)]
+                  and self._ends_in_or_leads(q, sent, clause)
+                  and (self._clausal(q) or q[0] <= sent.start_char)]
         after = [q for q in self.quotes if q[0] >= end and self._joined(end, q[0])
                  and (self._clausal(q) or self._joined(q[1], sent.end_char))]
         parts = before[-1:] + after[:1]
@@ -281,10 +400,13 @@ class AttributionFinder:
             parts[0] = (self._clause_start(sent, parts[0][0]), parts[0][1])
         return self._with_continuations(parts, max(end, sent.end_char)) if parts else []
 
-    def _ends_in_or_leads(self, quote: tuple[int, int], sent: Span) -> bool:
+    def _ends_in_or_leads(self, quote: tuple[int, int], sent: Span, clause: list[Token]) -> bool:
         """A quotation ending before the sentence attributes to it only if the sentence opens
-        with the attribution in lower case ('“Why?” she asked.' split after the question mark)."""
-        return quote[1] > sent.start_char or sent[0].is_lower
+        with the attribution in lower case ('“Why?” she asked.' split after the question mark)
+        or is nothing but the attribution ('“Why?” Smith asked.')."""
+        members = set(clause)
+        return quote[1] > sent.start_char or sent[0].is_lower or all(
+            t in members or t.is_punct or t.is_space for t in sent)
 
     def _clause_start(self, sent: Span, quote_start: int) -> int:
         """Where the statement ending in a quotation begins: the sentence start when the words
@@ -304,16 +426,20 @@ class AttributionFinder:
             return []
         before = [t for t in _without_lead(list(self.doc[sent.start:first - 1]))
                   if not self._is_edge_punct(t)]
+        if before and before[-1].lower_ in WH_RELATIVES:
+            # "…, which, the mayor said, is always full": the statement is the relative clause.
+            before = before[-1:]
         after = [t for t in self.doc[last + 2:sent.end] if not self._is_edge_punct(t) and not t.is_space]
         if not before or not after or not any(t.pos_ in ("VERB", "AUX") for t in before + after):
             return []
         return [self._widen_to_quotes(before[0].idx, _end(before[-1])),
                 self._widen_to_quotes(after[0].idx, _end(after[-1]))]
 
-    def _complement(self, verb: Token, sent: Span) -> list[tuple[int, int]]:
+    def _complement(self, verb: Token, sent: Span,
+                    deps: tuple[str, ...] = ("ccomp",)) -> list[tuple[int, int]]:
         # Only the side of the verb the complement is on: a misparse may hang words from the
         # other side (or the next paragraph) under it.
-        tokens = [t for c in verb.children if c.dep_ == "ccomp" and sent.start <= c.i < sent.end
+        tokens = [t for c in verb.children if c.dep_ in deps and sent.start <= c.i < sent.end
                   for t in c.subtree if sent.start <= t.i < sent.end and (t.i < verb.i) == (c.i < verb.i)
                   and not self._is_edge_punct(t) and not t.is_space]
         tokens = self._before_trailing_attribution(tokens, sent)
@@ -332,25 +458,41 @@ class AttributionFinder:
         if lemma in FRAMED_VERBS and not _has_predicate(verb):
             wanted = ()  # only the particle's object: "called for a ban"
         objects = [c for c in verb.children if c.i > verb.i and c.dep_ in wanted]
-        objects += [g for c in _particles(verb) for g in c.children]  # "called for [a ban]"
+        objects += _particle_objects(verb)  # "called for [a ban]"
         objects.sort(key=lambda c: c.i)
         if objects and lemma not in ADDRESSEE_VERBS:
             objects += [c for c in verb.children if c.i > objects[0].i and c.dep_ == "prep"
-                        and c.lower_ in OBJECT_PREPOSITIONS]
+                        and c.lower_ in OBJECT_PREPOSITIONS] + _frame_prepositions(verb)
         if not objects:
             return []
         # The object runs on over what the parser hung from the verb after it ("cited remarks
         # [Trump had made] about her"), up to a punctuation mark or a conjoined clause.
         end = max(t.i for c in objects for t in c.subtree)
         for child in (c for c in verb.children if c.i > end):
-            if child.dep_ in OBJECT_STOP_DEPS:
+            setting = child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS
+            # "wants to raise taxes, cut spending and …": infinitives coordinated with the object.
+            infinitive = child.dep_ == "conj" and child.tag_ == "VB" and objects[0].dep_ == "xcomp"
+            if (child.dep_ in OBJECT_STOP_DEPS or setting) and not infinitive:
                 break
             end = max(end, max(t.i for t in child.subtree))
         start = min(t.i for t in objects[0].subtree)
         tokens = [t for t in self.doc[start:min(end + 1, sent.end)]
                   if not self._is_edge_punct(t) and not t.is_space]
-        tokens = self._before_trailing_attribution(tokens, sent)
-        if len(tokens) < MIN_CONTENT_WORDS or tokens[0].pos_ == "PRON" and len(objects) < 2:
+        tokens = self._without_aside(self._before_trailing_attribution(tokens, sent))
+        if len(tokens) < MIN_CONTENT_WORDS and not _is_name(tokens) \
+                or objects[0].pos_ == "PRON" and len(objects) < 2:
+            return []
+        return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
+
+    def _topic(self, verb: Token, sent: Span) -> list[tuple[int, int]]:
+        """What a statement was about, when that is all the text gives: "complained about the
+        noise", "asked him about his taxes"."""
+        topics = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i
+                  for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        tokens = [t for g in topics[:1] for t in g.subtree if sent.start <= t.i < sent.end
+                  and not self._is_edge_punct(t) and not t.is_space]
+        tokens = self._without_aside(tokens)
+        if len(tokens) < MIN_CONTENT_WORDS and not _is_name(tokens):
             return []
         return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
 
@@ -363,17 +505,35 @@ class AttributionFinder:
         tokens = [t for t in self.doc[verb.i + 1:sent.end] if not self._is_edge_punct(t)
                   and not t.is_space and not self._quoted(t.idx)]
         tokens = self._before_trailing_attribution(tokens, sent)
+        if tokens and tokens[0].pos_ == "ADP" and tokens[0].head.i > tokens[0].i:
+            # "said after the meeting he would …": the phrase belongs to the clause after it,
+            # which must have a subject of its own.
+            phrase = {t.i for t in tokens[0].subtree}
+            tokens = [t for t in tokens if t.i not in phrase]
+            if not any(c.dep_ in SUBJECT_DEPS for t in tokens[:1] for c in t.head.children):
+                tokens = []
         if len(tokens) < MIN_CONTENT_WORDS + 1 or tokens[0].pos_ == "ADP" or not any(
                 t.pos_ in ("VERB", "AUX") for t in tokens):
             return []
         return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
 
+    def _without_aside(self, tokens: list[Token]) -> list[Token]:
+        """What was said about someone or something stops before the writer's aside about it,
+        a relative clause set off by a comma ("praised the plan, which includes …")."""
+        for token in tokens:
+            edge = token.left_edge
+            if token.dep_ == "relcl" and edge.lower_ in WH_RELATIVES and edge.i > tokens[0].i \
+                    and self.doc[edge.i - 1].text == "," and not self._quoted(edge.idx):
+                return [t for t in tokens if t.i < edge.i - 1]
+        return tokens
+
     def _before_trailing_attribution(self, tokens: list[Token], sent: Span) -> list[Token]:
         """A complement stops before another cue it runs into after a comma or conjunction:
         "Trump told them that …, a source told Reuters" (another speaker's frame), "he said it
         …, and warned that …" (a second statement), "…, which he said were …"."""
+        members = {t.i for t in tokens}
         for verb in tokens[1:]:
-            if not self._is_cue_verb(verb):
+            if not self._is_cue_verb(verb) or not _may_trail(verb, tokens[0], members):
                 continue
             first = _word_bounds(self._clause(verb, sent))[0]
             breaks = [t.i for t in self.doc[tokens[0].i + 1:min(first, verb.i)]
@@ -381,6 +541,20 @@ class AttributionFinder:
             if breaks and breaks[-1] > tokens[0].i:
                 return [t for t in tokens if t.i < breaks[-1]]
         return tokens
+
+    def _clause_after(self, verb: Token, clause: list[Token], sent: Span) -> list[tuple[int, int]]:
+        """"As the minister noted, prices have risen": an "as" clause opening the sentence
+        attributes the clause after it."""
+        first, last = _word_bounds(clause)
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+                or last + 1 >= sent.end or self.doc[last + 1].text != ",":
+            return []
+        if any(not (t.is_punct or t.pos_ == "CCONJ") for t in self.doc[sent.start:first]):
+            return []
+        body = [t for t in self.doc[last + 2:sent.end] if not self._is_edge_punct(t) and not t.is_space]
+        if len(body) < MIN_CONTENT_WORDS + 1 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+            return []
+        return [self._widen_to_quotes(body[0].idx, _end(body[-1]))]
 
     def _clause_before(self, clause: list[Token], sent: Span) -> list[tuple[int, int]]:
         first, last = _word_bounds(clause)
@@ -444,7 +618,8 @@ class AttributionFinder:
     def _found(self, cue: tuple[int, int], speaker: Token | None, content: list[tuple[int, int]],
                setting: list[Token], nominal: bool = False) -> Found | None:
         words = sum(len(_WORD.findall(self.text[s:e])) for s, e in content)
-        if words < MIN_CONTENT_WORDS or any(s < cue[1] and cue[0] < e for s, e in content):
+        if words < MIN_CONTENT_WORDS and not self._names_only(content) \
+                or any(s < cue[1] and cue[0] < e for s, e in content):
             return None
         direct = all(self._fully_quoted(s, e) for s, e in content) or self._unmarked_verbatim(content)
         # "assuming that …", "without knowing …" have no source; "the claim that …" may not.
@@ -452,6 +627,10 @@ class AttributionFinder:
             return None
         noun_phrase = _noun_phrase(speaker) if speaker is not None else None
         return Found(cue, noun_phrase, speaker, content, direct, setting)
+
+    def _names_only(self, content: list[tuple[int, int]]) -> bool:
+        span = self.doc.char_span(content[0][0], content[-1][1], alignment_mode="expand")
+        return span is not None and _is_name(list(span))
 
     def _passive_cue(self, cue: tuple[int, int]) -> bool:
         """"It was reported that …": an attribution with no source, unlike a bare participle."""
@@ -558,6 +737,8 @@ class AttributionFinder:
 
 def _speaker_of(verb: Token) -> Token | None:
     """The head token of whoever the cue verb attributes the content to."""
+    if verb.dep_ == "acl":  # "a statement calling the vote a sham": whoever made the statement
+        return _owner(verb.head) or (verb.head if _is_evidence(verb.head) else None)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted X as saying"
         return _quoted_person(verb.head)
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -570,10 +751,62 @@ def _speaker_of(verb: Token) -> Token | None:
     if agents:
         return agents[0]
     if not subjects and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _speaker_of(verb.head)
+        reported = verb.head.dep_ == "ccomp" and _lemma(verb.head.head) in SPEECH_VERBS
+        # "X said prices rose, adding that …": X adds, whatever the parser hung "adding" from.
+        return _speaker_of(verb.head.head if reported and verb.tag_ == "VBG" else verb.head)
     governor = verb.head.head
     if not subjects and verb.dep_ == "pcomp" and governor.pos_ in ("VERB", "AUX"):
         return _speaker_of(governor)  # "began by saying …": whoever began
+    return None
+
+
+def _is_evidence(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in EVIDENCE_NOUNS
+
+
+def _is_name(tokens: list[Token]) -> bool:
+    """A lone proper name can be all that was said about ("endorsed Smith", "critical of Acme")."""
+    return bool(tokens) and all(t.pos_ == "PROPN" for t in tokens)
+
+
+def _may_trail(verb: Token, first: Token, members: set[int]) -> bool:
+    """Whether a cue verb inside a content may be another attribution trailing it ("…, a source
+    told Reuters", "…, which he said were …"). It may not when it has no subject of its own
+    ("he rated them … and talked about …"), heads the content itself ("that, whatever happens,
+    he will insist on …") or sits in a subordinate clause ("even if the court found …")."""
+    if verb.is_ancestor(first) or verb.head == verb:
+        return False
+    if not any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
+        # "…, adding that …": a participle after a comma is a second statement; so is a verb
+        # conjoined to a reported clause about the speaker ("said he would …, and warned …").
+        if verb.tag_ == "VBG" and verb.doc[verb.left_edge.i - 1].text == ",":
+            return True
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+        return verb.dep_ == "conj" and bool(subjects) and subjects[0].lower_ in PERSONAL_PRONOUNS
+    node = verb
+    while node.i in members and node.head != node:
+        if any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in node.children):
+            return False
+        node = node.head
+    return True
+
+
+def _is_noun_cue(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in NOUN_CUES or lemma in OWNED_NOUN_CUES or lemma in NOUN_PREPOSITION_CUES
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose statement, plan or concern a noun is: its possessor ("her call"), its author ("a
+    statement from the ministry") or the subject of the verb voicing it ("X expressed concern")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i > noun.i:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    voicing = noun.head
+    if noun.dep_ == "dobj" and voicing.pos_ == "VERB" and voicing.lemma_.lower() in VOICING_VERBS:
+        return _speaker_of(voicing)
     return None
 
 
@@ -595,16 +828,58 @@ def _is_purpose(verb: Token) -> bool:
 
 
 def _in_frame(verb: Token) -> bool:
-    """Verbs such as "call" attribute only with a predicate or their particle."""
+    """Verbs such as "call" attribute only with a predicate or their particle, verbs such as
+    "see" only in their "X as Y" frame."""
     lemma = _lemma(verb)
-    return lemma not in FRAMED_VERBS or _has_predicate(verb) or bool(_particles(verb))
+    if lemma in AS_FRAMED_VERBS:
+        return bool(_frame_prepositions(verb))
+    if lemma == "put":
+        return _puts_it(verb)
+    if lemma not in FRAMED_VERBS or _has_predicate(verb):
+        return True
+    # "The meeting was called for Monday" schedules; only the active "called for" demands.
+    return bool(_particle_objects(verb)) and not any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
-def _particles(verb: Token) -> list[Token]:
-    """The preposition right after the verb that makes it a phrasal cue ("called for", "called
-    on"), unlike a later one ("called him on Friday")."""
-    return [c for c in verb.children if c.dep_ in ("prep", "prt") and c.i == verb.i + 1
-            and c.lower_ in CUE_PARTICLES.get(_lemma(verb), ())]
+def _puts_it(verb: Token) -> bool:
+    """"As one official put it, …", "she put it bluntly": "put it" with nowhere to put it."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and not any(
+        c.dep_ in ("prep", "prt", "advcl") for c in verb.children)
+
+
+def _frame_prepositions(verb: Token) -> list[Token]:
+    """The "as" of "sees the deal as a trap" or "the deal was seen as a trap": a preposition of
+    the verb's frame after its object, or with a passive subject."""
+    objects = [c.i for c in verb.children if c.dep_ == "dobj"]
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    return [c for c in verb.children if c.dep_ == "prep" and (passive or objects and c.i > objects[0])
+            and c.lower_ in AS_FRAMED_VERBS.get(_lemma(verb), ())]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted character spans with overlapping ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _particle_objects(verb: Token) -> list[Token]:
+    """What follows the preposition right after the verb that makes it a phrasal cue ("called
+    for [a ban]", "called on [Congress to act]", "called for [the law to be repealed]"), unlike a
+    later one ("called him on Friday")."""
+    particles = CUE_PARTICLES.get(_lemma(verb), ())
+    objects = []
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.i == verb.i + 1 and child.lower_ in particles:
+            objects.extend(child.children)
+        elif child.dep_ == "advcl" and any(  # "for" read as the mark of a "for … to" clause
+                g.dep_ == "mark" and g.i == verb.i + 1 and g.lower_ in particles for g in child.children):
+            objects.append(child)
+    return objects
 
 
 def _has_predicate(verb: Token) -> bool:
@@ -639,6 +914,12 @@ def _noun_phrase(head: Token) -> Span:
 def _is_according_to(token: Token) -> bool:
     return (token.lower_ == "according" and token.i + 1 < len(token.doc)
             and token.doc[token.i + 1].lower_ == "to")
+
+
+def _is_in_survey(token: Token) -> bool:
+    """"in" + "the latest poll" / "a new study", said of a clause (not "gains in the polls")."""
+    return token.lower_ == "in" and token.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in SURVEY_NOUNS for c in token.children)
 
 
 def _is_viewpoint(token: Token) -> bool:

@@ -18,6 +18,8 @@ proclaim affirm brag concur object protest speculate stipulate submit swear tout
 criticize criticise condemn denounce decry blast slam lambast praise cite describe question
 dismiss reject call liken echo discuss label dub brand characterize characterise point
 encourage defend reference highlight invoke mock ridicule blame rule talk
+deride laud applaud commend castigate berate excoriate assail chastise dispute downplay extol
+disparage belittle repudiate disavow put
 """.split())
 # Speech verbs whose direct object is whom they address or the words' container ("told
 # reporters", "asked him", "wrote a letter"), never what was said.
@@ -38,12 +40,25 @@ want intend wish decline agree aim support endorse oppose favor favour back
 advocate hope expect decide push press
 """.split())
 # Verbs by which a poll, study or document shows something ("a poll shows that ...", "the
-# report found the plan unworkable"): like verbs of belief they attribute only their complement
-# clause (as objects they mostly mean something else: "found a way").
+# report found the plan unworkable"): like verbs of belief they attribute their complement
+# clause; their object only when their subject is one of the EVIDENCE_NOUNS (otherwise objects
+# mostly mean something else: "found a way", "showed them around").
 EVIDENCE_VERBS = frozenset("show find demonstrate".split())
-# Verbs that attribute only in a frame: "called the plan a disaster", "called for a ban", never
-# "called him on Friday" (a telephone call), "called a meeting" or "talked for hours".
-FRAMED_VERBS = frozenset({"call", "point", "talk", "push", "press"})
+# Nouns of surveys and studies: besides named people and bodies, they label a headline's claim
+# ("Poll: Voters Turn Against the Plan") and are the source of what is found in them ("In the
+# latest poll, Smith leads by five points").
+SURVEY_NOUNS = frozenset("poll survey study report analysis".split())
+# Sources that show things: what a poll or a video shows is its object too ("the poll shows
+# Smith ahead", "a video showing the mayor at the scene"), unlike what a person shows.
+EVIDENCE_NOUNS = frozenset("""
+poll survey study data figure report analysis research video footage record document review
+audit census result number statistic chart map photo photograph image tape recording email
+filing count tally estimate model forecast projection
+""".split())
+# Verbs that attribute only in a frame: "called the plan a disaster", "called for a ban", "as
+# she put it", never "called him on Friday" (a telephone call), "called a meeting", "talked for
+# hours" or "put it on the table".
+FRAMED_VERBS = frozenset({"call", "point", "talk", "push", "press", "put"})
 # Prepositions that make a phrasal cue whose object is the content: "called for a ban",
 # "called on Congress to act", "pointed to the polls".
 CUE_PARTICLES = {"call": ("for", "on"), "point": ("to", "out"), "push": ("for",), "press": ("for", "on"),
@@ -53,12 +68,81 @@ CUE_PARTICLES = {"call": ("for", "on"), "point": ("to", "out"), "push": ("for",)
 # for her vote", "cited the deal as proof", "criticized him over the leak", "accused her of lying".
 OBJECT_PREPOSITIONS = frozenset({"for", "as", "over", "about", "against", "of"})
 # Nouns that attribute the clause they introduce ("his claim that the vote was rigged", "her
-# promise to cut taxes"); the owner, when stated, is the source ("his", "Trump's").
+# promise to cut taxes"); the owner, when stated, is the source ("his", "Trump's", or whoever
+# "made" or "expressed" it).
 NOUN_CUES = frozenset("""
 claim statement assertion argument allegation accusation charge belief view promise pledge vow
 warning demand proposal insistence suggestion assessment conclusion contention fear hope threat
-remark comment denial admission assurance prediction message suggestion complaint criticism
-assumption impression notion idea opinion position vision
+remark comment denial admission assurance prediction message complaint criticism assumption
+impression notion idea opinion position vision
+""".split())
+# Nouns of intention, feeling and agreement introduce a clause that is somebody's only when the
+# text says whose ("her decision to resign", "officials expressed concern that …"); unowned they
+# are mostly the writer's ("a decision to cut rates", "in a bid to win").
+OWNED_NOUN_CUES = frozenset("""
+concern doubt worry confidence expectation conviction suspicion sense feeling plan decision
+determination intention intent desire wish willingness readiness eagerness reluctance refusal
+offer commitment agreement acknowledgment acknowledgement recognition understanding announcement
+declaration guarantee recommendation appeal plea call
+""".split())
+# Nouns that attribute what their preposition takes, when someone owns them ("her call for a
+# ban", "his criticism of the deal", "their concerns about costs"): noun → prepositions.
+NOUN_PREPOSITION_CUES = {
+    **dict.fromkeys(("call", "demand", "plea", "appeal", "push", "request", "proposal", "plan",
+                     "support", "pressure", "campaign"), ("for",)),
+    **dict.fromkeys(("criticism", "condemnation", "denunciation", "praise", "endorsement",
+                     "rejection", "defense", "defence", "characterization", "description",
+                     "assessment", "dismissal"), ("of",)),
+    **dict.fromkeys(("concern", "worry", "fear", "doubt", "warning", "complaint", "comment",
+                     "remark", "question", "statement", "claim", "allegation", "view", "position"),
+                    ("about", "over", "on", "of", "against")),
+    **dict.fromkeys(("opposition", "objection", "threat"), ("to",)),
+}
+# Verbs by which a source voices a noun cue ("expressed concern that …", "renewed its call for
+# …", "issued a statement calling …"): their subject owns the noun. Verbs that answer someone
+# else's claim ("rejected the claim that …") are not among them.
+VOICING_VERBS = frozenset("""
+make express voice issue renew repeat reiterate offer raise deliver give release publish send
+sound announce unveil present outline share air signal register lodge file post tweet write
+put float stress underline
+""".split())
+# Nouns naming a message, whose participle says what the message said ("a statement calling the
+# vote a sham", "a letter urging restraint"): the message's owner or sender is the source.
+MESSAGE_NOUNS = frozenset("""
+statement letter tweet post message note memo report paper resolution ad advertisement video editorial
+op-ed column petition release communique announcement speech address interview remarks
+""".split())
+# Adjectives of certainty, feeling and stance after a linking verb: what the subject is sure,
+# worried or critical of is their complement clause ("is confident that …", "was unsure whether
+# …"), infinitive ("is determined to …") or the object of the preposition they take
+# ("remains critical of the deal", "were worried about the cost").
+STANCE_ADJECTIVES = frozenset("""
+confident sure certain convinced unsure uncertain aware unaware doubtful hopeful optimistic
+pessimistic skeptical sceptical worried concerned afraid fearful anxious nervous wary adamant
+insistent determined eager keen willing unwilling reluctant hesitant disappointed frustrated
+angry upset furious dismayed alarmed troubled pleased glad satisfied dissatisfied unhappy
+proud critical supportive
+""".split())
+# The prepositions by which such an adjective takes what the stance is about.
+STANCE_PREPOSITIONS = frozenset({"about", "of", "over", "with", "toward", "towards"})
+# Verbs that link a subject to its stance adjective ("is", "remained", "seemed", "grew").
+LINKING_VERBS = frozenset("be remain seem appear become grow feel sound stay look".split())
+# Verbs of perceiving and portraying that attribute only in the frame "<verb> X as Y" ("sees
+# the deal as a trap", "painted her as weak", "attacked him as a fraud"), never alone ("saw
+# the film", "painted the wall", "attacked the town"). Values: the prepositions of the frame.
+AS_FRAMED_VERBS = {
+    "see": ("as",), "view": ("as",), "regard": ("as",), "portray": ("as",), "paint": ("as",),
+    "depict": ("as",), "cast": ("as",), "hail": ("as",), "frame": ("as",), "present": ("as",),
+    "attack": ("as", "for", "over"), "fault": ("for",), "chide": ("for",), "scold": ("for",),
+    "rebuke": ("for",), "compare": ("to", "with"),
+}
+# Cue verbs whose passive has another sense ("was charged with fraud", "was admitted to
+# hospital", "is known as", "the holiday is observed"): no passive attribution for them.
+OTHER_SENSE_PASSIVES = frozenset("charge admit know observe note".split())
+# Verbs whose passive subject is whom they address ("residents were warned that …", "he was
+# asked to resign"): their content is the complement, as in the active voice.
+ADDRESSED_VERBS = ADDRESSEE_VERBS | frozenset("""
+warn urge encourage assure remind advise caution notify promise press push
 """.split())
 # Nouns of "in X's view", "in her words": the sentence around them is X's opinion or statement.
 VIEWPOINT_NOUNS = frozenset("view opinion words estimation judgment judgement mind eyes".split())
