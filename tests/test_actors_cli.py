@@ -44,3 +44,24 @@ def test_unknown_name_exits_1(seeds_db: Path) -> None:
     done = run("actor", "Qwxyz Blorpington", "--db", str(seeds_db))
     assert done.returncode == 1
     assert "no actor matches" in done.stderr
+
+
+def test_quotes_of_a_speaker_by_name(seeds_db: Path) -> None:
+    done = run("quotes", "--speaker", "Zelensky", "--db", str(seeds_db))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines and all(line.startswith("Volodymyr Zelenskyy") for line in lines)
+    assert any("Telegram" in line and "We need strong security guarantees" in line
+               for line in lines)
+
+
+def test_quotes_as_jsonl_carry_negation_and_unknown_speaker_exits_1(seeds_db: Path) -> None:
+    import json
+
+    done = run("quotes", "--speaker", "Kremlin", "--format", "jsonl", "--db", str(seeds_db))
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert {r["speaker"]["actor_id"] for r in rows} == {"RUS:GOV"}
+    # "the Kremlin hasn't publicly confirmed such a possibility": kept, marked as not said
+    assert any(r["negated"] and r["content"]["text"] == "such a possibility" for r in rows)
+    missing = run("quotes", "--speaker", "Nobodyatall", "--db", str(seeds_db))
+    assert missing.returncode == 1 and "no quotes" in missing.stderr

@@ -428,3 +428,13 @@ def test_call_for_a_clause_with_its_own_subject(alone):
 ])
 def test_content_of_a_single_attribution(alone, text, cue, content):
     assert _only(alone, text, cue).content.text == content
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The ministry has not confirmed that the talks will take place.", True),
+    ("The Kremlin hasn’t publicly confirmed such a possibility.", True),
+    ("The embassy has yet to respond to the request.", True),
+    ("The ministry confirmed that the talks will take place.", False),
+])
+def test_a_negated_cue_marks_the_quote_as_not_said(alone, text, negated):
+    assert [q.negated for q in _quotes(alone, text)] == [negated]

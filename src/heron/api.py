@@ -155,6 +155,17 @@ class Heron:
         """Statements relayed by several sources: speaker, text, n_outlets, sources."""
         return self.store.claim_records(story_id)
 
+    def quotes(self, speaker: str | None = None, limit: int = 100,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Attributed statements (speaker, cue, content, direct, channel, via, date, negated,
+        event ids), optionally of one speaker given by actor id or name ("Putin")."""
+        from heron import queries
+
+        speakers = queries.speaker_ids(self.store, speaker) if speaker else None
+        if speakers == []:
+            return []
+        return queries.quotes(self.store, speakers, limit=limit, offset=offset).items
+
     def contradictions(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Contradictions (of one story, or all), each with its sides and their sources."""
         from heron.fuse import views

@@ -72,7 +72,10 @@ def _quotes(h: Heron, console: Console) -> None:
     for q in quotes[:TOP]:
         speaker = (q["speaker"] or {}).get("name") or "?"
         channel = " / ".join(x for x in (q["channel"], q["via"]) if x) or "—"
-        table.add_row(speaker, q["content"]["text"][:120], channel)
+        said = q["content"]["text"][:120]
+        if q.get("negated"):  # "has not confirmed ...": reported as not said
+            said = f"[not {q['cue']['text'] if q['cue'] else 'said'}] {said}"
+        table.add_row(speaker, said, channel)
     console.print(table)
 
 

@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
                  "look an actor up in the database (names, surface forms) and in the KB")
     p.add_argument("name")
 
+    p = _command(sub, "quotes", cmd_quotes, "list attributed statements, optionally of one speaker")
+    p.add_argument("--speaker", metavar="NAME", help="actor id or name (e.g. Putin, Zelensky)")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--format", choices=("text", *FORMATS), default="text")
+    p.add_argument("-o", "--output", help="output file for jsonl/csv/parquet (default: stdout)")
+
     p = _command(sub, "search", cmd_search, "full-text search of the articles")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
@@ -195,10 +201,7 @@ def cmd_actor(args: argparse.Namespace) -> int:
 
     found = 0
     with Heron(args.db, readonly=Path(args.db).exists()) as h:
-        forms = [(r[0], r[1]) for r in h.store.query(
-            "SELECT id, name FROM actors UNION SELECT actor_id, text FROM mentions "
-            "WHERE actor_id IS NOT NULL", ())]
-        for actor_id, score in matching_actors(args.name, forms):
+        for actor_id, score in matching_actors(args.name, queries.actor_forms(h.store)):
             if (record := queries.actor(h.store, actor_id)) is not None:
                 found += 1
                 _print_actor(record, score)
@@ -225,6 +228,24 @@ def _print_actor(record: dict, score: float) -> None:
     out.print(f"    surface forms: {forms or '-'}", markup=False)
     out.print(f"    events as actor {len(record['events_as_actor'])}, as recipient "
               f"{len(record['events_as_recipient'])}; quotes {len(record['quotes'])}")
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with Heron(args.db, readonly=Path(args.db).exists()) as h:
+        found = h.quotes(args.speaker, limit=args.limit)
+    if args.format != "text":
+        write_rows(found, args.format, args.output)
+    for q in found if args.format == "text" else ():
+        speaker = (q["speaker"] or {}).get("name") or "unattributed"
+        cue = (q["cue"] or {}).get("text", ":")
+        setting = ", ".join(x for x in (q["channel"], q["via"] and f"via {q['via']}", q["date"])
+                            if x)
+        out.print(f"[bold]{escape(speaker)}[/] {'NOT ' if q['negated'] else ''}"
+                  f"{escape(cue)}{f' ({escape(setting)})' if setting else ''}: "
+                  f"{escape(q['content']['text'])}  [dim]{q['id']}[/]")
+    if not found:
+        err.print(f"no quotes{f' of {args.speaker!r}' if args.speaker else ''}")
+    return 0 if found else 1
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -207,6 +207,9 @@ class Quote:
     date_text: str | None = None
     content_spans: list[Span] = field(default_factory=list)  # parts of a quote split by its cue
     event_ids: list[str] = field(default_factory=list)  # events the statement is or reports
+    # The cue is negated ("has not confirmed such a possibility", "declined to comment"): the
+    # speaker did NOT say the content; kept because a non-statement is news too.
+    negated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -147,14 +147,18 @@ def articles(store: SQLiteStore, limit: int = 50, offset: int = 0) -> Page:
 
 
 # -- quotes ----------------------------------------------------------------------------------
-def quotes(store: SQLiteStore, speaker: str | None = None, article_ids: list[str] | None = None,
-           limit: int = 50, offset: int = 0) -> Page:
-    """Quotes, optionally of one speaker (actor id) or from some articles, in article order."""
+SPEAKER_MARGIN = 5  # name-match points within which several actors answer to one name
+
+
+def quotes(store: SQLiteStore, speaker: str | list[str] | None = None,
+           article_ids: list[str] | None = None, limit: int = 50, offset: int = 0) -> Page:
+    """Quotes, optionally of some speakers (actor ids) or from some articles, in article order."""
     limit, offset = clamp(limit, offset)
     clauses, params = [], []
     if speaker:
-        clauses.append("speaker_id = ?")
-        params.append(speaker)
+        speakers = [speaker] if isinstance(speaker, str) else speaker
+        clauses.append(f"speaker_id IN ({', '.join('?' * len(speakers))})")
+        params.extend(speakers)
     if article_ids is not None:
         clauses.append(f"article_id IN ({', '.join('?' * len(article_ids))})")
         params.extend(article_ids)
@@ -177,6 +181,24 @@ def quotes_by_speaker(store: SQLiteStore, article_ids: list[str],
                                         "quotes": []})
         group["quotes"].append(quote)
     return sorted(groups.values(), key=lambda g: -len(g["quotes"]))
+
+
+def speaker_ids(store: SQLiteStore, name: str) -> list[str]:
+    """The actor ids a speaker argument stands for: itself when it is a stored actor id, else
+    the actors whose name or a surface form matches it best ("Putin", "Zelensky", "Lavrov")."""
+    from heron.nlp.actors.lookup import matching_actors
+
+    if store.query("SELECT 1 FROM actors WHERE id = ?", [name]):
+        return [name]
+    matches = matching_actors(name, actor_forms(store))
+    return [actor_id for actor_id, score in matches if score >= matches[0][1] - SPEAKER_MARGIN]
+
+
+def actor_forms(store: SQLiteStore) -> list[tuple[str, str]]:
+    """(actor id, canonical name or surface form) for every stored actor."""
+    return [(r[0], r[1]) for r in store.query(
+        "SELECT id, name FROM actors UNION SELECT actor_id, text FROM mentions "
+        "WHERE actor_id IS NOT NULL", ())]
 
 
 # -- actors ----------------------------------------------------------------------------------

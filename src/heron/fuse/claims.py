@@ -46,7 +46,8 @@ def fuse_article_quotes(store: Store, story_id: str, article: Article,
     touched: dict[str, dict[str, Any]] = {}
     for quote in analysis.quotes:
         speaker = quote.speaker
-        if speaker is None or not speaker.actor_id or len(quote.content.text) < 20:
+        if speaker is None or not speaker.actor_id or len(quote.content.text) < 20 or \
+                quote.negated:  # what a speaker did not say is no claim of theirs
             continue
         source = quote_source(article, quote)
         pool = {c["id"]: c for c in store.claim_candidates(story_id, speaker.actor_id)}

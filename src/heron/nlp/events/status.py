@@ -29,10 +29,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "nor"})
+NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "nor"})
 NEGATIVE_SUBJECTS = frozenset({"nothing", "nobody", "none", "neither"})  # "nothing was agreed"
 NEGATIVE_GOVERNORS = frozenset({"fail", "avoid", "yet", "stop", "cease", "halt", "abandon",
-                                "deny", "refute"})  # "denied shelling the city"
+                                "deny", "refute", "decline", "refuse"})  # "denied shelling"
 # Verbs of (not) speaking about something: "did not comment on reports of an airstrike"
 # leaves the airstrike unconfirmed, it does not deny it.
 COMMENT_VERBS = frozenset({"comment", "respond", "react", "reply", "elaborate", "speak"})
@@ -146,6 +146,9 @@ def _negated(trigger: Token, chain: list[Token]) -> Status | None:
                 return Status("negated", "negative subject", child.lower_, token.text)
         if token != trigger and token.lemma_.lower() in NEGATIVE_GOVERNORS:
             return Status("negated", "negative governor", token.lemma_, token.text)
+        if token != trigger and token.lemma_.lower() in ("have", "be") and any(
+                c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children):
+            return Status("negated", "negative governor", "yet", token.text)  # "has yet to"
         if token.dep_ == "pobj" and token.head.lower_ == "without":
             return Status("negated", "negation", "without", token.text)
     return None

@@ -14,6 +14,7 @@ from spacy.language import Language
 from heron.config import Settings
 from heron.model import ActorRef, Quote, Span
 from heron.nlp.context import DocContext
+from heron.nlp.events.status import event_status
 from heron.nlp.quotes.finder import AttributionFinder, Found
 from heron.nlp.quotes.setting import SettingReader
 from heron.nlp.quotes.speaker import speaker_ref
@@ -58,7 +59,17 @@ class QuotesComponent:
             date=setting.date,
             date_text=setting.date_text,
             content_spans=parts if len(parts) > 1 else [],
+            negated=_negated_cue(ctx, found),
         )
+
+
+def _negated_cue(ctx: DocContext, found: Found) -> bool:
+    """"The Kremlin hasn't confirmed such a possibility", "has yet to respond", "Nothing else
+    was agreed": the cue's own polarity (the events' status rules, applied to the cue word)."""
+    span = ctx.doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return event_status(span.root).status == "negated"
 
 
 def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
