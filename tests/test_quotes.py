@@ -438,3 +438,15 @@ def test_content_of_a_single_attribution(alone, text, cue, content):
 ])
 def test_a_negated_cue_marks_the_quote_as_not_said(alone, text, negated):
     assert [q.negated for q in _quotes(alone, text)] == [negated]
+
+
+@pytest.mark.parametrize("text, cue, pronoun, actor_id", [
+    ("Trump told reporters that it was Putin who suggested the order of the meetings.",
+     "suggested", "who", "vladimir-putin"),
+    ("Switzerland has expressed its willingness to act as host.", "willingness", "its", "CHE:GOV"),
+    ("Russia insisted that it considers foreign forces in Ukraine unacceptable.", "considers",
+     "it", "RUS:GOV"),
+])
+def test_a_pronoun_speaker_is_its_antecedent_at_its_own_span(full, text, cue, pronoun, actor_id):
+    quote = _only(full, text, cue)
+    assert quote.speaker.text == pronoun and quote.speaker.actor_id == actor_id

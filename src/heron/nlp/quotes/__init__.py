@@ -9,6 +9,8 @@ those of the same speaker's statement just before it ("Speaking to Fox News, Rub
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 
 from heron.config import Settings
@@ -17,7 +19,7 @@ from heron.nlp.context import DocContext
 from heron.nlp.events.status import event_status
 from heron.nlp.quotes.finder import AttributionFinder, Found
 from heron.nlp.quotes.setting import SettingReader
-from heron.nlp.quotes.speaker import speaker_ref
+from heron.nlp.quotes.speaker import antecedent_phrase, speaker_ref
 
 __all__ = ["QuotesComponent", "build"]
 
@@ -75,8 +77,14 @@ def _negated_cue(ctx: DocContext, found: Found) -> bool:
 def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
     if found.speaker is None or found.speaker_head is None:
         return None
-    mentions = ctx.mentions_in(found.speaker.start_char, found.speaker.end_char)
-    return speaker_ref(found.speaker, found.speaker_head, mentions)
+    phrase, head = found.speaker, found.speaker_head
+    ref = speaker_ref(phrase, head, ctx.mentions_in(phrase.start_char, phrase.end_char))
+    if ref.actor_id is None and (antecedent := antecedent_phrase(head)) is not None:
+        # who the pronoun is, at the pronoun's own span (as the actors component does for "he")
+        named, noun = antecedent
+        who = speaker_ref(named, noun, ctx.mentions_in(named.start_char, named.end_char))
+        ref = replace(who, start=ref.start, end=ref.end, text=ref.text)
+    return ref
 
 
 def _carry_settings(quotes: list[Quote]) -> None:

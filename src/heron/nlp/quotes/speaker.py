@@ -18,6 +18,11 @@ from heron.nlp.quotes.lexicon import ANONYMOUS_HEADS, INDEFINITE_DETERMINERS, VA
 NAME_MODIFIERS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "nummod", "case"})
 
 
+# Pronouns the actors component leaves to the quote (it resolves people's he/she itself).
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+NON_PERSON_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+
+
 def speaker_ref(phrase: Span, head: Token, mentions: list[Mention]) -> ActorRef:
     mention = _head_mention(head, mentions)
     ref = actor_ref(mention) if mention else _unresolved(phrase, head)
@@ -25,6 +30,36 @@ def speaker_ref(phrase: Span, head: Token, mentions: list[Mention]) -> ActorRef:
         ref.name = "anonymous " + _role_words(head)
         ref.actor_id = None
     return ref
+
+
+def antecedent_phrase(head: Token) -> tuple[Span, Token] | None:
+    """The phrase a pronoun speaker stands for ("it was Putin who suggested", "Russia
+    insisted that it ..."), if it is a pronoun with one."""
+    antecedent = _antecedent(head)
+    if antecedent is None:
+        return None
+    return head.doc[antecedent.left_edge.i:antecedent.i + 1], antecedent
+
+
+def _antecedent(head: Token) -> Token | None:
+    """A relative pronoun's noun; for "it"/"its"/"they", the nearest subject above it that is
+    not a pronoun ("Switzerland has expressed its willingness ...")."""
+    word = head.lower_
+    if word in RELATIVE_PRONOUNS:
+        verb = head.head
+        if verb.dep_ == "relcl":
+            return verb.head
+        # a cleft, "it was Putin who suggested": the focus of the copula
+        return next((c for c in verb.head.children if c.dep_ == "attr")
+                    if verb.head.lemma_ == "be" else iter(()), None)
+    if word not in NON_PERSON_PRONOUNS:
+        return None
+    for ancestor in head.ancestors:
+        subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c != head and c.pos_ != "PRON" and not c.is_ancestor(head)), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _head_mention(head: Token, mentions: list[Mention]) -> Mention | None:
