@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from heron.api import Heron
+from heron.web.app import create_app
 
 REPORTS = Path(__file__).parent / "data" / "multi_outlet_strike.jsonl"
 PROTEST = Path(__file__).parent / "data" / "multi_outlet_protest.jsonl"
@@ -81,6 +83,8 @@ def test_a_denial_is_set_against_the_reports_not_counted_with_them(tmp_path: Pat
         assert sides["denied"] == {"Times of Israel"} and {"SANA", "Al Jazeera"} <= sides["happened"]
         denial = next(s for s in h.fused_event(strike["id"])["sources"] if s["support"] == "denial")
         assert denial["status"] == "negated" and "denied" in denial["sentence"]["text"]
+    page = TestClient(create_app(tmp_path / "denial.db")).get(f"/events/{strike['id']}")
+    assert page.status_code == 200 and "denied by 1 source" in page.text
 
 
 def test_one_planned_visit_dated_differently_by_two_outlets(tmp_path: Path, nlp) -> None:
