@@ -608,3 +608,26 @@ def test_events_split_by_arrival_order_merge_when_a_later_report_links_them(
     assert strike["n_outlets"] == 3
     rows = heron_db.store.conn.execute("SELECT DISTINCT fused_id FROM fused_event_sources")
     assert [r[0] for r in rows] == [strike["id"]]
+
+
+def test_an_article_bridging_two_stories_of_one_development_merges_them(heron_db: Heron) -> None:
+    text = ("Putin and Zelenskyy are expected to discuss a ceasefire and security guarantees "
+            "for Ukraine at a summit in Geneva.")
+    def report(article_id: str, day: str) -> Doc:
+        return (Doc(article_id, f"Outlet {article_id}", day).sentence(text)
+                .event("summit", "CONSULT", actors=["Putin", "Zelenskyy"], status="future",
+                       place="Geneva", date="2025-08-25"))
+
+    for article_id, day in (("g1", "2025-08-01"), ("g2", "2025-08-20")):
+        report(article_id, day).store_in(heron_db.store)
+        heron_db.fuse()
+    assert len(heron_db.stories()) == 2  # 19 days apart: beyond the story window
+    report("g3", "2025-08-10").store_in(heron_db.store)
+    heron_db.fuse()
+    [story] = heron_db.stories()
+    [summit] = heron_db.timeline(story["id"])  # its events, once apart, are one again
+    assert summit["n_outlets"] == 3
+    assert story["n_articles"] == 3 and (story["first_date"], story["last_date"]) == (
+        "2025-08-01", "2025-08-20")
+    rows = heron_db.store.query("SELECT DISTINCT story_id FROM story_articles", ())
+    assert [r[0] for r in rows] == [story["id"]]

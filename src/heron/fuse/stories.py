@@ -29,6 +29,8 @@ CENTROID_KEYS = 80  # keys kept in a story centroid
 INDEX_KEYS = 25  # centroid keys a story is filed under in the blocking index
 STORY_ACTORS = 50  # actor counts kept for the label
 JOIN_THRESHOLD = 0.18  # cosine similarity above which an article joins a story
+# Two stories an article would join both merge when their centroids are this similar.
+MERGE_THRESHOLD = 0.6
 # Canonical actors and places say more about which story an article belongs to than words.
 KIND_WEIGHT = {"a": 2.0, "p": 1.5, "w": 1.0}
 DOC_COUNT_KEY = ""  # fusion_df row counting the articles seen
@@ -100,16 +102,42 @@ def candidates(store: Store, prof: Profile) -> list[dict]:
 def assign(store: Store, article: Article, analysis: Analysis) -> str:
     """File the article under its best story (or a new one); returns the story id."""
     prof = profile(store, article, analysis)
-    scored = [(cosine(prof.vector, s["data"]["centroid"]), s) for s in candidates(store, prof)]
-    score, story = max(scored, key=lambda x: x[0], default=(0.0, None))
+    scored = sorted(((cosine(prof.vector, s["data"]["centroid"]), s)
+                     for s in candidates(store, prof)), key=lambda x: -x[0])
+    score, story = scored[0] if scored else (0.0, None)
     if story is None or score < JOIN_THRESHOLD:
         story, score = new_story(f"st-{article.id}"), 1.0
+    for other_score, other in scored[1:]:
+        if other_score >= JOIN_THRESHOLD and centroid_similarity(story, other) >= MERGE_THRESHOLD:
+            absorb(story, other)  # the article bridges two stories that are one
+            store.merge_stories(story["id"], other["id"])
     add_article(story, prof, analysis)
     store.save_story(story)
     store.add_story_article(story["id"], article.id, prof.date, round(score, 4), prof.source)
     index_keys = sorted(story["data"]["centroid"], key=lambda k: -story["data"]["centroid"][k])
     store.set_story_keys(story["id"], index_keys[:INDEX_KEYS], story["last_date"])
     return story["id"]
+
+
+def centroid_similarity(a: dict, b: dict) -> float:
+    return cosine(_unit(a["data"]["centroid"]), b["data"]["centroid"])
+
+
+def absorb(story: dict, other: dict) -> None:
+    """Fold ``other``'s profile into ``story`` (both are already stored)."""
+    data, more = story["data"], other["data"]
+    centroid = Counter(data["centroid"])
+    centroid.update(more["centroid"])
+    data["centroid"] = {k: round(v, 5) for k, v in centroid.most_common(CENTROID_KEYS)}
+    for actor_id, entry in more["actors"].items():
+        mine = data["actors"].setdefault(actor_id, {"name": entry["name"], "n": 0})
+        mine["n"] += entry["n"]
+    data["actors"] = dict(sorted(data["actors"].items(), key=lambda kv: -kv[1]["n"])[:STORY_ACTORS])
+    data["types"] = dict(Counter(data["types"]) + Counter(more["types"]))
+    dates = [d for d in (story["first_date"], story["last_date"], other["first_date"],
+                         other["last_date"]) if d]
+    story["first_date"], story["last_date"] = (min(dates), max(dates)) if dates else (None, None)
+    story["n_articles"] += other["n_articles"]
 
 
 def new_story(story_id: str) -> dict:

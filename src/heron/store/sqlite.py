@@ -277,6 +277,17 @@ class SQLiteStore:
         self.conn.execute("INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?, ?, ?)",
                           (article_id, story_id, date, score, source))
 
+    def merge_stories(self, keep_id: str, gone_id: str) -> None:
+        """Move everything filed under story ``gone_id`` to ``keep_id`` and delete it (the
+        caller saves the merged story record)."""
+        for table in ("fused_events", "claims", "contradictions"):
+            self.conn.execute(f"UPDATE {table} SET story_id = ?, data = json_set(data, "
+                              "'$.story_id', ?) WHERE story_id = ?", (keep_id, keep_id, gone_id))
+        self.conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
+                          (keep_id, gone_id))
+        self.conn.execute("DELETE FROM story_keys WHERE story_id = ?", (gone_id,))
+        self.conn.execute("DELETE FROM stories WHERE id = ?", (gone_id,))
+
     def story_record(self, story_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         return self._story(row) if row else None
