@@ -146,6 +146,15 @@ def resolved_date(sources: list[dict], agreed_day: str | None) -> tuple[str | No
     return (fallback[0], FALLBACK) if fallback else (None, "unknown")
 
 
+def representative(fused: dict) -> dict:
+    """The mention that best states the event: direct (not anaphoric, not an arrangement or
+    denial), explicitly dated, naming the most parties, most confident."""
+    return max(fused["sources"], key=lambda s: (not s.get("anaphor"), "support" not in s,
+                                                bool(explicit_day(s)),
+                                                len(s["actors"]) + len(s["recipients"]),
+                                                s["confidence"]))
+
+
 def label(fused: dict) -> str:
     """A short readable description: 'Donald Trump → Volodymyr Zelenskyy: CONSULT (met) in X'."""
     def names(refs: list[dict]) -> str:
@@ -154,10 +163,7 @@ def label(fused: dict) -> str:
     who = names(fused["actors"])
     whom = names(fused["recipients"])
     parties = f"{who} → {whom}" if who and whom else who or whom or "?"
-    # The trigger of the best evidence: a direct (not anaphoric, not arrangement-only),
-    # explicitly dated, confident mention.
-    best = max(fused["sources"], key=lambda s: (not s.get("anaphor"), "support" not in s,
-                                                bool(explicit_day(s)), s["confidence"]))
+    best = representative(fused)  # the trigger of the best evidence
     kind = fused["event_type"] + (f":{fused['mode']}" if fused["mode"] else "")
     text = f"{parties}: {kind} ({best['trigger']['text']})"
     if fused["location"]:

@@ -17,9 +17,9 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
-from heron.fuse.consensus import summarise
+from heron.fuse.consensus import representative, summarise
 from heron.fuse.contradictions import compatible_places
-from heron.fuse.dates import any_day, date_kind, day, explicit_day, gap
+from heron.fuse.dates import any_day, date_kind, day, gap
 from heron.fuse.sources import event_source, is_fusable
 from heron.fuse.text import jaccard
 from heron.model import Analysis, Article, Event
@@ -274,17 +274,8 @@ def merge_split_events(store: Store, story_id: str,
 
 
 def _one_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return match_score(_representative(a), b) >= MATCH_THRESHOLD and \
-        match_score(_representative(b), a) >= MATCH_THRESHOLD
-
-
-def _representative(fused: dict[str, Any]) -> dict[str, Any]:
-    """The mention that best states the event: direct, explicitly dated, naming the most
-    parties, most confident."""
-    return max(fused["sources"], key=lambda s: (not s.get("anaphor"), "support" not in s,
-                                                bool(explicit_day(s)),
-                                                len(s["actors"]) + len(s["recipients"]),
-                                                s["confidence"]))
+    return match_score(representative(a), b) >= MATCH_THRESHOLD and \
+        match_score(representative(b), a) >= MATCH_THRESHOLD
 
 
 def _absorb(big: dict[str, Any], small: dict[str, Any]) -> None:
