@@ -24,7 +24,7 @@ from typing import Any
 
 from heron.fuse.consensus import ARRANGEMENT
 from heron.fuse.dates import day, explicit_day
-from heron.fuse.events import CANDIDATE_WINDOW, family, is_named
+from heron.fuse.events import CANDIDATE_WINDOW, date_window, family, is_named
 from heron.fuse.sources import PLANNED_STATUSES, event_source
 from heron.model import Analysis, Article, Event
 from heron.store.base import Store
@@ -192,10 +192,7 @@ def _pool(stored: list[Fused], touched: dict[str, Fused], changed: dict[str, Fus
 
 def _window(store: Store, story_id: str, item: dict[str, Any], *,
             planned: bool) -> list[Fused]:
-    when = day(item.get("date"))
-    reach = PARKED_WINDOW if planned else CANDIDATE_WINDOW
-    lo = (when - timedelta(days=reach)).isoformat() if when else "0000"
-    hi = (when + timedelta(days=reach)).isoformat() if when else "9999"
+    lo, hi = date_window(item, PARKED_WINDOW if planned else CANDIDATE_WINDOW)
     if planned:
         return store.planned_fused_events(story_id, lo, hi)
     return store.fused_candidates(story_id, family(CONTACT_FAMILY), lo, hi)

@@ -257,8 +257,7 @@ def merge_split_events(store: Store, story_id: str,
     for fused in sorted(touched.values(), key=lambda f: -len(f["sources"])):
         if fused["id"] in removed:
             continue
-        pool = {f["id"]: f for f in _candidates(store, story_id, fused["family"], fused)}
-        pool.update((k, f) for k, f in touched.items() if f["family"] == fused["family"])
+        pool = _pool(store, story_id, fused["family"], fused, touched)
         for other in pool.values():
             if other["id"] == fused["id"] or other["id"] in removed or \
                     other["planned"] != fused["planned"] or not _one_event(fused, other):
@@ -299,8 +298,7 @@ def _attach_denial(store: Store, story_id: str, source: dict[str, Any],
     """A denial joins the reported (not planned) event it matches — as a source whose status
     is ``negated``, not counted as corroboration — and never opens an event of its own."""
     fam = family(source["event_type"])
-    pool = {f["id"]: f for f in _candidates(store, story_id, fam, source)}
-    pool.update((k, f) for k, f in touched.items() if f["family"] == fam)
+    pool = _pool(store, story_id, fam, source, touched)
     reported = [f for f in pool.values() if not f["planned"]]
     best = max(reported, key=lambda f: match_score(source, f), default=None)
     if best is not None and match_score(source, best) >= MATCH_THRESHOLD:
@@ -314,8 +312,7 @@ def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
     """"The rally" in an article that names no rally of its own: the story's one fused event
     of that family and plan status around that date, if there is exactly one."""
     fam = family(source["event_type"])
-    pool = {f["id"]: f for f in _candidates(store, story_id, fam, source)}
-    pool.update((k, f) for k, f in touched.items() if f["family"] == fam)
+    pool = _pool(store, story_id, fam, source, touched)
     fitting = [f for f in pool.values() if f["planned"] == source["planned"]
                and all(date_score(source, s) is not None for s in f["sources"])]
     return fitting[0] if len(fitting) == 1 else None
@@ -324,8 +321,7 @@ def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
 def _fuse_one(store: Store, story_id: str, source: dict[str, Any],
               touched: dict[str, dict[str, Any]]) -> None:
     fam = family(source["event_type"])
-    pool = {f["id"]: f for f in _candidates(store, story_id, fam, source)}
-    pool.update((k, f) for k, f in touched.items() if f["family"] == fam)
+    pool = _pool(store, story_id, fam, source, touched)
     best = max(pool.values(), key=lambda f: match_score(source, f), default=None)
     if best is None or match_score(source, best) < MATCH_THRESHOLD:
         best = {"id": f"fe-{source['event_id']}", "story_id": story_id, "family": fam,
@@ -365,11 +361,23 @@ def resolve_anaphor(source: dict[str, Any], fused: list[dict[str, Any]]) -> dict
     return best
 
 
+def _pool(store: Store, story_id: str, fam: str, item: dict[str, Any],
+          touched: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The story's stored events of a family around ``item``'s date, replaced by (and
+    completed with) the versions this article is already updating."""
+    pool = {f["id"]: f for f in _candidates(store, story_id, fam, item)}
+    pool.update((k, f) for k, f in touched.items() if f["family"] == fam)
+    return pool
+
+
 def _candidates(store: Store, story_id: str, fam: str,
                 source: dict[str, Any]) -> list[dict[str, Any]]:
-    when = day(source["date"])
+    return store.fused_candidates(story_id, fam, *date_window(source, CANDIDATE_WINDOW))
+
+
+def date_window(item: dict[str, Any], days: int) -> tuple[str, str]:
+    """ISO bounds ``days`` around the item's date; unbounded when it is undated."""
+    when = day(item.get("date"))
     if when is None:
-        return store.fused_candidates(story_id, fam, "0000", "9999")
-    lo = (when - timedelta(days=CANDIDATE_WINDOW)).isoformat()
-    hi = (when + timedelta(days=CANDIDATE_WINDOW)).isoformat()
-    return store.fused_candidates(story_id, fam, lo, hi)
+        return "0000", "9999"
+    return (when - timedelta(days=days)).isoformat(), (when + timedelta(days=days)).isoformat()
