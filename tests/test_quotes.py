@@ -444,9 +444,23 @@ def test_a_negated_cue_marks_the_quote_as_not_said(alone, text, negated):
     ("Trump told reporters that it was Putin who suggested the order of the meetings.",
      "suggested", "who", "vladimir-putin"),
     ("Switzerland has expressed its willingness to act as host.", "willingness", "its", "CHE:GOV"),
-    ("Russia insisted that it considers foreign forces in Ukraine unacceptable.", "considers",
-     "it", "RUS:GOV"),
+    ("Russia has made it clear that it considers foreign forces in Ukraine unacceptable.",
+     "considers", "it", "RUS:GOV"),
 ])
 def test_a_pronoun_speaker_is_its_antecedent_at_its_own_span(full, text, cue, pronoun, actor_id):
     quote = _only(full, text, cue)
     assert quote.speaker.text == pronoun and quote.speaker.actor_id == actor_id
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a belief or stance inside someone else's statement is that speaker's claim
+    ("Trump said Clinton supported the trade deal.", ["said"]),
+    ("The minister said Iran expects the talks to fail.", ["said"]),
+    ("Officials insisted that Moscow wants a ceasefire before winter.", ["insisted"]),
+    # speech reported inside a statement is still a statement, of its own speaker
+    ("Flynn said Trump was right when he said the generals had been ignored.", ["said", "said"]),
+    # a stance outside any statement is its holder's
+    ("Trump said the deal was bad, and Clinton believes it is fair.", ["said", "believes"]),
+])
+def test_a_stance_reported_inside_a_statement_is_not_its_holders_quote(alone, text, kept):
+    assert [q.cue.text for q in _quotes(alone, text)] == kept

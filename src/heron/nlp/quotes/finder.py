@@ -151,7 +151,20 @@ class AttributionFinder:
                     self._keep(found, self._from_colon(quote, sent) or self._from_dash(quote))
         for line in re.finditer(r"[^\n]+", self.text):
             self._keep(found, self._from_transcript_label(line) or self._from_name_label(line))
-        return found
+        return [f for f in found if not self._reported_stance(f, found)]
+
+    def _reported_stance(self, item: Found, found: list[Found]) -> bool:
+        """A belief, wish or stance inside what someone else said is that speaker's claim, not a
+        statement of its holder ("Trump said Clinton supported the deal", "she said he expects
+        …"); speech reported inside a statement ("X said Y told him …") stays a statement."""
+        if self._is_speech_cue(item.cue):
+            return False
+        return any(other is not item and any(s <= item.cue[0] and item.cue[1] <= e for s, e in other.content)
+                   for other in found)
+
+    def _is_speech_cue(self, cue: tuple[int, int]) -> bool:
+        span = self.doc.char_span(*cue, alignment_mode="expand")
+        return span is not None and (span[0].lower_ == "according" or _lemma(span.root) in SPEECH_VERBS)
 
     # ---- cues ---------------------------------------------------------------------------------
 
