@@ -464,3 +464,20 @@ def test_a_pronoun_speaker_is_its_antecedent_at_its_own_span(full, text, cue, pr
 ])
 def test_a_stance_reported_inside_a_statement_is_not_its_holders_quote(alone, text, kept):
     assert [q.cue.text for q in _quotes(alone, text)] == kept
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # the parser hangs the "that"-clause from a time phrase or from the addressee
+    ("The minister tweeted in the early hours that the border was closed to all traffic.",
+     "tweeted", "that the border was closed to all traffic"),
+    ("In Nairobi last week, she told a meeting of regional leaders that few people understood the risk.",
+     "told", "that few people understood the risk"),
+    # a clause before the cue is not what follows "X told Y that"
+    ("Claiming the report is designed to pressure judges, the senator told CNN that the court was biased.",
+     "told", "that the court was biased"),
+    # a verb inside a prepositional phrase of the content is no attribution trailing it
+    ("The spokesman said that the ministry will defend itself against what the press sees as a scandal.",
+     "said", "that the ministry will defend itself against what the press sees as a scandal"),
+])
+def test_complement_clauses_the_parser_misattaches(alone, text, cue, content):
+    assert _only(alone, text, cue).content.text == content

@@ -450,11 +450,17 @@ class AttributionFinder:
 
     def _complement(self, verb: Token, sent: Span,
                     deps: tuple[str, ...] = ("ccomp",)) -> list[tuple[int, int]]:
+        clauses = [c for c in verb.children if c.dep_ in deps and sent.start <= c.i < sent.end]
+        clauses += _misattached_that_clauses(verb)
+        if any(c.i > verb.i for c in clauses):
+            # "Claiming …, Trump told Fox that …": what follows "X said" is what X said; a
+            # clause before it is then the writer's (or a misparse).
+            clauses = [c for c in clauses if c.i > verb.i]
         # Only the side of the verb the complement is on: a misparse may hang words from the
         # other side (or the next paragraph) under it.
-        tokens = [t for c in verb.children if c.dep_ in deps and sent.start <= c.i < sent.end
-                  for t in c.subtree if sent.start <= t.i < sent.end and (t.i < verb.i) == (c.i < verb.i)
-                  and not self._is_edge_punct(t) and not t.is_space]
+        tokens = sorted({t for c in clauses for t in c.subtree
+                         if sent.start <= t.i < sent.end and (t.i < verb.i) == (c.i < verb.i)
+                         and not self._is_edge_punct(t) and not t.is_space}, key=lambda t: t.i)
         tokens = self._before_trailing_attribution(tokens, sent)
         if len(tokens) < MIN_CONTENT_WORDS:
             return []
@@ -577,7 +583,10 @@ class AttributionFinder:
             return []
         body = [t for t in _without_lead(list(self.doc[sent.start:first - 1]))
                 if not self._is_edge_punct(t) and not t.is_space]
-        if len(body) < MIN_CONTENT_WORDS + 1 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+        # "People like Scott, he said.": a statement may have no verb, unlike a lead-in
+        # ("In a statement on Monday, he said.").
+        if len(body) < MIN_CONTENT_WORDS + 1 or body[0].pos_ == "ADP" and not any(
+                t.pos_ in ("VERB", "AUX") for t in body):
             return []
         return [self._widen_to_quotes(body[0].idx, _end(body[-1]))]
 
@@ -773,6 +782,20 @@ def _speaker_of(verb: Token) -> Token | None:
     return None
 
 
+def _misattached_that_clauses(verb: Token) -> list[Token]:
+    """"That"-clauses of a cue the parser hung elsewhere: from the cue as an adverbial clause
+    ("tweeted in the early hours that she was …"), or from its addressee as a relative clause
+    ("told a meeting of leaders that few people understood …"), which a real relative clause
+    is not when its "that" has no role in it (a marker, with a subject of its own)."""
+    found = [c for c in verb.children if c.dep_ == "advcl" and c.left_edge.lower_ == "that"]
+    if _lemma(verb) in ADDRESSED_VERBS:
+        addressees = [c for c in verb.children if c.dep_ == "dobj"]
+        found += [t for a in addressees for t in a.subtree if t.dep_ == "relcl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and any(
+            c.dep_ in SUBJECT_DEPS for c in t.children)]
+    return found
+
+
 def _is_evidence(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in EVIDENCE_NOUNS
 
@@ -789,6 +812,8 @@ def _may_trail(verb: Token, first: Token, members: set[int]) -> bool:
     he will insist on …") or sits in a subordinate clause ("even if the court found …")."""
     if verb.is_ancestor(first) or verb.head == verb:
         return False
+    if verb.dep_ == "pcomp" or any(c.lower_ in ("what", "whatever") for c in verb.children):
+        return False  # "defend himself against what the campaign sees as an attack"
     if not any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
         # "…, adding that …": a participle after a comma is a second statement; so is a verb
         # conjoined to a reported clause about the speaker ("said he would …, and warned …").
