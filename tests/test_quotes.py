@@ -444,7 +444,7 @@ def test_a_negated_cue_marks_the_quote_as_not_said(alone, text, negated):
     ("Trump told reporters that it was Putin who suggested the order of the meetings.",
      "suggested", "who", "vladimir-putin"),
     ("Switzerland has expressed its willingness to act as host.", "willingness", "its", "CHE:GOV"),
-    ("Russia has made it clear that it considers foreign forces in Ukraine unacceptable.",
+    ("Russia has not changed its position, and it considers foreign forces in Ukraine unacceptable.",
      "considers", "it", "RUS:GOV"),
 ])
 def test_a_pronoun_speaker_is_its_antecedent_at_its_own_span(full, text, cue, pronoun, actor_id):
@@ -481,3 +481,27 @@ def test_a_stance_reported_inside_a_statement_is_not_its_holders_quote(alone, te
 ])
 def test_complement_clauses_the_parser_misattaches(alone, text, cue, content):
     assert _only(alone, text, cue).content.text == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The mayor made it clear that the curfew would stay in place.", "made",
+     "that the curfew would stay in place"),
+    ("Officials have made plain they will not negotiate with the group.", "made",
+     "they will not negotiate with the group"),
+    # a report or rumour introduces its content; a named outlet in front of it is the source
+    ("Amid reports that troops were massing near the border, the ministry summoned the envoy.",
+     "reports", "that troops were massing near the border"),
+    ("Clinton seized upon a New York Times report that Trump had lost $915 million.", "report",
+     "that Trump had lost $915 million"),
+])
+def test_statement_idioms_and_reports(alone, text, cue, content):
+    assert _only(alone, text, cue).content.text == content
+
+
+def test_the_outlet_named_before_a_report_is_its_source(alone):
+    quote = _only(alone, "The Kremlin dismissed a Reuters report that Putin would attend the summit.", "report")
+    assert quote.speaker.text == "Reuters"
+
+
+def test_made_clear_needs_a_clause(alone):
+    assert _quotes(alone, "The storm made the roads clear of snow.") == []

@@ -42,6 +42,7 @@ from heron.nlp.quotes.lexicon import (
     AS_FRAMED_VERBS,
     COGNITION_VERBS,
     CUE_PARTICLES,
+    DECLARING_ADJECTIVES,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     FRAMED_VERBS,
@@ -54,6 +55,7 @@ from heron.nlp.quotes.lexicon import (
     OTHER_SENSE_PASSIVES,
     OWNED_NOUN_CUES,
     QUOTING_VERBS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     STANCE_PREPOSITIONS,
@@ -164,7 +166,11 @@ class AttributionFinder:
 
     def _is_speech_cue(self, cue: tuple[int, int]) -> bool:
         span = self.doc.char_span(*cue, alignment_mode="expand")
-        return span is not None and (span[0].lower_ == "according" or _lemma(span.root) in SPEECH_VERBS)
+        if span is None:
+            return False
+        word = span.root
+        return word.lower_ == "according" or (word.lemma_.lower() in SPEECH_NOUNS if word.pos_ == "NOUN"
+                                              else _lemma(word) in SPEECH_VERBS)
 
     # ---- cues ---------------------------------------------------------------------------------
 
@@ -174,7 +180,8 @@ class AttributionFinder:
         # A participle after a noun is a cue only when the noun is a message ("a letter urging …").
         acl = token.dep_ == "acl" and not (token.tag_ == "VBG" and (
             token.head.lemma_.lower() in MESSAGE_NOUNS or _is_evidence(token.head)))
-        return (verb_like and _lemma(token) in CUE_VERBS and _in_frame(token)
+        cue = _lemma(token) in CUE_VERBS and _in_frame(token) or _declared(token) is not None
+        return (verb_like and cue
                 and token.dep_ not in ("amod", "compound") and not acl and not self._quoted(token.idx))
 
     def _from_verb(self, verb: Token, sent: Span) -> Found | None:
@@ -187,6 +194,8 @@ class AttributionFinder:
         passive = self._passive_content(verb, sent)
         if passive:
             content = passive
+        elif (adjective := _declared(verb)) is not None:
+            content = self._made_clear(adjective, sent)
         elif lemma in COGNITION_VERBS | EVIDENCE_VERBS:
             # Beliefs count when someone holds them; "do you know …?" addresses the reader.
             addressed = speaker is None or speaker.lower_ == "you"
@@ -291,9 +300,11 @@ class AttributionFinder:
         owner = _owner(noun)
         lemma = noun.lemma_.lower()
         introduces = lemma in NOUN_CUES or (lemma in OWNED_NOUN_CUES and owner is not None)
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
+        # A relative clause whose "that" is a mere marker is the noun's content misparsed
+        # ("a report that Smith had a loss").
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(
             g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") and g.i < c.i
-            for g in c.children)] if introduces else []
+            for g in c.children) and (c.dep_ != "relcl" or _has_subject(c))] if introduces else []
         objects = [g for c in noun.children if c.dep_ == "prep" and c.i > noun.i
                    and c.lower_ in NOUN_PREPOSITION_CUES.get(noun.lemma_.lower(), ())
                    for g in c.children if g.dep_ in ("pobj", "pcomp")] if owner is not None else []
@@ -533,6 +544,16 @@ class AttributionFinder:
                 tokens = []
         if len(tokens) < MIN_CONTENT_WORDS + 1 or tokens[0].pos_ == "ADP" or not any(
                 t.pos_ in ("VERB", "AUX") for t in tokens):
+            return []
+        return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
+
+    def _made_clear(self, adjective: Token, sent: Span) -> list[tuple[int, int]]:
+        """"made it clear that the curfew would stay": the clause after the adjective, however
+        the parser hung it."""
+        tokens = [t for t in self.doc[adjective.i + 1:sent.end] if not self._is_edge_punct(t)
+                  and not t.is_space]
+        tokens = self._before_trailing_attribution(tokens, sent)
+        if len(tokens) < MIN_CONTENT_WORDS + 1 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return []
         return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
 
@@ -791,9 +812,20 @@ def _misattached_that_clauses(verb: Token) -> list[Token]:
     if _lemma(verb) in ADDRESSED_VERBS:
         addressees = [c for c in verb.children if c.dep_ == "dobj"]
         found += [t for a in addressees for t in a.subtree if t.dep_ == "relcl" and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and any(
-            c.dep_ in SUBJECT_DEPS for c in t.children)]
+            c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and _has_subject(t)]
     return found
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _declared(verb: Token) -> Token | None:
+    """The "clear" of "made (it) clear …", which makes "make" a statement."""
+    if verb.lemma_.lower() != "make":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")
+                 and c.lower_ in DECLARING_ADJECTIVES), None)
 
 
 def _is_evidence(token: Token) -> bool:
@@ -842,6 +874,9 @@ def _owner(noun: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i > noun.i:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:  # "a New York Times report", "a Kremlin statement"
+        return names[-1]
     voicing = noun.head
     if noun.dep_ == "dobj" and voicing.pos_ == "VERB" and voicing.lemma_.lower() in VOICING_VERBS:
         return _speaker_of(voicing)

@@ -25,6 +25,8 @@ disparage belittle repudiate disavow put
 # reporters", "asked him", "wrote a letter"), never what was said.
 ADDRESSEE_VERBS = frozenset("say tell ask write add answer inform post tweet continue reply "
                             "respond".split())
+# Adjectives by which "make" states something: "made it clear that …", "made plain that …".
+DECLARING_ADJECTIVES = frozenset({"clear", "plain"})
 # Verbs of belief and perception attribute a stance only through a "that"-clause or a
 # complement clause ("he believes it is a sign ..."), never the clause before them.
 COGNITION_VERBS = frozenset("""
@@ -74,7 +76,14 @@ NOUN_CUES = frozenset("""
 claim statement assertion argument allegation accusation charge belief view promise pledge vow
 warning demand proposal insistence suggestion assessment conclusion contention fear hope threat
 remark comment denial admission assurance prediction message complaint criticism assumption
-impression notion idea opinion position vision
+impression notion idea opinion position vision report rumor rumour
+""".split())
+# Noun cues that name a speech act, not a belief: what someone else says of them is still
+# their speaker's statement ("Smith said Jones's claim that … was false").
+SPEECH_NOUNS = frozenset("""
+claim statement assertion argument allegation accusation charge promise pledge vow warning
+demand proposal remark comment denial admission assurance prediction message complaint
+criticism report rumor rumour announcement declaration appeal plea call
 """.split())
 # Nouns of intention, feeling and agreement introduce a clause that is somebody's only when the
 # text says whose ("her decision to resign", "officials expressed concern that …"); unowned they
