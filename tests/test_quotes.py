@@ -499,9 +499,25 @@ def test_statement_idioms_and_reports(alone, text, cue, content):
 
 
 def test_the_outlet_named_before_a_report_is_its_source(alone):
-    quote = _only(alone, "The Kremlin dismissed a Reuters report that Putin would attend the summit.", "report")
+    text = "The Kremlin dismissed a Reuters report that Putin would attend the summit."
+    quote = _only(alone, text, "report")
     assert quote.speaker.text == "Reuters"
 
 
 def test_made_clear_needs_a_clause(alone):
     assert _quotes(alone, "The storm made the roads clear of snow.") == []
+
+
+def test_a_participle_after_the_attribution_is_the_speakers_next_statement(alone):
+    quotes = _quotes(alone, "The army will withdraw, the spokesman said on Friday, adding that talks "
+                            "would resume on Monday.")
+    assert [(q.cue.text, q.content.text) for q in quotes] == [
+        ("said", "The army will withdraw"), ("adding", "that talks would resume on Monday")]
+    # Friday is when both were said; Monday is part of what was said
+    assert [q.date for q in quotes] == ["2025-08-15", "2025-08-15"]
+
+
+def test_a_statement_takes_no_date_from_what_is_said_beside_it(alone):
+    quotes = _quotes(alone, "Prices will rise next year, the minister said, citing the war in the region.")
+    assert [(q.cue.text, q.content.text, q.date) for q in quotes] == [
+        ("said", "Prices will rise next year", None), ("citing", "the war in the region", None)]

@@ -153,7 +153,13 @@ class AttributionFinder:
                     self._keep(found, self._from_colon(quote, sent) or self._from_dash(quote))
         for line in re.finditer(r"[^\n]+", self.text):
             self._keep(found, self._from_transcript_label(line) or self._from_name_label(line))
-        return [f for f in found if not self._reported_stance(f, found)]
+        kept = [f for f in found if not self._reported_stance(f, found)]
+        for item in kept:
+            # "Prices will rise next year, the minister said, citing …": when and where the
+            # statement was made is never stated inside what is said in the same sentence.
+            said = [span for other in kept for span in other.content]
+            item.setting = [t for t in item.setting if not any(s <= t.idx < e for s, e in said)]
+        return kept
 
     def _reported_stance(self, item: Found, found: list[Found]) -> bool:
         """A belief, wish or stance inside what someone else said is that speaker's claim, not a
@@ -204,6 +210,9 @@ class AttributionFinder:
                 self._object(verb, sent) if shown else [])
         elif lemma in INTENTION_VERBS:
             content = self._complement(verb, sent) or self._object(verb, sent)
+        elif _is_participle_of_speaker(verb):
+            # "…, she said, referencing the bank's drive …": what the participle itself took
+            content = self._complement(verb, sent) or self._object(verb, sent) or self._topic(verb, sent)
         else:
             content = (self._adjacent_quotations(clause, sent) or self._around_parenthetical(clause, sent)
                        or self._clause_before(clause, sent) or self._clause_after(verb, clause, sent)
@@ -454,6 +463,12 @@ class AttributionFinder:
             # "…, which, the mayor said, is always full": the statement is the relative clause.
             before = before[-1:]
         after = [t for t in self.doc[last + 2:sent.end] if not self._is_edge_punct(t) and not t.is_space]
+        if after and _is_participle_of_speaker(after[0]):
+            # "…, she said, referencing …": the speaker's next act, not part of the statement
+            aside = {t.i for t in after[0].subtree}
+            after = [t for t in after if t.i not in aside]
+            if not after and any(t.pos_ in ("VERB", "AUX") for t in before):
+                return [self._widen_to_quotes(before[0].idx, _end(before[-1]))]
         if not before or not after or not any(t.pos_ in ("VERB", "AUX") for t in before + after):
             return []
         return [self._widen_to_quotes(before[0].idx, _end(before[-1])),
@@ -760,7 +775,19 @@ class AttributionFinder:
     def _has_own_cue(self, quote: tuple[int, int]) -> bool:
         span = self.doc.char_span(quote[0], quote[1], alignment_mode="expand") or []
         units = {self.unit_at[t.i] for t in span if t.i in self.unit_at}
-        return any(self._is_cue_verb(t) for k in units for t in self.units[k])
+        return any(self._is_cue_verb(t) for k in units for t in self.units[k]) or (
+            bool(span) and any(self._is_cue_verb(t) for t in self._rest_of_sentence(span[-1])))
+
+    def _rest_of_sentence(self, last: Token) -> list[Token]:
+        """The tokens after ``last`` up to the end of its sentence, read from the punctuation:
+        the parser may end a sentence at a closing quotation mark that the text carries on
+        ("“You squeezed them” to drive up the price, she said")."""
+        rest = []
+        for token in self.doc[last.i + 1:]:
+            if token.text in (".", "!", "?") or "\n" in token.text:
+                break
+            rest.append(token)
+        return rest
 
     def _unit_before(self, unit: Span) -> Span | None:
         k = self.unit_at.get(unit.start, 0)
@@ -814,6 +841,13 @@ def _misattached_that_clauses(verb: Token) -> list[Token]:
         found += [t for a in addressees for t in a.subtree if t.dep_ == "relcl" and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and _has_subject(t)]
     return found
+
+
+def _is_participle_of_speaker(verb: Token) -> bool:
+    """A participle clause with no subject hanging from a verb ("…, she said, referencing …",
+    "…, adding that …"): its subject is the speaker's; it does not report the sentence around it."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and not _has_subject(verb) \
+        and verb.doc[verb.i - 1].text == ","
 
 
 def _has_subject(verb: Token) -> bool:
