@@ -521,3 +521,9 @@ def test_a_statement_takes_no_date_from_what_is_said_beside_it(alone):
     quotes = _quotes(alone, "Prices will rise next year, the minister said, citing the war in the region.")
     assert [(q.cue.text, q.content.text, q.date) for q in quotes] == [
         ("said", "Prices will rise next year", None), ("citing", "the war in the region", None)]
+
+
+def test_a_belief_inside_the_content_does_not_cut_it(alone):
+    text = "The senator says she hopes to win the seat, but she knows that the race will be close."
+    assert _only(alone, text, "says").content.text == (
+        "she hopes to win the seat, but she knows that the race will be close")

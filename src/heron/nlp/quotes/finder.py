@@ -588,7 +588,10 @@ class AttributionFinder:
         …, and warned that …" (a second statement), "…, which he said were …"."""
         members = {t.i for t in tokens}
         for verb in tokens[1:]:
-            if not self._is_cue_verb(verb) or not _may_trail(verb, tokens[0], members):
+            # A belief or wish inside the content ("she hopes …, but she knows that …") never
+            # frames the words before it (see COGNITION_VERBS); only speech can trail them.
+            if not self._is_cue_verb(verb) or _lemma(verb) not in SPEECH_VERBS \
+                    or not _may_trail(verb, tokens[0], members):
                 continue
             first = _word_bounds(self._clause(verb, sent))[0]
             breaks = [t.i for t in self.doc[tokens[0].i + 1:min(first, verb.i)]
