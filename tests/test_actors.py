@@ -134,6 +134,17 @@ def test_document_consistency_does_not_depend_on_order(analyse) -> None:
     assert mention(analysis, "Zelinski").actor_id == "volodymyr-zelenskyy"
 
 
+def test_a_surname_ner_labels_inconsistently_is_the_same_person_throughout(analyse) -> None:
+    # The small model calls the repeated surname a person once and a place or nothing elsewhere.
+    text = ("A Nairobi court has lifted orders blocking the swearing-in of the new deputy governor, "
+            "dealing a blow to Governor Amos Wekesa Barasa, who was impeached last week.\n\nBarasa's "
+            "lawyers filed 30 cases arguing against his removal. Lawmakers voted to remove Barasa on "
+            "Tuesday. Barasa was convicted on five of the 11 charges. Barasa denied all the charges. "
+            "Public opinion has been mixed, with some supporting the removal of Barasa.")
+    bare = [m.actor_id for m in analyse(text).mentions if m.text == "Barasa"]
+    assert len(bare) == 5 and len(set(bare)) == 1 and bare[0] is not None
+
+
 def test_bare_misspelt_surname_without_support_is_not_linked(analyse) -> None:
     assert mention(analyse("Zielinski scored twice on Saturday."), "Zielinski").actor_id != \
         "volodymyr-zelenskyy"

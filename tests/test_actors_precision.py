@@ -160,3 +160,15 @@ def test_the_ministry_is_an_institution_not_the_minister(analyse) -> None:
     analysis = analyse("Foreign Minister Wang Yi will visit India on Thursday, the ministry said.")
     ministry = [m for m in analysis.mentions if m.text == "ministry"]
     assert all(m.actor_id != "wang-yi" for m in ministry)
+
+
+@pytest.mark.parametrize("text, place, person, country", [
+    ("Michael Jordan visited Amman. Jordan's government welcomed him.", "Jordan", "Michael Jordan",
+     "JOR"),
+    ("Senator Tom Georgia spoke. Georgia said it would join NATO.", "Georgia", "Tom Georgia", "GEO"),
+])
+def test_a_country_named_like_a_person_in_the_story_stays_the_country(analyse, text, place, person,
+                                                                       country):
+    analysis = analyse(text)
+    assert only(analysis, place).country == country
+    assert only(analysis, place).actor_id != only(analysis, person).actor_id

@@ -96,9 +96,19 @@ class MentionFinder:
                 found.append(span)
                 taken.update(range(span.start, span.end))
         found += _proper_noun_runs(doc, taken, self.title_words)
+        found = self._one_sense_per_surname(found)
         pieces = [p for s in sorted(found, key=lambda s: s.start) for p in self._split(s)]
         cleaned = [self._clean(p) for p in pieces if sum(c.isalpha() for c in p.text) >= 2]
         return _without_overlaps([n for n in cleaned if n is not None and not is_byline(n.span)])
+
+    def _one_sense_per_surname(self, spans: list[Span]) -> list[Span]:
+        """NER labels the same surname differently across a story ("Gachagua" a person once, a
+        place or nothing later): a lone word that ends a person's name elsewhere in the document
+        is that person, unless the KB knows the word as a place or body ("Jordan", "Georgia")."""
+        surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and s[-1].text[:1].isupper()}
+        return [Span(s.doc, s.start, s.end, label="PERSON")
+                if len(s) == 1 and s.label_ != "PERSON" and s.text in surnames
+                and not self.index.lookup(s.text) else s for s in spans]
 
     def _is_kb_name(self, span: Span) -> bool:
         """A KB form matched case-insensitively must look like a name, match an acronym in its
