@@ -172,3 +172,15 @@ def test_a_country_named_like_a_person_in_the_story_stays_the_country(analyse, t
     analysis = analyse(text)
     assert only(analysis, place).country == country
     assert only(analysis, place).actor_id != only(analysis, person).actor_id
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    ('Earlier, President Trump threatened force. He said, "We have the most powerful military ever." '
+     'He continued, "And hopefully we will never need it."', 1),
+    ("Prime Minister Mark Carney spoke first. The army has deployed to the border, and he says "
+     "the delegation will follow.", 0),
+])
+def test_he_or_she_never_refers_to_an_institution(analyse, text, pronoun):
+    """A pronoun for a person skips "the military", "the army" or "the delegation" to the person."""
+    pronouns = [m for m in analyse(text).mentions if m.kind == "PRON"]
+    assert pronouns[pronoun].actor_id in ("donald-trump", "mark-carney"), coded(analyse(text))

@@ -19,10 +19,15 @@ from heron.nlp.actors.names import compatible_tokens, tokens
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GENERIC_LEADER_NOUNS = frozenset({"leader", "head", "counterpart"})
-# Role words naming an institution, not a person: "the ministry said" is no minister.
-INSTITUTION_NOUNS = frozenset({"ministry", "office", "department", "government", "presidency",
-                               "embassy", "administration", "council", "parliament", "agency",
-                               "secretariat", "commission", "cabinet", "committee", "court"})
+# Role words naming an institution or a body of people, not a person: "the ministry said" is no
+# minister, and "he" is never "the military" or "the delegation".
+INSTITUTION_NOUNS = frozenset("""
+ministry office department government presidency embassy administration council parliament agency
+secretariat commission cabinet committee court military army navy police force junta regime
+militia delegation team group party coalition alliance bloc union movement organization
+organisation board panel tribunal legislature congress senate assembly authority service bureau
+company firm bank
+""".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
 
