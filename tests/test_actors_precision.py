@@ -184,3 +184,24 @@ def test_he_or_she_never_refers_to_an_institution(analyse, text, pronoun):
     """A pronoun for a person skips "the military", "the army" or "the delegation" to the person."""
     pronouns = [m for m in analyse(text).mentions if m.kind == "PRON"]
     assert pronouns[pronoun].actor_id in ("donald-trump", "mark-carney"), coded(analyse(text))
+
+
+def test_they_is_the_group_of_people_just_named_as_subject(analyse):
+    analysis = analyse("Russian officials met the delegation on Monday. They said the talks were useful.")
+    they = only(analysis, "They")
+    assert (they.country, they.sector) == ("RUS", "GOV")
+
+
+def test_they_is_the_nearest_subject_group(analyse):
+    analysis = analyse("Protesters marched through the capital. Police said they had arrested 30 people.")
+    assert only(analysis, "they").sector == "COP"
+
+
+@pytest.mark.parametrize("text", [
+    # another subject stands between the group and the pronoun
+    "Russian officials met the delegation on Monday. The minister said they were tired.",
+    # a new paragraph
+    "Russian officials met the delegation on Monday.\n\nThey said the talks were useful.",
+])
+def test_they_does_not_jump_over_another_subject_or_a_paragraph(analyse, text):
+    assert not [m for m in analyse(text).mentions if m.text.lower() == "they"]

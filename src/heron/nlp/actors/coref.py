@@ -28,6 +28,7 @@ militia delegation team group party coalition alliance bloc union movement organ
 organisation board panel tribunal legislature congress senate assembly authority service bureau
 company firm bank
 """.split())
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
 
@@ -79,16 +80,40 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
             antecedent = _described(item, people)
             if antecedent is not None:
                 item.adopt(antecedent, "description")
+    # "Analysts told VOA … They said …": a plural pronoun is the group of people just named.
+    groups = [r for r in items if r.mention.kind == "ROLE" and r.token.tag_ in ("NNS", "NNPS")]
     pronouns = []
     for token in doc:
-        gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None or token.pos_ not in ("PRON", "DET"):
+        if token.pos_ not in ("PRON", "DET"):
             continue
         sentence = sentence_of[token.sent.start]
-        antecedent = _antecedent(token, sentence, gender, people)
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is not None:
+            antecedent = _antecedent(token, sentence, gender, people)
+        elif token.lower_ in PLURAL_PRONOUNS:
+            antecedent = _group_antecedent(token, sentence, groups)
+        else:
+            continue
         if antecedent is not None:
             pronouns.append(_pronoun_mention(token, antecedent, sentence))
     return pronouns
+
+
+def _group_antecedent(token: Token, sentence: int, groups: list[Resolved]) -> Resolved | None:
+    """The subject just before the pronoun, in its sentence or the one before, when that subject
+    is a group of people ("Rights groups condemned the move. They say …"); any other subject in
+    between ("Police said they had arrested …") blocks the link. Never across a paragraph."""
+    by_head = {g.token.i: g for g in groups if g.mention.sentence in (sentence, sentence - 1)}
+    doc = token.doc
+    first = doc[token.i].sent.start
+    if sentence > 0 and first > 0:
+        first = doc[first - 1].sent.start
+    for candidate in reversed(doc[first:token.i]):
+        if "\n\n" in doc.text[candidate.idx:token.idx]:
+            return None
+        if candidate.dep_ in SUBJECT_DEPS and candidate.pos_ != "PRON":
+            return by_head.get(candidate.i)
+    return None
 
 
 def _is_definite_singular(head: Token) -> bool:
