@@ -213,13 +213,14 @@ class Tally:
         self.cue_hits += cue_matches(gold, predicted)
         self.pred_cues += sum(bool(p.cue) for p in predicted)
 
-    def lines(self) -> list[str]:
+    def lines(self, scoped: bool = True) -> list[str]:
         lines = [f"- content, {name}: {prf(hit, self.pred, self.gold)}"
                  for name, hit in self.hits.items()]
         lines.append(f"- cue (character overlap): {prf(self.cue_hits, self.pred_cues, self.gold)}")
-        lines.append(f"- content, overlap≥50%, reporting cues only ({self.scoped_gold} gold "
-                     f"relations whose cue is a verb of saying/believing, 'according to' or "
-                     f"punctuation): {prf(self.scoped_hits, self.scoped_pred, self.scoped_gold)}")
+        if scoped:
+            lines.append(f"- content, overlap≥50%, reporting cues only ({self.scoped_gold} gold "
+                         f"relations whose cue is a verb of saying/believing, 'according to' or "
+                         f"punctuation): {prf(self.scoped_hits, self.scoped_pred, self.scoped_gold)}")
         accuracy = self.speaker_right / self.speaker_total if self.speaker_total else 0.0
         lines.append(f"- speaker accuracy (overlap≥50% content matches with a gold source): "
                      f"{accuracy:.3f} ({self.speaker_right}/{self.speaker_total})")

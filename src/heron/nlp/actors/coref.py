@@ -2,9 +2,12 @@
 
 A simple salience model, enough for news prose: a pronoun (he/she/his/her...) links to the
 nearest gender-compatible person, preferring grammatical subjects, in its own sentence and
-then in up to three sentences before it. A definite description ("the Russian leader",
-"the mayor") links to the nearest earlier person whose country matches its nationality word
-and whose titles include its role noun ("leader" fits any head of state or government).
+then in up to three sentences before it; never to an institution or body ("the military").
+A plural pronoun (they/them/their) links to the group of people that is the nearest subject
+before it ("Russian officials met … They said …"), in its sentence or the one before. A definite
+description ("the Russian leader", "the mayor") links to the nearest earlier person whose
+country matches its nationality word and whose titles include its role noun ("leader" fits any
+head of state or government).
 """
 
 from __future__ import annotations
