@@ -531,3 +531,10 @@ def test_a_statement_takes_no_date_from_what_is_said_beside_it(alone):
 ])
 def test_a_belief_inside_the_content_does_not_cut_it(alone, text, content):
     assert [(q.cue.text, q.content.text) for q in _quotes(alone, text)] == [("said", content)]
+
+
+def test_a_cue_in_a_relative_clause_takes_no_date_from_the_rest_of_the_sentence(alone):
+    text = ("The hunting season, which ended in November, was held amid growing opposition from "
+            "European countries that want a ban on trophies.")
+    quote = _only(alone, text, "want")
+    assert (quote.content.text, quote.date) == ("a ban on trophies", None)

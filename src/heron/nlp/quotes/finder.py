@@ -223,7 +223,10 @@ class AttributionFinder:
             return None
         if content[-1][1] <= cue[0] and content[0][0] <= sent.start_char + 1:
             content[0] = (self._first_person_start(sent, content[0]), content[0][1])
-        return self._found(cue, speaker, content, self._setting(clause, content, sent))
+        # A cue in a relative clause ("countries that want a ban") is set only by its own clause;
+        # the rest of the sentence is about something else ("the season, which ended in November").
+        setting = clause if verb.dep_ in ("relcl", "acl") else self._setting(clause, content, sent)
+        return self._found(cue, speaker, content, setting)
 
     def _passive_content(self, verb: Token, sent: Span) -> list[tuple[int, int]]:
         """"The plan was criticised as reckless", "he is expected to resign", "the senator was
