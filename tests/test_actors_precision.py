@@ -205,3 +205,12 @@ def test_they_is_the_nearest_subject_group(analyse):
 ])
 def test_they_does_not_jump_over_another_subject_or_a_paragraph(analyse, text):
     assert not [m for m in analyse(text).mentions if m.text.lower() == "they"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Al-Shabab claimed the attack on the base.", "Al-Shabab"),
+    ("She told the soldiers that she was not al-Shabab.", "al-Shabab"),
+])
+def test_a_group_ner_calls_a_person_is_the_kb_group(analyse, text, name):
+    group = only(analyse(text), name)
+    assert (group.actor_id, group.kind) == ("al-shabaab", "ORG")

@@ -155,7 +155,9 @@ class ActorsComponent:
         span = name.span
         if link.kind != "person" and span.root.i in describing:
             return None
-        kind = _label_for(link) if name.label in ("KB", "PROPN") else name.label
+        # NER may call a group a person ("Al-Shabab claimed …"): the KB link decides.
+        relabel = name.label in ("KB", "PROPN") or (name.label == "PERSON" and link.kind in ("igo", "group"))
+        kind = _label_for(link) if relabel else name.label
         mention = Mention(id="", article_id=ctx.article.id, start=span.start_char,
                           end=span.end_char, text=span.text, kind=kind,
                           sentence=sentence_of[span.sent.start], score=round(link.score, 3),

@@ -146,7 +146,8 @@ class MentionFinder:
         start, end = span.start, span.end
         while end > start and doc[end - 1].text in _POSSESSIVE_TOKENS:
             end -= 1
-        if span.label_ == "PERSON":
+        # A span the KB knows as a whole ("al-Shabab", which NER may call a person) is kept whole.
+        if span.label_ == "PERSON" and not self.index.lookup(doc[start:end].text):
             # NER drops unfamiliar first names ("Leyla [Aliyeva]")...
             while start > 0 and self._is_name_part(doc[start - 1], span):
                 start -= 1
