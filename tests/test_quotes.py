@@ -538,3 +538,14 @@ def test_a_cue_in_a_relative_clause_takes_no_date_from_the_rest_of_the_sentence(
             "European countries that want a ban on trophies.")
     quote = _only(alone, text, "want")
     assert (quote.content.text, quote.date) == ("a ban on trophies", None)
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("The mayor told residents at a packed meeting to stay indoors after dark.", "told", "mayor",
+     "to stay indoors after dark"),
+    ("After saying the vote was rigged, the senator was escorted out of the chamber.", "saying",
+     "senator", "the vote was rigged"),
+])
+def test_infinitive_of_told_to_and_speaker_of_after_saying(alone, text, cue, speaker, content):
+    quote = _only(alone, text, cue)
+    assert (quote.speaker.text, quote.content.text) == (speaker, content)

@@ -507,6 +507,7 @@ class AttributionFinder:
             wanted = ()  # only the particle's object: "called for a ban"
         objects = [c for c in verb.children if c.i > verb.i and c.dep_ in wanted]
         objects += _particle_objects(verb)  # "called for [a ban]"
+        objects += _told_to(verb) if lemma in ADDRESSED_VERBS else []
         objects.sort(key=lambda c: c.i)
         if objects and lemma not in ADDRESSEE_VERBS:
             objects += [c for c in verb.children if c.i > objects[0].i and c.dep_ == "prep"
@@ -832,7 +833,9 @@ def _speaker_of(verb: Token) -> Token | None:
         return _speaker_of(verb.head.head if reported and verb.tag_ == "VBG" else verb.head)
     governor = verb.head.head
     if not subjects and verb.dep_ == "pcomp" and governor.pos_ in ("VERB", "AUX"):
-        return _speaker_of(governor)  # "began by saying …": whoever began
+        # "began by saying …": whoever began; "after saying …, she was taken away": she
+        passive = [c for c in governor.children if c.dep_ == "nsubjpass"]
+        return _speaker_of(governor) or (passive[0] if passive else None)
     return None
 
 
@@ -854,6 +857,14 @@ def _is_participle_of_speaker(verb: Token) -> bool:
     "…, adding that …"): its subject is the speaker's; it does not report the sentence around it."""
     return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and not _has_subject(verb) \
         and verb.doc[verb.i - 1].text == ","
+
+
+def _told_to(verb: Token) -> list[Token]:
+    """The infinitive of "told his supporters at a rally to vote", which the parser may hang from
+    the verb as an adverbial clause once a phrase separates it from the addressee."""
+    addressees = [c.i for c in verb.children if c.dep_ == "dobj"]
+    return [c for c in verb.children if c.dep_ == "advcl" and addressees and c.i > addressees[0]
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def _has_subject(verb: Token) -> bool:
