@@ -145,6 +145,24 @@ def test_a_surname_ner_labels_inconsistently_is_the_same_person_throughout(analy
     assert len(bare) == 5 and len(set(bare)) == 1 and bare[0] is not None
 
 
+@pytest.mark.parametrize("text, variant, name", [
+    ("“The crisis is deepening,” said aid coordinator Tomas Aranguren. Aranguren told reporters "
+     "that access was limited. Arenguren says the army does not allow convoys.", "Arenguren",
+     "Aranguren"),
+    ("Mission chief Pablo Iturralde said the camps were full. Iturralde told VOA the roads were "
+     "closed. Iturrald says the army blocks food convoys.", "Iturrald", "Iturralde"),
+])
+def test_a_misspelt_repeat_of_a_new_persons_name_is_that_person(analyse, text, variant, name) -> None:
+    ids = {m.text: m.actor_id for m in analyse(text).mentions if m.kind == "PERSON"}
+    assert ids.get(variant) == ids.get(name) is not None, ids
+
+
+def test_short_names_a_letter_apart_stay_two_people(analyse) -> None:
+    text = "Reporter Dan Kim met trader Joe Kin. Kim said prices rose. Kin said they fell."
+    ids = {m.text: m.actor_id for m in analyse(text).mentions if m.kind == "PERSON"}
+    assert ids.get("Kim") != ids.get("Kin"), ids
+
+
 def test_bare_misspelt_surname_without_support_is_not_linked(analyse) -> None:
     assert mention(analyse("Zielinski scored twice on Saturday."), "Zielinski").actor_id != \
         "volodymyr-zelenskyy"

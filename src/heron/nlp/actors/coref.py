@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from heron.model import Actor, Mention
-from heron.nlp.actors.names import compatible_tokens, tokens
+from heron.nlp.actors.names import MIN_TYPO_NAME, compatible_tokens, tokens
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -59,17 +59,32 @@ class Resolved:
 
 def merge_short_names(items: list[Resolved]) -> None:
     """A bare new name ("Sonin") joins the fuller new name of the same document ("Constantine
-    Sonin"), wherever in the document the fuller form occurs."""
+    Sonin"), wherever in the document the fuller form occurs; a misspelt repeat of a new name
+    ("Iturrald" after "Iturralde") joins its earlier spelling."""
     new = [r for r in items if r.actor and r.actor.id.startswith("new:")]
-    for short in new:
-        full = next((r for r in new if _short_form_of(short.mention.text, r.mention.text)), None)
+    for name in new:
+        text = name.mention.text
+        fuller = [r for r in new if _short_form_of(text, r.mention.text)]
+        # "Kin" is Joe Kin, not Dan Kim: a fuller name with the very same surname comes first.
+        fuller.sort(key=lambda r: tokens(r.mention.text)[-1] != tokens(text)[-1])
+        full = next(iter(fuller), None) or next(
+            (r for r in new if r.mention.start < name.mention.start and _variant_of(text, r.mention.text)),
+            None)
         if full is not None:
-            short.adopt(full, "document")
+            name.adopt(full, "document")
 
 
 def _short_form_of(short: str, full: str) -> bool:
     a, b = tokens(short), tokens(full)
     return bool(a and b) and len(a) < len(b) and a[-1][0] == b[-1][0] and compatible_tokens(a[-1], b[-1])
+
+
+def _variant_of(name: str, earlier: str) -> bool:
+    """Another spelling of the same name: as many words, each compatible, the surname long
+    enough that one letter off is a typo rather than another family."""
+    a, b = tokens(name), tokens(earlier)
+    return bool(a) and len(a) == len(b) and a != b and len(a[-1]) >= MIN_TYPO_NAME and all(
+        x[0] == y[0] and compatible_tokens(x, y) for x, y in zip(a, b, strict=True))
 
 
 def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],

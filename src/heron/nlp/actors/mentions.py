@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from heron.nlp.actors.index import NameIndex
 from heron.nlp.actors.kb import NOT_ACTOR
-from heron.nlp.actors.names import fold
+from heron.nlp.actors.names import MIN_TYPO_NAME, compatible_tokens, fold
 from heron.nlp.actors.outlets import is_news_outlet
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -107,7 +107,7 @@ class MentionFinder:
         is that person, unless the KB knows the word as a place or body ("Jordan", "Georgia")."""
         surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and s[-1].text[:1].isupper()}
         return [Span(s.doc, s.start, s.end, label="PERSON")
-                if len(s) == 1 and s.label_ != "PERSON" and s.text in surnames
+                if len(s) == 1 and s.label_ != "PERSON" and _spells_one_of(s.text, surnames)
                 and not self.index.lookup(s.text) else s for s in spans]
 
     def _is_kb_name(self, span: Span) -> bool:
@@ -273,6 +273,13 @@ def _without_overlaps(names: list[NameSpan]) -> list[NameSpan]:
         if all(name.span.end <= k.span.start or k.span.end <= name.span.start for k in kept):
             kept.append(name)
     return sorted(kept, key=lambda n: n.span.start)
+
+
+def _spells_one_of(word: str, surnames: set[str]) -> bool:
+    """The word is one of the surnames, or a misspelling of one long enough to tell ("Equiluz"
+    for "Eguiluz" a few lines on)."""
+    return word in surnames or len(word) >= MIN_TYPO_NAME and any(
+        len(s) >= MIN_TYPO_NAME and compatible_tokens(fold(word), fold(s)) for s in surnames)
 
 
 def _proper_noun_runs(doc: Doc, taken: set[int], title_words: set[str]) -> list[Span]:

@@ -14,6 +14,9 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _LEADING_THE = re.compile(r"^the ")
 MAX_INEXACT = 0.95
+# Names shorter than this differ by a letter too often for a variant to be taken as a typo of
+# the same person's name in one story ("Kim"/"Kin"); longer ones do not ("Equiluz"/"Eguiluz").
+MIN_TYPO_NAME = 5
 
 
 @lru_cache(maxsize=65536)
