@@ -214,3 +214,18 @@ def test_they_does_not_jump_over_another_subject_or_a_paragraph(analyse, text):
 def test_a_group_ner_calls_a_person_is_the_kb_group(analyse, text, name):
     group = only(analyse(text), name)
     assert (group.actor_id, group.kind) == ("al-shabaab", "ORG")
+
+
+@pytest.mark.parametrize("text, description, actor_id", [
+    ("Doctors Without Borders runs clinics in Borno. The aid group said access was limited.",
+     "aid group", "msf"),
+    ("Hamas fighters attacked the post. The militant group said it had captured two soldiers.",
+     "militant group", "hamas"),
+])
+def test_a_definite_description_of_a_body_is_the_body_named_before(analyse, text, description, actor_id):
+    assert only(analyse(text), description).actor_id == actor_id
+
+
+def test_a_body_description_of_another_sector_stays_unlinked(analyse):
+    analysis = analyse("Hamas fighters attacked the post. The aid group said it had treated the wounded.")
+    assert only(analysis, "aid group").actor_id is None

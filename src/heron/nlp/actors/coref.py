@@ -7,7 +7,8 @@ A plural pronoun (they/them/their) links to the group of people that is the near
 before it ("Russian officials met … They said …"), in its sentence or the one before. A definite
 description ("the Russian leader", "the mayor") links to the nearest earlier person whose
 country matches its nationality word and whose titles include its role noun ("leader" fits any
-head of state or government).
+head of state or government); one of a body ("the aid group", "the militant group") to the
+nearest organisation or armed group of its sector named within a few sentences before it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ militia delegation team group party coalition alliance bloc union movement organ
 organisation board panel tribunal legislature congress senate assembly authority service bureau
 company firm bank
 """.split())
+# Heads of a definite description of an organisation or armed group ("the aid group said").
+BODY_NOUNS = frozenset("""
+group organization organisation charity agency movement militia faction alliance coalition
+network outfit party union body bloc
+""".split())
+BODY_KINDS = frozenset({"igo", "group", "organization"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
@@ -93,11 +100,16 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
     # A singular role ("the mayor told Reuters. He believes...") is a person too, even unnamed.
     people = [r for r in items if (r.actor is not None and r.actor.kind == "person")
               or (r.mention.kind == "ROLE" and _is_definite_singular(r.token))]
+    bodies = [r for r in items if r.actor is not None and r.actor.kind in BODY_KINDS]
     for item in items:
         if item.mention.kind == "ROLE" and _is_definite_singular(item.token):
             antecedent = _described(item, people)
-            if antecedent is not None:
-                item.adopt(antecedent, "description")
+        elif item.mention.kind == "ROLE" and _is_definite_body(item.token):
+            antecedent = _described_body(item, bodies, sentence_of)
+        else:
+            continue
+        if antecedent is not None:
+            item.adopt(antecedent, "description")
     # "Analysts told VOA … They said …": a plural pronoun is the group of people just named.
     groups = [r for r in items if r.mention.kind == "ROLE" and r.token.tag_ in ("NNS", "NNPS")]
     pronouns = []
@@ -138,6 +150,26 @@ def _is_definite_singular(head: Token) -> bool:
     """A definite singular role word for a person ("the mayor"), not an institution."""
     return head.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in head.lefts) and \
         head.lemma_.lower() not in INSTITUTION_NOUNS
+
+
+def _is_definite_body(head: Token) -> bool:
+    """"The aid group", "the charity", "the alliance": a definite singular name for a body."""
+    return head.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in head.lefts) and \
+        head.lemma_.lower() in BODY_NOUNS
+
+
+def _described_body(item: Resolved, bodies: list[Resolved],
+                    sentence_of: dict[int, int]) -> Resolved | None:
+    """The nearest organisation or group named before the description, within a few sentences,
+    of the description's sector when it has one ("the aid group" → an NGO, "the militia" → a
+    rebel group)."""
+    sector = item.mention.sector
+    for body in reversed([b for b in bodies if b.mention.end <= item.mention.start]):
+        if item.mention.sentence - body.mention.sentence > LOOKBACK_SENTENCES:
+            return None
+        if sector is None or body.mention.sector == sector:
+            return body
+    return None
 
 
 def _described(item: Resolved, people: list[Resolved]) -> Resolved | None:
