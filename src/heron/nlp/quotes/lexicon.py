@@ -179,6 +179,9 @@ BROADCASTERS = {
     "dw": "DW", "itv": "ITV", "cbc": "CBC", "abc news": "ABC", "nbc news": "NBC", "cbs news":
     "CBS", "face the nation": "CBS", "meet the press": "NBC", "bloomberg tv": "Bloomberg TV",
     "newsmax": "Newsmax", "zdf": "ZDF", "ard": "ARD", "tf1": "TF1", "cctv": "CCTV",
+    "nhk": "NHK", "trt": "TRT", "press tv": "Press TV", "al mayadeen": "Al Mayadeen",
+    "ndtv": "NDTV", "kbs": "KBS", "globonews": "GloboNews", "televisa": "Televisa",
+    "i24news": "i24NEWS", "channel 12": "Channel 12", "lbc": "LBC", "gb news": "GB News",
 }
 # Occasions and formats of a statement, when no platform or broadcaster is named.
 OCCASIONS = {
@@ -189,6 +192,12 @@ OCCASIONS = {
     "press release": "press release", "communique": "communique", "rally": "rally",
     "podcast": "podcast", "op-ed": "op-ed", "letter": "letter", "tweet": "X",
     "news briefing": "news briefing", "hearing": "hearing", "debate": "debate",
+    # unnamed state broadcasters ("said on state television", "told state TV"); after the names,
+    # so that "state television TRT" is TRT
+    "state television": "state television", "state tv": "state television",
+    "state-run television": "state television", "state-run tv": "state television",
+    "state broadcaster": "state television", "national television": "national television",
+    "state radio": "state radio", "national radio": "national radio",
 }
 # Agencies and publications that relay statements ("told Reuters", "according to TASS").
 OUTLETS = {
@@ -208,7 +217,19 @@ OUTLETS = {
     "kyiv independent": "The Kyiv Independent", "the kyiv independent": "The Kyiv Independent",
     "times of israel": "The Times of Israel", "haaretz": "Haaretz", "usa today": "USA Today",
     "the atlantic": "The Atlantic", "newsweek": "Newsweek", "time": "Time",
+    "middle east eye": "Middle East Eye", "al-monitor": "Al-Monitor", "kyiv post": "Kyiv Post",
+    "south china morning post": "South China Morning Post", "global times": "Global Times",
+    "people's daily": "People's Daily", "hurriyet": "Hurriyet",
+    "the times of india": "The Times of India", "times of india": "The Times of India",
+    "hindustan times": "Hindustan Times", "o globo": "O Globo", "la jornada": "La Jornada",
+    "el país": "El País", "el pais": "El País", "le figaro": "Le Figaro",
+    "handelsblatt": "Handelsblatt", "die welt": "Die Welt", "jerusalem post": "The Jerusalem Post",
+    "the jerusalem post": "The Jerusalem Post", "ynet": "Ynet", "al-ahram": "Al-Ahram",
+    "nikkei": "Nikkei", "semafor": "Semafor", "rbc": "RBC",
+    "vedomosti": "Vedomosti", "novaya gazeta": "Novaya Gazeta",
 }
+# Verbs by which an agency relays someone's statement ("…, Interfax reported", "cited by TASS").
+RELAY_VERBS = frozenset({"report", "quote", "cite", "carry"})
 # Head nouns that make an unknown proper name a broadcaster or a relaying outlet.
 BROADCASTER_NOUNS = frozenset({"television", "tv", "channel", "broadcaster", "radio"})
 OUTLET_NOUNS = frozenset({"agency", "newspaper", "daily", "paper", "outlet", "wire", "magazine",

@@ -3,7 +3,8 @@
 * channel: a platform (Telegram, Truth Social, X), a broadcaster the speaker talked to
   (Fox News, Rossiya-24) or the occasion (a news conference, a statement, an interview);
 * via: the agency or publication relaying it ("told Reuters", "according to state news agency
-  RIA Novosti"); unknown names count when a head noun says what they are ("the X daily");
+  RIA Novosti"), or the agency whose report closes the sentence ("…, Interfax reported",
+  "…, cited by TASS"); unknown names count when a head noun says what they are ("the X daily");
 * date: the timex (from the timexes component) inside the attribution clause.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from heron.model import Timex
 from heron.nlp.actors import is_news_outlet
@@ -24,6 +25,7 @@ from heron.nlp.quotes.lexicon import (
     OUTLETS,
     PLATFORM_NOUNS,
     PLATFORMS,
+    RELAY_VERBS,
 )
 from heron.nlp.timexes import UNDATED_PRECISIONS
 
@@ -53,11 +55,34 @@ class SettingReader:
                    or _named_by_noun(clause, BROADCASTER_NOUNS)
                    or self._lookup(self.occasions, segments, self.occasion_keys))
         via = (self._lookup(self.outlets, segments, self.outlet_keys)
-               or _named_by_noun(clause, OUTLET_NOUNS) or _unknown_outlet(clause))
-        if via == channel:
-            via = None
+               or _named_by_noun(clause, OUTLET_NOUNS) or _unknown_outlet(clause)
+               or self._closing_relay(clause))
+        if via and channel and _key(channel) in _key(via):
+            via = None  # "told the BBC", "told public broadcaster ZDF": the channel, not a relay
         timex = _timex_in(segments, timexes)
         return Setting(channel, via, timex and timex.value, timex and timex.text)
+
+    def _closing_relay(self, clause: list[Token]) -> str | None:
+        """The outlet of a report that closes the statement's sentence ("Putin said …, RIA
+        Novosti reported", "…, quoted by Xinhua", "…, Interfax quoted him as saying"): the
+        agency relayed the whole sentence, so it is the statement's via."""
+        if not clause:
+            return None
+        sent, members = clause[0].sent, {t.i for t in clause}
+        for verb in sent:
+            if verb.lemma_ not in RELAY_VERBS or verb.i in members or verb.i < min(members):
+                continue
+            if not _closes_sentence(verb):
+                continue
+            for source in _relay_sources(verb):
+                tokens = list(source.subtree)
+                name = (self._lookup(self.outlets, _segments(tokens), self.outlet_keys)
+                        or self._lookup(self.names, _segments(tokens), self.name_keys)
+                        or _named_by_noun(tokens, OUTLET_NOUNS | BROADCASTER_NOUNS))
+                text = source.doc[tokens[0].i:tokens[-1].i + 1].text
+                if name or (source.pos_ == "PROPN" and is_news_outlet(text)):
+                    return name or text
+        return None
 
     @staticmethod
     def _lookup(pattern: re.Pattern, segments: list[tuple[int, str]],
@@ -115,13 +140,16 @@ def _named_by_noun(clause: list[Token], nouns: frozenset[str]) -> str | None:
     for token in clause:
         if token.lower_ not in nouns:
             continue
-        name = _proper_run(token, members, -1) or _proper_run(token, members, +1)
+        before = _proper_run(token, members, -1)
+        if before and token.text[0].isupper() and before.end_char == token.idx - 1:
+            return f"{before.text} {token.text}"  # the capitalised noun is the name's: "Press TV"
+        name = before or _proper_run(token, members, +1)
         if name:
-            return name
+            return name.text
     return None
 
 
-def _proper_run(noun: Token, members: set[int], direction: int) -> str | None:
+def _proper_run(noun: Token, members: set[int], direction: int) -> Span | None:
     doc, i, run = noun.doc, noun.i + direction, []
     while i in members and 0 <= i < len(doc) and (doc[i].lower_ in BROADCASTER_NOUNS | OUTLET_NOUNS
                                                   or doc[i].lower_ == "news"):
@@ -135,7 +163,24 @@ def _proper_run(noun: Token, members: set[int], direction: int) -> str | None:
         run.pop(0)
     while run and not run[-1].text[0].isalnum():
         run.pop()
-    return doc[run[0].i:run[-1].i + 1].text if run else None
+    return doc[run[0].i:run[-1].i + 1] if run else None
+
+
+def _closes_sentence(verb: Token) -> bool:
+    """The relay clause ("Interfax reported", "quoted by TASS") is the sentence's last, after a
+    comma: it starts at its subject (or its verb), and only its own words and punctuation follow."""
+    first = min([c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + [verb.i])
+    last = max([c.right_edge.i for c in verb.rights if not c.is_punct] + [verb.i])
+    doc = verb.doc
+    trailing = doc[last + 1:verb.sent.end]
+    return first > 0 and doc[first - 1].text == "," and all(t.is_punct for t in trailing)
+
+
+def _relay_sources(verb: Token) -> list[Token]:
+    """Who did the relaying: the subject of "reported"/"quoted", or the agent of "cited by"."""
+    sources = [c for c in verb.children if c.dep_ == "nsubj"]
+    sources += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return sources
 
 
 def _unknown_outlet(clause: list[Token]) -> str | None:

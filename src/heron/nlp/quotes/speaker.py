@@ -24,12 +24,38 @@ NON_PERSON_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 
 
 def speaker_ref(phrase: Span, head: Token, mentions: list[Mention]) -> ActorRef:
-    mention = _head_mention(head, mentions)
+    named = _appositive_person(head, mentions)
+    mention = named or _head_mention(head, mentions)
     ref = actor_ref(mention) if mention else _unresolved(phrase, head)
-    if _is_anonymous(head):
+    if named is None and _is_anonymous(head):
         ref.name = "anonymous " + _role_words(head)
         ref.actor_id = None
+    if ref.actor_id is None and ref.country is None and (owner := _affiliation(head, mentions)):
+        ref.country, ref.sector = owner.country, ref.sector or owner.sector
     return ref
+
+
+def _appositive_person(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The person a role is followed by in apposition ("Ukraine's foreign minister Andrii
+    Sybiha", "the ministry spokesman, Lin Jian"): the person is the speaker, not the role."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            start, end = child.idx, child.idx + len(child)
+            person = next((m for m in mentions if m.kind == "PERSON" and m.actor_id
+                           and m.start < end and start < m.end), None)
+            if person:
+                return person
+    return None
+
+
+def _affiliation(head: Token, mentions: list[Mention]) -> Mention | None:
+    """Whose an unnamed speaker is, from the head's possessor or prepositional phrase
+    ("Macron's office", "an aide to Macron", "a source in the Iranian delegation")."""
+    owners = [t for c in head.children if c.dep_ in ("poss", "prep", "amod") and c.i != head.i
+              for t in c.subtree]
+    spans = [(t.idx, t.idx + len(t)) for t in owners]
+    return next((m for m in mentions if m.country and m.kind != "PRON"
+                 and any(m.start < e and s < m.end for s, e in spans)), None)
 
 
 def antecedent_phrase(head: Token) -> tuple[Span, Token] | None:
@@ -59,7 +85,19 @@ def _antecedent(head: Token) -> Token | None:
                         and c != head and c.pos_ != "PRON" and not c.is_ancestor(head)), None)
         if subject is not None:
             return subject
-    return None
+    return _previous_subject(head)
+
+
+def _previous_subject(pronoun: Token) -> Token | None:
+    """A sentence-opening "It said …" continues the sentence before, whose subject it stands
+    for ("The foreign ministry criticised the sanctions. It said …")."""
+    sent = pronoun.sent
+    if pronoun.dep_ != "nsubj" or pronoun.head != sent.root or sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent.root
+    plural = pronoun.lower_ == "they"
+    return next((c for c in before.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                 and (c.tag_ in ("NNS", "NNPS")) == plural), None)
 
 
 def _head_mention(head: Token, mentions: list[Mention]) -> Mention | None:
@@ -104,6 +142,7 @@ def _is_anonymous(head: Token) -> bool:
 
 
 def _role_words(head: Token) -> str:
-    words = [t.text for t in _name_tokens(head)
+    # a common noun capitalised only because it opens the sentence ("Diplomats said") is lower case
+    words = [t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text for t in _name_tokens(head)
              if t.lower_ not in VAGUE_ADJECTIVES and t.lower_ not in INDEFINITE_DETERMINERS]
     return " ".join(words)
