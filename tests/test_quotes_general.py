@@ -222,8 +222,6 @@ def test_unmarked_first_person_post_is_direct(full):
     ("Rubio told Fox News last week that the United States would not lift sanctions.", "told",
      "Fox News"),
     ("Lula told Al Jazeera that Brazil wanted a ceasefire in Gaza.", "told", "Al Jazeera"),
-    ("Araghchi said Tehran would not negotiate under pressure, Press TV reported.", "reported",
-     "Press TV"),
     # a named state broadcaster is the channel, not the generic "state television"
     ('"Enough is enough," Erdogan said in a speech broadcast on state television TRT.', "said", "TRT"),
     ("Erdogan told broadcaster NHK that Japan was a valued partner.", "told", "NHK"),
@@ -240,6 +238,9 @@ def test_channel(full, text, cue, channel):
     # the agency whose report closes the sentence relays the statement
     ("Wang Yi said China was ready to mediate, quoted by Xinhua.", "Xinhua"),
     ("Peskov said the meeting was not planned, Interfax quoted him as saying.", "Interfax"),
+    ("Peskov said the meeting was not planned, cited by Interfax.", "Interfax"),
+    ("Araghchi said Tehran would not negotiate under pressure, Press TV reported.", "Press TV"),
+    ("Hamas said it would release the hostages, according to Al Jazeera.", "Al Jazeera"),
     ("A Turkish official told Middle East Eye that Ankara had warned Israel.", "Middle East Eye"),
     ("Lavrov told the state-run IRNA news agency that Russia backed Iran.", "IRNA"),
     ("Zakharova said in remarks carried by state news agency RIA Novosti that the sanctions would fail.",
@@ -271,3 +272,34 @@ def test_a_broadcaster_spoken_to_or_a_non_outlet_is_no_via(full, text, cue, chan
 ])
 def test_date_of_the_statement(full, text, cue, date):
     assert _by_cue(full, text, cue).date == date
+
+
+@pytest.mark.parametrize("text", [
+    "Peskov said the meeting was not planned, cited by Interfax.",
+    "Putin said Russia wanted lasting peace, RIA Novosti reported.",
+    "Hamas said it would release the hostages, according to Al Jazeera.",
+])
+def test_a_relayed_statement_is_one_quote_without_the_relay_words(full, text):
+    """The agency that relays a statement is its via: no second quote of the agency, and the
+    statement's content stops before "cited by …" / "according to …"."""
+    quotes = _quotes(full, text)
+    assert len(quotes) == 1 and quotes[0].cue.text == "said"
+    assert "," not in quotes[0].content.text
+
+
+@pytest.mark.parametrize(("text", "content", "channel"), [
+    ("Volodymyr Zelenski said in a video address that Kyiv needed more air defence.",
+     "that Kyiv needed more air defence", "video address"),
+    ("Hamas said in a statement posted on Telegram that it had handed over the list.",
+     "that it had handed over the list", "Telegram"),
+    ("Scholz wrote in an op-ed for the Washington Post that Germany stood with Ukraine.",
+     "that Germany stood with Ukraine", "op-ed"),
+])
+def test_said_in_a_statement_that(full, text, content, channel):
+    quote = _quotes(full, text)[0]
+    assert (quote.content.text, quote.channel) == (content, channel)
+
+
+def test_a_time_phrase_before_the_reported_clause_dates_the_statement(full):
+    quote = _by_cue(full, "U.S. officials said on Thursday the strikes had hit their targets.", "said")
+    assert (quote.content.text, quote.date) == ("the strikes had hit their targets", "2025-08-14")

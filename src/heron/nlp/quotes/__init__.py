@@ -15,9 +15,10 @@ from spacy.language import Language
 
 from heron.config import Settings
 from heron.model import ActorRef, Quote, Span
+from heron.nlp.actors import is_news_outlet
 from heron.nlp.context import DocContext
 from heron.nlp.events.status import event_status
-from heron.nlp.quotes.finder import AttributionFinder, Found
+from heron.nlp.quotes.finder import AttributionFinder, Found, within
 from heron.nlp.quotes.setting import SettingReader
 from heron.nlp.quotes.speaker import antecedent_phrase, speaker_ref
 
@@ -38,8 +39,10 @@ class QuotesComponent:
         self.settings = SettingReader()
 
     def __call__(self, ctx: DocContext) -> None:
-        found = sorted(AttributionFinder(ctx.doc).find(), key=lambda f: f.cue[0])
-        quotes = [self._quote(ctx, f, n) for n, f in enumerate(found)]
+        found = _without_relays(sorted(AttributionFinder(ctx.doc).find(), key=lambda f: f.cue[0]))
+        quotes = [self._quote(ctx, f, n) for n, (f, _) in enumerate(found)]
+        for quote, (_, relay) in zip(quotes, found, strict=True):
+            quote.via = quote.via or relay
         _carry_settings(quotes)
         ctx.analysis.quotes.extend(quotes)
 
@@ -63,6 +66,21 @@ class QuotesComponent:
             content_spans=parts if len(parts) > 1 else [],
             negated=_negated_cue(ctx, found),
         )
+
+
+def _without_relays(found: list[Found]) -> list[tuple[Found, str | None]]:
+    """"Putin said …, RIA Novosti reported", "Hamas said …, according to Al Jazeera": a news
+    outlet reporting someone's statement is that statement's relay (its ``via``), not a
+    statement of its own. Each attribution with the outlet that relayed it, if any."""
+    relays = [f for f in found if f.speaker is not None and is_news_outlet(f.speaker.text)
+              and any(o is not f and within(o.cue, f.content) for o in found)]
+    kept = []
+    for item in found:
+        if item in relays:
+            continue
+        relay = next((r for r in relays if within(item.cue, r.content)), None)
+        kept.append((item, relay.speaker.text if relay is not None else None))
+    return kept
 
 
 def _negated_cue(ctx: DocContext, found: Found) -> bool:

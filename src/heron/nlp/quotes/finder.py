@@ -156,8 +156,10 @@ class AttributionFinder:
         kept = [f for f in found if not self._reported_stance(f, found)]
         for item in kept:
             # "Prices will rise next year, the minister said, citing …": when and where the
-            # statement was made is never stated inside what is said in the same sentence.
-            said = [span for other in kept for span in other.content]
+            # statement was made is never stated inside what someone else said beside it (a
+            # statement reported inside another keeps its own frame).
+            said = [span for other in kept if not within(item.cue, other.content)
+                    for span in other.content]
             item.setting = [t for t in item.setting if not any(s <= t.idx < e for s, e in said)]
         return kept
 
@@ -167,8 +169,7 @@ class AttributionFinder:
         …"); speech reported inside a statement ("X said Y told him …") stays a statement."""
         if self._is_speech_cue(item.cue):
             return False
-        return any(other is not item and any(s <= item.cue[0] and item.cue[1] <= e for s, e in other.content)
-                   for other in found)
+        return any(other is not item and within(item.cue, other.content) for other in found)
 
     def _is_speech_cue(self, cue: tuple[int, int]) -> bool:
         span = self.doc.char_span(*cue, alignment_mode="expand")
@@ -314,9 +315,9 @@ class AttributionFinder:
         introduces = lemma in NOUN_CUES or (lemma in OWNED_NOUN_CUES and owner is not None)
         # A relative clause whose "that" is a mere marker is the noun's content misparsed
         # ("a report that Smith had a loss").
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(
-            g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") and g.i < c.i
-            for g in c.children) and (c.dep_ != "relcl" or _has_subject(c))] if introduces else []
+        clauses = [c for c in noun.children if c.i > noun.i and (_is_that_complement(c) or (
+            c.dep_ in ("acl", "ccomp") and any(g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to")
+                                              and g.i < c.i for g in c.children)))] if introduces else []
         objects = [g for c in noun.children if c.dep_ == "prep" and c.i > noun.i
                    and c.lower_ in NOUN_PREPOSITION_CUES.get(noun.lemma_.lower(), ())
                    for g in c.children if g.dep_ in ("pobj", "pcomp")] if owner is not None else []
@@ -490,7 +491,7 @@ class AttributionFinder:
         tokens = sorted({t for c in clauses for t in c.subtree
                          if sent.start <= t.i < sent.end and (t.i < verb.i) == (c.i < verb.i)
                          and not self._is_edge_punct(t) and not t.is_space}, key=lambda t: t.i)
-        tokens = self._before_trailing_attribution(tokens, sent)
+        tokens = _without_leading_time(self._before_trailing_attribution(tokens, sent))
         if len(tokens) < MIN_CONTENT_WORDS:
             return []
         return [self._widen_to_quotes(tokens[0].idx, _end(tokens[-1]))]
@@ -591,6 +592,10 @@ class AttributionFinder:
         "Trump told them that …, a source told Reuters" (another speaker's frame), "he said it
         …, and warned that …" (a second statement), "…, which he said were …"."""
         members = {t.i for t in tokens}
+        for token in tokens[1:]:
+            # "…, according to Al Jazeera", "…, cited by Interfax": who relayed it, not what
+            if self.doc[token.i - 1].text == "," and (_is_according_to(token) or _is_relayed_by(token)):
+                return [t for t in tokens if t.i < token.i - 1]
         for verb in tokens[1:]:
             # A belief or wish inside the content ("she hopes …, but she knows that …") never
             # frames the words before it (see COGNITION_VERBS); only speech can trail them.
@@ -841,15 +846,30 @@ def _speaker_of(verb: Token) -> Token | None:
 
 def _misattached_that_clauses(verb: Token) -> list[Token]:
     """"That"-clauses of a cue the parser hung elsewhere: from the cue as an adverbial clause
-    ("tweeted in the early hours that she was …"), or from its addressee as a relative clause
-    ("told a meeting of leaders that few people understood …"), which a real relative clause
-    is not when its "that" has no role in it (a marker, with a subject of its own)."""
+    ("tweeted in the early hours that she was …"), or as a relative clause from its addressee or
+    from the phrase saying where it was said ("told a meeting of leaders that few people
+    understood …", "said in a statement that …"), which a real relative clause is not when its
+    "that" has no role in it (a marker, with a subject of its own)."""
     found = [c for c in verb.children if c.dep_ == "advcl" and c.left_edge.lower_ == "that"]
+    # "told a meeting of leaders that …" (the addressee), "said in a video address that …",
+    # "wrote in an op-ed for the Post that …" (where it was said)
+    hosts = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
     if _lemma(verb) in ADDRESSED_VERBS:
-        addressees = [c for c in verb.children if c.dep_ == "dobj"]
-        found += [t for a in addressees for t in a.subtree if t.dep_ == "relcl" and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and _has_subject(t)]
+        hosts += [c for c in verb.children if c.dep_ == "dobj"]
+    found += [t for h in hosts for t in h.subtree if _is_that_complement(t)]
     return found
+
+
+def _is_that_complement(clause: Token) -> bool:
+    """A clause the parser hung from a noun that is a "that"-complement, not a relative clause:
+    its "that" plays no role in it (a marker, or a second subject or object beside the real one:
+    "… in a statement that it had handed over the list")."""
+    if clause.dep_ not in ("relcl", "acl"):
+        return False
+    that = [c for c in clause.children if c.lower_ == "that" and c.i < clause.i]
+    if not that or not any(c.dep_ in SUBJECT_DEPS and c.lower_ != "that" for c in clause.children):
+        return False
+    return that[0].dep_ == "mark" or any(c.dep_ == that[0].dep_ and c != that[0] for c in clause.children)
 
 
 def _is_participle_of_speaker(verb: Token) -> bool:
@@ -857,6 +877,30 @@ def _is_participle_of_speaker(verb: Token) -> bool:
     "…, adding that …"): its subject is the speaker's; it does not report the sentence around it."""
     return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and not _has_subject(verb) \
         and verb.doc[verb.i - 1].text == ","
+
+
+def _without_leading_time(tokens: list[Token]) -> list[Token]:
+    """"said on Thursday the strikes had hit …": a time phrase before the reported clause's
+    subject says when it was said, not what."""
+    if len(tokens) < 3 or tokens[0].dep_ != "prep" or tokens[0].head.i < tokens[0].i:
+        return tokens
+    phrase = {t.i for t in tokens[0].subtree}
+    objects = [t for t in tokens if t.i in phrase and t.dep_ == "pobj"]
+    if not objects or objects[0].ent_type_ not in ("DATE", "TIME"):
+        return tokens
+    rest = [t for t in tokens if t.i not in phrase]
+    return rest if rest and rest[0].dep_ in SUBJECT_DEPS | {"mark", "det", "compound", "amod"} else tokens
+
+
+def within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether the character span lies inside one of the spans."""
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _is_relayed_by(verb: Token) -> bool:
+    """"cited by Interfax", "quoted by Xinhua": a passive participle naming who relayed it."""
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in QUOTING_VERBS | {"report", "carry"} and any(
+        c.dep_ == "agent" for c in verb.children)
 
 
 def _told_to(verb: Token) -> list[Token]:
