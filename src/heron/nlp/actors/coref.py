@@ -139,7 +139,7 @@ def _group_antecedent(token: Token, sentence: int, groups: list[Resolved]) -> Re
     if sentence > 0 and first > 0:
         first = doc[first - 1].sent.start
     for candidate in reversed(doc[first:token.i]):
-        if "\n\n" in doc.text[candidate.idx:token.idx]:
+        if "\n\n" in candidate.text_with_ws:  # a paragraph ends here (token texts only: Doc.text is slow)
             return None
         if candidate.dep_ in SUBJECT_DEPS and candidate.pos_ != "PRON":
             return by_head.get(candidate.i)

@@ -129,8 +129,8 @@ def _segments(clause: list[Token]) -> list[tuple[int, str]]:
             runs[-1].append(token)
         else:
             runs.append([token])
-    doc_text = clause[0].doc.text if clause else ""
-    return [(run[0].idx, doc_text[run[0].idx:run[-1].idx + len(run[-1])]) for run in runs]
+    # a Span's text, not Doc.text: that one rebuilds the whole document's string on each access
+    return [(run[0].idx, run[0].doc[run[0].i:run[-1].i + 1].text) for run in runs]
 
 
 def _named_by_noun(clause: list[Token], nouns: frozenset[str]) -> str | None:
