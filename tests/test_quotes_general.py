@@ -303,3 +303,13 @@ def test_said_in_a_statement_that(full, text, content, channel):
 def test_a_time_phrase_before_the_reported_clause_dates_the_statement(full):
     quote = _by_cue(full, "U.S. officials said on Thursday the strikes had hit their targets.", "said")
     assert (quote.content.text, quote.date) == ("the strikes had hit their targets", "2025-08-14")
+
+
+@pytest.mark.parametrize(("text", "via"), [
+    ("A local official told VOA that the road had been closed since Monday.", "VOA"),
+    ("Analysts told VOA Mandarin that the visit was aimed at China.", "VOA"),
+    ("The minister told Radio Free Asia that the talks had stalled.", "Radio Free Asia"),
+])
+def test_international_broadcasters_that_interview_are_the_via(full, text, via):
+    quote = _by_cue(full, text, "told")
+    assert (quote.via, quote.channel) == (via, None)

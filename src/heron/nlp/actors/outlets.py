@@ -19,6 +19,8 @@ KNOWN_OUTLETS = frozenset(fold(n) for n in [
     "New York Times", "Washington Post", "Wall Street Journal", "Financial Times", "The Economist",
     "Guardian", "The Guardian", "Telegraph", "Times of Israel", "Haaretz", "Sky News", "ITV",
     "Truth Social", "Telegram", "X", "Twitter", "Facebook", "Instagram", "YouTube", "TikTok",
+    "VOA", "Voice of America", "RFE/RL", "Radio Free Europe", "Radio Liberty", "Radio Free Asia",
+    "NHK", "CCTV", "France 24", "RFI", "Radio France Internationale",
 ])
 # Words that make a name an outlet ("Kyiv Post", "state news agency", "Rossiya-24 television").
 OUTLET_WORDS = frozenset("news agency newspaper times post journal gazette herald tribune tv "

@@ -227,6 +227,9 @@ OUTLETS = {
     "the jerusalem post": "The Jerusalem Post", "ynet": "Ynet", "al-ahram": "Al-Ahram",
     "nikkei": "Nikkei", "semafor": "Semafor", "rbc": "RBC",
     "vedomosti": "Vedomosti", "novaya gazeta": "Novaya Gazeta",
+    "voa": "VOA", "voice of america": "VOA", "rfe/rl": "RFE/RL", "radio free europe": "RFE/RL",
+    "radio liberty": "RFE/RL", "radio free asia": "Radio Free Asia", "rfi": "RFI",
+    "radio france internationale": "RFI",
 }
 # Verbs by which an agency relays someone's statement ("…, Interfax reported", "cited by TASS").
 RELAY_VERBS = frozenset({"report", "quote", "cite", "carry"})

@@ -51,11 +51,13 @@ class SettingReader:
 
     def read(self, clause: list[Token], timexes: list[Timex]) -> Setting:
         segments = _segments(clause)
-        channel = (self._lookup(self.names, segments, self.name_keys)
-                   or _named_by_noun(clause, BROADCASTER_NOUNS)
-                   or self._lookup(self.occasions, segments, self.occasion_keys))
-        via = (self._lookup(self.outlets, segments, self.outlet_keys)
-               or _named_by_noun(clause, OUTLET_NOUNS) or _unknown_outlet(clause)
+        known_outlet = self._lookup(self.outlets, segments, self.outlet_keys)
+        named = self._lookup(self.names, segments, self.name_keys)
+        guessed = _named_by_noun(clause, BROADCASTER_NOUNS)
+        if known_outlet and guessed and _key(guessed) in _key(known_outlet):
+            guessed = None  # "told Radio Free Asia": the known outlet, not a channel "Free Asia"
+        channel = named or guessed or self._lookup(self.occasions, segments, self.occasion_keys)
+        via = (known_outlet or _named_by_noun(clause, OUTLET_NOUNS) or _unknown_outlet(clause)
                or self._closing_relay(clause))
         if via and channel and _key(channel) in _key(via):
             via = None  # "told the BBC", "told public broadcaster ZDF": the channel, not a relay
