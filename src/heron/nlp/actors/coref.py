@@ -146,16 +146,19 @@ def _group_antecedent(token: Token, sentence: int, groups: list[Resolved]) -> Re
     return None
 
 
+def _is_definite(head: Token) -> bool:
+    """A singular noun with "the": "the mayor", "the aid group"."""
+    return head.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in head.lefts)
+
+
 def _is_definite_singular(head: Token) -> bool:
     """A definite singular role word for a person ("the mayor"), not an institution."""
-    return head.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in head.lefts) and \
-        head.lemma_.lower() not in INSTITUTION_NOUNS
+    return _is_definite(head) and head.lemma_.lower() not in INSTITUTION_NOUNS
 
 
 def _is_definite_body(head: Token) -> bool:
     """"The aid group", "the charity", "the alliance": a definite singular name for a body."""
-    return head.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in head.lefts) and \
-        head.lemma_.lower() in BODY_NOUNS
+    return _is_definite(head) and head.lemma_.lower() in BODY_NOUNS
 
 
 def _described_body(item: Resolved, bodies: list[Resolved],
