@@ -35,6 +35,10 @@ class Settings:
     batch_size: int = field(default_factory=lambda: int(os.environ.get("HERON_BATCH_SIZE", "32")))
     # Near-duplicate threshold: max differing SimHash bits (of 64) to call two texts near-copies.
     near_dup_bits: int = 7
+    # The learned event models (data/models, `make train`) weigh the rule coder's events;
+    # HERON_LEARNED_MODELS=0 runs the rules alone (for comparisons and training).
+    learned_models: bool = field(
+        default_factory=lambda: os.environ.get("HERON_LEARNED_MODELS", "1") != "0")
 
 
 def data_dir() -> Path:

@@ -15,6 +15,7 @@ from spacy.language import Language
 from heron.config import Settings
 from heron.model import Article
 from heron.nlp.events.component import EventCoder, optional_hook
+from heron.nlp.events.learned import load_learned
 from heron.nlp.events.lexicon import load_lexicon
 
 __all__ = ["build", "code_texts", "EventCoder"]
@@ -26,6 +27,7 @@ def build(nlp: Language, settings: Settings) -> EventCoder:
         governing_timex=optional_hook("heron.nlp.timexes", "governing_timex"),
         places_for_clause=optional_hook("heron.nlp.places", "places_for_clause"),
         narrative_timex=optional_hook("heron.nlp.timexes", "narrative_timex"),
+        learned=load_learned() if settings.learned_models else None,
     )
 
 

@@ -25,6 +25,7 @@ from heron.nlp.events.coder import (
     participants_of,
     pick_mode,
 )
+from heron.nlp.events.learned import LearnedEvidence, candidates
 from heron.nlp.events.lexicon import Lexicon
 from heron.nlp.events.magnitude import casualties, crowd_size
 from heron.nlp.events.statements import link_statements
@@ -59,6 +60,7 @@ class EventCoder:
     governing_timex: Callable[[DocContext, Token], Any] | None
     places_for_clause: Callable[[DocContext, Token], list[Place]] | None
     narrative_timex: Callable[[DocContext, Token], Any] | None = None
+    learned: LearnedEvidence | None = None  # None: the rules' own confidence and status
     name: str = "events"
 
     def __call__(self, ctx: DocContext) -> None:
@@ -67,8 +69,7 @@ class EventCoder:
         paragraph_contexts = self._paragraph_contexts(ctx.doc)
         attackers = AttackerMemory()
         for index, sentence in enumerate(ctx.sents):
-            events = [event for match in find_matches(sentence, self.lexicon)
-                      for event in self._events(ctx, finder, index, sentence, match)]
+            events = self._sentence_events(ctx, finder, index, sentence)
             _attach_casualties(sentence, events)
             attackers.fill(index, events)
             contexts = contexts_of(sentence, self.lexicon) | paragraph_contexts(sentence.start_char)
@@ -77,6 +78,41 @@ class EventCoder:
                 event.context = sorted(contexts)
             ctx.analysis.events.extend(events)
         link_statements(ctx.analysis.events, ctx.analysis.quotes)
+
+    def _sentence_events(self, ctx: DocContext, finder: ArgumentFinder, index: int,
+                         sentence: Span) -> list[Event]:
+        """The rule coder's events of one sentence, weighed (and completed) by the learned
+        models when they are installed."""
+        matches = find_matches(sentence, self.lexicon)
+        events = [e for match in matches for e in self._events(ctx, finder, index, sentence, match)]
+        if self.learned is None:
+            return events
+        found = candidates(sentence, matches)
+        probs = self.learned.type_probabilities(sentence, found)
+        for match in self.learned.new_triggers(found, probs):
+            events.extend(self._events(ctx, finder, index, sentence, match))
+        tokens = {c.token.idx: c.token for c in found}
+        best: dict[tuple[int, str], Event] = {}
+        for event in events:
+            token = next((tokens[i] for i in range(event.trigger.start, event.trigger.end)
+                          if i in tokens), None)
+            if token is not None:
+                self._weigh(event, token, probs[token.i], sentence)
+            key = (event.trigger.start, event.event_type)
+            if key not in best or event.confidence > best[key].confidence:
+                best[key] = event
+        return sorted(best.values(), key=lambda e: (e.trigger.start, -e.confidence))
+
+    def _weigh(self, event: Event, token: Token, probs: dict[str, float], sentence: Span) -> None:
+        """Confidence = the type model's probability of the event's type at its trigger; status
+        from the status model (which sees the rule status among its features)."""
+        assert self.learned is not None
+        event.confidence = round(min(probs.get(event.event_type, 0.0), MAX_CONFIDENCE), 3)
+        status = self.learned.predict_status(token, event.event_type, event.status, sentence)
+        event.pattern += f" learned[p={event.confidence:.2f}]"
+        if status != event.status:
+            event.pattern += f" status:{event.status}->{status}"
+            event.status = status
 
     def _events(self, ctx: DocContext, finder: ArgumentFinder, index: int, sentence: Span,
                 match: Match) -> list[Event]:

@@ -1,0 +1,147 @@
+"""Train Heron's learned event models from the gold corpus (``make train``).
+
+    .venv/bin/python scripts/train.py [--fraction 1.0] [--out src/heron/data/models] [--no-tune]
+
+1. Parse the gold **train** split with the same spaCy pipeline Heron runs, list every candidate
+   word of every sentence (``heron.nlp.events.learned.candidates``) with its features, and label it
+   with the gold event whose trigger covers it (or NONE). Fit the type model and, on the
+   candidates that are events, the status model (``heron.nlp.linear``; fixed seed, so the same
+   corpus gives the same files).
+2. On the **dev** split: fit a temperature so that probabilities are calibrated, then run the whole
+   pipeline with the new models and pick the export threshold — the lowest event confidence at
+   which event-type precision on dev reaches 0.85 (bench/gold.py's matching) — and store it in the
+   model file. The test split is never read here.
+
+``--fraction`` trains on the first share of the train documents (in a fixed shuffled order) for
+learning curves; ``--out`` writes somewhere else (point ``HERON_MODEL_DIR`` at it to use it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "bench" / "data" / "gold"
+sys.path.insert(0, str(ROOT / "bench"))
+
+TARGET_PRECISION = 0.85
+SEED = 13
+
+
+def load(split: str) -> list[dict[str, Any]]:
+    with (GOLD / f"{split}.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def gold_at(record: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """Character offset -> the gold event whose trigger covers it (first annotated wins)."""
+    covered: dict[int, dict[str, Any]] = {}
+    for event in record["events"]:
+        for i in range(event["trigger"]["start"], event["trigger"]["end"]):
+            covered.setdefault(i, event)
+    return covered
+
+
+def samples(records: list[dict[str, Any]]) -> tuple[list, list, list, list]:
+    """(type features, type labels, status features, status labels) of every candidate word."""
+    from heron.config import Settings
+    from heron.nlp.events.coder import find_matches
+    from heron.nlp.events.learned import NONE, candidates, status_features, type_features
+    from heron.nlp.events.lexicon import load_lexicon
+    from heron.nlp.events.status import event_status
+    from heron.nlp.pipeline import load_spacy
+
+    nlp = load_spacy(Settings().spacy_model)
+    lexicon = load_lexicon()
+    type_x, type_y, status_x, status_y = [], [], [], []
+    for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+        covered = gold_at(record)
+        for sentence in doc.sents:
+            for candidate in candidates(sentence, find_matches(sentence, lexicon)):
+                event = covered.get(candidate.token.idx)
+                type_x.append(type_features(candidate, sentence))
+                type_y.append(event["type"] if event else NONE)
+                if event:
+                    rule = event_status(candidate.token).status
+                    status_x.append(status_features(candidate.token, event["type"], rule, sentence))
+                    status_y.append(event["status"])
+    return type_x, type_y, status_x, status_y
+
+
+def tune_threshold(out: Path, dev: list[dict[str, Any]]) -> tuple[float, list[str]]:
+    """Run the pipeline with the new models on dev; the lowest confidence reaching the target
+    precision (else the one with the best F0.5), and the precision/recall curve."""
+    os.environ["HERON_MODEL_DIR"] = str(out)
+    import gold
+
+    analyses = list(gold.run_heron(dev))
+    curve, chosen = [], None
+    best = (-1.0, 0.0)
+    for threshold in np.arange(0.0, 0.951, 0.05):
+        t = gold.score(dev, analyses, float(threshold))["all"]
+        hits, n_gold, n_pred = sum(t.ev_hit.values()), sum(t.ev_gold.values()), sum(t.ev_pred.values())
+        p, r, _ = gold.prf(hits, n_gold, n_pred)
+        f05 = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+        curve.append(f"| {threshold:.2f} | {p:.3f} | {r:.3f} | {n_pred} |")
+        if chosen is None and p >= TARGET_PRECISION and n_pred:
+            chosen = float(threshold)
+        if f05 > best[0]:
+            best = (f05, float(threshold))
+    return (chosen if chosen is not None else best[1]), curve
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--fraction", type=float, default=1.0)
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "heron" / "data" / "models")
+    ap.add_argument("--no-tune", action="store_true", help="skip the dev threshold run")
+    args = ap.parse_args(argv)
+    from heron.nlp.events.learned import NONE
+    from heron.nlp.linear import fit_temperature, train
+
+    started = time.time()
+    train_docs = sorted(load("train"), key=lambda r: r["doc_id"])
+    random.Random(SEED).shuffle(train_docs)
+    train_docs = train_docs[:max(1, round(len(train_docs) * args.fraction))]
+    dev = load("dev")
+    tx, ty, sx, sy = samples(train_docs)
+    from heron.nlp.events.lexicon import load_lexicon
+
+    labels = [NONE, *load_lexicon().types]
+    types = train(tx, ty, label_order=labels, seed=SEED, epochs=12, l2=1e-5)
+    status = train(sx, sy, label_order=["asserted", "negated", "hypothetical", "future", "claimed"],
+                   seed=SEED, epochs=20, l2=1e-5)
+    dx, dy, _, _ = samples(dev)
+    index = {name: i for i, name in enumerate(labels)}
+    types.temperature = fit_temperature(types.predict(dx), np.array([index[y] for y in dy]))
+    for model in (types, status):
+        model.meta.update(train_documents=len(train_docs), fraction=args.fraction,
+                          corpus="bench/data/gold/train.jsonl")
+    types.meta["add_threshold"] = 0.5
+    types.save(args.out / "event_type.npz")
+    status.save(args.out / "event_status.npz")
+    print(f"type model: {len(tx)} candidates, {sum(y != NONE for y in ty)} events, "
+          f"{len(types.vocab)} features, temperature {types.temperature:.2f}")
+    print(f"status model: {len(sx)} events, {len(status.vocab)} features")
+    if not args.no_tune:
+        threshold, curve = tune_threshold(args.out, dev)
+        types.meta["export_threshold"] = threshold
+        types.save(args.out / "event_type.npz")
+        print("dev: threshold | type precision | recall | predicted")
+        print("\n".join(curve))
+        print(f"export threshold (dev precision ≥ {TARGET_PRECISION} or best F0.5): {threshold:.2f}")
+    print(f"trained in {time.time() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

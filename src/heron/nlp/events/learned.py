@@ -1,0 +1,219 @@
+"""Learned evidence for the event coder: which words report a PLOVER event, of which type, with
+what confidence, and with which status.
+
+Two linear models (``heron.nlp.linear``) trained on the train split of Heron's gold corpus
+(``bench/data/gold``, ``make train``) read features of each candidate word of a sentence — its
+lemma, part of speech, dependency neighbourhood, the clause's auxiliaries and markers — together
+with what the rule coder made of it (lexicon trigger, embedding, rule status) as evidence:
+
+* the **type model** gives every candidate a distribution over the 16 PLOVER types and ``NONE``.
+  A rule event's confidence becomes the probability of its type at its trigger (so "asylum seekers"
+  or "the worst deal ever" sink below the export threshold), and a word the lexicon does not know
+  becomes an event when the model is confident enough (``add_threshold``, tuned on dev);
+* the **status model** predicts asserted / negated / hypothetical / future / claimed from the
+  clause, with the rule status as one feature among others.
+
+Candidates are every verb and common noun of the sentence plus every rule trigger. The same
+feature code runs at training and at analysis time, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from heron.config import data_dir
+from heron.nlp.events.coder import Match, anchor_of, event_type_of
+from heron.nlp.events.lexicon import Trigger
+from heron.nlp.events.status import event_status
+from heron.nlp.linear import SoftmaxModel
+
+# HERON_MODEL_DIR points at other trained models (learning curves, experiments).
+MODEL_DIR = Path(os.environ.get("HERON_MODEL_DIR") or data_dir() / "models")
+TYPE_MODEL = MODEL_DIR / "event_type.npz"
+STATUS_MODEL = MODEL_DIR / "event_status.npz"
+NONE = "NONE"
+CANDIDATE_POS = frozenset({"VERB", "NOUN"})
+CHILD_DEPS = frozenset({"dobj", "prt", "neg", "aux", "auxpass", "nsubj", "nsubjpass", "attr",
+                        "xcomp", "ccomp", "agent", "dative", "compound", "amod", "acomp", "advmod",
+                        "mark", "poss"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "agent"})
+
+
+@dataclass
+class Candidate:
+    """A word that may report an event, with what the rule coder made of it."""
+
+    token: Token
+    match: Match | None = None  # the rule trigger heading an event here
+    governor: Match | None = None  # the rule trigger whose content this trigger is
+
+
+def candidates(sentence: Span, matches: list[Match]) -> list[Candidate]:
+    found: dict[int, Candidate] = {}
+
+    def add_rule(match: Match, governor: Match | None) -> None:
+        found[match.token.i] = Candidate(match.token, None if governor else match, governor)
+        for inner in (*match.embedded, *match.merged):
+            add_rule(inner, match)
+
+    for match in matches:
+        add_rule(match, None)
+    for token in sentence:
+        if token.i not in found and token.pos_ in CANDIDATE_POS and token.is_alpha:
+            found[token.i] = Candidate(token)
+    return [found[i] for i in sorted(found)]
+
+
+def _argument_kind(token: Token) -> str:
+    if token.ent_type_:
+        return token.ent_type_
+    if token.pos_ == "PRON":
+        return "PRON"
+    return token.pos_
+
+
+def _neighbourhood(token: Token) -> Iterator[str]:
+    lemma = token.lemma_.lower()
+    head = token.head
+    yield f"hlem={head.lemma_.lower()}"
+    yield f"hdep={token.dep_}>{head.pos_}"
+    yield f"lem_hlem={lemma}|{head.lemma_.lower()}"
+    for child in token.children:
+        dep = child.dep_
+        if dep in CHILD_DEPS:
+            yield f"ch:{dep}={child.lemma_.lower()}"
+        if dep in ARGUMENT_DEPS:
+            yield f"arg:{dep}={_argument_kind(child)}"
+        if dep == "prep":
+            prep = child.lower_
+            yield f"lem_prep={lemma}|{prep}"
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield f"pp:{prep}={pobj.lemma_.lower()}"
+                    yield f"pp:{prep}:kind={_argument_kind(pobj)}"
+
+
+def _rule_features(candidate: Candidate) -> Iterator[str]:
+    lemma = candidate.token.lemma_.lower()
+    if candidate.match is not None:
+        match = candidate.match
+        kind = event_type_of(match)
+        yield f"rule={kind}"
+        yield f"rule_lem={kind}|{lemma}"
+        yield f"rule_trig={match.trigger.label}"
+        yield f"rule_sec={match.trigger.section}"
+        for inner in match.embedded:
+            yield f"rule_embeds={inner.trigger.event_type}"
+        if match.merged:
+            yield "rule_merged"
+    elif candidate.governor is not None:
+        yield f"rule_inside={candidate.governor.trigger.event_type}"
+        yield f"rule_inside_lem={candidate.governor.token.lemma_.lower()}"
+        yield f"rule_self={_own_type(candidate)}"
+    else:
+        yield "rule=none"
+
+
+def _own_type(candidate: Candidate) -> str:
+    governor = candidate.governor
+    if governor is None:
+        return NONE
+    inner = next((m for m in (*governor.embedded, *governor.merged)
+                  if m.token.i == candidate.token.i), None)
+    return inner.trigger.event_type if inner else NONE
+
+
+def type_features(candidate: Candidate, sentence: Span) -> list[str]:
+    token = candidate.token
+    lemma = token.lemma_.lower()
+    status = event_status(token)
+    features = [
+        f"lem={lemma}", f"pos={token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",
+        f"lem_pos={lemma}|{token.pos_}", f"suf={lemma[-3:]}", f"st={status.status}",
+        f"stk={status.kind}", f"low={token.lower_}",
+        *_neighbourhood(token), *_rule_features(candidate),
+    ]
+    anchor = anchor_of(token)
+    if anchor is not token:
+        features.append(f"anchor={anchor.lemma_.lower()}")
+    if sentence.start == 0:
+        features.append("first_sentence")
+    return features
+
+
+def status_features(token: Token, event_type: str, rule_status: str, sentence: Span) -> list[str]:
+    anchor = anchor_of(token)
+    features = [f"rule={rule_status}", f"type={event_type}", f"rule_type={rule_status}|{event_type}",
+                f"tag={token.tag_}", f"atag={anchor.tag_}", f"dep={token.dep_}"]
+    for word in (token, anchor):
+        for child in word.children:
+            if child.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "det"):
+                features.append(f"{child.dep_}={child.lower_}")
+    for i, ancestor in enumerate(anchor.ancestors):
+        if i >= 3:
+            break
+        features.append(f"anc={ancestor.lemma_.lower()}")
+        features.append(f"anc{i}dep={ancestor.dep_}")
+        features.extend(f"anc_{c.dep_}={c.lower_}" for c in ancestor.children
+                        if c.dep_ in ("aux", "neg", "mark"))
+    if sentence.text.rstrip().endswith("?"):
+        features.append("question")
+    return features
+
+
+def learned_trigger(token: Token, event_type: str) -> Match:
+    """A rule-shaped match for a word the model reads as an event the lexicon does not list, so
+    the rule machinery finds its participants, date and place the same way."""
+    section = "verbs" if token.pos_ == "VERB" else "nouns"
+    trigger = Trigger(event_type=event_type, head=token.lemma_.lower(), extras=(), section=section,
+                      weight=0.5)
+    return Match(token, trigger, [])
+
+
+@dataclass
+class LearnedEvidence:
+    """The trained models, and how the event coder applies them."""
+
+    types: SoftmaxModel
+    status: SoftmaxModel | None
+
+    @property
+    def add_threshold(self) -> float:
+        return float(self.types.meta.get("add_threshold", 0.6))
+
+    def type_probabilities(self, sentence: Span, found: list[Candidate]) -> dict[int, dict[str, float]]:
+        rows = self.types.predict([type_features(c, sentence) for c in found])
+        return {c.token.i: dict(zip(self.types.labels, map(float, row), strict=True))
+                for c, row in zip(found, rows, strict=True)}
+
+    def new_triggers(self, found: list[Candidate], probs: dict[int, dict[str, float]]) -> list[Match]:
+        """Words the model reads as events of a type the rules did not give them."""
+        out = []
+        for candidate in found:
+            dist = probs[candidate.token.i]
+            best = max((t for t in dist if t != NONE), key=dist.__getitem__)
+            ruled = event_type_of(candidate.match) if candidate.match else None
+            if dist[best] >= self.add_threshold and best != ruled:
+                out.append(learned_trigger(candidate.token, best))
+        return out
+
+    def predict_status(self, token: Token, event_type: str, rule_status: str, sentence: Span) -> str:
+        if self.status is None:
+            return rule_status
+        row = self.status.predict([status_features(token, event_type, rule_status, sentence)])[0]
+        return self.status.labels[int(row.argmax())]
+
+
+@lru_cache(maxsize=2)
+def load_learned(type_path: Path = TYPE_MODEL, status_path: Path = STATUS_MODEL) -> LearnedEvidence | None:
+    """The shipped models, or None when they have not been trained (rules alone then)."""
+    if not type_path.exists():
+        return None
+    status = SoftmaxModel.load(status_path) if status_path.exists() else None
+    return LearnedEvidence(SoftmaxModel.load(type_path), status)
