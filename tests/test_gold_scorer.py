@@ -95,7 +95,7 @@ def event(record: dict, trigger: str, typ: str, status: str, actors: list[ActorR
     return Event(id=trigger, article_id="fixture/1", sentence=0, sentence_span=Span(0, 0, ""),
                  event_type=typ, mode=None, context=[], actors=actors, recipients=recipients,
                  trigger=span(record, trigger), pattern="test", confidence=0.8, status=status,
-                 date=date, date_precision="day" if date else "published-fallback")
+                 date=date, date_precision="day" if date else "reported")
 
 
 def mention(r: ActorRef) -> Mention:

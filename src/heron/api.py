@@ -123,7 +123,7 @@ class Heron:
         """Fuse every analysed article not fused yet (stories, fused events, claims)."""
         from heron.fuse import fuse_pending
 
-        return fuse_pending(self.store, progress)
+        return fuse_pending(self.store, progress, self.settings.min_confidence)
 
     def stories(self, limit: int = 50, offset: int = 0,
                 query: str | None = None) -> list[dict[str, Any]]:
@@ -188,11 +188,13 @@ class Heron:
     def stats(self) -> dict[str, int]:
         return self.store.stats()
 
-    def rows(self, table: str) -> Iterator[dict[str, Any]]:
-        """Export-ready rows of ``table`` (see :data:`heron.export.tables.EXPORT_TABLES`)."""
+    def rows(self, table: str, min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
+        """Export-ready rows of ``table`` (see :data:`heron.export.tables.EXPORT_TABLES`); events
+        at or above ``min_confidence`` (default: the settings' export threshold)."""
         from heron.export.tables import table_rows
 
-        return table_rows(self.store, table)
+        threshold = self.settings.min_confidence if min_confidence is None else min_confidence
+        return table_rows(self.store, table, threshold)
 
 
 def open(db_path: str | Path, settings: Settings | None = None, readonly: bool = False) -> Heron:  # noqa: A001

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from heron.api import Heron
+from heron.fuse.dates import is_reported
 
 TOP = 12
 
@@ -118,7 +119,7 @@ def _notable(item: dict, story: dict) -> bool:
         return True
     recent = story["first_date"] and item["date"] and item["date"][:10] >= _weeks_before(
         story["first_date"], RECENT_WEEKS)
-    return item["date_precision"] != "published-fallback" and bool(recent)
+    return not is_reported(item["date_precision"]) and bool(recent)
 
 
 def _weeks_before(day: str, weeks: int) -> str:
@@ -131,7 +132,7 @@ def _timeline_table(title: str, items: list[dict]) -> Table:
         table.add_column(column, overflow="fold")
     for item in items:
         when = item["date"] or "?"
-        if item["date_precision"] == "published-fallback":
+        if is_reported(item["date_precision"]):
             when = f"≤ {when} (reported)"
         table.add_row(when, item["label"], str(item["n_outlets"]), str(item["n_sources"]),
                       f"⚠ {len(item['contradiction_ids'])}" if item["contradiction_ids"] else "")

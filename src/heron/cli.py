@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-analyse", action="store_true", help="store only; analyse later")
     p.add_argument("--kb", action="append", default=[], metavar="FILE",
                    help="extra knowledge-base YAML file or folder (repeatable; see docs/KB.md)")
+    _min_confidence_option(p, "fuse only events at or above this confidence")
 
     p = sub.add_parser("code", help="code events in sentences/texts of a JSONL file (no database)",
                        description="Code PLOVER events in every line {id, text, published?} of a "
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", help="JSONL file, or - for stdin")
     p.add_argument("-o", "--output", help="output file (default: stdout)")
     p.add_argument("--format", choices=FORMATS, default="jsonl")
+    _min_confidence_option(p)
     p.set_defaults(func=cmd_code)
 
     p = _command(sub, "export", cmd_export, "export a table as JSONL, CSV or Parquet")
@@ -71,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"one of: {', '.join(EXPORT_TABLES)}")
     p.add_argument("--format", choices=FORMATS, default="jsonl")
     p.add_argument("-o", "--output", help="output file (default: stdout)")
+    _min_confidence_option(p)
 
     _command(sub, "stats", cmd_stats, "counts of what the database holds")
 
@@ -106,6 +109,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _confidence(value: str) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return number
+
+
+def _min_confidence_option(p: argparse.ArgumentParser,
+                           help_text: str = "output only events at or above this confidence") -> None:
+    p.add_argument("--min-confidence", type=_confidence, metavar="P",
+                   help=f"{help_text} (default: {Settings().min_confidence:g}, the threshold chosen "
+                        "on the gold dev split for precision; see docs/EVENTS.md)")
+
+
 def _command(sub: argparse._SubParsersAction, name: str, func: Callable, help_text: str,
              db_default: str = DEFAULT_DB) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help_text, description=help_text)
@@ -127,6 +144,8 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     settings = Settings()
     settings = replace(settings, kb_paths=(*settings.kb_paths, *map(Path, args.kb)))
+    if args.min_confidence is not None:
+        settings = replace(settings, min_confidence=args.min_confidence)
     with Heron(args.db, settings) as h, progress_bar("analysing") as progress:
         report = h.ingest(args.paths, published=args.published, outlet=args.outlet,
                           analyse=not args.no_analyse, progress=progress)
@@ -154,7 +173,10 @@ def cmd_code(args: argparse.Namespace) -> int:
     if not records:
         err.print("[red]error:[/] no codable records in the input")
         return 1
-    count = write_rows(code_texts(records, get_pipeline(Settings())), args.format, args.output)
+    settings = Settings()
+    threshold = settings.min_confidence if args.min_confidence is None else args.min_confidence
+    rows = (r for r in code_texts(records, get_pipeline(settings)) if r["confidence"] >= threshold)
+    count = write_rows(rows, args.format, args.output)
     err.print(f"coded {len(records)} records: {count} events")
     return 0
 
@@ -181,7 +203,7 @@ def read_code_input(path: str) -> tuple[list[dict], list[tuple[str, str]]]:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with Heron(args.db, readonly=Path(args.db).exists()) as h:
-        count = write_rows(h.rows(args.table), args.format, args.output)
+        count = write_rows(h.rows(args.table, args.min_confidence), args.format, args.output)
     err.print(f"exported {count} {args.table} rows")
     return 0
 

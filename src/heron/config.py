@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,23 @@ ALL_COMPONENTS = ("actors", "timexes", "places", "quotes", "events")
 def _env_paths(name: str) -> list[Path]:
     raw = os.environ.get(name, "")
     return [Path(p) for p in raw.split(os.pathsep) if p]
+
+
+def model_dir() -> Path:
+    """Folder of the trained model files (``make train``); HERON_MODEL_DIR points elsewhere."""
+    return Path(os.environ.get("HERON_MODEL_DIR") or Path(__file__).parent / "data" / "models")
+
+
+def default_min_confidence() -> float:
+    """The event confidence exports, timelines and the web show by default: HERON_MIN_CONFIDENCE,
+    else the threshold ``make train`` chose on the gold dev split (docs/EVENTS.md), else 0."""
+    raw = os.environ.get("HERON_MIN_CONFIDENCE")
+    if raw:
+        return float(raw)
+    path = model_dir() / "thresholds.json"
+    if path.exists():
+        return float(json.loads(path.read_text())["event_export"])
+    return 0.0
 
 
 @dataclass(frozen=True)
@@ -39,6 +57,8 @@ class Settings:
     # HERON_LEARNED_MODELS=0 runs the rules alone (for comparisons and training).
     learned_models: bool = field(
         default_factory=lambda: os.environ.get("HERON_LEARNED_MODELS", "1") != "0")
+    # Events below this confidence are stored but not fused, exported or shown by default.
+    min_confidence: float = field(default_factory=default_min_confidence)
 
 
 def data_dir() -> Path:

@@ -129,6 +129,13 @@ class Place:
     sentence: int = -1
 
 
+# Date precision of an event dated by its article's publication date: a current report whose
+# clause has no time expression of its own. Databases written before 2026-12 say
+# "published-fallback" (see OLD_REPORTED).
+REPORTED = "reported"
+OLD_REPORTED = "published-fallback"
+
+
 @dataclass(slots=True)
 class ActorRef:
     """An actor taking part in an event, with the span it was named by."""
@@ -175,7 +182,7 @@ class Event:
     date: str | None = None
     date_end: str | None = None
     date_text: str | None = None
-    date_precision: str = "published-fallback"
+    date_precision: str = REPORTED
     location: Place | None = None
     killed: int | None = None
     injured: int | None = None
@@ -185,6 +192,9 @@ class Event:
     # The quote this event shares its spans with: its cue ("statement") or its content.
     quote_id: str | None = None
     quote_role: str | None = None
+    # A mention of an act long before the article (dated in its own clause, over a month before
+    # publication): kept, but not one of the story's current events.
+    background: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -51,6 +51,8 @@ class EventFilter:
     event_type: str | None = None
     status: str | None = None
     article_ids: list[str] | None = None  # e.g. the articles of one story
+    min_confidence: float | None = None  # events at or above this confidence only
+
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -65,6 +67,9 @@ class EventFilter:
             if value:
                 clauses.append(_PARTICIPANT_SQL.format(field=field_name))
                 params.extend([value, value])
+        if self.min_confidence:
+            clauses.append("json_extract(e.data, '$.confidence') >= ?")
+            params.append(self.min_confidence)
         if self.article_ids is not None:
             clauses.append(f"e.article_id IN ({', '.join('?' * len(self.article_ids))})")
             params.extend(self.article_ids)

@@ -56,6 +56,7 @@ def plover_event(event: dict[str, Any]) -> dict[str, Any]:
         "date_end": event["date_end"],
         "date_text": event["date_text"],
         "date_precision": event["date_precision"],
+        "background": event.get("background", False),
         "location": event["location"],
         "killed": event["killed"], "injured": event["injured"], "size": event["size"],
         "event_text": event["trigger"]["text"],
@@ -115,7 +116,11 @@ EXPORT_TABLES: dict[str, Callable[[SQLiteStore], Iterator[dict[str, Any]]]] = {
 }
 
 
-def table_rows(store: SQLiteStore, table: str) -> Iterator[dict[str, Any]]:
+def table_rows(store: SQLiteStore, table: str, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+    """Rows of ``table``; events below ``min_confidence`` are left out."""
     if table not in EXPORT_TABLES:
         raise KeyError(f"unknown table {table!r}; choose from {', '.join(EXPORT_TABLES)}")
-    return EXPORT_TABLES[table](store)
+    rows = EXPORT_TABLES[table](store)
+    if table == "events" and min_confidence > 0:
+        return (row for row in rows if row["confidence"] >= min_confidence)
+    return rows

@@ -26,7 +26,7 @@ from heron.fuse.consensus import ARRANGEMENT
 from heron.fuse.dates import day, explicit_day
 from heron.fuse.events import CANDIDATE_WINDOW, date_window, family, is_named
 from heron.fuse.sources import PLANNED_STATUSES, event_source
-from heron.model import Analysis, Article, Event
+from heron.model import REPORTED, Analysis, Article, Event
 from heron.store.base import Store
 
 CONTACT_FAMILY = "CONSULT"
@@ -119,7 +119,7 @@ def _report(source: dict[str, Any], facilitators: set[str], meeting: set[str]) -
             "recipients": [], "location": None, "venues": [], "arranging": sorted(facilitators),
             "arranged": sorted(meeting),
             "date": source["date"] if dated else published or None,
-            "date_precision": source["date_precision"] if dated else "published-fallback"}
+            "date_precision": source["date_precision"] if dated else REPORTED}
 
 
 def linked(report: dict[str, Any], fused: Fused) -> bool:

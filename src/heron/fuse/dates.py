@@ -7,7 +7,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-FALLBACK = "published-fallback"
+from heron.model import OLD_REPORTED, REPORTED
+
+FALLBACK = REPORTED  # dated by publication, not by the text
+
+
+def is_reported(precision: str) -> bool:
+    """Dated by the publication date (also under the name older databases used)."""
+    return precision in (REPORTED, OLD_REPORTED)
 
 
 def day(value: str | None) -> date | None:
@@ -22,7 +29,7 @@ def day(value: str | None) -> date | None:
 def explicit_day(source: dict[str, Any]) -> str | None:
     """The mention's own day (from a time expression of its sentence), or None for fallback,
     carried-over and coarser dates."""
-    if source["date_precision"] == FALLBACK or carried_date(source):
+    if is_reported(source["date_precision"]) or carried_date(source):
         return None
     parsed = day(source["date"])
     if parsed is None:
@@ -40,7 +47,7 @@ def carried_date(source: dict[str, Any]) -> bool:
 
 def date_kind(source: dict[str, Any]) -> str:
     """explicit (own sentence) | carried (another sentence's) | fallback (publication)."""
-    if source["date_precision"] == FALLBACK:
+    if is_reported(source["date_precision"]):
         return "fallback"
     return "carried" if carried_date(source) else "explicit"
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import asdict
 from typing import Any
 
-from heron.fuse.dates import FALLBACK, day, period_end
+from heron.fuse.dates import day, is_reported, period_end
 from heron.fuse.text import source_key, stem
 from heron.model import Analysis, Article, Event, Mention
 
@@ -62,7 +62,7 @@ def _stance_value(event: Event) -> str | None:
 
 def _past(article: Article, event: Event) -> bool:
     """An agreement explicitly dated well before the report is about an earlier plan."""
-    own_date = event.date_precision != FALLBACK and "date:carried" not in event.pattern
+    own_date = not is_reported(event.date_precision) and "date:carried" not in event.pattern
     when = period_end(event.date) if own_date else None
     published = day(article.published)
     return bool(when and published and (published - when).days > OLD_AGREEMENT_DAYS)

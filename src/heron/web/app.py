@@ -203,14 +203,18 @@ def _api() -> APIRouter:
                actor: str | None = None, country: str | None = None,
                event_type: Annotated[str | None, Query(alias="type")] = None,
                story: str | None = None, status: str | None = None, limit: Limit = 50,
-               offset: Offset = 0) -> dict:
+               offset: Offset = 0,
+               min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None) -> dict:
+        """``min_confidence`` defaults to Heron's export threshold (docs/EVENTS.md)."""
         h = _heron(request)
         article_ids = None
         if story:
             article_ids = [a["id"] for a in _found(h.story(story), "story")["articles"]]
         where = queries.EventFilter(date_from=date_from, date_to=date_to, actor=actor,
                                     country=country, event_type=event_type, status=status,
-                                    article_ids=article_ids)
+                                    article_ids=article_ids,
+                                    min_confidence=h.settings.min_confidence
+                                    if min_confidence is None else min_confidence)
         return queries.events(h.store, where, limit, offset).to_dict()
 
     @api.get("/actors", summary="Canonical actors, the most mentioned first")

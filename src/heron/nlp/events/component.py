@@ -11,7 +11,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from heron.model import ActorRef, Event, Mention, Place
+# The calendar arithmetic of ISO values is shared with fusion (one implementation).
+from heron.fuse.dates import period_end
+from heron.model import REPORTED, ActorRef, Event, Mention, Place
 from heron.model import Span as TextSpan
 from heron.nlp.context import DocContext
 from heron.nlp.events.arguments import ArgumentFinder, Participants, place_ref
@@ -41,6 +43,7 @@ log = logging.getLogger(__name__)
 
 ENTITY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 MAX_CONFIDENCE = 0.95
+BACKGROUND_DAYS = 31
 SENTENCE_ENDINGS = tuple('.!?:;"”’)')
 
 
@@ -227,6 +230,7 @@ class EventCoder:
             _set_date(event, timex, ctx.published)
             if carried:
                 event.pattern += f" date:carried-from-sentence-{timex.sentence}"
+            event.background = is_background(event, ctx.published, carried)
             event.location = places[0] if places else None
             quad = self.lexicon.types[event.event_type].quad
             if not event.recipients and _acts_on_place(event, quad):
@@ -278,11 +282,20 @@ def _set_date(event: Event, timex: Any, published: date | None) -> None:
     publication date, flagged as a fallback."""
     if timex is None or not timex.value:
         event.date = published.isoformat() if published else None
-        event.date_precision = "published-fallback"
+        event.date_precision = REPORTED
         return
     start, _, end = timex.value.partition("/")
     event.date, event.date_end = start, end or None
     event.date_text, event.date_precision = timex.text, timex.precision
+
+
+def is_background(event: Event, published: date | None, carried: bool) -> bool:
+    """An act its own clause dates more than BACKGROUND_DAYS before publication ("the 1994
+    genocide", "in 2015, Iran signed ..."): background to the story, not news of the day."""
+    if published is None or carried or event.date_precision == REPORTED:
+        return False
+    end = period_end(event.date_end or event.date)
+    return end is not None and (published - end).days > BACKGROUND_DAYS
 
 
 def _present_or_future(verb: Token) -> bool:

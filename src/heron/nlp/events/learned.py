@@ -19,7 +19,6 @@ feature code runs at training and at analysis time, so the two cannot drift apar
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,16 +26,14 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from heron.config import data_dir
+from heron.config import model_dir
 from heron.nlp.events.coder import Match, anchor_of, event_type_of
 from heron.nlp.events.lexicon import Trigger
 from heron.nlp.events.status import event_status
 from heron.nlp.linear import SoftmaxModel
 
-# HERON_MODEL_DIR points at other trained models (learning curves, experiments).
-MODEL_DIR = Path(os.environ.get("HERON_MODEL_DIR") or data_dir() / "models")
-TYPE_MODEL = MODEL_DIR / "event_type.npz"
-STATUS_MODEL = MODEL_DIR / "event_status.npz"
+TYPE_MODEL = "event_type.npz"
+STATUS_MODEL = "event_status.npz"
 NONE = "NONE"
 CANDIDATE_POS = frozenset({"VERB", "NOUN"})
 CHILD_DEPS = frozenset({"dobj", "prt", "neg", "aux", "auxpass", "nsubj", "nsubjpass", "attr",
@@ -210,9 +207,15 @@ class LearnedEvidence:
         return self.status.labels[int(row.argmax())]
 
 
-@lru_cache(maxsize=2)
-def load_learned(type_path: Path = TYPE_MODEL, status_path: Path = STATUS_MODEL) -> LearnedEvidence | None:
-    """The shipped models, or None when they have not been trained (rules alone then)."""
+def load_learned(folder: Path | None = None) -> LearnedEvidence | None:
+    """The trained models of ``folder`` (default: the shipped ones, see
+    :func:`heron.config.model_dir`), or None when there are none (rules alone then)."""
+    return _load(folder or model_dir())
+
+
+@lru_cache(maxsize=4)
+def _load(folder: Path) -> LearnedEvidence | None:
+    type_path, status_path = folder / TYPE_MODEL, folder / STATUS_MODEL
     if not type_path.exists():
         return None
     status = SoftmaxModel.load(status_path) if status_path.exists() else None
