@@ -271,6 +271,20 @@ def test_narrative_dates_do_not_leak_into_new_time_frames(events_full, text):
     assert dates and set(dates) == {"2025-08-20"}
 
 
+def test_a_year_modifying_another_noun_does_not_date_the_event(events_full):
+    events = code(events_full, "On Tuesday a lawsuit over the 2016 election was filed by the party.")
+    assert events and all(e.date != "2016" for e in events)
+    events = code(events_full, "Protesters marched on the anniversary of the armistice of 1953.")
+    assert events and all(e.date != "1953" for e in events)
+
+
+def test_long_past_acts_are_background(events_full):
+    killing = only(code(events_full, "In 1994, Hutu militias killed 800,000 people."), "ASSAULT")
+    assert killing.date == "1994" and killing.background
+    fresh = only(code(events_full, "Police arrested 20 protesters on Monday."), "COERCE")
+    assert not fresh.background
+
+
 @pytest.mark.parametrize("text", [
     "The aim of the envoys is a lasting ceasefire.",
     "The main issue for the negotiators was a peace agreement.",

@@ -715,20 +715,41 @@ def _subtree_without_clauses(verb: Token) -> list[Token]:
     return tokens
 
 
-def governing_timex(ctx: DocContext, token: Token) -> Timex | None:
+def governing_timex(ctx: DocContext, token: Token, trigger: Token | None = None) -> Timex | None:
     """The time expression that dates the clause of ``token`` (usually an event's verb).
 
-    Looks in the token's clause (dependency subtree without embedded clauses that have their
-    own verb) and falls back to the nearest expression in the same sentence (and line). Durations, vague
-    references ("recently"), clock times and unresolved expressions never date a clause.
+    Only the token's own clause counts (dependency subtree without embedded clauses that have
+    their own verb): another clause's date never dates this one ("the 2016 election" does not
+    date a 2018 lawsuit). Within the clause, an expression that modifies a noun other than the
+    event's ``trigger`` dates that noun, not the event ("the 1953 armistice", "the armistice of
+    1953"). Durations, vague references ("recently"), clock times and unresolved expressions
+    never date a clause.
     """
     start, end = _line_of_sentence(ctx, token)
     usable = [t for t in ctx.analysis.timexes if dates_events(t) and start <= t.start < end]
     if not usable:
         return None
     clause = clause_tokens(token, ctx.text)
-    in_clause = [t for t in usable if any(t.start <= tok.idx < t.end for tok in clause)]
-    return min(in_clause or usable, key=lambda t: _distance(t, token))
+    in_clause = [t for t in usable if any(t.start <= tok.idx < t.end for tok in clause)
+                 and not _modifies_other_noun(ctx, t, trigger or token)]
+    return min(in_clause, key=lambda t: _distance(t, token)) if in_clause else None
+
+
+NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "poss", "amod", "nummod"})
+
+
+def _modifies_other_noun(ctx: DocContext, timex: Timex, trigger: Token) -> bool:
+    span = ctx.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    head = root.head
+    # "the armistice of 1953" (not "talks in March": the parser often hangs a verb's "in/on"
+    # phrase on its object)
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
+        root, head = head, head.head
+    return (root.dep_ in NOUN_MODIFIER_DEPS or root.dep_ == "prep") and (
+        head.pos_ in ("NOUN", "PROPN") and head != trigger)
 
 
 def dates_events(timex: Timex) -> bool:

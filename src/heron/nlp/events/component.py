@@ -135,11 +135,11 @@ class EventCoder:
         found = stated.swap() if trigger.reversed else stated
         act = self._event(ctx, index, sentence, match, anchor, event_type, status, found)
         events = [act, *self._announced(ctx, finder, index, sentence, match, anchor, act,
-                                        stated, status),
-                  *self._denied(ctx, finder, index, sentence, match)]
+                                        stated, status)]
+        self._situate(ctx, sentence, anchor, events, token)
+        events += self._denied(ctx, finder, index, sentence, match)  # situated in their clause
         for event in events:
             event.facilitators = list(brokers)
-        self._situate(ctx, sentence, anchor, events)
         return sorted(events, key=lambda e: -e.confidence)
 
     def _announced(self, ctx: DocContext, finder: ArgumentFinder, index: int, sentence: Span,
@@ -179,9 +179,10 @@ class EventCoder:
             status = event_status(inner.token, question=is_question(sentence))
             found = participants_of(inner, finder, event_type)
             found = found.swap() if inner.trigger.reversed else found
-            event = self._event(ctx, index, sentence, inner, anchor_of(inner.token), event_type,
-                                status, found)
+            anchor = anchor_of(inner.token)
+            event = self._event(ctx, index, sentence, inner, anchor, event_type, status, found)
             event.pattern += f" denied[by '{match.token.text}']"
+            self._situate(ctx, sentence, anchor, [event], inner.token)
             denied.append(event)
         return denied
 
@@ -214,15 +215,15 @@ class EventCoder:
             event.size = crowd_size(token)
         return event
 
-    def _situate(self, ctx: DocContext, sentence: Span, anchor: Token,
-                 events: list[Event]) -> None:
+    def _situate(self, ctx: DocContext, sentence: Span, anchor: Token, events: list[Event],
+                 trigger: Token) -> None:
         """Date and place of the clause, shared by the events of one trigger. A clause lies
         within its sentence, so sentences without any time expression (place) skip the
         lookup."""
         start, end = sentence.start_char, sentence.end_char
         timex = places = None
         if self.governing_timex and any(start <= t.start < end for t in ctx.analysis.timexes):
-            timex = self.governing_timex(ctx, anchor)
+            timex = self.governing_timex(ctx, anchor, trigger)
         carried = timex is None and (timex := self._narrative_timex(ctx, anchor)) is not None
         if self.places_for_clause and any(start <= p.start < end for p in ctx.analysis.places):
             places = self.places_for_clause(ctx, anchor)
