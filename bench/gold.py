@@ -17,8 +17,9 @@ Events
       codes agree. Codes of a side are the set of country/IGO codes of its participants (null codes
       dropped); two sides agree when the sets share a code or both are empty.
   (c) **status**: accuracy of ``status`` over the type pairs.
-  (d) **date**: over type pairs whose gold date is a day (``YYYY-MM-DD`` from a time expression in
-      the text), the share whose predicted ``date`` is that day. Also: over pairs whose gold event
+  (d) **date**: over type pairs whose gold date is a day (``YYYY-MM-DD`` from a time expression
+      in the text) in documents with a publication date (without one, Heron leaves relative
+      dates unresolved on purpose), the share whose predicted ``date`` is that day. Also: over pairs whose gold event
       has no date in the text, the share where Heron invents none (predicted date empty, or the
       publication date with a ``published``/``reported`` precision).
   Events are scored in two scopes: all documents (``events`` scope, ECB+, counts), and only the
@@ -265,7 +266,7 @@ def score_events(record: dict[str, Any], pred: Prediction, tally: Tally) -> None
         tally.ev_hit[g["type"]] += 1
         tally.ev_hit_codes += agree
         tally.status_right += g["status"] == p.status
-        if g.get("date") and len(g["date"]) == 10 and g.get("date_text"):
+        if g.get("date") and len(g["date"]) == 10 and g.get("date_text") and record.get("published"):
             tally.date_gold_day += 1
             tally.date_right += bool(p.date) and p.date[:10] == g["date"]
         elif not g.get("date_text"):
