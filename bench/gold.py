@@ -19,9 +19,9 @@ Events
   (c) **status**: accuracy of ``status`` over the type pairs.
   (d) **date**: over type pairs whose gold date is a day (``YYYY-MM-DD`` from a time expression
       in the text) in documents with a publication date (without one, Heron leaves relative
-      dates unresolved on purpose), the share whose predicted ``date`` is that day. Also: over pairs whose gold event
-      has no date in the text, the share where Heron invents none (predicted date empty, or the
-      publication date with a ``published``/``reported`` precision).
+      dates unresolved on purpose), the share whose predicted ``date`` is that day. Also: over
+      pairs whose gold event has no date in the text, the share where Heron invents none
+      (predicted date empty, or the publication date with a ``reported`` precision).
   Events are scored in two scopes: all documents (``events`` scope, ECB+, counts), and only the
   ``full`` documents (VOA, MEANTIME).
 Quotes (full documents; gold quotes with content)
