@@ -176,25 +176,57 @@ class SpanError(ValueError):
     pass
 
 
-def find_span(text: str, sentences: list[list[int]], s: int, what: Any, occ: int = 1) -> tuple[int, int]:
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """The span does not start or end inside a word ("he" in "the" is no match)."""
+    before_ok = start == 0 or not (text[start - 1].isalnum() and text[start].isalnum())
+    after_ok = end >= len(text) or not (text[end - 1].isalnum() and text[end].isalnum())
+    return before_ok and after_ok
+
+
+def _occurrences(text: str, what: str, start: int, whole_words: bool) -> Iterator[int]:
+    pos = text.find(what, start)
+    while pos >= 0:
+        if not whole_words or _whole_word(text, pos, pos + len(what)):
+            yield pos
+        pos = text.find(what, pos + 1)
+
+
+def _nth(found: Iterator[int], n: int) -> int:
+    for i, pos in enumerate(found, start=1):
+        if i == n:
+            return pos
+    return -1
+
+
+def find_span(text: str, sentences: list[list[int]], s: Any, what: Any, occ: int = 1) -> tuple[int, int]:
     """The character range of ``what`` (a string or a [first, last] pair) searched from the start of
-    sentence ``s``; ``occ`` picks the n-th occurrence of the (first) string."""
+    sentence ``s``, as whole words; ``occ`` picks the n-th occurrence of the (first) string.
+
+    Files written before whole-word matching counted ``occ`` over raw substrings ("he" inside
+    "the" counted); an ``occ`` whose raw-substring match is a whole word is honoured as such, so
+    both readings give the span the annotator checked."""
     if not isinstance(s, int) or not 0 <= s < len(sentences):
         raise SpanError(f"sentence {s!r} does not exist (0..{len(sentences) - 1})")
     if isinstance(what, list) and len(what) == 2 and all(isinstance(w, str) and w for w in what):
         start, first_end = find_span(text, sentences, s, what[0], occ)
-        last = text.find(what[1], first_end - len(what[0]) if what[1] in what[0] else first_end)
+        after = first_end - len(what[0]) if what[1] in what[0] else first_end
+        last = next(_occurrences(text, what[1], after, True), -1)
         if last < 0:
             raise SpanError(f"last part {what[1]!r} not found after {what[0]!r}")
         return start, last + len(what[1])
     if not isinstance(what, str) or not what.strip():
         raise SpanError(f"span must be a non-empty string or a [first, last] pair, not {what!r}")
-    pos = sentences[s][0] - 1
-    for _ in range(max(occ, 1)):
-        pos = text.find(what, pos + 1)
-        if pos < 0:
-            hint = " (check quotes/apostrophes)" if any(c in what for c in "'\"’“”") else ""
-            raise SpanError(f"{what!r} (occurrence {occ}) not found from sentence {s}{hint}")
+    origin = sentences[s][0]
+    pos = -1
+    if occ > 1:
+        raw = _nth(_occurrences(text, what, origin, False), occ)
+        if raw >= 0 and _whole_word(text, raw, raw + len(what)):
+            pos = raw
+    if pos < 0:
+        pos = _nth(_occurrences(text, what, origin, True), max(occ, 1))
+    if pos < 0:
+        hint = " (check quotes/apostrophes)" if any(c in what for c in "'\"’“”") else ""
+        raise SpanError(f"{what!r} (occurrence {occ}) not found from sentence {s}{hint}")
     return pos, pos + len(what)
 
 
@@ -223,7 +255,7 @@ def _check_entities(ann: dict[str, Any], errors: list[str]) -> set[str]:
         if e.get("sector") is not None and e["sector"] not in SECTORS:
             errors.append(f"{where} {e['id']}: sector {e['sector']!r} unknown")
         code = e.get("code")
-        if code is not None and not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2,6}", code)):
+        if code is not None and not (isinstance(code, str) and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", code)):
             errors.append(f"{where} {e['id']}: code {code!r} must be ISO-3 or an IGO acronym")
     return ids
 
