@@ -1,4 +1,5 @@
-"""A small multinomial logistic regression over sparse binary features, in numpy.
+"""A small multinomial logistic regression over sparse binary features (plus an optional dense
+vector per sample, e.g. spaCy's contextual token vectors), in numpy.
 
 Heron's learned components (event typing and confidence, event status) are linear models over
 named features of the parsed sentence and the rule coder's output. A linear model is enough for
@@ -28,26 +29,40 @@ class SoftmaxModel:
     bias: np.ndarray  # (n_labels,)
     temperature: float = 1.0
     meta: dict = field(default_factory=dict)  # training facts and tuned thresholds
+    dense_weights: np.ndarray | None = None  # (n_dense, n_labels)
+    dense_mean: np.ndarray | None = None  # standardisation of the dense inputs
+    dense_scale: np.ndarray | None = None
 
     def indices(self, features: Sequence[str]) -> np.ndarray:
         return np.fromiter((self.vocab[f] for f in dict.fromkeys(features) if f in self.vocab),
                            dtype=np.int64)
 
-    def predict(self, samples: Sequence[Sequence[str]]) -> np.ndarray:
+    def predict(self, samples: Sequence[Sequence[str]], dense: np.ndarray | None = None) -> np.ndarray:
         """Class probabilities, one row per sample (columns in ``labels`` order)."""
         logits = np.tile(self.bias, (len(samples), 1)).astype(np.float64)
         for row, features in enumerate(samples):
             idx = self.indices(features)
             if idx.size:
                 logits[row] += self.weights[idx].sum(axis=0)
+        if self.dense_weights is not None and dense is not None:
+            logits += self.standardise(dense) @ self.dense_weights
         return softmax(logits / self.temperature)
+
+    def standardise(self, dense: np.ndarray) -> np.ndarray:
+        assert self.dense_mean is not None and self.dense_scale is not None
+        return (dense - self.dense_mean) / self.dense_scale
 
     def save(self, path: Path) -> None:
         names = sorted(self.vocab, key=self.vocab.__getitem__)
         path.parent.mkdir(parents=True, exist_ok=True)
+        dense = {}
+        if self.dense_weights is not None:
+            dense = {"dense_weights": self.dense_weights.astype(np.float32),
+                     "dense_mean": self.dense_mean, "dense_scale": self.dense_scale}
         with path.open("wb") as fh:
             np.savez_compressed(
                 fh, weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32),
+                **dense,
                 header=np.frombuffer(json.dumps({
                     "labels": self.labels, "features": names, "temperature": self.temperature,
                     "meta": self.meta}).encode(), dtype=np.uint8))
@@ -58,8 +73,11 @@ class SoftmaxModel:
             header = json.loads(bytes(data["header"]).decode())
             weights = data["weights"].astype(np.float32)
             bias = data["bias"].astype(np.float32)
+            dense = [data.get(k)
+                     for k in ("dense_weights", "dense_mean", "dense_scale")]
         vocab = {name: i for i, name in enumerate(header["features"])}
-        return cls(header["labels"], vocab, weights, bias, header["temperature"], header["meta"])
+        return cls(header["labels"], vocab, weights, bias, header["temperature"], header["meta"],
+                   *dense)
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -70,7 +88,8 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 
 def train(samples: Sequence[Sequence[str]], labels: Sequence[str], *, epochs: int = 30,
           learning_rate: float = 0.2, l2: float = 1e-4, min_count: int = 1, seed: int = 0,
-          label_order: Sequence[str] | None = None, batch_size: int = 32) -> SoftmaxModel:
+          label_order: Sequence[str] | None = None, batch_size: int = 32,
+          dense: np.ndarray | None = None) -> SoftmaxModel:
     """Fit by Adagrad on mini-batches (deterministic for a given ``seed`` and input order)."""
     counts = Counter(f for features in samples for f in dict.fromkeys(features))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
@@ -80,26 +99,43 @@ def train(samples: Sequence[Sequence[str]], labels: Sequence[str], *, epochs: in
                          np.zeros(len(label_names)))
     rows = [model.indices(f) for f in samples]
     y = np.array([label_index[label] for label in labels])
-    g2_w = np.full_like(model.weights, 1e-8)
-    g2_b = np.full_like(model.bias, 1e-8)
+    x = None
+    if dense is not None:
+        model.dense_mean = dense.mean(axis=0)
+        model.dense_scale = dense.std(axis=0) * np.sqrt(dense.shape[1]) + 1e-6
+        model.dense_weights = np.zeros((dense.shape[1], len(label_names)))
+        x = model.standardise(dense)
+    state = _Adagrad(model)
     rng = np.random.default_rng(seed)
     for _ in range(epochs):
         order = rng.permutation(len(rows))
         for start in range(0, len(order), batch_size):
             batch = order[start:start + batch_size]
-            _step(model, [rows[i] for i in batch], y[batch], g2_w, g2_b, learning_rate, l2)
+            _step(model, [rows[i] for i in batch], y[batch], None if x is None else x[batch],
+                  state, learning_rate, l2)
     model.weights = model.weights.astype(np.float32)
     model.meta = {"samples": len(rows), "features": len(vocab), "epochs": epochs, "l2": l2,
                   "seed": seed, "label_counts": dict(Counter(labels))}
     return model
 
 
-def _step(model: SoftmaxModel, rows: list[np.ndarray], y: np.ndarray, g2_w: np.ndarray,
-          g2_b: np.ndarray, learning_rate: float, l2: float) -> None:
+class _Adagrad:
+    """Accumulated squared gradients of every parameter block."""
+
+    def __init__(self, model: SoftmaxModel):
+        self.w = np.full_like(model.weights, 1e-8)
+        self.b = np.full_like(model.bias, 1e-8)
+        self.d = None if model.dense_weights is None else np.full_like(model.dense_weights, 1e-8)
+
+
+def _step(model: SoftmaxModel, rows: list[np.ndarray], y: np.ndarray, x: np.ndarray | None,
+          state: _Adagrad, learning_rate: float, l2: float) -> None:
     flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
     owner = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
     logits = np.tile(model.bias, (len(rows), 1))
     np.add.at(logits, owner, model.weights[flat])
+    if x is not None and model.dense_weights is not None:
+        logits += x @ model.dense_weights
     grad = softmax(logits)
     grad[np.arange(len(rows)), y] -= 1.0
     grad /= len(rows)
@@ -107,11 +143,15 @@ def _step(model: SoftmaxModel, rows: list[np.ndarray], y: np.ndarray, g2_w: np.n
     g_w = np.zeros((len(touched), model.weights.shape[1]))
     np.add.at(g_w, inverse, grad[owner])
     g_w += l2 * model.weights[touched]
-    g2_w[touched] += g_w ** 2
-    model.weights[touched] -= learning_rate * g_w / np.sqrt(g2_w[touched])
+    state.w[touched] += g_w ** 2
+    model.weights[touched] -= learning_rate * g_w / np.sqrt(state.w[touched])
     g_b = grad.sum(axis=0)
-    g2_b += g_b ** 2
-    model.bias -= learning_rate * g_b / np.sqrt(g2_b)
+    state.b += g_b ** 2
+    model.bias -= learning_rate * g_b / np.sqrt(state.b)
+    if x is not None and model.dense_weights is not None and state.d is not None:
+        g_d = x.T @ grad + l2 * model.dense_weights
+        state.d += g_d ** 2
+        model.dense_weights -= learning_rate * g_d / np.sqrt(state.d)
 
 
 def fit_temperature(probabilities: np.ndarray, gold: np.ndarray) -> float:
