@@ -42,39 +42,51 @@ def load(split: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def gold_at(record: dict[str, Any]) -> dict[int, dict[str, Any]]:
-    """Character offset -> the gold event whose trigger covers it (first annotated wins)."""
-    covered: dict[int, dict[str, Any]] = {}
+def gold_heads(record: dict[str, Any], doc: Any) -> dict[int, dict[str, Any]]:
+    """Token index of each gold trigger's syntactic head -> the gold event (first annotated
+    wins): "opened fire" labels "opened" only, so one event is one positive candidate."""
+    heads: dict[int, dict[str, Any]] = {}
     for event in record["events"]:
-        for i in range(event["trigger"]["start"], event["trigger"]["end"]):
-            covered.setdefault(i, event)
-    return covered
+        span = doc.char_span(event["trigger"]["start"], event["trigger"]["end"],
+                             alignment_mode="expand")
+        if span is not None and len(span):
+            heads.setdefault(span.root.i, event)
+    return heads
 
 
-def samples(records: list[dict[str, Any]]) -> tuple[list, list, list, list]:
-    """(type features, type labels, status features, status labels) of every candidate word."""
+def samples(records: list[dict[str, Any]]) -> tuple[list, list, np.ndarray, list, list]:
+    """(type features, type labels, dense vectors, status features, status labels) of every
+    candidate word."""
     from heron.config import Settings
     from heron.nlp.events.coder import find_matches
-    from heron.nlp.events.learned import NONE, candidates, status_features, type_features
+    from heron.nlp.events.learned import (
+        NONE,
+        candidates,
+        dense_features,
+        status_features,
+        type_features,
+    )
     from heron.nlp.events.lexicon import load_lexicon
     from heron.nlp.events.status import event_status
     from heron.nlp.pipeline import load_spacy
 
     nlp = load_spacy(Settings().spacy_model)
     lexicon = load_lexicon()
-    type_x, type_y, status_x, status_y = [], [], [], []
+    type_x, type_y, status_x, status_y, vectors = [], [], [], [], []
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
-        covered = gold_at(record)
+        heads = gold_heads(record, doc)
         for sentence in doc.sents:
-            for candidate in candidates(sentence, find_matches(sentence, lexicon)):
-                event = covered.get(candidate.token.idx)
+            found = candidates(sentence, find_matches(sentence, lexicon))
+            vectors.append(dense_features(found))
+            for candidate in found:
+                event = heads.get(candidate.token.i)
                 type_x.append(type_features(candidate, sentence))
                 type_y.append(event["type"] if event else NONE)
                 if event:
                     rule = event_status(candidate.token).status
                     status_x.append(status_features(candidate.token, event["type"], rule, sentence))
                     status_y.append(event["status"])
-    return type_x, type_y, status_x, status_y
+    return type_x, type_y, np.vstack(vectors), status_x, status_y
 
 
 def tune_threshold(out: Path, dev: list[dict[str, Any]]) -> tuple[float, list[str]]:
@@ -113,16 +125,16 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(SEED).shuffle(train_docs)
     train_docs = train_docs[:max(1, round(len(train_docs) * args.fraction))]
     dev = load("dev")
-    tx, ty, sx, sy = samples(train_docs)
+    tx, ty, tv, sx, sy = samples(train_docs)
     from heron.nlp.events.lexicon import load_lexicon
 
     labels = [NONE, *load_lexicon().types]
-    types = train(tx, ty, label_order=labels, seed=SEED, epochs=12, l2=1e-5)
+    types = train(tx, ty, label_order=labels, seed=SEED, epochs=12, l2=1e-5, dense=tv)
     status = train(sx, sy, label_order=["asserted", "negated", "hypothetical", "future", "claimed"],
                    seed=SEED, epochs=20, l2=1e-5)
-    dx, dy, _, _ = samples(dev)
+    dx, dy, dv, _, _ = samples(dev)
     index = {name: i for i, name in enumerate(labels)}
-    types.temperature = fit_temperature(types.predict(dx), np.array([index[y] for y in dy]))
+    types.temperature = fit_temperature(types.predict(dx, dv), np.array([index[y] for y in dy]))
     for model in (types, status):
         model.meta.update(train_documents=len(train_docs), fraction=args.fraction,
                           corpus="bench/data/gold/train.jsonl")

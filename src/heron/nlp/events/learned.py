@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Span, Token
 
 from heron.config import model_dir
@@ -39,6 +40,7 @@ CANDIDATE_POS = frozenset({"VERB", "NOUN"})
 CHILD_DEPS = frozenset({"dobj", "prt", "neg", "aux", "auxpass", "nsubj", "nsubjpass", "attr",
                         "xcomp", "ccomp", "agent", "dative", "compound", "amod", "acomp", "advmod",
                         "mark", "poss"})
+TENSOR_WIDTH = 96  # width of en_core_web_sm's tok2vec output, used when a Doc has no tensor
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "agent"})
 
 
@@ -144,6 +146,23 @@ def type_features(candidate: Candidate, sentence: Span) -> list[str]:
     return features
 
 
+def dense_features(found: list[Candidate]) -> np.ndarray:
+    """spaCy's contextual vectors (the model's tok2vec output) of each candidate and of its
+    syntactic head: they carry the word's sense in this sentence, which lemmas alone do not
+    ("asylum seekers" vs "granted asylum")."""
+    rows = []
+    for candidate in found:
+        token = candidate.token
+        rows.append(np.concatenate([_vector(token), _vector(token.head)]))
+    return np.array(rows, dtype=np.float32) if rows else np.zeros((0, 2 * TENSOR_WIDTH), np.float32)
+
+
+def _vector(token: Token) -> np.ndarray:
+    tensor = token.doc.tensor
+    width = tensor.shape[1] if tensor.ndim == 2 and tensor.shape[0] else TENSOR_WIDTH
+    return tensor[token.i] if tensor.ndim == 2 and tensor.shape[0] else np.zeros(width)
+
+
 def status_features(token: Token, event_type: str, rule_status: str, sentence: Span) -> list[str]:
     anchor = anchor_of(token)
     features = [f"rule={rule_status}", f"type={event_type}", f"rule_type={rule_status}|{event_type}",
@@ -185,7 +204,8 @@ class LearnedEvidence:
         return float(self.types.meta.get("add_threshold", 0.6))
 
     def type_probabilities(self, sentence: Span, found: list[Candidate]) -> dict[int, dict[str, float]]:
-        rows = self.types.predict([type_features(c, sentence) for c in found])
+        rows = self.types.predict([type_features(c, sentence) for c in found],
+                                  dense_features(found))
         return {c.token.i: dict(zip(self.types.labels, map(float, row), strict=True))
                 for c, row in zip(found, rows, strict=True)}
 
