@@ -134,6 +134,7 @@ def _ecbplus_docs(rng: random.Random, per_topic: int = 7, total: int = 300) -> I
         chosen.extend(take[:per_topic])
     chosen = chosen[:total]
     split = _split_of(sorted({r["topic"] for r in chosen}), rng)
+    _test_share_at_least(split, chosen, 0.2)
     for row in chosen:
         sents = [[s, e] for _, s, e in row["sentences"]]
         yield {
@@ -142,6 +143,18 @@ def _ecbplus_docs(rng: random.Random, per_topic: int = 7, total: int = 300) -> I
             "group": row["topic"], "text": row["text"], "sentences": sents,
             "split": split[row["topic"]], "scope": "events",
         }
+
+
+def _test_share_at_least(split: dict[str, str], rows: list[Rec], share: float) -> None:
+    """Topics are whole units, so a topic split can leave the test split under ``share`` of the
+    documents: move train topics (smallest number first) to test until it holds."""
+    per_topic: dict[str, int] = {}
+    for row in rows:
+        per_topic[row["topic"]] = per_topic.get(row["topic"], 0) + 1
+    for topic in sorted((t for t in split if split[t] == "train"), key=int):
+        if sum(per_topic[t] for t in split if split[t] == "test") >= share * len(rows):
+            return
+        split[topic] = "test"
 
 
 def build_docs() -> None:

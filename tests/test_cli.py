@@ -134,7 +134,8 @@ def test_code_command_carries_ids_and_reports_bad_lines(tmp_path: Path) -> None:
         json.dumps({"id": "s3"}),
     ]) + "\n")
     out = tmp_path / "events.jsonl"
-    result = run("code", str(source), "-o", str(out), env=dict(os.environ))
+    result = run("code", str(source), "-o", str(out), "--min-confidence", "0",
+                 env=dict(os.environ))
     assert result.returncode == 0, result.stderr
     assert f"{source}:2: malformed JSON line" in result.stderr
     assert f"{source}:4: record has no 'text'" in result.stderr

@@ -123,7 +123,7 @@ class Heron:
         """Fuse every analysed article not fused yet (stories, fused events, claims)."""
         from heron.fuse import fuse_pending
 
-        return fuse_pending(self.store, progress, self.settings.min_confidence)
+        return fuse_pending(self.store, progress)
 
     def stories(self, limit: int = 50, offset: int = 0,
                 query: str | None = None) -> list[dict[str, Any]]:

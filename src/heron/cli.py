@@ -57,7 +57,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-analyse", action="store_true", help="store only; analyse later")
     p.add_argument("--kb", action="append", default=[], metavar="FILE",
                    help="extra knowledge-base YAML file or folder (repeatable; see docs/KB.md)")
-    _min_confidence_option(p, "fuse only events at or above this confidence")
 
     p = sub.add_parser("code", help="code events in sentences/texts of a JSONL file (no database)",
                        description="Code PLOVER events in every line {id, text, published?} of a "
@@ -144,8 +143,6 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     settings = Settings()
     settings = replace(settings, kb_paths=(*settings.kb_paths, *map(Path, args.kb)))
-    if args.min_confidence is not None:
-        settings = replace(settings, min_confidence=args.min_confidence)
     with Heron(args.db, settings) as h, progress_bar("analysing") as progress:
         report = h.ingest(args.paths, published=args.published, outlet=args.outlet,
                           analyse=not args.no_analyse, progress=progress)

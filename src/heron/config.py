@@ -57,7 +57,7 @@ class Settings:
     # HERON_LEARNED_MODELS=0 runs the rules alone (for comparisons and training).
     learned_models: bool = field(
         default_factory=lambda: os.environ.get("HERON_LEARNED_MODELS", "1") != "0")
-    # Events below this confidence are stored but not fused, exported or shown by default.
+    # Events below this confidence are stored (and fused) but not exported or listed by default.
     min_confidence: float = field(default_factory=default_min_confidence)
 
 

@@ -11,7 +11,6 @@ events merge into the story's fused events (:mod:`heron.fuse.events`), its quote
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from heron.fuse import stances as stance_mod
 from heron.fuse.arrangements import link_arrangements
@@ -27,17 +26,15 @@ BATCH = 200
 STANCE_WINDOW_DAYS = 60  # planned events a stance may refer to: dated this close
 
 
-def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = None,
-                 min_confidence: float = 0.0) -> int:
-    """Fuse every analysed article not fused yet; returns how many were processed. Events below
-    ``min_confidence`` stay stored with their article but take no part in fusion."""
+def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = None) -> int:
+    """Fuse every analysed article not fused yet; returns how many were processed."""
     total = store.count_unfused()
     done = 0
     while batch := store.unfused(BATCH):
         for article in batch:
             with store.fusion_batch():
                 if not article.duplicate_of:  # a duplicate adds no new evidence
-                    fuse_article(store, article, min_confidence)
+                    fuse_article(store, article)
                 store.mark_fused(article.id)
             done += 1
             if progress:
@@ -45,14 +42,12 @@ def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = Non
     return done
 
 
-def fuse_article(store: Store, article: Article, min_confidence: float = 0.0) -> str | None:
-    """Fuse one analysed article (its events at or above ``min_confidence``); returns its story
-    id."""
+def fuse_article(store: Store, article: Article) -> str | None:
+    """Fuse one analysed article; returns its story id. Every event takes part, whatever its
+    confidence: each source keeps its own, and corroboration by other outlets is evidence too."""
     analysis = store.analysis(article.id)
     if analysis is None:
         return None
-    analysis = replace(analysis, events=[e for e in analysis.events
-                                         if e.confidence >= min_confidence])
     story_id = assign(store, article, analysis)
     touched = {f["id"]: f for f in fuse_article_events(store, story_id, article, analysis)}
     merged_away = merge_split_events(store, story_id, touched)

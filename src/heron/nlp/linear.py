@@ -102,6 +102,8 @@ def train(samples: Sequence[Sequence[str]], labels: Sequence[str], *, epochs: in
     x = None
     if dense is not None:
         model.dense_mean = dense.mean(axis=0)
+        # Standardised and shrunk by sqrt(width): hundreds of dense dimensions at unit scale
+        # would swamp the few dozen binary features of a sample.
         model.dense_scale = dense.std(axis=0) * np.sqrt(dense.shape[1]) + 1e-6
         model.dense_weights = np.zeros((dense.shape[1], len(label_names)))
         x = model.standardise(dense)

@@ -90,7 +90,7 @@ class EventCoder:
         events = [e for match in matches for e in self._events(ctx, finder, index, sentence, match)]
         if self.learned is None:
             return events
-        found = candidates(sentence, matches)
+        found = candidates(sentence, matches, self.lexicon)
         probs = self.learned.type_probabilities(sentence, found)
         for match in self.learned.new_triggers(found, probs):
             events.extend(self._events(ctx, finder, index, sentence, match))
@@ -100,22 +100,19 @@ class EventCoder:
             token = next((tokens[i] for i in range(event.trigger.start, event.trigger.end)
                           if i in tokens), None)
             if token is not None:
-                self._weigh(event, token, probs[token.i], sentence)
+                self._weigh(event, probs[token.i])
             key = (event.trigger.start, event.event_type)
             if key not in best or event.confidence > best[key].confidence:
                 best[key] = event
         return sorted(best.values(), key=lambda e: (e.trigger.start, -e.confidence))
 
-    def _weigh(self, event: Event, token: Token, probs: dict[str, float], sentence: Span) -> None:
-        """Confidence = the type model's probability of the event's type at its trigger; status
-        from the status model (which sees the rule status among its features)."""
-        assert self.learned is not None
+    @staticmethod
+    def _weigh(event: Event, probs: dict[str, float]) -> None:
+        """Confidence = the type model's probability of the event's type at its trigger (the
+        rule coder's own weight stays in the pattern, to explain the decision)."""
+        rule = event.confidence
         event.confidence = round(min(probs.get(event.event_type, 0.0), MAX_CONFIDENCE), 3)
-        status = self.learned.predict_status(token, event.event_type, event.status, sentence)
-        event.pattern += f" learned[p={event.confidence:.2f}]"
-        if status != event.status:
-            event.pattern += f" status:{event.status}->{status}"
-            event.status = status
+        event.pattern += f" learned[p={event.confidence:.3f} rule={rule:.3f}]"
 
     def _events(self, ctx: DocContext, finder: ArgumentFinder, index: int, sentence: Span,
                 match: Match) -> list[Event]:

@@ -1,17 +1,15 @@
-"""Learned evidence for the event coder: which words report a PLOVER event, of which type, with
-what confidence, and with which status.
+"""Learned evidence for the event coder: which words report a PLOVER event, of which type, and
+with what confidence.
 
-Two linear models (``heron.nlp.linear``) trained on the train split of Heron's gold corpus
-(``bench/data/gold``, ``make train``) read features of each candidate word of a sentence — its
-lemma, part of speech, dependency neighbourhood, the clause's auxiliaries and markers — together
-with what the rule coder made of it (lexicon trigger, embedding, rule status) as evidence:
-
-* the **type model** gives every candidate a distribution over the 16 PLOVER types and ``NONE``.
-  A rule event's confidence becomes the probability of its type at its trigger (so "asylum seekers"
-  or "the worst deal ever" sink below the export threshold), and a word the lexicon does not know
-  becomes an event when the model is confident enough (``add_threshold``, tuned on dev);
-* the **status model** predicts asserted / negated / hypothetical / future / claimed from the
-  clause, with the rule status as one feature among others.
+A linear model (``heron.nlp.linear``) trained on the train split of Heron's gold corpus
+(``bench/data/gold``, ``make train``) reads features of each candidate word of a sentence — its
+lemma, part of speech, dependency neighbourhood and arguments, spaCy's contextual vectors of the
+word, its head, subject and object — together with what the rule coder made of it (lexicon
+trigger, embedding, rule status) as evidence. It gives every candidate a distribution over the
+16 PLOVER types and ``NONE``: a rule event's confidence becomes the probability of its type at its
+trigger (so "asylum seekers" or "the worst deal ever" sink below the export threshold), and a word
+the rules do not code becomes an event when the model is confident enough (``add_threshold``).
+Status stays with the rules (docs/EVENTS.md says why).
 
 Candidates are every verb and common noun of the sentence plus every rule trigger. The same
 feature code runs at training and at analysis time, so the two cannot drift apart.
@@ -29,12 +27,11 @@ from spacy.tokens import Span, Token
 
 from heron.config import model_dir
 from heron.nlp.events.coder import Match, anchor_of, event_type_of
-from heron.nlp.events.lexicon import Trigger
+from heron.nlp.events.lexicon import Lexicon, Trigger
 from heron.nlp.events.status import event_status
 from heron.nlp.linear import SoftmaxModel
 
 TYPE_MODEL = "event_type.npz"
-STATUS_MODEL = "event_status.npz"
 NONE = "NONE"
 CANDIDATE_POS = frozenset({"VERB", "NOUN"})
 CHILD_DEPS = frozenset({"dobj", "prt", "neg", "aux", "auxpass", "nsubj", "nsubjpass", "attr",
@@ -51,9 +48,10 @@ class Candidate:
     token: Token
     match: Match | None = None  # the rule trigger heading an event here
     governor: Match | None = None  # the rule trigger whose content this trigger is
+    listed: tuple[str, ...] = ()  # event types the lexicon lists the word under (any guard)
 
 
-def candidates(sentence: Span, matches: list[Match]) -> list[Candidate]:
+def candidates(sentence: Span, matches: list[Match], lexicon: Lexicon) -> list[Candidate]:
     found: dict[int, Candidate] = {}
 
     def add_rule(match: Match, governor: Match | None) -> None:
@@ -66,6 +64,11 @@ def candidates(sentence: Span, matches: list[Match]) -> list[Candidate]:
     for token in sentence:
         if token.i not in found and token.pos_ in CANDIDATE_POS and token.is_alpha:
             found[token.i] = Candidate(token)
+    for candidate in found.values():
+        token = candidate.token
+        candidate.listed = tuple(sorted({
+            trigger.event_type for key in (token.lemma_.lower(), token.lower_)
+            for trigger in lexicon.candidates(key, token.pos_)}))
     return [found[i] for i in sorted(found)]
 
 
@@ -89,6 +92,9 @@ def _neighbourhood(token: Token) -> Iterator[str]:
             yield f"ch:{dep}={child.lemma_.lower()}"
         if dep in ARGUMENT_DEPS:
             yield f"arg:{dep}={_argument_kind(child)}"
+            # who acts on whom decides the sense: "jets struck" vs "an earthquake struck"
+            yield f"lem_arg:{dep}={lemma}|{_argument_kind(child)}"
+            yield f"lem_arglem:{dep}={lemma}|{child.lemma_.lower()}"
         if dep == "prep":
             prep = child.lower_
             yield f"lem_prep={lemma}|{prep}"
@@ -137,6 +143,7 @@ def type_features(candidate: Candidate, sentence: Span) -> list[str]:
         f"lem_pos={lemma}|{token.pos_}", f"suf={lemma[-3:]}", f"st={status.status}",
         f"stk={status.kind}", f"low={token.lower_}",
         *_neighbourhood(token), *_rule_features(candidate),
+        *(f"listed={t}" for t in candidate.listed),
     ]
     anchor = anchor_of(token)
     if anchor is not token:
@@ -153,34 +160,20 @@ def dense_features(found: list[Candidate]) -> np.ndarray:
     rows = []
     for candidate in found:
         token = candidate.token
-        rows.append(np.concatenate([_vector(token), _vector(token.head)]))
-    return np.array(rows, dtype=np.float32) if rows else np.zeros((0, 2 * TENSOR_WIDTH), np.float32)
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj", "dative")), None)
+        rows.append(np.concatenate([_vector(token), _vector(token.head), _vector(subject),
+                                    _vector(obj)]))
+    width = 4 * TENSOR_WIDTH
+    return np.array(rows, dtype=np.float32) if rows else np.zeros((0, width), np.float32)
 
 
-def _vector(token: Token) -> np.ndarray:
+def _vector(token: Token | None) -> np.ndarray:
+    if token is None:
+        return np.zeros(TENSOR_WIDTH)
     tensor = token.doc.tensor
     width = tensor.shape[1] if tensor.ndim == 2 and tensor.shape[0] else TENSOR_WIDTH
     return tensor[token.i] if tensor.ndim == 2 and tensor.shape[0] else np.zeros(width)
-
-
-def status_features(token: Token, event_type: str, rule_status: str, sentence: Span) -> list[str]:
-    anchor = anchor_of(token)
-    features = [f"rule={rule_status}", f"type={event_type}", f"rule_type={rule_status}|{event_type}",
-                f"tag={token.tag_}", f"atag={anchor.tag_}", f"dep={token.dep_}"]
-    for word in (token, anchor):
-        for child in word.children:
-            if child.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "det"):
-                features.append(f"{child.dep_}={child.lower_}")
-    for i, ancestor in enumerate(anchor.ancestors):
-        if i >= 3:
-            break
-        features.append(f"anc={ancestor.lemma_.lower()}")
-        features.append(f"anc{i}dep={ancestor.dep_}")
-        features.extend(f"anc_{c.dep_}={c.lower_}" for c in ancestor.children
-                        if c.dep_ in ("aux", "neg", "mark"))
-    if sentence.text.rstrip().endswith("?"):
-        features.append("question")
-    return features
 
 
 def learned_trigger(token: Token, event_type: str) -> Match:
@@ -197,7 +190,6 @@ class LearnedEvidence:
     """The trained models, and how the event coder applies them."""
 
     types: SoftmaxModel
-    status: SoftmaxModel | None
 
     @property
     def add_threshold(self) -> float:
@@ -220,12 +212,6 @@ class LearnedEvidence:
                 out.append(learned_trigger(candidate.token, best))
         return out
 
-    def predict_status(self, token: Token, event_type: str, rule_status: str, sentence: Span) -> str:
-        if self.status is None:
-            return rule_status
-        row = self.status.predict([status_features(token, event_type, rule_status, sentence)])[0]
-        return self.status.labels[int(row.argmax())]
-
 
 def load_learned(folder: Path | None = None) -> LearnedEvidence | None:
     """The trained models of ``folder`` (default: the shipped ones, see
@@ -235,8 +221,5 @@ def load_learned(folder: Path | None = None) -> LearnedEvidence | None:
 
 @lru_cache(maxsize=4)
 def _load(folder: Path) -> LearnedEvidence | None:
-    type_path, status_path = folder / TYPE_MODEL, folder / STATUS_MODEL
-    if not type_path.exists():
-        return None
-    status = SoftmaxModel.load(status_path) if status_path.exists() else None
-    return LearnedEvidence(SoftmaxModel.load(type_path), status)
+    path = folder / TYPE_MODEL
+    return LearnedEvidence(SoftmaxModel.load(path)) if path.exists() else None
