@@ -42,6 +42,7 @@ from heron.nlp.actors.mentions import (
 )
 from heron.nlp.actors.names import fold, slug
 from heron.nlp.actors.outlets import is_news_outlet
+from heron.nlp.actors.people import parse_name, same_surname
 from heron.nlp.actors.resolve import Cues, Link, Resolver
 from heron.nlp.context import DocContext
 
@@ -74,6 +75,7 @@ class ActorsComponent:
         resolved = [r for n, (link, cues) in zip(names, links, strict=True)
                     if (r := self._name_mention(ctx, n, link, cues, sentence_of, describing,
                                                 shared_sector))]
+        coref.cluster_new_people(resolved)
         coref.merge_short_names(resolved)
         # "the Trump administration", "Putin's spokesman": the role serves that person's country.
         country_of_person = {r.token.i: r.actor.country for r in resolved
@@ -99,7 +101,33 @@ class ActorsComponent:
                 links[k] = (link, cues)
                 if link.kind == "person" and link.confident:
                     doc_people.add(link.ref)
-        return links
+        return self._prefer_document_people(names, links)  # type: ignore[arg-type]
+
+    def _prefer_document_people(self, names: list[NameSpan],
+                                links: list[tuple[Link, Cues]]) -> list[tuple[Link, Cues]]:
+        """The document's own full names beat the KB for a bare surname: after "Kirstjen
+        Nielsen" (not in the KB), "Nielsen" is she, not a KB Nielsen, unless the KB person is
+        named in full in the document too (then it is ambiguous and the KB link stays)."""
+        unknown, full_named = set(), set()
+        for name, (link, _) in zip(names, links, strict=True):
+            parts = parse_name(name.span.text)
+            if parts is None or not parts.given:
+                continue
+            if link.kind == "person":
+                full_named.add(link.ref)
+            elif name.label == "PERSON" and link.kind == "none":
+                unknown.add(parts.surname)
+        out = []
+        for k, (link, cues) in enumerate(links):
+            parts = parse_name(names[k].span.text)
+            if (link.kind == "person" and link.ref not in full_named and parts is not None
+                    and not parts.given and any(same_surname(parts.surname, u) for u in unknown)):
+                names[k] = NameSpan(names[k].span, "PERSON", names[k].title)
+                link = Link("none", None, 0.0, False, {**link.evidence, "method": "none",
+                                                       "rejected": link.ref,
+                                                       "reason": "unknown full name in document"})
+            out.append((link, cues))
+        return out
 
     def _narrow(self, name: NameSpan) -> NameSpan:
         """NER often runs a title organisation into the name ("US Central Command Brad Cooper"):
@@ -221,15 +249,16 @@ class ActorsComponent:
         return Resolved(_fill(mention, actor), root, actor)
 
     def _new_actor(self, name: NameSpan, cues: Cues) -> Actor:
-        """Country and sector of an unknown name from its own words ("Lithuanian Parliament"),
-        then its title ("Mayor", "Ukrainian mayor"), then a single country in the sentence."""
+        """Country and sector of an unknown name from evidence about it only: its own words
+        ("Lithuanian Parliament"), then its title or appositive ("Ukrainian mayor", "X, Russia's
+        ambassador"). Never from other words of the sentence: "Mueller ... Russia" is no Russian,
+        "Desmond Tutu called for sanctions against Nigeria" no Nigerian."""
         text = name.span.text
         own = [t.text for t in name.span]
         words = _word_terms(own) + _word_terms([t.text for t in name.title])
         sector = next((self.kb.role_terms[w] for w in reversed(words)
                        if self.kb.role_terms.get(w)), None)
-        country = (_single(self._countries_in(own)) or _single(cues.title_countries)
-                   or _single(cues.sentence_countries))
+        country = _single(self._countries_in(own)) or _single(cues.title_countries)
         if igo := self.kb.igo_by_code(country or ""):
             sector = igo.sector  # "U.N. mediator Diego Cordovez" acts for the organisation
         kind = "person" if name.label == "PERSON" else "organization"

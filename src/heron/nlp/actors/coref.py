@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from heron.model import Actor, Mention
 from heron.nlp.actors.names import MIN_TYPO_NAME, compatible_tokens, tokens
+from heron.nlp.actors.people import canonical, cluster_names, group_by, parse_name, person_id
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -64,11 +65,31 @@ class Resolved:
         m.evidence = {**m.evidence, "method": method, "antecedent": [o.start, o.end, o.text]}
 
 
+def cluster_new_people(items: list[Resolved]) -> None:
+    """Unknown people's name variants in one document become one actor (rules in
+    :mod:`heron.nlp.actors.people`): canonical full name, and the country and sector that some
+    mention of that very person gives evidence for."""
+    people = [r for r in items if r.actor and r.actor.kind == "person"
+              and r.actor.id.startswith("new:")]
+    keys = cluster_names([parse_name(r.mention.text) for r in people])
+    for members in group_by(people, keys, order=lambda r: r.mention.start).values():
+        name = canonical([(r.mention.start, r.mention.text) for r in members])
+        country = next((r.actor.country for r in members if r.actor.country), None)
+        sector = next((r.actor.sector for r in members if r.actor.sector), None)
+        actor = Actor(person_id(name), name, country, sector, "person")
+        for r in members:
+            r.actor = actor
+            m = r.mention
+            m.actor_id, m.name, m.country, m.sector = actor.id, name, country, sector
+            if m.text != name:
+                m.evidence = {**m.evidence, "method": "document", "canonical": name}
+
+
 def merge_short_names(items: list[Resolved]) -> None:
-    """A bare new name ("Sonin") joins the fuller new name of the same document ("Constantine
-    Sonin"), wherever in the document the fuller form occurs; a misspelt repeat of a new name
-    ("Iturrald" after "Iturralde") joins its earlier spelling."""
-    new = [r for r in items if r.actor and r.actor.id.startswith("new:")]
+    """A bare new organisation name ("Sonin") joins the fuller new name of the same document
+    ("Constantine Sonin"), wherever in the document the fuller form occurs; a misspelt repeat
+    ("Iturrald" after "Iturralde") joins its earlier spelling. People: :func:`cluster_new_people`."""
+    new = [r for r in items if r.actor and r.actor.id.startswith("new:") and r.actor.kind != "person"]
     for name in new:
         text = name.mention.text
         fuller = [r for r in new if _short_form_of(text, r.mention.text)]

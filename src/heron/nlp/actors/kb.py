@@ -28,6 +28,8 @@ PLOVER_SECTORS = frozenset(
 NOT_ACTOR = ""  # the "sector" of not_actors terms ("social media"): they block shorter terms
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BUILTIN_KB_DIR = data_dir() / "kb"
+# People are newsworthy a little before and after their offices (candidates, former leaders).
+ACTIVE_SLACK_YEARS = 4
 # libyaml when available: the KB is large and the pure-Python parser is ~10x slower.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -57,6 +59,15 @@ class Person:
     roles: list[Role]
     source: str = ""
 
+    def active_near(self, day: dt.date | None, years: int = ACTIVE_SLACK_YEARS) -> bool:
+        """Did the person hold a role within ``years`` of ``day``? (True without a date or
+        roles: nothing to contradict.)"""
+        if day is None or not self.roles:
+            return True
+        slack = dt.timedelta(days=365 * years)
+        return any((r.start is None or r.start - slack <= day) and (r.end is None or day <= r.end + slack)
+                   for r in self.roles)
+
     def role_on(self, day: dt.date | None) -> Role | None:
         """The role held on ``day``; without a date (or none valid) the most recent role."""
         if not self.roles:
@@ -64,8 +75,10 @@ class Person:
         if day is not None:
             current = [r for r in self.roles if r.valid_on(day)]
             if current:
-                # Several concurrent roles: the one started last is the most specific news hook.
-                return max(current, key=lambda r: r.start or dt.date.min)
+                # Several concurrent roles: a state office before a party post (a head of
+                # state who also leads the party is GOV), then the one started last, the most
+                # specific news hook.
+                return max(current, key=lambda r: (r.sector != "PTY", r.start or dt.date.min))
         return max(self.roles, key=_recency)
 
 
