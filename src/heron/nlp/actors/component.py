@@ -194,7 +194,7 @@ class ActorsComponent:
         if link.kind == "person":
             person = self.kb.people[link.ref]
             role = pick_role(person, cues)
-            actor = Actor(person.id, person.name, role.country if role else None,
+            actor = Actor(person.id, person.name, role.country if role else person.citizenship,
                           role.sector if role else None, "person", kb_id=person.id)
             _fill(mention, actor)
             return Resolved(mention, span.root, actor, person.gender, title_stems |
