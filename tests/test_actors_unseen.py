@@ -191,3 +191,26 @@ def test_story_clusters_follow_the_same_rules() -> None:
     assert clusters["new:james-comey"] == clusters["new:james-b-comey"]
     assert clusters["new:john-comey"] != clusters["new:james-b-comey"]
     assert clusters["new:gerald-ashworth-jr"] != clusters["new:gerald-ashworth"]
+
+
+def test_multi_word_family_name_alone_is_the_same_person() -> None:
+    assert same_person(parse_name("Abdel Bari"), parse_name("Naser Eldin Abdel Bari"))
+    assert not same_person(parse_name("Eldin Bari"), parse_name("Naser Eldin Abdel Bari"))
+
+
+def test_a_surname_goes_to_the_kb_person_named_in_full_in_the_document(nlp, tmp_path) -> None:
+    (tmp_path / "kb.yaml").write_text(KB_TEXT + """\
+- id: ida-brandt-holm
+  name: Ida Brandt
+  aliases: []
+  gender: f
+  roles: [{title: Foreign Minister, country: DNK, sector: GOV, start: 2015-01-01, end: 2020-01-01}]
+""", encoding="utf-8")
+    component = ActorsComponent(nlp, load_kb([tmp_path], builtin=False))
+    text = "Foreign Minister Ida Brandt arrived in Washington. Brandt said talks went well."
+    doc = nlp(text)
+    analysis = Analysis(article_id="t", sentences=[Span(s.start_char, s.end_char, s.text)
+                                                   for s in doc.sents])
+    article = Article(id="t", text=text, raw_text=text, published="2018-03-01")
+    component(DocContext(article, doc, analysis, published=dt.date(2018, 3, 1)))
+    assert {m.actor_id for m in analysis.mentions if "Brandt" in m.text} == {"ida-brandt-holm"}

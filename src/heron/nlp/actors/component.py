@@ -105,29 +105,41 @@ class ActorsComponent:
 
     def _prefer_document_people(self, names: list[NameSpan],
                                 links: list[tuple[Link, Cues]]) -> list[tuple[Link, Cues]]:
-        """The document's own full names beat the KB for a bare surname: after "Kirstjen
-        Nielsen" (not in the KB), "Nielsen" is she, not a KB Nielsen, unless the KB person is
-        named in full in the document too (then it is ambiguous and the KB link stays)."""
-        unknown, full_named = set(), set()
+        """The document's own full names beat the KB for a bare surname. After "Kirstjen
+        Nielsen" (not in the KB), "Nielsen" is she, not a KB Nielsen; after "Anders Fogh
+        Rasmussen", "Rasmussen" is he, not another KB Rasmussen. When the KB person is named in
+        full in the document too, it is ambiguous and the KB link stays."""
+        unknown: set[str] = set()
+        full_named: dict[str, str] = {}  # KB person named in full → surname
         for name, (link, _) in zip(names, links, strict=True):
             parts = parse_name(name.span.text)
             if parts is None or not parts.given:
                 continue
             if link.kind == "person":
-                full_named.add(link.ref)
+                full_named[link.ref] = parts.surname
             elif name.label == "PERSON" and link.kind == "none":
                 unknown.add(parts.surname)
         out = []
         for k, (link, cues) in enumerate(links):
             parts = parse_name(names[k].span.text)
-            if (link.kind == "person" and link.ref not in full_named and parts is not None
-                    and not parts.given and any(same_surname(parts.surname, u) for u in unknown)):
-                names[k] = NameSpan(names[k].span, "PERSON", names[k].title)
-                link = Link("none", None, 0.0, False, {**link.evidence, "method": "none",
-                                                       "rejected": link.ref,
-                                                       "reason": "unknown full name in document"})
+            if link.kind in ("person", "none") and link.ref not in full_named \
+                    and parts is not None and not parts.given and names[k].label != "GPE":
+                link = self._document_person(names, k, link, parts.surname, full_named, unknown)
             out.append((link, cues))
         return out
+
+    def _document_person(self, names: list[NameSpan], k: int, link: Link, surname: str,
+                         full_named: dict[str, str], unknown: set[str]) -> Link:
+        known = {ref for ref, s in full_named.items() if same_surname(surname, s)}
+        if len(known) == 1:
+            return Link("person", known.pop(), 1.0, True,
+                        {**link.evidence, "method": "document-surname", "rejected": link.ref})
+        if not known and any(same_surname(surname, u) for u in unknown):
+            names[k] = NameSpan(names[k].span, "PERSON", names[k].title)
+            return Link("none", None, 0.0, False, {**link.evidence, "method": "none",
+                                                   "rejected": link.ref,
+                                                   "reason": "unknown full name in document"})
+        return link
 
     def _narrow(self, name: NameSpan) -> NameSpan:
         """NER often runs a title organisation into the name ("US Central Command Brad Cooper"):

@@ -7,7 +7,8 @@ person when
 
 * the surnames agree (equal, or a one-letter slip of a long surname: "Iturrald"/"Iturralde");
 * the suffixes are equal ("Donald Trump Jr." is never "Donald Trump", nor "Trump Sr.");
-* given names do not disagree: a missing given name agrees with any ("Comey"), an initial agrees
+* given names do not disagree: a missing given name agrees with any ("Comey"), and so does a
+  multi-word family name alone ("Abdel Bari" of "Naser Eldin Abdel Bari"); an initial agrees
   with a name starting with it ("J. Comey"), otherwise first names must be spellings of one
   name ("Vitalii"/"Vitaliy"); a middle name or initial counts only when both names have one.
 
@@ -73,12 +74,19 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     """Can the two names be one person (see the module docstring)?"""
     if a.suffix != b.suffix or not same_surname(a.surname, b.surname):
         return False
-    if not a.given or not b.given:
+    if not a.given or not b.given or _is_tail(a, b) or _is_tail(b, a):
         return True
     if not _same_given(a.given[0], b.given[0]):
         return False
     middle_a, middle_b = a.given[1:], b.given[1:]
     return not (middle_a and middle_b) or _same_given(middle_a[0], middle_b[0])
+
+
+def _is_tail(short: PersonName, full: PersonName) -> bool:
+    """A multi-word family name alone: "Abdel Bari" of "Naser Eldin Abdel Bari", "Fogh
+    Rasmussen" of "Anders Fogh Rasmussen"."""
+    words = (*short.given, short.surname)
+    return 1 < len(words) < full.size and (*full.given, full.surname)[-len(words):] == words
 
 
 def cluster_names(names: Sequence[PersonName | None]) -> list[int]:
