@@ -34,6 +34,12 @@ KB_TEXT = """\
   name: Denmark
   demonyms: [Danish]
   capital: Copenhagen
+- iso3: BIH
+  name: Bosnia and Herzegovina
+  demonyms: [Bosnian]
+- iso3: SRB
+  name: Serbia
+  demonyms: [Serb, Serbs, Serbian]
 - iso3: PRK
   name: North Korea
   demonyms: [North Korean]
@@ -214,3 +220,9 @@ def test_a_surname_goes_to_the_kb_person_named_in_full_in_the_document(nlp, tmp_
     article = Article(id="t", text=text, raw_text=text, published="2018-03-01")
     component(DocContext(article, doc, analysis, published=dt.date(2018, 3, 1)))
     assert {m.actor_id for m in analysis.mentions if "Brandt" in m.text} == {"ida-brandt-holm"}
+
+
+def test_a_people_named_with_its_country_belongs_to_that_country(analyse) -> None:
+    m = mentions(analyse("Bosnian Serbs demanded a truce on Tuesday."), "Serbs")[0]
+    assert (m.country, m.kind) == ("BIH", "NORP")
+    assert mentions(analyse("Serbs protested on Tuesday."), "Serbs")[0].country == "SRB"

@@ -218,11 +218,14 @@ class ActorsComponent:
         if link.kind == "group":
             actor = self._group_actor(link.ref)
             return Resolved(_fill(mention, actor), span.root, actor)
-        if link.kind in COUNTRY_KINDS:
+        people_of = _single(cues.title_countries) if link.kind == "demonym" else None
+        if link.kind in COUNTRY_KINDS and people_of in (None, link.ref):
             return self._country_mention(mention, name, link, shared_sector.get(span.root.i))
-        if name.label == "NORP" and (country := _single(cues.title_countries)):
-            # "Iraqi Kurds", "Russian Jews": a people of one country, no institution.
+        if (name.label == "NORP" or people_of) and (country := _single(cues.title_countries)):
+            # A people named with the country it lives in belongs to that country: "Bosnian
+            # Serbs" are BIH, "Iraqi Kurds" IRQ.
             actor = country_actor(country, self._country_name(country), None)
+            mention.kind = "NORP"
             mention.evidence = {**link.evidence, "method": "nationality"}
             return Resolved(_fill(mention, actor), span.root, actor)
         if self._could_be_new_actor(name):
