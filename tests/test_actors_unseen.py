@@ -226,3 +226,21 @@ def test_a_people_named_with_its_country_belongs_to_that_country(analyse) -> Non
     m = mentions(analyse("Bosnian Serbs demanded a truce on Tuesday."), "Serbs")[0]
     assert (m.country, m.kind) == ("BIH", "NORP")
     assert mentions(analyse("Serbs protested on Tuesday."), "Serbs")[0].country == "SRB"
+
+
+def test_former_office_holder_keeps_the_national_country_as_eli(analyse) -> None:
+    m = mentions(analyse("Arlo Vesker met the delegation.", "2015-06-01"), "Arlo Vesker")[0]
+    assert (m.actor_id, m.country, m.sector) == ("arlo-vesker", "USA", "ELI")
+    m = mentions(analyse("Arlo Vesker met the delegation.", "1990-06-01"), "Arlo Vesker")[0]
+    assert (m.country, m.sector) == ("USA", None)
+
+
+def test_appositive_clauses_further_on_give_no_country(analyse) -> None:
+    analysis = analyse("Lars Oberg, a lecturer focusing on Russian policy at a university, spoke.")
+    assert mentions(analysis, "Lars Oberg")[0].country is None
+
+
+def test_organisations_sharing_a_generic_last_word_stay_apart(analyse) -> None:
+    analysis = analyse("The Freedonian Government and the Sylvanian Government signed a deal.")
+    ids = {m.actor_id for m in analysis.mentions if "Government" in m.text}
+    assert len(ids) != 1 or None in ids

@@ -31,7 +31,7 @@ from heron.model import Actor, Mention
 from heron.nlp.actors import coref
 from heron.nlp.actors.coref import Resolved
 from heron.nlp.actors.index import NameIndex
-from heron.nlp.actors.kb import KnowledgeBase, Person, Role
+from heron.nlp.actors.kb import KnowledgeBase, Person, Role, recency
 from heron.nlp.actors.mentions import (
     MentionFinder,
     NameSpan,
@@ -205,9 +205,8 @@ class ActorsComponent:
         title_stems = {fold(t.text)[:5] for t in name.title}
         if link.kind == "person":
             person = self.kb.people[link.ref]
-            role = pick_role(person, cues)
-            actor = Actor(person.id, person.name, role.country if role else person.citizenship,
-                          role.sector if role else None, "person", kb_id=person.id)
+            country, sector = self._person_code(person, cues)
+            actor = Actor(person.id, person.name, country, sector, "person", kb_id=person.id)
             _fill(mention, actor)
             return Resolved(mention, span.root, actor, person.gender, title_stems |
                             {fold(w)[:5] for r in person.roles for w in r.title.split()})
@@ -233,6 +232,22 @@ class ActorsComponent:
             mention.evidence = {**link.evidence, "method": "new"}
             return Resolved(_fill(mention, actor), span.root, actor, None, title_stems)
         return None
+
+    def _person_code(self, person: Person, cues: Cues) -> tuple[str | None, str | None]:
+        """Country and sector of a KB person on the article's date: the role held then; out
+        of office, the country of their national offices (an IGO post is not a nationality)
+        or their citizenship, as a former official (ELI) after those offices and without a
+        sector before them."""
+        role = pick_role(person, cues)
+        day = cues.published
+        if role is None or day is None or role.valid_on(day):
+            return (role.country, role.sector) if role else (person.citizenship, None)
+        national = [r for r in person.roles if r.country in self.kb.countries]
+        after = day > max((r.end or day) for r in person.roles)
+        pool = national or [role]
+        chosen = max(pool, key=recency) if after else min(pool, key=lambda r: r.start or day)
+        country = chosen.country if national or not person.citizenship else person.citizenship
+        return country, "ELI" if after else None
 
     def _group_actor(self, group_id: str) -> Actor:
         group = self.kb.groups[group_id]

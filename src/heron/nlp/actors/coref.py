@@ -86,8 +86,8 @@ def cluster_new_people(items: list[Resolved]) -> None:
 
 
 def merge_short_names(items: list[Resolved]) -> None:
-    """A bare new organisation name ("Sonin") joins the fuller new name of the same document
-    ("Constantine Sonin"), wherever in the document the fuller form occurs; a misspelt repeat
+    """A short new organisation name ("Hudson") joins the fuller new name of the same document
+    ("Hudson Institute"), wherever in the document the fuller form occurs; a misspelt repeat
     ("Iturrald" after "Iturralde") joins its earlier spelling. People: :func:`cluster_new_people`."""
     new = [r for r in items if r.actor and r.actor.id.startswith("new:") and r.actor.kind != "person"]
     for name in new:
@@ -103,8 +103,12 @@ def merge_short_names(items: list[Resolved]) -> None:
 
 
 def _short_form_of(short: str, full: str) -> bool:
+    """A shorter organisation name made of words of the full one, in order ("Alliance" of
+    "Alliance of Democracies", "Fiat" of "Fiat Group"); sharing a generic last word is not
+    enough ("Canadian Government" is no short form of "United States Government")."""
     a, b = tokens(short), tokens(full)
-    return bool(a and b) and len(a) < len(b) and a[-1][0] == b[-1][0] and compatible_tokens(a[-1], b[-1])
+    return bool(a and b) and len(a) < len(b) and any(
+        b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
 
 def _variant_of(name: str, earlier: str) -> bool:

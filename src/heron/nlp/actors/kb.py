@@ -82,10 +82,10 @@ class Person:
                 # state who also leads the party is GOV), then the one started last, the most
                 # specific news hook.
                 return max(current, key=lambda r: (r.sector != "PTY", r.start or dt.date.min))
-        return max(self.roles, key=_recency)
+        return max(self.roles, key=recency)
 
 
-def _recency(role: Role) -> tuple[dt.date, dt.date]:
+def recency(role: Role) -> tuple[dt.date, dt.date]:
     return (role.end or dt.date.max, role.start or dt.date.min)
 
 

@@ -368,9 +368,15 @@ def is_heading(span: Span) -> bool:
 
 
 def _appositions(span: Span) -> list[Token]:
+    """The describing part of an appositive: its head noun with the words before it and an
+    "of" phrase ("X, Russia's ambassador", "X, the foreign minister of Peru"), not clauses
+    further on ("X, a lecturer focusing on Japanese policy" says nothing of X's country)."""
     root = span.root
-    return [t for child in root.rights if child.dep_ == "appos" and child.i >= span.end
-            for t in child.subtree]
+    words: list[Token] = []
+    for head in (c for c in root.rights if c.dep_ == "appos" and c.i >= span.end):
+        words += [t for left in head.lefts for t in left.subtree] + [head]
+        words += [head.doc[head.i + 1], *_of_objects(head)] if _of_objects(head) else []
+    return words
 
 
 def _modifies_name(token: Token, taken: set[int]) -> bool:
