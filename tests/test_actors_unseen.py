@@ -50,6 +50,8 @@ KB_TEXT = """\
   sector: IGO
 - terms: [lawyer, ambassador, secretary, minister, president, official]
   sector: GOV
+- terms: [company]
+  sector: BUS
 - id: ole-brandt
   name: Ole Brandt
   aliases: [Brandt]
@@ -244,3 +246,10 @@ def test_organisations_sharing_a_generic_last_word_stay_apart(analyse) -> None:
     analysis = analyse("The Freedonian Government and the Sylvanian Government signed a deal.")
     ids = {m.actor_id for m in analysis.mentions if "Government" in m.text}
     assert len(ids) != 1 or None in ids
+
+
+def test_the_company_is_the_organisation_just_named(analyse) -> None:
+    analysis = analyse("Quimby Aerospace unveiled a new plane on Monday. The company said orders "
+                       "were strong.")
+    named = mentions(analysis, "Quimby Aerospace")[0]
+    assert mentions(analysis, "company")[0].actor_id == named.actor_id

@@ -8,7 +8,8 @@ before it ("Russian officials met … They said …"), in its sentence or the on
 description ("the Russian leader", "the mayor") links to the nearest earlier person whose
 country matches its nationality word and whose titles include its role noun ("leader" fits any
 head of state or government); one of a body ("the aid group", "the militant group") to the
-nearest organisation or armed group of its sector named within a few sentences before it.
+nearest organisation or armed group of its sector named within a few sentences before it ("the
+company" also to an organisation not in the KB, whose sector is unknown).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ company firm bank
 # Heads of a definite description of an organisation or armed group ("the aid group said").
 BODY_NOUNS = frozenset("""
 group organization organisation charity agency movement militia faction alliance coalition
-network outfit party union body bloc
+network outfit party union body bloc company firm corporation
 """.split())
 BODY_KINDS = frozenset({"igo", "group", "organization"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -195,7 +196,10 @@ def _described_body(item: Resolved, bodies: list[Resolved],
     for body in reversed([b for b in bodies if b.mention.end <= item.mention.start]):
         if item.mention.sentence - body.mention.sentence > LOOKBACK_SENTENCES:
             return None
-        if sector is None or body.mention.sector == sector:
+        # An organisation not in the KB has no sector of its own: "Boeing ... the company".
+        unknown_kind = body.actor is not None and body.actor.kind == "organization" \
+            and body.mention.sector is None
+        if sector is None or body.mention.sector == sector or unknown_kind:
             return body
     return None
 
