@@ -253,3 +253,9 @@ def test_the_company_is_the_organisation_just_named(analyse) -> None:
                        "were strong.")
     named = mentions(analysis, "Quimby Aerospace")[0]
     assert mentions(analysis, "company")[0].actor_id == named.actor_id
+
+
+def test_an_acronym_of_an_unknown_organisation_is_that_organisation(analyse) -> None:
+    analysis = analyse("The National Unity Congress won the vote. The NUC said it would govern "
+                       "alone.")
+    assert mentions(analysis, "NUC")[0].actor_id == mentions(analysis, "National Unity Congress")[0].actor_id

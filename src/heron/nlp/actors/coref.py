@@ -94,13 +94,26 @@ def merge_short_names(items: list[Resolved]) -> None:
     for name in new:
         text = name.mention.text
         fuller = [r for r in new if _short_form_of(text, r.mention.text)]
-        # "Kin" is Joe Kin, not Dan Kim: a fuller name with the very same surname comes first.
         fuller.sort(key=lambda r: tokens(r.mention.text)[-1] != tokens(text)[-1])
+        if not fuller:  # "GM" of "General Motors", "NCP" of "National Congress Party"
+            fuller = [r for r in new if _acronym_of(text, r.mention.text)][:1]
         full = next(iter(fuller), None) or next(
             (r for r in new if r.mention.start < name.mention.start and _variant_of(text, r.mention.text)),
             None)
         if full is not None:
             name.adopt(full, "document")
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    """An all-capitals name made of the initials of the full name's words (small words such
+    as "of" and "the" may be skipped)."""
+    letters = short.replace(".", "")
+    if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6):
+        return False
+    words = full.split()
+    every = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+    content = "".join(w[0] for w in words if w[:1].isupper())
+    return len(words) > 1 and letters in (every, content)
 
 
 def _short_form_of(short: str, full: str) -> bool:
