@@ -80,6 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
                  "look an actor up in the database (names, surface forms) and in the KB")
     p.add_argument("name")
 
+    p = sub.add_parser("kb", help="knowledge-base tools", description="knowledge-base tools")
+    kb_sub = p.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
+    p = kb_sub.add_parser("import", help="index people of a Wikidata JSON(-lines) extract",
+                          description="Convert a Wikidata JSON or JSON-lines extract (people with "
+                                      "labels, aliases, P27 citizenship, P39 positions with dates; "
+                                      "their countries and positions) into an indexed .heronkb "
+                                      "file to pass with --kb or HERON_KB (see docs/KB.md).")
+    p.add_argument("file", type=Path, help="Wikidata JSON or JSONL extract")
+    p.add_argument("-o", "--output", type=Path, help="output file (default: FILE.heronkb)")
+    p.set_defaults(func=cmd_kb_import)
+
     p = _command(sub, "quotes", cmd_quotes, "list attributed statements, optionally of one speaker")
     p.add_argument("--speaker", metavar="NAME", help="actor id or name (e.g. Putin, Zelensky)")
     p.add_argument("--limit", type=int, default=100)
@@ -247,6 +258,20 @@ def _print_actor(record: dict, score: float) -> None:
     out.print(f"    surface forms: {forms or '-'}", markup=False)
     out.print(f"    events as actor {len(record['events_as_actor'])}, as recipient "
               f"{len(record['events_as_recipient'])}; quotes {len(record['quotes'])}")
+
+
+def cmd_kb_import(args: argparse.Namespace) -> int:
+    from heron.nlp.actors import load_kb
+    from heron.nlp.actors.wikidata import import_wikidata
+
+    if not args.file.is_file():
+        err.print(f"[red]error:[/] {args.file}: no such file")
+        return 1
+    report = import_wikidata(args.file, args.output, load_kb(Settings().kb_paths))
+    for problem in report.skipped:
+        err.print(f"skipped {problem}", markup=False)
+    err.print(f"{report.people} people, {report.roles} dated roles -> {report.output}", markup=False)
+    return 0 if report.people else 1
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:

@@ -4,14 +4,18 @@ Two new actors are the same when their names agree and their contexts do not con
 same kind, and countries equal or unknown on one side. Names agree when they fold to the same
 string, when one is a bare surname of the other ("Maletskyj" / "Vitalii Maletskyj"), or when
 both full names are transliteration variants (compatible surname and first name, surname
-similarity ≥ 0.85: "Vitalii Maletskyj" / "Vitaliy Maletskyi"). A short name that fits several
-different full names is left alone rather than guessed.
+similarity ≥ 0.85: "Vitalii Maletskyj" / "Vitaliy Maletskyi"). People's names follow the
+in-document rules of :mod:`heron.nlp.actors.people` ("James B. Comey" = "James Comey";
+"Donald Trump Jr." ≠ "Donald Trump"; middle initials must agree when both have one), and
+clusters are complete-link. A short name that fits several different full names is left alone
+rather than guessed.
 """
 
 from __future__ import annotations
 
 from heron.model import Actor
 from heron.nlp.actors.names import compatible_tokens, token_similarity, tokens
+from heron.nlp.actors.people import parse_name, same_person
 
 VARIANT_SIMILARITY = 0.85
 
@@ -31,12 +35,18 @@ def cluster_new_actors(actors: list[Actor]) -> dict[str, str]:
             ident = parent[ident]
         return ident
 
+    members: dict[str, list[Actor]] = {ident: [a] for ident, a in new.items()}
     for block in _blocks(new.values()):
         ordered = sorted(block, key=_fullness, reverse=True)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
-                if _same_actor(a, b):
-                    parent[root(b.id)] = root(a.id)
+                ra, rb = root(a.id), root(b.id)
+                # Complete link: every pair of the merged cluster must agree, so "J. Comey"
+                # cannot bridge "James Comey" and "John Comey".
+                if ra != rb and _same_actor(a, b) and all(
+                        _same_actor(x, y) for x in members[ra] for y in members[rb]):
+                    parent[rb] = ra
+                    members[ra] += members.pop(rb)
         for short in ordered:
             longer = {root(f.id) for f in ordered if _is_short_form(short, f)}
             if len(longer) == 1:
@@ -66,6 +76,10 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     ta, tb = tokens(a.name), tokens(b.name)
     if not (ta and tb and _compatible_context(a, b)):
         return False
+    if a.kind == "person":  # the in-document rules: suffixes, first names, middle initials
+        na, nb = parse_name(a.name), parse_name(b.name)
+        return (na is not None and nb is not None and bool(na.given) and bool(nb.given)
+                and same_person(na, nb))
     if ta == tb:
         return True
     if min(len(ta), len(tb)) < 2:
@@ -76,5 +90,9 @@ def _same_actor(a: Actor, b: Actor) -> bool:
 
 def _is_short_form(short: Actor, full: Actor) -> bool:
     ts, tf = tokens(short.name), tokens(full.name)
+    if full.kind == "person" and (name := parse_name(full.name)) is not None:
+        tf = [*name.given, name.surname]  # "Trump" is no short form of "Donald Trump Jr."
+        if name.suffix:
+            return False
     return (len(ts) == 1 and len(tf) > 1 and _compatible_context(short, full)
             and ts[0][0] == tf[-1][0] and compatible_tokens(ts[0], tf[-1]))

@@ -31,7 +31,7 @@ from heron.model import Actor, Mention
 from heron.nlp.actors import coref
 from heron.nlp.actors.coref import Resolved
 from heron.nlp.actors.index import NameIndex
-from heron.nlp.actors.kb import KnowledgeBase, Person, Role
+from heron.nlp.actors.kb import KnowledgeBase, Person, Role, recency
 from heron.nlp.actors.mentions import (
     MentionFinder,
     NameSpan,
@@ -42,6 +42,7 @@ from heron.nlp.actors.mentions import (
 )
 from heron.nlp.actors.names import fold, slug
 from heron.nlp.actors.outlets import is_news_outlet
+from heron.nlp.actors.people import parse_name, same_surname
 from heron.nlp.actors.resolve import Cues, Link, Resolver
 from heron.nlp.context import DocContext
 
@@ -74,6 +75,7 @@ class ActorsComponent:
         resolved = [r for n, (link, cues) in zip(names, links, strict=True)
                     if (r := self._name_mention(ctx, n, link, cues, sentence_of, describing,
                                                 shared_sector))]
+        coref.cluster_new_people(resolved)
         coref.merge_short_names(resolved)
         # "the Trump administration", "Putin's spokesman": the role serves that person's country.
         country_of_person = {r.token.i: r.actor.country for r in resolved
@@ -99,7 +101,45 @@ class ActorsComponent:
                 links[k] = (link, cues)
                 if link.kind == "person" and link.confident:
                     doc_people.add(link.ref)
-        return links
+        return self._prefer_document_people(names, links)  # type: ignore[arg-type]
+
+    def _prefer_document_people(self, names: list[NameSpan],
+                                links: list[tuple[Link, Cues]]) -> list[tuple[Link, Cues]]:
+        """The document's own full names beat the KB for a bare surname. After "Kirstjen
+        Nielsen" (not in the KB), "Nielsen" is she, not a KB Nielsen; after "Anders Fogh
+        Rasmussen", "Rasmussen" is he, not another KB Rasmussen. When the KB person is named in
+        full in the document too, it is ambiguous and the KB link stays."""
+        unknown: set[str] = set()
+        full_named: dict[str, str] = {}  # KB person named in full → surname
+        for name, (link, _) in zip(names, links, strict=True):
+            parts = parse_name(name.span.text)
+            if parts is None or not parts.given:
+                continue
+            if link.kind == "person":
+                full_named[link.ref] = parts.surname
+            elif name.label == "PERSON" and link.kind == "none":
+                unknown.add(parts.surname)
+        out = []
+        for k, (link, cues) in enumerate(links):
+            parts = parse_name(names[k].span.text)
+            if link.kind in ("person", "none") and link.ref not in full_named \
+                    and parts is not None and not parts.given and names[k].label != "GPE":
+                link = self._document_person(names, k, link, parts.surname, full_named, unknown)
+            out.append((link, cues))
+        return out
+
+    def _document_person(self, names: list[NameSpan], k: int, link: Link, surname: str,
+                         full_named: dict[str, str], unknown: set[str]) -> Link:
+        known = {ref for ref, s in full_named.items() if same_surname(surname, s)}
+        if len(known) == 1:
+            return Link("person", known.pop(), 1.0, True,
+                        {**link.evidence, "method": "document-surname", "rejected": link.ref})
+        if not known and any(same_surname(surname, u) for u in unknown):
+            names[k] = NameSpan(names[k].span, "PERSON", names[k].title)
+            return Link("none", None, 0.0, False, {**link.evidence, "method": "none",
+                                                   "rejected": link.ref,
+                                                   "reason": "unknown full name in document"})
+        return link
 
     def _narrow(self, name: NameSpan) -> NameSpan:
         """NER often runs a title organisation into the name ("US Central Command Brad Cooper"):
@@ -165,9 +205,8 @@ class ActorsComponent:
         title_stems = {fold(t.text)[:5] for t in name.title}
         if link.kind == "person":
             person = self.kb.people[link.ref]
-            role = pick_role(person, cues)
-            actor = Actor(person.id, person.name, role.country if role else None,
-                          role.sector if role else None, "person", kb_id=person.id)
+            country, sector = self._person_code(person, cues)
+            actor = Actor(person.id, person.name, country, sector, "person", kb_id=person.id)
             _fill(mention, actor)
             return Resolved(mention, span.root, actor, person.gender, title_stems |
                             {fold(w)[:5] for r in person.roles for w in r.title.split()})
@@ -178,11 +217,14 @@ class ActorsComponent:
         if link.kind == "group":
             actor = self._group_actor(link.ref)
             return Resolved(_fill(mention, actor), span.root, actor)
-        if link.kind in COUNTRY_KINDS:
+        people_of = _single(cues.title_countries) if link.kind == "demonym" else None
+        if link.kind in COUNTRY_KINDS and people_of in (None, link.ref):
             return self._country_mention(mention, name, link, shared_sector.get(span.root.i))
-        if name.label == "NORP" and (country := _single(cues.title_countries)):
-            # "Iraqi Kurds", "Russian Jews": a people of one country, no institution.
+        if (name.label == "NORP" or people_of) and (country := _single(cues.title_countries)):
+            # A people named with the country it lives in belongs to that country: "Bosnian
+            # Serbs" are BIH, "Iraqi Kurds" IRQ.
             actor = country_actor(country, self._country_name(country), None)
+            mention.kind = "NORP"
             mention.evidence = {**link.evidence, "method": "nationality"}
             return Resolved(_fill(mention, actor), span.root, actor)
         if self._could_be_new_actor(name):
@@ -190,6 +232,22 @@ class ActorsComponent:
             mention.evidence = {**link.evidence, "method": "new"}
             return Resolved(_fill(mention, actor), span.root, actor, None, title_stems)
         return None
+
+    def _person_code(self, person: Person, cues: Cues) -> tuple[str | None, str | None]:
+        """Country and sector of a KB person on the article's date: the role held then; out
+        of office, the country of their national offices (an IGO post is not a nationality)
+        or their citizenship, as a former official (ELI) after those offices and without a
+        sector before them."""
+        role = pick_role(person, cues)
+        day = cues.published
+        if role is None or day is None or role.valid_on(day):
+            return (role.country, role.sector) if role else (person.citizenship, None)
+        national = [r for r in person.roles if r.country in self.kb.countries]
+        after = day > max((r.end or day) for r in person.roles)
+        pool = national or [role]
+        chosen = max(pool, key=recency) if after else min(pool, key=lambda r: r.start or day)
+        country = chosen.country if national or not person.citizenship else person.citizenship
+        return country, "ELI" if after else None
 
     def _group_actor(self, group_id: str) -> Actor:
         group = self.kb.groups[group_id]
@@ -221,15 +279,16 @@ class ActorsComponent:
         return Resolved(_fill(mention, actor), root, actor)
 
     def _new_actor(self, name: NameSpan, cues: Cues) -> Actor:
-        """Country and sector of an unknown name from its own words ("Lithuanian Parliament"),
-        then its title ("Mayor", "Ukrainian mayor"), then a single country in the sentence."""
+        """Country and sector of an unknown name from evidence about it only: its own words
+        ("Lithuanian Parliament"), then its title or appositive ("Ukrainian mayor", "X, Russia's
+        ambassador"). Never from other words of the sentence: "Mueller ... Russia" is no Russian,
+        "Desmond Tutu called for sanctions against Nigeria" no Nigerian."""
         text = name.span.text
         own = [t.text for t in name.span]
         words = _word_terms(own) + _word_terms([t.text for t in name.title])
         sector = next((self.kb.role_terms[w] for w in reversed(words)
                        if self.kb.role_terms.get(w)), None)
-        country = (_single(self._countries_in(own)) or _single(cues.title_countries)
-                   or _single(cues.sentence_countries))
+        country = _single(self._countries_in(own)) or _single(cues.title_countries)
         if igo := self.kb.igo_by_code(country or ""):
             sector = igo.sector  # "U.N. mediator Diego Cordovez" acts for the organisation
         kind = "person" if name.label == "PERSON" else "organization"

@@ -8,7 +8,8 @@ before it ("Russian officials met … They said …"), in its sentence or the on
 description ("the Russian leader", "the mayor") links to the nearest earlier person whose
 country matches its nationality word and whose titles include its role noun ("leader" fits any
 head of state or government); one of a body ("the aid group", "the militant group") to the
-nearest organisation or armed group of its sector named within a few sentences before it.
+nearest organisation or armed group of its sector named within a few sentences before it ("the
+company" also to an organisation not in the KB, whose sector is unknown).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from heron.model import Actor, Mention
 from heron.nlp.actors.names import MIN_TYPO_NAME, compatible_tokens, tokens
+from heron.nlp.actors.people import canonical, cluster_names, group_by, parse_name, person_id
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -35,7 +37,7 @@ company firm bank
 # Heads of a definite description of an organisation or armed group ("the aid group said").
 BODY_NOUNS = frozenset("""
 group organization organisation charity agency movement militia faction alliance coalition
-network outfit party union body bloc
+network outfit party union body bloc company firm corporation
 """.split())
 BODY_KINDS = frozenset({"igo", "group", "organization"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -64,16 +66,37 @@ class Resolved:
         m.evidence = {**m.evidence, "method": method, "antecedent": [o.start, o.end, o.text]}
 
 
+def cluster_new_people(items: list[Resolved]) -> None:
+    """Unknown people's name variants in one document become one actor (rules in
+    :mod:`heron.nlp.actors.people`): canonical full name, and the country and sector that some
+    mention of that very person gives evidence for."""
+    people = [r for r in items if r.actor and r.actor.kind == "person"
+              and r.actor.id.startswith("new:")]
+    keys = cluster_names([parse_name(r.mention.text) for r in people])
+    for members in group_by(people, keys, order=lambda r: r.mention.start).values():
+        name = canonical([(r.mention.start, r.mention.text) for r in members])
+        country = next((r.actor.country for r in members if r.actor.country), None)
+        sector = next((r.actor.sector for r in members if r.actor.sector), None)
+        actor = Actor(person_id(name), name, country, sector, "person")
+        for r in members:
+            r.actor = actor
+            m = r.mention
+            m.actor_id, m.name, m.country, m.sector = actor.id, name, country, sector
+            if m.text != name:
+                m.evidence = {**m.evidence, "method": "document", "canonical": name}
+
+
 def merge_short_names(items: list[Resolved]) -> None:
-    """A bare new name ("Sonin") joins the fuller new name of the same document ("Constantine
-    Sonin"), wherever in the document the fuller form occurs; a misspelt repeat of a new name
-    ("Iturrald" after "Iturralde") joins its earlier spelling."""
-    new = [r for r in items if r.actor and r.actor.id.startswith("new:")]
+    """A short new organisation name ("Hudson") joins the fuller new name of the same document
+    ("Hudson Institute"), wherever in the document the fuller form occurs; a misspelt repeat
+    ("Iturrald" after "Iturralde") joins its earlier spelling. People: :func:`cluster_new_people`."""
+    new = [r for r in items if r.actor and r.actor.id.startswith("new:") and r.actor.kind != "person"]
     for name in new:
         text = name.mention.text
         fuller = [r for r in new if _short_form_of(text, r.mention.text)]
-        # "Kin" is Joe Kin, not Dan Kim: a fuller name with the very same surname comes first.
         fuller.sort(key=lambda r: tokens(r.mention.text)[-1] != tokens(text)[-1])
+        if not fuller:  # "GM" of "General Motors", "NCP" of "National Congress Party"
+            fuller = [r for r in new if _acronym_of(text, r.mention.text)][:1]
         full = next(iter(fuller), None) or next(
             (r for r in new if r.mention.start < name.mention.start and _variant_of(text, r.mention.text)),
             None)
@@ -81,9 +104,25 @@ def merge_short_names(items: list[Resolved]) -> None:
             name.adopt(full, "document")
 
 
+def _acronym_of(short: str, full: str) -> bool:
+    """An all-capitals name made of the initials of the full name's words (small words such
+    as "of" and "the" may be skipped)."""
+    letters = short.replace(".", "")
+    if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6):
+        return False
+    words = full.split()
+    every = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+    content = "".join(w[0] for w in words if w[:1].isupper())
+    return len(words) > 1 and letters in (every, content)
+
+
 def _short_form_of(short: str, full: str) -> bool:
+    """A shorter organisation name made of words of the full one, in order ("Alliance" of
+    "Alliance of Democracies", "Fiat" of "Fiat Group"); sharing a generic last word is not
+    enough ("Canadian Government" is no short form of "United States Government")."""
     a, b = tokens(short), tokens(full)
-    return bool(a and b) and len(a) < len(b) and a[-1][0] == b[-1][0] and compatible_tokens(a[-1], b[-1])
+    return bool(a and b) and len(a) < len(b) and any(
+        b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
 
 def _variant_of(name: str, earlier: str) -> bool:
@@ -170,7 +209,10 @@ def _described_body(item: Resolved, bodies: list[Resolved],
     for body in reversed([b for b in bodies if b.mention.end <= item.mention.start]):
         if item.mention.sentence - body.mention.sentence > LOOKBACK_SENTENCES:
             return None
-        if sector is None or body.mention.sector == sector:
+        # An organisation not in the KB has no sector of its own: "Boeing ... the company".
+        unknown_kind = body.actor is not None and body.actor.kind == "organization" \
+            and body.mention.sector is None
+        if sector is None or body.mention.sector == sector or unknown_kind:
             return body
     return None
 

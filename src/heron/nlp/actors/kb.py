@@ -28,6 +28,10 @@ PLOVER_SECTORS = frozenset(
 NOT_ACTOR = ""  # the "sector" of not_actors terms ("social media"): they block shorter terms
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BUILTIN_KB_DIR = data_dir() / "kb"
+# YAML files, and indexes made by `heron kb import` (heron.nlp.actors.wikidata).
+KB_SUFFIXES = (".yaml", ".yml", ".heronkb")
+# People are newsworthy a little before and after their offices (candidates, former leaders).
+ACTIVE_SLACK_YEARS = 4
 # libyaml when available: the KB is large and the pure-Python parser is ~10x slower.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -56,6 +60,16 @@ class Person:
     gender: str | None
     roles: list[Role]
     source: str = ""
+    citizenship: str | None = None  # ISO-3; the country when no role gives one
+
+    def active_near(self, day: dt.date | None, years: int = ACTIVE_SLACK_YEARS) -> bool:
+        """Did the person hold a role within ``years`` of ``day``? (True without a date or
+        roles: nothing to contradict.)"""
+        if day is None or not self.roles:
+            return True
+        slack = dt.timedelta(days=365 * years)
+        return any((r.start is None or r.start - slack <= day) and (r.end is None or day <= r.end + slack)
+                   for r in self.roles)
 
     def role_on(self, day: dt.date | None) -> Role | None:
         """The role held on ``day``; without a date (or none valid) the most recent role."""
@@ -64,12 +78,14 @@ class Person:
         if day is not None:
             current = [r for r in self.roles if r.valid_on(day)]
             if current:
-                # Several concurrent roles: the one started last is the most specific news hook.
-                return max(current, key=lambda r: r.start or dt.date.min)
-        return max(self.roles, key=_recency)
+                # Several concurrent roles: a state office before a party post (a head of
+                # state who also leads the party is GOV), then the one started last, the most
+                # specific news hook.
+                return max(current, key=lambda r: (r.sector != "PTY", r.start or dt.date.min))
+        return max(self.roles, key=recency)
 
 
-def _recency(role: Role) -> tuple[dt.date, dt.date]:
+def recency(role: Role) -> tuple[dt.date, dt.date]:
     return (role.end or dt.date.max, role.start or dt.date.min)
 
 
@@ -132,7 +148,7 @@ def kb_files(paths: Iterable[Path | str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in KB_SUFFIXES))
         elif path.is_file():
             files.append(path)
         else:
@@ -146,10 +162,24 @@ def load_kb(extra: Iterable[Path | str] = (), builtin: bool = True) -> Knowledge
     kb = KnowledgeBase()
     seen: dict[str, str] = {}
     for path in kb_files(sources):
-        _load_file(path, kb, seen)
+        if path.suffix == ".heronkb":
+            _load_index(path, kb, seen)
+        else:
+            _load_file(path, kb, seen)
         kb.files.append(path)
     _check_codes(kb)
     return kb
+
+
+def _load_index(path: Path, kb: KnowledgeBase, seen: dict[str, str]) -> None:
+    """People from an imported, already validated index (no parsing beyond one table read)."""
+    from heron.nlp.actors.wikidata import read_index
+
+    for person in read_index(path):
+        if person.id in seen:
+            raise KBError(f"{path}: duplicate id {person.id!r} (first defined at {seen[person.id]})")
+        seen[person.id] = f"{path}:{person.source}"
+        kb.people[person.id] = person
 
 
 def _load_file(path: Path, kb: KnowledgeBase, seen: dict[str, str]) -> None:
@@ -299,8 +329,13 @@ def _add_person(entry: _Entry, kb: KnowledgeBase) -> None:
     if not isinstance(raw_roles, list):
         raise entry.fail("roles" if "roles" in entry.data else None,
                          "field 'roles' must be a list of roles")
+    citizenship = entry.data.get("citizenship")
+    if citizenship is not None and not (isinstance(citizenship, str)
+                                        and re.fullmatch(r"[A-Z]{3}", citizenship)):
+        raise entry.fail("citizenship", f"citizenship {citizenship!r} must be an ISO-3 code or null")
     person = Person(id=entry.data["id"], name=entry.text("name"), aliases=entry.strings("aliases"),
-                    gender=gender, roles=[_role(entry, r) for r in raw_roles], source=entry.where)
+                    gender=gender, roles=[_role(entry, r) for r in raw_roles], source=entry.where,
+                    citizenship=citizenship)
     kb.people[person.id] = person
 
 
@@ -374,6 +409,9 @@ def _check_codes(kb: KnowledgeBase) -> None:
             raise KBError(f"{group.source}: group {group.id!r} has unknown country "
                           f"{group.country!r}")
     for person in kb.people.values():
+        if person.citizenship is not None and person.citizenship not in kb.countries:
+            raise KBError(f"{person.source}: person {person.id!r} has unknown citizenship "
+                          f"{person.citizenship!r}")
         for role in person.roles:
             if role.country not in known:
                 raise KBError(f"{person.source}: person {person.id!r} has a role with unknown "

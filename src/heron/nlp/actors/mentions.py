@@ -99,7 +99,8 @@ class MentionFinder:
         found = self._one_sense_per_surname(found)
         pieces = [p for s in sorted(found, key=lambda s: s.start) for p in self._split(s)]
         cleaned = [self._clean(p) for p in pieces if sum(c.isalpha() for c in p.text) >= 2]
-        return _without_overlaps([n for n in cleaned if n is not None and not is_byline(n.span)])
+        return _without_overlaps([n for n in cleaned if n is not None and not is_byline(n.span)
+                                  and not is_dateline(n.span)])
 
     def _one_sense_per_surname(self, spans: list[Span]) -> list[Span]:
         """NER labels the same surname differently across a story ("Gachagua" a person once, a
@@ -108,7 +109,8 @@ class MentionFinder:
         surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and s[-1].text[:1].isupper()}
         return [Span(s.doc, s.start, s.end, label="PERSON")
                 if len(s) == 1 and s.label_ != "PERSON" and _spells_one_of(s.text, surnames)
-                and not self.index.lookup(s.text) else s for s in spans]
+                and all(t.kind == "person" for t in self.index.lookup(s.text)) else s
+                for s in spans]
 
     def _is_kb_name(self, span: Span) -> bool:
         """A KB form matched case-insensitively must look like a name, match an acronym in its
@@ -338,6 +340,26 @@ def is_byline(span: Span) -> bool:
     return bool(_BYLINE.match(line_of(span)))
 
 
+# A dateline opens a story's paragraph with where it was filed: "WASHINGTON —", "KYIV, Ukraine
+# (AP) —", "Moscow, Aug. 5 (Reuters) -". The place is in capitals or followed by the agency in
+# brackets, so a sentence that starts "Putin — who ..." is no dateline.
+_CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{1,30}(?:,[^,\n—–()]{1,30}){0,2}\s*(?:\([^)\n]{1,30}\)\s*)?"
+                            r"(?:—|–|--|-(?=\s))")
+_AGENCY_DATELINE = re.compile(r"^\s*[A-Z][\w.'’ -]{1,30}(?:,[^,\n—–()]{1,30}){0,2}\s*\([^)\n]{1,30}\)\s*"
+                              r"(?:—|–|--|-(?=\s))")
+
+
+def is_dateline(span: Span) -> bool:
+    """Does the span lie in the dateline that opens its line?"""
+    line = line_of(span)
+    match = _CAPS_DATELINE.match(line) or _AGENCY_DATELINE.match(line)
+    if not match:
+        return False
+    text = span.doc.user_data["heron_text"]  # set by line_of
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return span.end_char - line_start <= match.end()
+
+
 def is_heading(span: Span) -> bool:
     """Headlines and section titles: short lines without closing punctuation, where NER
     mistakes capitalised common words for organisations ("Challenges and Future Outlook")."""
@@ -346,9 +368,15 @@ def is_heading(span: Span) -> bool:
 
 
 def _appositions(span: Span) -> list[Token]:
+    """The describing part of an appositive: its head noun with the words before it and an
+    "of" phrase ("X, Russia's ambassador", "X, the foreign minister of Peru"), not clauses
+    further on ("X, a lecturer focusing on Japanese policy" says nothing of X's country)."""
     root = span.root
-    return [t for child in root.rights if child.dep_ == "appos" and child.i >= span.end
-            for t in child.subtree]
+    words: list[Token] = []
+    for head in (c for c in root.rights if c.dep_ == "appos" and c.i >= span.end):
+        words += [t for left in head.lefts for t in left.subtree] + [head]
+        words += [head.doc[head.i + 1], *_of_objects(head)] if _of_objects(head) else []
+    return words
 
 
 def _modifies_name(token: Token, taken: set[int]) -> bool:

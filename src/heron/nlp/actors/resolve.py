@@ -4,7 +4,9 @@ Score of a person candidate = name similarity (surname 0.6, given name 0.4, each
 compared by spelling and sound) + context: title words shared with one of the person's role
 titles (+0.15), a nationality/country in the title that the person has served (+0.15; a
 *different* one: −0.3), a country named elsewhere in the sentence (+0.05), and the person
-already being linked in this document (+0.2).
+already being linked in this document (+0.2). Context beats a surname: for a bare surname (or
+any inexact name) an office in the title that the person never held counts −0.3, and so does an
+article date at which the person held no role within a few years (dates pick roles).
 
 Look-alike safety comes from hard token constraints (:func:`names.compatible_tokens`: same
 first sound, similar length, shared phonetic code or very close spelling), from requiring a
@@ -34,6 +36,8 @@ CONFIDENT = 0.9
 MARGIN = 0.1
 STRONG_FULL_NAME = 0.85
 _STOP = frozenset("of the for and to on in at a".split())
+# Words that fit any senior office ("leader Zelensky", "Kremlin chief Putin"): never a conflict.
+GENERIC_OFFICE_STEMS = frozenset({"leade", "head", "chief", "offic", "forme"})
 NON_PERSON_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC", "ORG"})
 
 
@@ -128,14 +132,19 @@ class Resolver:
         if name <= 0:
             return person.id, 0.0, {}
         countries = {r.country for r in person.roles}
-        offices = _stems(cues.title_terms)
+        offices = _stems(cues.title_terms) - GENERIC_OFFICE_STEMS
+        # A surname alone is weak evidence: an office in the text that the person never held, or
+        # an article from years when the person held no role, makes it someone else
+        # ("Homeland Security Secretary ... Nielsen" is not Greenland's prime minister).
+        weak = not exact or len(parts) == 1
         features = {
             "name": round(name, 3),
             "single_token": len(parts) == 1,
             "title": bool(_stems(cues.title_words) & self._title_stems[person.id]),
             # "King Hassan" is not Prime Minister Hassan: an office in the title that the person
             # never held counts against an inexact match (exact names are trusted).
-            "title_conflict": not exact and bool(offices) and not offices & self._title_stems[person.id],
+            "title_conflict": weak and bool(offices) and not offices & self._title_stems[person.id],
+            "date_conflict": len(parts) == 1 and not person.active_near(cues.published),
             "title_country": bool(cues.title_countries & countries),
             "country_conflict": bool(cues.title_countries) and not cues.title_countries & countries,
             "sentence_country": bool(cues.sentence_countries & countries),
@@ -143,6 +152,7 @@ class Resolver:
         }
         score = (name + 0.15 * features["title"] + 0.15 * features["title_country"]
                  - 0.3 * features["country_conflict"] - 0.3 * features["title_conflict"]
+                 - 0.3 * features["date_conflict"]
                  + 0.05 * features["sentence_country"]
                  + 0.2 * features["in_document"])
         return person.id, score, features

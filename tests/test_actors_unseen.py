@@ -1,0 +1,261 @@
+"""Actors on unseen news (issue #14): unknown people as first-class actors, countries only from
+evidence about the person, context before surname, dated roles, datelines, heads of state GOV.
+Invented texts, the real spaCy model, a small KB written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from heron.model import Actor, Analysis, Article, Mention, Span
+from heron.nlp.actors import cluster_new_actors
+from heron.nlp.actors.component import ActorsComponent
+from heron.nlp.actors.kb import load_kb
+from heron.nlp.actors.people import cluster_names, parse_name, same_person
+from heron.nlp.context import DocContext
+
+KB_TEXT = """\
+- iso3: USA
+  name: United States
+  aliases: [US, U.S.]
+  demonyms: [American]
+  capital: Washington
+- iso3: RUS
+  name: Russia
+  demonyms: [Russian]
+  capital: Moscow
+- iso3: NGA
+  name: Nigeria
+  demonyms: [Nigerian]
+  capital: Abuja
+- iso3: DNK
+  name: Denmark
+  demonyms: [Danish]
+  capital: Copenhagen
+- iso3: BIH
+  name: Bosnia and Herzegovina
+  demonyms: [Bosnian]
+- iso3: SRB
+  name: Serbia
+  demonyms: [Serb, Serbs, Serbian]
+- iso3: PRK
+  name: North Korea
+  demonyms: [North Korean]
+  capital: Pyongyang
+- id: un
+  code: UN
+  name: United Nations
+  sector: IGO
+- terms: [lawyer, ambassador, secretary, minister, president, official]
+  sector: GOV
+- terms: [company]
+  sector: BUS
+- id: ole-brandt
+  name: Ole Brandt
+  aliases: [Brandt]
+  gender: m
+  roles: [{title: Prime Minister, country: DNK, sector: GOV, start: 2023-04-01, end: null}]
+- id: arlo-vesker
+  name: Arlo Vesker
+  aliases: [Vesker]
+  gender: m
+  roles:
+    - {title: President, country: USA, sector: GOV, start: 1993-01-20, end: 2001-01-20}
+- id: ri-dong-chol
+  name: Ri Dong Chol
+  aliases: []
+  gender: m
+  roles:
+    - {title: Chairman of the State Council, country: PRK, sector: GOV, start: 2012-01-01, end: null}
+    - {title: General Secretary of the Ruling Party, country: PRK, sector: PTY, start: 2020-01-01, end: null}
+"""
+
+
+@pytest.fixture(scope="module")
+def component(nlp, tmp_path_factory) -> ActorsComponent:
+    folder: Path = tmp_path_factory.mktemp("kb")
+    (folder / "kb.yaml").write_text(KB_TEXT, encoding="utf-8")
+    return ActorsComponent(nlp, load_kb([folder], builtin=False))
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp, component):
+    def run(text: str, published: str = "2018-03-01") -> Analysis:
+        doc = nlp(text)
+        article = Article(id="t", text=text, raw_text=text, published=published)
+        analysis = Analysis(article_id="t",
+                            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
+        component(DocContext(article, doc, analysis, published=dt.date.fromisoformat(published)))
+        return analysis
+    return run
+
+
+def mentions(analysis: Analysis, text: str) -> list[Mention]:
+    found = [m for m in analysis.mentions if m.text == text]
+    assert found, (text, [(m.text, m.actor_id) for m in analysis.mentions])
+    return found
+
+
+def test_name_variants_of_an_unknown_person_are_one_actor(analyse) -> None:
+    analysis = analyse("Harold P. Quimby was dismissed on Tuesday. Harold Quimby later testified "
+                       "before the committee. Quimby's memo was leaked, and Quimby said he was "
+                       "surprised.")
+    ids = {m.actor_id for text in ("Harold P. Quimby", "Harold Quimby", "Quimby")
+           for m in mentions(analysis, text)}
+    assert ids == {"new:harold-p-quimby"}
+    assert mentions(analysis, "Quimby")[0].name == "Harold P. Quimby"
+    assert [a.id for a in analysis.actors if "quimby" in a.id] == ["new:harold-p-quimby"]
+
+
+def test_family_members_and_suffixes_never_merge(analyse) -> None:
+    analysis = analyse("Gerald Ashworth Jr. met the delegation. Margit Ashworth stayed at home. "
+                       "Gerald Ashworth spoke later.")
+    ids = [mentions(analysis, t)[0].actor_id
+           for t in ("Gerald Ashworth Jr.", "Margit Ashworth", "Gerald Ashworth")]
+    assert len(set(ids)) == 3
+
+
+def test_country_only_from_evidence_about_the_person(analyse) -> None:
+    analysis = analyse("Bartholomew Ngata called for sanctions against Nigeria.")
+    assert mentions(analysis, "Bartholomew Ngata")[0].country is None
+    analysis = analyse("Special counsel Harold Quimby questioned Lars Oberg about Russia.")
+    assert mentions(analysis, "Harold Quimby")[0].country is None
+    assert mentions(analysis, "Lars Oberg")[0].country is None
+
+
+def test_nationality_or_appositive_gives_the_country_to_every_mention(analyse) -> None:
+    analysis = analyse("Russian lawyer Irina Solvatova met the campaign. Solvatova said she had "
+                       "documents.")
+    assert {m.country for m in analysis.mentions if "Solvatova" in m.text} == {"RUS"}
+    analysis = analyse("Tomas Ferreira, Nigeria's ambassador, arrived on Monday. Ferreira met "
+                       "officials.")
+    assert {m.country for m in analysis.mentions if "Ferreira" in m.text} == {"NGA"}
+
+
+def test_unknown_full_name_beats_a_kb_surname(analyse) -> None:
+    analysis = analyse("Homeland Security Secretary Kirsten Brandt visited the border. Brandt "
+                       "said the fence would be finished.")
+    assert {m.actor_id for m in analysis.mentions if "Brandt" in m.text} == {"new:kirsten-brandt"}
+
+
+def test_an_office_the_kb_person_never_held_blocks_a_surname_link(analyse) -> None:
+    analysis = analyse("Homeland Security Secretary Brandt visited the border.", "2024-05-01")
+    assert mentions(analysis, "Brandt")[0].actor_id != "ole-brandt"
+    analysis = analyse("Prime Minister Brandt visited the border.", "2024-05-01")
+    assert mentions(analysis, "Brandt")[0].actor_id == "ole-brandt"
+
+
+def test_dates_pick_roles_for_a_bare_surname(analyse) -> None:
+    assert mentions(analyse("Brandt visited Washington.", "2024-05-01"), "Brandt")[0].actor_id \
+        == "ole-brandt"
+    old = analyse("Brandt visited Washington.", "1995-05-01")
+    assert all(m.actor_id != "ole-brandt" for m in old.mentions)
+    m = mentions(analyse("President Arlo Vesker met the delegation.", "1996-06-01"),
+                 "Arlo Vesker")[0]
+    assert (m.actor_id, m.country, m.sector) == ("arlo-vesker", "USA", "GOV")
+
+
+def test_dateline_is_not_an_actor(analyse) -> None:
+    analysis = analyse("WASHINGTON — Harold Quimby met the delegation on Monday.")
+    assert not [m for m in analysis.mentions if m.text == "WASHINGTON"]
+    analysis = analyse("Moscow, March 3 (Reuters) - Harold Quimby met the delegation.")
+    assert not [m for m in analysis.mentions if m.text == "Moscow"]
+
+
+def test_head_of_state_who_leads_the_party_is_gov(analyse) -> None:
+    m = mentions(analyse("Ri Dong Chol inspected the troops."), "Ri Dong Chol")[0]
+    assert (m.country, m.sector) == ("PRK", "GOV")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("James B. Comey", "James Comey", True),
+    ("James B. Comey", "Comey", True),
+    ("J. Comey", "James Comey", True),
+    ("James B. Comey", "James R. Comey", False),
+    ("Donald Trump Jr.", "Donald Trump", False),
+    ("Melania Trump", "Donald Trump", False),
+    ("Kim", "Kin", False),
+])
+def test_same_person_rules(a: str, b: str, same: bool) -> None:
+    assert same_person(parse_name(a), parse_name(b)) is same
+
+
+def test_an_initial_never_bridges_two_first_names() -> None:
+    names = [parse_name(t) for t in ("James Comey", "John Comey", "J. Comey")]
+    keys = cluster_names(names)
+    assert keys[0] != keys[1]
+
+
+def test_story_clusters_follow_the_same_rules() -> None:
+    actors = [Actor("new:james-b-comey", "James B. Comey", None, None, "person"),
+              Actor("new:james-comey", "James Comey", None, None, "person"),
+              Actor("new:john-comey", "John Comey", None, None, "person"),
+              Actor("new:j-comey", "J. Comey", None, None, "person"),
+              Actor("new:gerald-ashworth-jr", "Gerald Ashworth Jr.", None, None, "person"),
+              Actor("new:gerald-ashworth", "Gerald Ashworth", None, None, "person")]
+    clusters = cluster_new_actors(actors)
+    assert clusters["new:james-comey"] == clusters["new:james-b-comey"]
+    assert clusters["new:john-comey"] != clusters["new:james-b-comey"]
+    assert clusters["new:gerald-ashworth-jr"] != clusters["new:gerald-ashworth"]
+
+
+def test_multi_word_family_name_alone_is_the_same_person() -> None:
+    assert same_person(parse_name("Abdel Bari"), parse_name("Naser Eldin Abdel Bari"))
+    assert not same_person(parse_name("Eldin Bari"), parse_name("Naser Eldin Abdel Bari"))
+
+
+def test_a_surname_goes_to_the_kb_person_named_in_full_in_the_document(nlp, tmp_path) -> None:
+    (tmp_path / "kb.yaml").write_text(KB_TEXT + """\
+- id: ida-brandt-holm
+  name: Ida Brandt
+  aliases: []
+  gender: f
+  roles: [{title: Foreign Minister, country: DNK, sector: GOV, start: 2015-01-01, end: 2020-01-01}]
+""", encoding="utf-8")
+    component = ActorsComponent(nlp, load_kb([tmp_path], builtin=False))
+    text = "Foreign Minister Ida Brandt arrived in Washington. Brandt said talks went well."
+    doc = nlp(text)
+    analysis = Analysis(article_id="t", sentences=[Span(s.start_char, s.end_char, s.text)
+                                                   for s in doc.sents])
+    article = Article(id="t", text=text, raw_text=text, published="2018-03-01")
+    component(DocContext(article, doc, analysis, published=dt.date(2018, 3, 1)))
+    assert {m.actor_id for m in analysis.mentions if "Brandt" in m.text} == {"ida-brandt-holm"}
+
+
+def test_a_people_named_with_its_country_belongs_to_that_country(analyse) -> None:
+    m = mentions(analyse("Bosnian Serbs demanded a truce on Tuesday."), "Serbs")[0]
+    assert (m.country, m.kind) == ("BIH", "NORP")
+    assert mentions(analyse("Serbs protested on Tuesday."), "Serbs")[0].country == "SRB"
+
+
+def test_former_office_holder_keeps_the_national_country_as_eli(analyse) -> None:
+    m = mentions(analyse("Arlo Vesker met the delegation.", "2015-06-01"), "Arlo Vesker")[0]
+    assert (m.actor_id, m.country, m.sector) == ("arlo-vesker", "USA", "ELI")
+    m = mentions(analyse("Arlo Vesker met the delegation.", "1990-06-01"), "Arlo Vesker")[0]
+    assert (m.country, m.sector) == ("USA", None)
+
+
+def test_appositive_clauses_further_on_give_no_country(analyse) -> None:
+    analysis = analyse("Lars Oberg, a lecturer focusing on Russian policy at a university, spoke.")
+    assert mentions(analysis, "Lars Oberg")[0].country is None
+
+
+def test_organisations_sharing_a_generic_last_word_stay_apart(analyse) -> None:
+    analysis = analyse("The Freedonian Government and the Sylvanian Government signed a deal.")
+    ids = {m.actor_id for m in analysis.mentions if "Government" in m.text}
+    assert len(ids) != 1 or None in ids
+
+
+def test_the_company_is_the_organisation_just_named(analyse) -> None:
+    analysis = analyse("Quimby Aerospace unveiled a new plane on Monday. The company said orders "
+                       "were strong.")
+    named = mentions(analysis, "Quimby Aerospace")[0]
+    assert mentions(analysis, "company")[0].actor_id == named.actor_id
+
+
+def test_an_acronym_of_an_unknown_organisation_is_that_organisation(analyse) -> None:
+    analysis = analyse("The National Unity Congress won the vote. The NUC said it would govern "
+                       "alone.")
+    assert mentions(analysis, "NUC")[0].actor_id == mentions(analysis, "National Unity Congress")[0].actor_id
