@@ -41,7 +41,7 @@ class Article:
     raw_text: str
     title: str | None = None
     published: str | None = None  # ISO date YYYY-MM-DD
-    published_source: str = ""  # metadata | dateline | html | inferred | cli | ""
+    published_source: str = ""  # metadata | dateline | html | cli | "" ("inferred": older databases)
     outlet: str | None = None
     url: str | None = None
     author: str | None = None

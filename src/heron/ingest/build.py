@@ -9,7 +9,7 @@ import trafilatura
 
 from heron.ingest.clean import clean_text
 from heron.ingest.dedup import content_hash, simhash
-from heron.ingest.published import infer_from_text, normalise_date
+from heron.ingest.published import normalise_date
 from heron.ingest.readers import Problem, RawDoc
 from heron.model import Article
 
@@ -29,8 +29,7 @@ def build_article(raw: RawDoc, default_published: str | None = None,
     cleaned = clean_text(raw_text)
     if not cleaned.text.strip():
         return Problem(raw.source, "empty: nothing left after removing page furniture")
-    published, published_source = _published(raw, html_meta, cleaned.dateline, default_published,
-                                             cleaned.text)
+    published, published_source = _published(raw, html_meta, cleaned.dateline, default_published)
     return Article(
         id=_slug(raw.id) or content_hash(cleaned.text)[:16],
         text=cleaned.text,
@@ -56,15 +55,14 @@ def _from_html(html: str) -> tuple[str, dict[str, str | None]] | None:
     return doc.text, meta
 
 
-def _published(raw: RawDoc, html_meta: dict, dateline: str | None, default: str | None,
-               text: str) -> tuple[str | None, str]:
+def _published(raw: RawDoc, html_meta: dict, dateline: str | None,
+               default: str | None) -> tuple[str | None, str]:
     """Date and where it came from; never today's date when nothing supports one."""
     candidates = (
         (normalise_date(raw.published), "metadata"),
         (dateline, "dateline"),
         (normalise_date(html_meta.get("date")), "html"),
         (normalise_date(default), "cli"),
-        (infer_from_text(text), "inferred"),
     )
     for value, source in candidates:
         if value:
