@@ -275,8 +275,7 @@ def main() -> None:
     tallies = {"all": Tally(), "development": Tally(), "held-out": Tally()}
     for doc, analysis in zip(docs, analyses, strict=True):
         gold = gold_items(doc, pipeline.nlp)
-        predicted = predicted_items(doc["text"], [q for q in analysis.quotes
-                                                  if q.confidence >= threshold])
+        predicted = predicted_items(doc["text"], exported(analysis.quotes, threshold))
         tallies["all"].add(gold, predicted)
         tallies[split[doc["doc_id"]]].add(gold, predicted)
         if args.errors and split[doc["doc_id"]] == "development":
@@ -291,6 +290,11 @@ def main() -> None:
         lines += ["", f"{name} ({tally.docs} documents, {tally.gold} gold):"] if name != "all" else []
         lines += tally.lines()
     record("Quotes: PolNeAR dev attribution extraction", lines, dry_run=args.no_record)
+
+
+def exported(quotes: list[Quote], threshold: float) -> list[Quote]:
+    """The quotes Heron exports: statements at or above the threshold, and negated ones."""
+    return [q for q in quotes if q.negated or q.confidence >= threshold]
 
 
 def exported_threshold(given: float | None) -> float:

@@ -37,7 +37,16 @@ from heron.model import Article, Quote  # noqa: E402
 from heron.nlp.actors.index import NameIndex  # noqa: E402
 from heron.nlp.actors.kb import load_kb  # noqa: E402
 from heron.nlp.pipeline import Pipeline  # noqa: E402
-from quotes import CRITERIA, Item, Tally, exported_threshold, match, show_errors, words_in  # noqa: E402
+from quotes import (  # noqa: E402
+    CRITERIA,
+    Item,
+    Tally,
+    exported,
+    exported_threshold,
+    match,
+    show_errors,
+    words_in,
+)
 
 DATA = Path(__file__).resolve().parent / "data" / "voa_quotes.jsonl"
 # Channel names that mean the same occasion.
@@ -194,7 +203,7 @@ def main() -> None:
     parts = {"all": (Tally(), FieldTally()), "never inspected": (Tally(), FieldTally()),
              "inspected": (Tally(), FieldTally()), "not in the gold train split": (Tally(), FieldTally())}
     for doc, analysis in zip(docs, pipeline.analyse(articles), strict=True):
-        said = [q for q in analysis.quotes if q.confidence >= threshold]
+        said = exported(analysis.quotes, threshold)
         gold, predicted = gold_items(doc), predicted_items(doc["text"], said)
         pairs = match(gold, predicted, CRITERIA["overlap≥50%"])
         names = ["all", "inspected" if doc["id"] in INSPECTED else "never inspected"]

@@ -71,8 +71,8 @@ class Settings:
         default_factory=lambda: os.environ.get("HERON_LEARNED_MODELS", "1") != "0")
     # Events below this confidence are stored but not fused, exported or shown by default.
     min_confidence: float = field(default_factory=default_min_confidence)
-    # Quotes below this confidence (the learned cue model's) are stored, flagged by their
-    # confidence, but not exported or listed by default.
+    # Statements below this confidence (the learned cue model's) are stored, flagged by their
+    # confidence, but not exported or listed by default (negated ones always are).
     quote_min_confidence: float = field(default_factory=default_quote_min_confidence)
 
 
