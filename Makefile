@@ -31,11 +31,12 @@ test: $(DEV_STAMP)
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 
-# Rebuild the shipped event models (src/heron/data/models) from the gold corpus in
-# bench/data/gold (train split; threshold tuned on dev). Deterministic; a few minutes on 2 cores.
+# Rebuild the shipped event and quote models (src/heron/data/models) from the gold corpus in
+# bench/data/gold (train split; thresholds tuned on dev). Deterministic; a few minutes on 2 cores.
 train: $(RUNTIME_STAMP)
 	python3 bench/gold_tool.py compile
 	$(BIN)/python scripts/train.py
+	$(BIN)/python scripts/train_quotes.py
 
 bench: $(DEV_STAMP)
 	for b in $(filter-out bench/_report.py bench/gold_tool.py,$(wildcard bench/*.py)); do \

@@ -30,7 +30,10 @@ Quotes (full documents; gold quotes with content)
   first. Content P/R/F1 from those pairs; cue F1 (a predicted cue overlapping the gold cue of the
   paired quote); speaker identity accuracy over pairs whose gold quote has a speaker entity — the
   predicted speaker's actor must be the one Heron gave the gold entity's mentions (majority over
-  aligned mentions, see *Actors*) or carry the same KB id.
+  aligned mentions, see *Actors*) or carry the same KB id. Negated statements ("did not respond
+  to a request for comment", "declined to comment") are annotated without content, so they are
+  left out on both sides: gold quotes without content, predicted quotes marked ``negated``. Only
+  quotes at or above Heron's quote export threshold (``--quote-min-confidence``) are scored.
 Actors (full documents)
   Each gold mention is aligned to the predicted mention that overlaps it most. Mention recall =
   aligned / gold. **Link accuracy** over aligned mentions: a gold entity with a KB id needs a
@@ -134,6 +137,8 @@ class PredQuote:
     cue: tuple[int, int] | None
     actor_id: str | None
     kb_id: str | None
+    negated: bool = False
+    confidence: float = 1.0
 
 
 @dataclass
@@ -170,7 +175,9 @@ def prediction_from(analysis: Any, record: dict[str, Any], min_confidence: float
         speaker = q.speaker
         quotes.append(PredQuote(words, (q.cue.start, q.cue.end) if q.cue else None,
                                 speaker.actor_id if speaker else None,
-                                kb_of.get(speaker.actor_id or "") if speaker else None))
+                                kb_of.get(speaker.actor_id or "") if speaker else None,
+                                bool(getattr(q, "negated", False)),
+                                float(getattr(q, "confidence", 1.0))))
     return Prediction(events, mentions, quotes)
 
 
@@ -338,16 +345,18 @@ def score_actors(record: dict[str, Any], pred: Prediction, tally: Tally) -> dict
 # ----------------------------------------------------------------------------- quotes
 
 
-def score_quotes(record: dict[str, Any], pred: Prediction, tally: Tally, amap: dict[str, str]) -> None:
+def score_quotes(record: dict[str, Any], pred: Prediction, tally: Tally, amap: dict[str, str],
+                 min_confidence: float = 0.0) -> None:
     text = record["text"]
     entities = {e["id"]: e for e in record["entities"]}
     gold = [q for q in record["quotes"] if q.get("content")]
     gold_words = [words_in(text, q["content"]["start"], q["content"]["end"]) for q in gold]
+    said = [p for p in pred.quotes if not p.negated and p.confidence >= min_confidence]
     tally.q_gold += len(gold)
-    tally.q_pred += len(pred.quotes)
+    tally.q_pred += len(said)
     candidates = []
     for gi, gw in enumerate(gold_words):
-        for pi, p in enumerate(pred.quotes):
+        for pi, p in enumerate(said):
             shared = len(gw & p.words)
             if shared and shared * 2 >= len(gw) and shared * 2 >= len(p.words):
                 candidates.append((shared, gi, pi))
@@ -358,7 +367,7 @@ def score_quotes(record: dict[str, Any], pred: Prediction, tally: Tally, amap: d
             continue
         used_g.add(gi)
         used_p.add(pi)
-        g, p = gold[gi], pred.quotes[pi]
+        g, p = gold[gi], said[pi]
         tally.q_hit += 1
         if g.get("cue") and p.cue:
             tally.cue_hit += overlap((g["cue"]["start"], g["cue"]["end"]), p.cue) > 0
@@ -372,12 +381,12 @@ def score_quotes(record: dict[str, Any], pred: Prediction, tally: Tally, amap: d
 # ----------------------------------------------------------------------------- documents
 
 
-def score_document(record: dict[str, Any], pred: Prediction) -> Tally:
+def score_document(record: dict[str, Any], pred: Prediction, quote_confidence: float = 0.0) -> Tally:
     tally = Tally(docs=1)
     score_events(record, pred, tally)
     if record["scope"] == "full":
         amap = score_actors(record, pred, tally)
-        score_quotes(record, pred, tally, amap)
+        score_quotes(record, pred, tally, amap, quote_confidence)
     return tally
 
 
@@ -445,10 +454,11 @@ def run_heron(records: list[dict[str, Any]]) -> Iterable[Any]:
 
 
 def score(records: list[dict[str, Any]], analyses: Iterable[Any], min_confidence: float = 0.0,
-          per_doc: bool = False) -> dict[str, Tally]:
+          per_doc: bool = False, quote_confidence: float = 0.0) -> dict[str, Tally]:
     tallies = {"all": Tally(), "full": Tally()}
     for record, analysis in zip(records, analyses, strict=True):
-        doc_tally = score_document(record, prediction_from(analysis, record, min_confidence))
+        doc_tally = score_document(record, prediction_from(analysis, record, min_confidence),
+                                   quote_confidence)
         tallies["all"].merge(doc_tally)
         if record["scope"] == "full":
             tallies["full"].merge(doc_tally)
@@ -466,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, help="score this gold JSONL file instead of a split")
     ap.add_argument("--min-confidence", type=float, default=None,
                     help="score only events at or above this confidence (default: Heron's export threshold)")
+    ap.add_argument("--quote-min-confidence", type=float, default=None,
+                    help="score only quotes at or above this confidence (default: Heron's export threshold)")
     ap.add_argument("--per-doc", action="store_true", help="print one line per document (not on test)")
     ap.add_argument("--label", default="", help="what is being measured (goes into the record)")
     ap.add_argument("--no-record", action="store_true", help="print only; do not append to BENCHMARKS.md")
@@ -475,11 +487,14 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("the test split is frozen: no per-document output")
     records = load_split(path)
     min_conf = args.min_confidence if args.min_confidence is not None else export_threshold()
-    tallies = score(records, run_heron(records), min_conf, args.per_doc)
+    quote_conf = (args.quote_min_confidence if args.quote_min_confidence is not None
+                  else quote_export_threshold())
+    tallies = score(records, run_heron(records), min_conf, args.per_doc, quote_conf)
     from _report import record
 
     name = args.gold.name if args.gold else f"{args.split} split"
-    lines = [f"Gold corpus ({name}), events at confidence ≥ {min_conf:g}. {args.label}".strip(), ""]
+    lines = [f"Gold corpus ({name}), events at confidence ≥ {min_conf:g}, quotes at confidence ≥ "
+             f"{quote_conf:g}. {args.label}".strip(), ""]
     lines += report(tallies["all"], "all documents (VOA, MEANTIME, ECB+)")
     lines += ["", *report(tallies["full"], "full documents (VOA, MEANTIME)")]
     lines += type_table(tallies["all"])
@@ -493,6 +508,16 @@ def export_threshold() -> float:
         from heron.config import Settings
 
         return float(getattr(Settings(), "min_confidence", 0.0))
+    except ImportError:
+        return 0.0
+
+
+def quote_export_threshold() -> float:
+    """Heron's default export threshold for quotes, when it has one (0 before it existed)."""
+    try:
+        from heron.config import Settings
+
+        return float(getattr(Settings(), "quote_min_confidence", 0.0))
     except ImportError:
         return 0.0
 

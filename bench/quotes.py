@@ -254,6 +254,9 @@ def main() -> None:
                         help="pipeline components to run (quotes reads what earlier ones found)")
     parser.add_argument("--no-record", action="store_true",
                         help="print the figures without appending them to docs/BENCHMARKS.md")
+    parser.add_argument("--min-confidence", type=float, default=None,
+                        help="score quotes at or above this confidence (default: Heron's quote "
+                             "export threshold; 0 scores every quote found)")
     parser.add_argument("--errors", action="store_true",
                         help="print missed and false contents (overlap≥50%%) of the development "
                              "documents only, never of the held-out ones")
@@ -268,10 +271,11 @@ def main() -> None:
     analyses = list(pipeline.analyse(articles))
     seconds = time.perf_counter() - started
 
+    threshold = exported_threshold(args.min_confidence)
     tallies = {"all": Tally(), "development": Tally(), "held-out": Tally()}
     for doc, analysis in zip(docs, analyses, strict=True):
         gold = gold_items(doc, pipeline.nlp)
-        predicted = predicted_items(doc["text"], analysis.quotes)
+        predicted = predicted_items(doc["text"], exported(analysis.quotes, threshold))
         tallies["all"].add(gold, predicted)
         tallies[split[doc["doc_id"]]].add(gold, predicted)
         if args.errors and split[doc["doc_id"]] == "development":
@@ -281,11 +285,25 @@ def main() -> None:
     lines = [f"PolNeAR dev: {len(docs)} documents, {total.gold} gold attributions, {total.pred} "
              f"predicted (components: {args.components}; {seconds:.1f} s including parsing, of "
              f"which the quotes component {sum(quotes_seconds) * 1000 / len(docs):.1f} "
-             f"ms/document)", ""]
+             f"ms/document; quotes at confidence ≥ {threshold:g})", ""]
     for name, tally in tallies.items():
         lines += ["", f"{name} ({tally.docs} documents, {tally.gold} gold):"] if name != "all" else []
         lines += tally.lines()
     record("Quotes: PolNeAR dev attribution extraction", lines, dry_run=args.no_record)
+
+
+def exported(quotes: list[Quote], threshold: float) -> list[Quote]:
+    """The quotes Heron exports: statements at or above the threshold, and negated ones."""
+    return [q for q in quotes if q.negated or q.confidence >= threshold]
+
+
+def exported_threshold(given: float | None) -> float:
+    """The quote confidence scored: as given, else what Heron exports by default."""
+    if given is not None:
+        return given
+    from heron.config import Settings
+
+    return Settings().quote_min_confidence
 
 
 if __name__ == "__main__":

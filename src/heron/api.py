@@ -164,7 +164,8 @@ class Heron:
         speakers = queries.speaker_ids(self.store, speaker) if speaker else None
         if speakers == []:
             return []
-        return queries.quotes(self.store, speakers, limit=limit, offset=offset).items
+        return queries.quotes(self.store, speakers, limit=limit, offset=offset,
+                              min_confidence=self.settings.quote_min_confidence).items
 
     def contradictions(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Contradictions (of one story, or all), each with its sides and their sources."""
@@ -194,7 +195,7 @@ class Heron:
         from heron.export.tables import table_rows
 
         threshold = self.settings.min_confidence if min_confidence is None else min_confidence
-        return table_rows(self.store, table, threshold)
+        return table_rows(self.store, table, threshold, self.settings.quote_min_confidence)
 
 
 def open(db_path: str | Path, settings: Settings | None = None, readonly: bool = False) -> Heron:  # noqa: A001

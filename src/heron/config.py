@@ -34,6 +34,18 @@ def default_min_confidence() -> float:
     return 0.0
 
 
+def default_quote_min_confidence() -> float:
+    """The quote confidence exports and `heron quotes` show by default: HERON_QUOTE_MIN_CONFIDENCE,
+    else the threshold `make train` chose on the gold dev split (docs/QUOTES.md), else 0."""
+    raw = os.environ.get("HERON_QUOTE_MIN_CONFIDENCE")
+    if raw:
+        return float(raw)
+    from heron.nlp.quotes.learned import load_quote_models
+
+    models = load_quote_models()
+    return models.keep_threshold if models is not None else 0.0
+
+
 @dataclass(frozen=True)
 class Settings:
     # Any installed spaCy pipeline with a parser and NER can replace the default model.
@@ -59,6 +71,9 @@ class Settings:
         default_factory=lambda: os.environ.get("HERON_LEARNED_MODELS", "1") != "0")
     # Events below this confidence are stored (and fused) but not exported or listed by default.
     min_confidence: float = field(default_factory=default_min_confidence)
+    # Statements below this confidence (the learned cue model's) are stored, flagged by their
+    # confidence, but not exported or listed by default (negated ones always are).
+    quote_min_confidence: float = field(default_factory=default_quote_min_confidence)
 
 
 def data_dir() -> Path:

@@ -220,6 +220,8 @@ class Quote:
     # The cue is negated ("has not confirmed such a possibility", "declined to comment"): the
     # speaker did NOT say the content; kept because a non-statement is news too.
     negated: bool = False
+    # How likely this is an attribution (the learned cue model; 1.0 when rules alone found it).
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -156,10 +156,17 @@ SPEAKER_MARGIN = 5  # name-match points within which several actors answer to on
 
 
 def quotes(store: SQLiteStore, speaker: str | list[str] | None = None,
-           article_ids: list[str] | None = None, limit: int = 50, offset: int = 0) -> Page:
-    """Quotes, optionally of some speakers (actor ids) or from some articles, in article order."""
+           article_ids: list[str] | None = None, limit: int = 50, offset: int = 0,
+           min_confidence: float = 0.0) -> Page:
+    """Quotes, optionally of some speakers (actor ids) or from some articles, in article order;
+    only statements at or above ``min_confidence`` (quotes stored before it existed count as 1)
+    and negated ones (the threshold is tuned on statements; what was not said is news too)."""
     limit, offset = clamp(limit, offset)
     clauses, params = [], []
+    if min_confidence > 0:
+        clauses.append("(coalesce(json_extract(data, '$.confidence'), 1.0) >= ? "
+                       "OR json_extract(data, '$.negated'))")
+        params.append(min_confidence)
     if speaker:
         speakers = [speaker] if isinstance(speaker, str) else speaker
         clauses.append(f"speaker_id IN ({', '.join('?' * len(speakers))})")

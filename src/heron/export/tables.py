@@ -116,11 +116,16 @@ EXPORT_TABLES: dict[str, Callable[[SQLiteStore], Iterator[dict[str, Any]]]] = {
 }
 
 
-def table_rows(store: SQLiteStore, table: str, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
-    """Rows of ``table``; events below ``min_confidence`` are left out."""
+def table_rows(store: SQLiteStore, table: str, min_confidence: float = 0.0,
+               quote_min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+    """Rows of ``table``; events below ``min_confidence`` and quotes below
+    ``quote_min_confidence`` (negated ones aside, see :func:`heron.queries.quotes`) are left out."""
     if table not in EXPORT_TABLES:
         raise KeyError(f"unknown table {table!r}; choose from {', '.join(EXPORT_TABLES)}")
     rows = EXPORT_TABLES[table](store)
     if table == "events" and min_confidence > 0:
         return (row for row in rows if row["confidence"] >= min_confidence)
+    if table == "quotes" and quote_min_confidence > 0:
+        return (row for row in rows
+                if row.get("negated") or row.get("confidence", 1.0) >= quote_min_confidence)
     return rows

@@ -1,6 +1,7 @@
 """Quotes: who said what, on which channel, relayed by whom, and when.
 
-Pure rules over the parsed ``Doc`` (see :mod:`.finder` for the patterns); speakers come from
+Rules over the parsed ``Doc`` (see :mod:`.finder` for the patterns), checked and extended by the
+learned cue and content models when they are installed (:mod:`.learned`); speakers come from
 the actors component's mentions (:mod:`.speaker`), channel/outlet/date from the attribution
 clause (:mod:`.setting`). A verbatim quote whose own clause names no channel, outlet or date takes
 those of the same speaker's statement just before it ("Speaking to Fox News, Rubio said that …
@@ -19,6 +20,7 @@ from heron.nlp.actors import is_news_outlet
 from heron.nlp.context import DocContext
 from heron.nlp.events.status import event_status
 from heron.nlp.quotes.finder import AttributionFinder, Found, within
+from heron.nlp.quotes.learned import load_quote_models
 from heron.nlp.quotes.setting import SettingReader
 from heron.nlp.quotes.speaker import antecedent_phrase, speaker_ref
 
@@ -39,7 +41,11 @@ class QuotesComponent:
         self.settings = SettingReader()
 
     def __call__(self, ctx: DocContext) -> None:
-        found = _without_relays(sorted(AttributionFinder(ctx.doc).find(), key=lambda f: f.cue[0]))
+        finder = AttributionFinder(ctx.doc)
+        found = finder.find()
+        if (models := load_quote_models()) is not None:
+            found = models.apply(finder, found)
+        found = _without_relays(sorted(found, key=lambda f: f.cue[0]))
         quotes = [self._quote(ctx, f, n) for n, (f, _) in enumerate(found)]
         for quote, (_, relay) in zip(quotes, found, strict=True):
             quote.via = quote.via or relay
@@ -65,6 +71,7 @@ class QuotesComponent:
             date_text=setting.date_text,
             content_spans=parts if len(parts) > 1 else [],
             negated=_negated_cue(ctx, found),
+            confidence=round(found.confidence, 3),
         )
 
 

@@ -115,6 +115,7 @@ class Found:
     content: list[tuple[int, int]]
     direct: bool
     setting: list[Token] = field(default_factory=list)  # where channel, outlet and date are stated
+    confidence: float = 1.0  # the cue model's probability that this is an attribution (learned.py)
 
 
 class AttributionFinder:

@@ -1,0 +1,550 @@
+"""Learned evidence for the quote finder: which words introduce an attribution, and where its
+content runs.
+
+Two linear models (``heron.nlp.linear``) trained on the train split of Heron's gold corpus
+(``bench/data/gold``, ``scripts/train_quotes.py``, ``make train``):
+
+* the **cue model** reads every candidate cue of a sentence — each attribution the rules found,
+  and every other verb with a subject — with features of the word (lemma, tag, dependency, its
+  auxiliaries and negation, what it governs, who its subject is) and of the rule's decision
+  (which word list, whether the rules made it a quote, what content they gave it). Its
+  probability is the quote's confidence: a rule quote below ``keep_threshold`` ("made no mention
+  of", "decided to travel", "is expected to") stays in the analysis, flagged by its confidence,
+  but is not exported or listed by default (``Settings.quote_min_confidence``), and a verb the
+  word lists do not know becomes a quote when it reaches ``add_threshold`` ("enthused",
+  "confided"), as does a quotation opening a sentence with no cue of its own that carries the
+  statement before it on;
+* the **span model** chooses the content among candidate spans built by the finder's own content
+  rules (the rule's choice, the complement clause, the object, the adjacent quotations, the
+  clause before or after the attribution, the rule's span widened over whole quotations), each
+  described by which rules proposed it, its length, side and punctuation.
+
+The same candidate and feature code runs at training and at analysis time, so the two cannot
+drift apart. Without model files the rules work alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from heron.config import model_dir
+from heron.nlp.events.status import event_status
+from heron.nlp.linear import SoftmaxModel
+from heron.nlp.quotes import finder as rules
+from heron.nlp.quotes.finder import AttributionFinder, Found
+from heron.nlp.quotes.lexicon import (
+    COGNITION_VERBS,
+    EVIDENCE_VERBS,
+    INTENTION_VERBS,
+    SPEECH_VERBS,
+)
+
+CUE_MODEL = "quote_cue.npz"
+SPAN_MODEL = "quote_span.npz"
+YES, NO = "QUOTE", "NONE"
+GOOD, BAD = "GOOD", "BAD"
+_WORD = re.compile(r"\w+")
+CHILD_DEPS = frozenset({"neg", "aux", "auxpass", "dobj", "ccomp", "xcomp", "prt", "prep", "dative",
+                        "advmod", "mark", "agent", "nsubj", "nsubjpass", "attr", "oprd", "acomp"})
+
+Spans = list[tuple[int, int]]
+OPENING_MARKS = frozenset('"“«„')
+CLOSING_MARKS = frozenset('"”»')
+MAX_CONTINUED_PARAGRAPHS = 6
+_NEXT_PARAGRAPH = re.compile(r"[ \t]*\n+[ \t]*([^\n]+)")
+
+
+@dataclass
+class Candidate:
+    """A word that may introduce an attribution, with what the rules made of it."""
+
+    token: Token
+    sent: Span
+    found: Found | None = None
+    options: dict[tuple[tuple[int, int], ...], list[str]] = field(default_factory=dict)
+    # A paragraph that is a quotation with no cue of its own (``bare``), and the attribution
+    # before it whose speaker it may continue.
+    bare: tuple[int, int] | None = None
+    previous: Found | None = None
+
+    @property
+    def cue(self) -> tuple[int, int]:
+        if self.found is not None:
+            return self.found.cue
+        if self.bare is not None:
+            return self.bare[0], self.bare[0]  # no cue word
+        return self.token.idx, self.token.idx + len(self.token)
+
+
+# ---------------------------------------------------------------------------- candidates
+
+
+def candidates(finder: AttributionFinder, found: list[Found]) -> list[Candidate]:
+    """Every rule attribution, then every verb with a subject that the rules did not make a cue."""
+    doc = finder.doc
+    out: list[Candidate] = []
+    taken: set[int] = set()
+    for item in found:
+        span = doc.char_span(*item.cue, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        unit = finder.units[finder.unit_at.get(token.i, 0)] if finder.units else doc[:]
+        out.append(Candidate(token, unit, item))
+        taken.update(t.i for t in span)
+    for unit in finder.units:
+        for token in unit:
+            if token.i in taken or token.pos_ != "VERB" or finder._quoted(token.idx):
+                continue
+            if rules._speaker_of(token) is None or token.dep_ in ("amod", "compound"):
+                continue
+            out.append(Candidate(token, unit))
+    out += _bare_quotations(finder, found)
+    for candidate in out:
+        candidate.options = content_options(finder, candidate)
+    return out
+
+
+def _bare_quotations(finder: AttributionFinder, found: list[Found]) -> list[Candidate]:
+    """Quotations opening a sentence that has no attribution of its own (``“…,” he said. “…”``):
+    the continuation of the statement before, whose speaker they keep."""
+    doc = finder.doc
+    cues = [item.cue[0] for item in found]
+    out = []
+    for quote in finder.quotes:
+        span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+        words = [t for t in span or [] if not t.is_punct and not t.is_space]
+        if not words or words[0].i not in finder.unit_at:
+            continue
+        unit = finder.units[finder.unit_at[words[0].i]]
+        opening = [t for t in unit if not t.is_space][:1]
+        own_cue = any(unit.start_char <= c < unit.end_char for c in cues)
+        if not opening or opening[0].idx < quote[0] or own_cue:
+            continue
+        before = [f for f in found if f.cue[1] <= quote[0] and f.speaker is not None]
+        if before and finder._clausal(quote):
+            out.append(Candidate(words[0], unit, bare=quote, previous=before[-1]))
+    return out
+
+
+Options = dict[tuple[tuple[int, int], ...], list[str]]
+
+
+def content_options(finder: AttributionFinder, cand: Candidate) -> Options:
+    """Candidate contents (as tuples of character spans), each with the rules that proposed it."""
+    verb, sent = cand.token, cand.sent
+    if cand.bare is not None:
+        bare = [cand.bare]
+        return {tuple(spans): [name] for name, spans in (
+            ("bare_paragraphs", _safe(lambda: _over_paragraphs(finder, bare))), ("bare", bare))
+            if spans}
+    clause = finder._clause(verb, sent)
+    proposals: list[tuple[str, Callable[[], Spans]]] = []
+    if cand.found is not None:
+        content = list(cand.found.content)
+        proposals.append(("rule", lambda: content))
+        proposals.append(("rule_quoted", lambda: _over_quotations(finder, content, clause)))
+        proposals.append(("paragraphs", lambda: _over_paragraphs(finder, content)))
+    if verb.pos_ in ("VERB", "AUX", "PROPN"):
+        proposals += [
+            ("adjacent", lambda: finder._adjacent_quotations(clause, sent)),
+            ("around", lambda: finder._around_parenthetical(clause, sent)),
+            ("before", lambda: finder._clause_before(clause, sent)),
+            ("complement", lambda: finder._complement(verb, sent)),
+            ("object", lambda: finder._object(verb, sent)),
+            ("colon", lambda: finder._after_colon(clause, sent)),
+        ]
+    if cand.found is None:
+        # the bare sides of the sentence, for cues the rules have no content rules for
+        proposals += [("rest", lambda: _rest(finder, clause, sent)),
+                      ("lead", lambda: _lead(finder, clause, sent))]
+    options: Options = {}
+    for name, propose in proposals:
+        spans = _without_lead_in(finder, _safe(propose), sent)
+        if spans and not any(s < cand.cue[1] and cand.cue[0] < e for s, e in spans):
+            options.setdefault(tuple(spans), []).append(name)
+    return options
+
+
+def _without_lead_in(finder: AttributionFinder, spans: Spans, sent: Span) -> Spans:
+    """A content opening its sentence never starts with the words linking it to the text before
+    ("For instance, …", "But …"), whichever rule proposed it."""
+    if not spans or spans[0][0] > sent.start_char or finder._quoted(spans[0][0]):
+        return spans
+    words = [t for t in sent if spans[0][0] <= t.idx < spans[0][1]]
+    kept = rules._without_lead(words)
+    if not kept or kept[0] is words[0]:
+        return spans
+    return [(kept[0].idx, spans[0][1]), *spans[1:]]
+
+
+def _safe(propose: Callable[[], Spans]) -> Spans:
+    """A content rule run on a word it was not written for may find nothing, or fail on an odd
+    parse; either way it proposes nothing."""
+    try:
+        return [tuple(s) for s in propose() or []]
+    except (IndexError, ValueError, AttributeError, StopIteration):
+        return []
+
+
+def _over_quotations(finder: AttributionFinder, content: Spans, clause: list[Token]) -> Spans:
+    """The rule's content widened to the whole quotations it touches, with those that carry it on
+    (a quotation running over several sentences)."""
+    widened = rules._merged(sorted(finder._widen_to_quotes(s, e) for s, e in content))
+    if not any(finder._overlaps_quote(s, e) for s, e in widened):
+        return []
+    end = max((rules._end(t) for t in clause), default=0)
+    return finder._with_continuations(widened, end)
+
+
+def _over_paragraphs(finder: AttributionFinder, content: Spans) -> Spans:
+    """A content ending in a quotation left open at its paragraph's end, carried on over the
+    paragraphs that continue it: those that reopen the quotation, up to the one that closes it."""
+    text, end = finder.text, content[-1][1]
+    if not any(s < end == e and text[e - 1] not in CLOSING_MARKS for s, e in finder.quotes):
+        return []
+    new_end, pos = end, end
+    for _ in range(MAX_CONTINUED_PARAGRAPHS):
+        paragraph = _NEXT_PARAGRAPH.match(text, pos)
+        if paragraph is None:
+            break
+        body = paragraph.group(1)
+        reopens = body[0] in OPENING_MARKS
+        closing = next((k for k, c in enumerate(body) if c in CLOSING_MARKS and (k or not reopens)), None)
+        if closing is not None:
+            return [*content[:-1], (content[-1][0], paragraph.start(1) + closing + 1)]
+        if not reopens:
+            break
+        new_end = pos = paragraph.end(1)
+    return [*content[:-1], (content[-1][0], new_end)] if new_end > end else []
+
+
+def _rest(finder: AttributionFinder, clause: list[Token], sent: Span) -> Spans:
+    """The sentence after the attribution clause."""
+    last = rules._word_bounds(clause)[1] if clause else sent.start
+    words = [t for t in finder.doc[last + 1:sent.end] if not finder._is_edge_punct(t) and not t.is_space]
+    return [finder._widen_to_quotes(words[0].idx, rules._end(words[-1]))] if words else []
+
+
+def _lead(finder: AttributionFinder, clause: list[Token], sent: Span) -> Spans:
+    """The sentence before the attribution clause."""
+    first = rules._word_bounds(clause)[0] if clause else sent.end
+    words = [t for t in rules._without_lead(list(finder.doc[sent.start:first]))
+             if not finder._is_edge_punct(t) and not t.is_space]
+    return [finder._widen_to_quotes(words[0].idx, rules._end(words[-1]))] if words else []
+
+
+# ---------------------------------------------------------------------------- features
+
+
+def _word_class(lemma: str) -> str:
+    for name, words in (("speech", SPEECH_VERBS), ("belief", COGNITION_VERBS),
+                        ("intention", INTENTION_VERBS), ("evidence", EVIDENCE_VERBS)):
+        if lemma in words:
+            return name
+    return "other"
+
+
+def _kind(token: Token | None) -> str:
+    if token is None:
+        return "none"
+    if token.ent_type_:
+        return token.ent_type_
+    if token.pos_ == "PRON":
+        return f"PRON:{token.lower_}"
+    return token.pos_
+
+
+def _bucket(n: int) -> str:
+    for limit in (1, 2, 3, 5, 8, 12, 20, 35, 60):
+        if n <= limit:
+            return str(limit)
+    return "many"
+
+
+def cue_features(finder: AttributionFinder, cand: Candidate) -> list[str]:
+    if cand.bare is not None:
+        return bare_features(finder, cand)
+    token = cand.token
+    lemma = rules._lemma(token) if token.pos_ != "NOUN" else token.lemma_.lower()
+    cls = _word_class(lemma)
+    status = event_status(token)
+    speaker = cand.found.speaker_head if cand.found else rules._speaker_of(token)
+    features = [f"lem={lemma}", f"low={token.lower_}", f"pos={token.pos_}", f"tag={token.tag_}",
+                f"dep={token.dep_}", f"cls={cls}", f"cls_dep={cls}|{token.dep_}",
+                f"hdep={token.dep_}>{token.head.lemma_.lower()}", f"st={status.status}",
+                f"stk={status.kind}", f"spk={_kind(speaker)}", f"lem_spk={lemma}|{_kind(speaker)}",
+                f"cue_text={finder.text[cand.cue[0]:cand.cue[1]].lower()}"]
+    features += [f"ch:{c.dep_}={c.lower_}" for c in token.children if c.dep_ in CHILD_DEPS]
+    features += [f"chd={c.dep_}" for c in token.children]
+    features += [f"lem_chd={lemma}|{c.dep_}" for c in token.children if c.dep_ in CHILD_DEPS]
+    features += _context(finder, cand)
+    features += _rule_features(finder, cand, lemma)
+    return features
+
+
+def bare_features(finder: AttributionFinder, cand: Candidate) -> list[str]:
+    """A paragraph-opening quotation: how far back and of what kind the attribution before it is."""
+    text, bare, previous = finder.text, cand.bare, cand.previous
+    assert bare is not None and previous is not None
+    between = text[previous.content[-1][1]:bare[0]]
+    gap = between.count("\n")
+    words = len(_WORD.findall(text[bare[0]:bare[1]]))
+    span = finder.doc.char_span(bare[0], bare[1], alignment_mode="expand")
+    opens = bare[0] == 0 or text[text.rfind("\n", 0, bare[0]) + 1:bare[0]].strip() == ""
+    features = ["kind=bare", f"gap={min(gap, 4)}", f"prev_direct={previous.direct}",
+                f"opens_paragraph={opens}", f"gap_opens={min(gap, 4)}|{opens}",
+                f"len={_bucket(words)}", f"closed={text[bare[1] - 1] in CLOSING_MARKS}",
+                f"prev_spk={_kind(previous.speaker_head)}",
+                f"prev_cue={text[previous.cue[0]:previous.cue[1]].lower()}"]
+    if span is not None and rules._first_person(span):
+        features.append("first_person")
+    if span is not None and any(finder._is_cue_verb(t) for t in finder.doc[span.end:cand.sent.end]):
+        features.append("cue_after")  # "“…,” she said" is not bare after all
+    return features
+
+
+def _context(finder: AttributionFinder, cand: Candidate) -> Iterator[str]:
+    token, sent = cand.token, cand.sent
+    if any(sent.start_char <= s < sent.end_char or s < sent.start_char < e for s, e in finder.quotes):
+        yield "sent_has_quote"
+    before = finder.doc[token.i - 1] if token.i > 0 else None
+    after = finder.doc[token.i + 1] if token.i + 1 < len(finder.doc) else None
+    yield f"prev={before.lower_ if before is not None else '<s>'}"
+    yield f"next={after.lower_ if after is not None else '</s>'}"
+    yield f"lem_next={token.lemma_.lower()}|{after.lower_ if after is not None else '</s>'}"
+    if token.i == sent.start or (before is not None and before.is_punct):
+        yield "after_punct"
+    if sent.end - 1 <= token.i + 1 or (after is not None and after.is_punct):
+        yield "before_punct"
+
+
+def _rule_features(finder: AttributionFinder, cand: Candidate, lemma: str) -> Iterator[str]:
+    if cand.found is None:
+        yield "rule=none"
+        for names in cand.options.values():
+            yield from (f"could={n}" for n in names)
+        return
+    found = cand.found
+    yield "rule=quote"
+    yield f"rule_lem={lemma}"
+    yield f"rule_direct={found.direct}"
+    words = sum(len(_WORD.findall(finder.text[s:e])) for s, e in found.content)
+    yield f"rule_len={_bucket(words)}"
+    yield f"rule_parts={min(len(found.content), 3)}"
+    yield f"rule_side={'before' if found.content[0][0] < found.cue[0] else 'after'}"
+    for name in cand.options.get(tuple(found.content), []):
+        if name != "rule":
+            yield f"rule_is={name}"
+            yield f"rule_is_lem={name}|{lemma}"
+    if found.speaker_head is None:
+        yield "rule_no_speaker"
+
+
+def span_features(finder: AttributionFinder, cand: Candidate, spans: tuple[tuple[int, int], ...],
+                  names: list[str]) -> list[str]:
+    text = finder.text
+    start, end = spans[0][0], spans[-1][1]
+    words = sum(len(_WORD.findall(text[s:e])) for s, e in spans)
+    side = "before" if end <= cand.cue[0] else "after" if start >= cand.cue[1] else "around"
+    lemma = cand.token.lemma_.lower()
+    quoted = all(finder._fully_quoted(s, e) for s, e in spans)
+    features = [f"len={_bucket(words)}", f"side={side}", f"quoted={quoted}", f"parts={min(len(spans), 3)}",
+                f"n_rules={min(len(names), 4)}", f"lem_side={lemma}|{side}",
+                f"units={min(_units_spanned(finder, start, end), 4)}"]
+    # "“…,” she said, “…”" (two quoted parts around the cue) is one statement; two bare parts
+    # around a cue are mostly a passive's subject and predicate: the shape says which.
+    shape = f"{side}|{min(len(spans), 3)}|{quoted}|{_joint(text, spans)}"
+    features.append(f"shape={shape}")
+    for name in names:
+        features += [f"by={name}", f"by_side={name}|{side}", f"by_lem={name}|{lemma}",
+                     f"by_len={name}|{_bucket(words)}", f"by_quoted={name}|{quoted}",
+                     f"by_shape={name}|{shape}"]
+    features += [f"pair={a}+{b}" for a in names for b in names if a < b]
+    if cand.found is not None:
+        rule = cand.found.content
+        yield_rule = tuple(rule) == spans
+        features.append(f"is_rule={yield_rule}")
+        if not yield_rule and all(rules.within(part, rule) for part in spans):
+            # one part of the rule's content: right when the rule ran on into the next sentence
+            # ("“…,” he said. “…”"), wrong when it split one sentence ("“…,” he said, “…”")
+            rule_units = _joint(text, rule)
+            features += [f"part_of_rule|{len(rule)}|{rule_units}",
+                         f"part_of_rule_side|{side}|{len(rule)}|{rule_units}"]
+        rule_words = sum(len(_WORD.findall(text[s:e])) for s, e in rule)
+        features.append(f"vs_rule={_ratio_bucket(words, rule_words)}")
+    else:
+        features.append("no_rule")
+    first = finder.doc.char_span(start, end, alignment_mode="expand")
+    if first is not None and len(first):
+        features += [f"first={first[0].lower_}", f"first_pos={first[0].pos_}",
+                     f"last_pos={first[-1].pos_}", f"last={first[-1].lower_}"]
+        if any(finder._is_cue_verb(t) and t.i != cand.token.i for t in first):
+            features.append("has_other_cue")
+    return features
+
+
+def _joint(text: str, spans: Spans | tuple[tuple[int, int], ...]) -> str:
+    """How the attribution between two parts ends: "," (one sentence split around its cue) or
+    "." (the next sentence carries the quotation on)."""
+    if len(spans) < 2:
+        return "-"
+    between = text[spans[0][1]:spans[1][0]].rstrip(" \t\n\"“”«»'‘’")
+    return between[-1:] if between and between[-1] in ",.;:?!—" else "other"
+
+
+def _ratio_bucket(a: int, b: int) -> str:
+    if not b:
+        return "none"
+    r = a / b
+    return "lt0.5" if r < 0.5 else "lt0.9" if r < 0.9 else "eq" if r <= 1.1 else "lt2" if r < 2 else "gt2"
+
+
+def _units_spanned(finder: AttributionFinder, start: int, end: int) -> int:
+    span = finder.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return 1
+    return len({finder.unit_at.get(t.i, -1) for t in span})
+
+
+# ---------------------------------------------------------------------------- applying
+
+
+@dataclass
+class QuoteModels:
+    """The trained cue and span models, and how the quote finder applies them."""
+
+    cues: SoftmaxModel
+    spans: SoftmaxModel
+
+    @property
+    def keep_threshold(self) -> float:
+        return float(self.cues.meta.get("keep_threshold", 0.5))
+
+    @property
+    def add_threshold(self) -> float:
+        return float(self.cues.meta.get("add_threshold", 0.8))
+
+    def cue_probabilities(self, finder: AttributionFinder, found: list[Candidate]) -> list[float]:
+        if not found:
+            return []
+        rows = self.cues.predict([cue_features(finder, c) for c in found])
+        return [float(p) for p in rows[:, self.cues.labels.index(YES)]]
+
+    @property
+    def switch_margin(self) -> float:
+        return float(self.spans.meta.get("switch_margin", 0.0))
+
+    def best_content(self, finder: AttributionFinder, cand: Candidate,
+                     margin: float | None = None) -> tuple[Spans, float] | None:
+        """The most probable content; a rule quote keeps its own unless another is more probable
+        by ``margin`` (tuned on dev: the rule's content is usually right, and a content moved
+        onto a neighbour's words costs two quotes)."""
+        if not cand.options:
+            return None
+        options = list(cand.options.items())
+        if cand.found is not None:
+            # A quote keeps every part the rules gave it (a quote split around its cue, the
+            # quotations that carry it on): the model may move or widen a content, not cut it.
+            rule = cand.found.content
+            options = [(s, n) for s, n in options if "rule" in n
+                       or not all(rules.within(part, rule) for part in s)]
+        features = [span_features(finder, cand, s, n) for s, n in options]
+        scores = self.spans.predict(features)[:, self.spans.labels.index(GOOD)]
+        best = int(scores.argmax())
+        rule = next((k for k, (_, names) in enumerate(options) if "rule" in names), None)
+        margin = self.switch_margin if margin is None else margin
+        # The model overrides the rule only on content shapes its training data had.
+        unseen = rule is not None and any(f.startswith("shape=") and f not in self.spans.vocab
+                                          for f in features[rule])
+        if rule is not None and (unseen or scores[best] < scores[rule] + margin):
+            best = rule
+        return list(options[best][0]), float(scores[best])
+
+    def apply(self, finder: AttributionFinder, found: list[Found]) -> list[Found]:
+        """The rule attributions the cue model keeps, with the content the span model prefers,
+        and the confident attributions of cues the rules do not know; each with its confidence."""
+        scored = self.scored(finder, found)
+        return select(scored, 0.0, self.add_threshold)
+
+    def scored(self, finder: AttributionFinder, found: list[Found],
+               margin: float | None = None) -> list[tuple[Candidate, Found]]:
+        """Every candidate with the attribution it would make (its confidence set)."""
+        found_candidates = candidates(finder, found)
+        probabilities = self.cue_probabilities(finder, found_candidates)
+        out = []
+        for cand, p in zip(found_candidates, probabilities, strict=True):
+            item = self._attribution(finder, cand, margin)
+            if item is not None:
+                out.append((cand, replace(item, confidence=p)))
+        return out
+
+    def _attribution(self, finder: AttributionFinder, cand: Candidate,
+                     margin: float | None = None) -> Found | None:
+        best = self.best_content(finder, cand, margin)
+        if cand.found is not None:
+            if best is None:
+                return cand.found
+            content = best[0]
+            direct = all(finder._fully_quoted(s, e) for s, e in content) or finder._unmarked_verbatim(content)
+            return replace(cand.found, content=content, direct=direct)
+        if best is None:
+            return None
+        if cand.bare is not None and cand.previous is not None:
+            # the same attribution ("he said") governs the quotation that carries it on
+            previous = cand.previous
+            return Found(previous.cue, previous.speaker, previous.speaker_head, best[0], True,
+                         previous.setting)
+        speaker = rules._speaker_of(cand.token)
+        clause = finder._clause(cand.token, cand.sent)
+        return finder._found(cand.cue, speaker, best[0], finder._setting(clause, best[0], cand.sent))
+
+
+def select(scored: list[tuple[Candidate, Found]], keep: float, add: float) -> list[Found]:
+    """Rule attributions at ``keep`` confidence or more, learned ones at ``add`` or more."""
+    chosen = [item for cand, item in scored if cand.bare is None
+              and item.confidence >= (keep if cand.found is not None else add)]
+    claimed = [part for item in chosen for part in item.content]
+    # A quotation that carries a statement on is a quote of its own only where no content
+    # already takes it in (the rules join continuations in the same paragraph to their quote).
+    chosen += [item for cand, item in scored if cand.bare is not None and item.confidence >= add
+               and not any(s < e2 and s2 < e for s, e in item.content for s2, e2 in claimed)]
+    return _without_overlaps(chosen)
+
+
+def _without_overlaps(found: list[Found]) -> list[Found]:
+    """Where two attributions claim the same words as content (a learned cue beside a rule cue,
+    or two widened contents), the more confident one keeps them."""
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda f: -f.confidence):
+        if not any(_same_content(item, other) for other in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f.cue[0])
+
+
+def _same_content(a: Found, b: Found) -> bool:
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)
+    size_a = sum(e - s for s, e in a.content)
+    size_b = sum(e - s for s, e in b.content)
+    return shared * 2 > min(size_a, size_b) and not rules.within(a.cue, b.content) \
+        and not rules.within(b.cue, a.content)
+
+
+def load_quote_models(folder: Path | None = None) -> QuoteModels | None:
+    """The trained quote models of ``folder`` (default: the shipped ones, see
+    :func:`heron.config.model_dir`), or None when there are none (rules alone then)."""
+    return _load(folder or model_dir())
+
+
+@lru_cache(maxsize=4)
+def _load(folder: Path) -> QuoteModels | None:
+    cue_path, span_path = folder / CUE_MODEL, folder / SPAN_MODEL
+    if not cue_path.exists() or not span_path.exists():
+        return None
+    return QuoteModels(SoftmaxModel.load(cue_path), SoftmaxModel.load(span_path))
