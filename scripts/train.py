@@ -95,7 +95,7 @@ def tune_threshold(out: Path, dev: list[dict[str, Any]]) -> tuple[float, list[st
             chosen = float(threshold)
         if f05 > best[0]:
             best = (f05, float(threshold))
-    return (chosen if chosen is not None else best[1]), curve
+    return round(chosen if chosen is not None else best[1], 2), curve
 
 
 def main(argv: list[str] | None = None) -> int:
