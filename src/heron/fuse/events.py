@@ -19,7 +19,7 @@ from typing import Any
 
 from heron.fuse.consensus import representative, summarise
 from heron.fuse.contradictions import compatible_places
-from heron.fuse.dates import any_day, date_kind, day, gap
+from heron.fuse.dates import any_day, date_kind, day, gap, periods_compatible
 from heron.fuse.sources import event_source, is_fusable
 from heron.fuse.text import jaccard
 from heron.model import Analysis, Article, Event
@@ -146,6 +146,8 @@ def date_score(source: dict[str, Any], other: dict[str, Any]) -> float | None:
     """1 for explicit days within tolerance, 0.5 for weaker but compatible dates (a
     publication fallback that could refer to the other's day, a date carried over from
     another sentence), 0 when unknown, None for a hard conflict."""
+    if coarse_conflict(source, other):
+        return None
     mine, theirs = any_day(source), any_day(other)
     if not mine or not theirs:
         return 0.0
@@ -161,6 +163,18 @@ def date_score(source: dict[str, Any], other: dict[str, Any]) -> float | None:
             return 0.5
         return None if date_kind(dated) == "explicit" else 0.0
     return 0.5 if apart <= DATE_TOLERANCE else 0.0  # a carried date: weak either way
+
+
+def coarse_conflict(source: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Dates of their own clauses that exclude each other at the precision both know: "in
+    March 2017" against "June 12, 2017" or "in 2016" (days are compared in :func:`date_score`,
+    with a tolerance)."""
+    if date_kind(source) != "explicit" or date_kind(other) != "explicit":
+        return False
+    a, b = source["date"], other["date"]
+    if not a or not b or (len(a) >= 10 and len(b) >= 10):
+        return False
+    return not periods_compatible(a, b)
 
 
 def mode_score(source: dict[str, Any], fused: dict[str, Any]) -> float | None:
@@ -188,7 +202,22 @@ def places_conflict(source: dict[str, Any], fused: dict[str, Any]) -> bool:
                for s in fused["sources"])
 
 
-def match_score(source: dict[str, Any], fused: dict[str, Any]) -> float:
+def era_conflict(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+    """A background mention (an act its own clause dates over a month before the report: "the
+    2015 nuclear deal") is only ever the same event as another background mention of a
+    compatible date, never one of the story's current events."""
+    if bool(source.get("background")) != bool(fused.get("background")):
+        return True
+    return bool(source.get("background")) and not all(
+        periods_compatible(source["date"], s["date"]) for s in fused["sources"])
+
+
+def match_score(source: dict[str, Any], fused: dict[str, Any], across_plans: bool = False) -> float:
+    """How well a mention fits a fused event (≥ MATCH_THRESHOLD: the same event). A plan and
+    its outcome never match (they are linked by :func:`link_plans` instead), unless
+    ``across_plans`` asks whether they are that pair."""
+    if era_conflict(source, fused) or (source["planned"] != fused["planned"] and not across_plans):
+        return 0.0
     part, strong = participant_score(source, fused)
     if part == 0:
         return 0.0
@@ -198,8 +227,6 @@ def match_score(source: dict[str, Any], fused: dict[str, Any]) -> float:
         return 0.0
     mode = mode_score(source, fused)
     if mode is None:  # a call and a meeting are two contacts, whoever took part
-        return 0.0
-    if source["planned"] != fused["planned"] and not strong:
         return 0.0
     if places_conflict(source, fused) and not strong:
         return 0.0
@@ -272,14 +299,35 @@ def merge_split_events(store: Store, story_id: str,
     return removed
 
 
-def _one_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return match_score(representative(a), b) >= MATCH_THRESHOLD and \
-        match_score(representative(b), a) >= MATCH_THRESHOLD
+def _one_event(a: dict[str, Any], b: dict[str, Any], across_plans: bool = False) -> bool:
+    return match_score(representative(a), b, across_plans) >= MATCH_THRESHOLD and \
+        match_score(representative(b), a, across_plans) >= MATCH_THRESHOLD
+
+
+def link_plans(store: Store, story_id: str,
+               touched: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Link each touched fused event with its counterpart across plan status — "Ishiba will
+    visit Seoul on Sept 10" and "Ishiba met Lee in Seoul on Wednesday" — when each one's best
+    mention matches the other apart from the status. They stay two records (what was announced,
+    what happened) that point at each other in ``plan_links``. Returns the events changed."""
+    changed: dict[str, dict[str, Any]] = {}
+    for fused in list(touched.values()):
+        pool = _pool(store, story_id, fused["family"], fused, touched)
+        for other in pool.values():
+            if other["planned"] == fused["planned"] or other["id"] in fused.get("plan_links", []) \
+                    or not _one_event(fused, other, across_plans=True):
+                continue
+            for a, b in ((fused, other), (other, fused)):
+                a["plan_links"] = sorted({*a.get("plan_links", []), b["id"]})
+                changed[a["id"]] = a
+    return changed
 
 
 def _absorb(big: dict[str, Any], small: dict[str, Any]) -> None:
     seen = {s["event_id"] for s in big["sources"]}
     big["sources"].extend(s for s in small["sources"] if s["event_id"] not in seen)
+    links = set(big.get("plan_links", [])) | set(small.get("plan_links", []))
+    big["plan_links"] = sorted(links - {big["id"], small["id"]})
     for key in ("stances", "arrangements"):
         if small.get(key):
             big.setdefault(key, []).extend(small[key])
@@ -288,9 +336,12 @@ def _absorb(big: dict[str, Any], small: dict[str, Any]) -> None:
 
 def is_denial(event: Event) -> bool:
     """A negated report of an act by identified participants ("Israel denied that its jets
-    struck ...", "Russia did not attack ..."): evidence against an event others report."""
-    return event.status == "negated" and "announced[" not in event.pattern and any(
-        r.actor_id or r.country for r in event.actors + event.recipients)
+    struck ...", "Russia did not attack ..."): evidence against an event others report. The
+    act must be the negated verb itself: a noun inside a negated clause ("did not restrain
+    giving his opinion ... during a meeting") is not said not to have happened."""
+    return event.status == "negated" and "announced[" not in event.pattern and \
+        ":noun:" not in event.pattern.split(" ")[0] and any(
+            r.actor_id or r.country for r in event.actors + event.recipients)
 
 
 def _attach_denial(store: Store, story_id: str, source: dict[str, Any],
@@ -314,6 +365,7 @@ def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
     fam = family(source["event_type"])
     pool = _pool(store, story_id, fam, source, touched)
     fitting = [f for f in pool.values() if f["planned"] == source["planned"]
+               and not era_conflict(source, f)
                and all(date_score(source, s) is not None for s in f["sources"])]
     return fitting[0] if len(fitting) == 1 else None
 
@@ -348,7 +400,8 @@ def resolve_anaphor(source: dict[str, Any], fused: list[dict[str, Any]]) -> dict
     best, best_rank = None, (-1, False)
     in_person = IN_PERSON_NOUN.fullmatch(source["trigger"]["text"].lower()) is not None
     for f in fused:
-        if f["family"] != family(source["event_type"]) or f["planned"] != source["planned"]:
+        if f["family"] != family(source["event_type"]) or f["planned"] != source["planned"] \
+                or era_conflict(source, f):
             continue
         if in_person and any(s["mode"] in REMOTE_MODES for s in f["sources"]):
             continue  # "that meeting" does not refer back to a phone call
