@@ -19,7 +19,7 @@ from typing import Any
 
 from heron.fuse.consensus import representative, summarise
 from heron.fuse.contradictions import compatible_places
-from heron.fuse.dates import any_day, date_kind, day, gap, periods_compatible
+from heron.fuse.dates import any_day, date_kind, day, explicit_day, gap, periods_compatible
 from heron.fuse.sources import event_source, is_fusable
 from heron.fuse.text import jaccard
 from heron.model import Analysis, Article, Event
@@ -34,6 +34,8 @@ SINGLE_PARTICIPANT_WEIGHT = 0.8  # a lone shared participant needs date/place/wo
 DATE_TOLERANCE = 1  # days: a one-day difference may be a time-zone shift
 FALLBACK_REACH = 7  # days before publication a fallback-dated (undated) mention may refer to
 CANDIDATE_WINDOW = 14  # days around a mention's date searched for fused candidates
+PLAN_PARTIES = 0.75  # participant agreement (both ways) for a plan to be linked to an outcome
+PLAN_REACH = 60  # days after an undated plan's first report that its outcome may come
 ANAPHOR_REACH = 6  # sentences back a definite mention ("the summit") may refer to
 # "that" right before the noun or before a word that marks an event noun's status ("that
 # planned meeting"): in "conviction that direct talks" it is a complementiser.
@@ -315,12 +317,32 @@ def link_plans(store: Store, story_id: str,
         pool = _pool(store, story_id, fused["family"], fused, touched)
         for other in pool.values():
             if other["planned"] == fused["planned"] or other["id"] in fused.get("plan_links", []) \
-                    or not _one_event(fused, other, across_plans=True):
+                    or not _plan_and_outcome(*sorted((fused, other), key=lambda f: not f["planned"])):
                 continue
             for a, b in ((fused, other), (other, fused)):
                 a["plan_links"] = sorted({*a.get("plan_links", []), b["id"]})
                 changed[a["id"]] = a
     return changed
+
+
+def _plan_and_outcome(plan: dict[str, Any], outcome: dict[str, Any]) -> bool:
+    """Whether a reported event is what a plan announced: the same parties both ways (at
+    least ``PLAN_PARTIES``), the same era, no clash of mode or place, and the outcome dated
+    as one of the plan's sources dated it — or, when no source dated the plan, after the plan
+    was first reported and within ``PLAN_REACH`` days of it. A plan whose sources disagree on
+    the day links to the outcome on either day (the disagreement stays a contradiction)."""
+    told, done = representative(plan), representative(outcome)
+    if era_conflict(told, outcome) or mode_score(done, plan) is None or \
+            places_conflict({**told, "planned": False}, outcome):
+        return False
+    if min(participant_score(done, plan)[0], participant_score(told, outcome)[0]) < PLAN_PARTIES:
+        return False
+    dated = [s["date"] for s in plan["sources"] if date_kind(s) == "explicit" and explicit_day(s)]
+    if dated:
+        return any(periods_compatible(outcome["date"], d) for d in dated)
+    start = day(plan.get("first_reported")) if plan.get("first_reported") else None
+    end = day(outcome["date"])
+    return bool(start and end) and 0 <= (end - start).days <= PLAN_REACH
 
 
 def _absorb(big: dict[str, Any], small: dict[str, Any]) -> None:
