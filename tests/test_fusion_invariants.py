@@ -10,6 +10,8 @@ through the real pipeline (spaCy model, SQLite file, ingest, analysis, fusion):
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,9 +24,16 @@ IRAN = DATA / "multi_outlet_invariants.jsonl"
 
 
 @pytest.fixture(scope="module")
-def fused(tmp_path_factory: pytest.TempPathFactory, nlp) -> Heron:
-    h = Heron(tmp_path_factory.mktemp("invariants") / "invariants.db")
-    h.ingest(STORIES)
+def db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
+    path = tmp_path_factory.mktemp("invariants") / "invariants.db"
+    with Heron(path) as h:
+        h.ingest(STORIES)
+    return path
+
+
+@pytest.fixture(scope="module")
+def fused(db: Path) -> Heron:
+    h = Heron(db)
     yield h
     h.close()
 
@@ -128,3 +137,20 @@ def test_the_timeline_hides_weak_single_source_items_unless_asked(fused: Heron) 
     assert all(i["n_outlets"] > 1 or i["contradiction_ids"] or not i["hidden"] for i in shown)
     assert all(not i["hidden"] for i in shown)
     assert all(i in shown for i in every if i["n_outlets"] > 1)  # corroborated: always shown
+
+
+def test_the_timeline_command_shows_sections_and_toggles_hidden_items(fused: Heron, db: Path) -> None:
+    [story] = [s for s in fused.stories(limit=100) if "iran-reuters" in
+               {a["id"] for a in fused.story(s["id"])["articles"]}]
+
+    def timeline(*flags: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "heron.cli", "timeline", story["id"], *flags,
+                               "--db", str(db)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    brief, full = timeline(), timeline("--all")
+    assert "Background" in brief and "2015-07" in brief  # the 2015 signing, in its own section
+    n_hidden = fused.timeline_sections(story["id"])["n_hidden"]
+    assert n_hidden and f"{n_hidden} single-source item(s) hidden" in brief
+    assert "hidden" not in full and len(full.splitlines()) > len(brief.splitlines())
