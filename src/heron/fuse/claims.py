@@ -82,6 +82,12 @@ def claim_contradictions(claim: dict, min_confidence: float = 0.0) -> list[dict]
     for s in claim["sources"]:
         if s["numbers"]:
             variants.setdefault(tuple(s["numbers"]), []).append(s)
+    # A relay that quotes fewer of the figures ("6 p.m." for "6:00 p.m.", "30 miles" where
+    # another gives "48km" too, "eight" spelled out) does not disagree: only relays whose
+    # figures neither include the other's are different versions of the statement.
+    sets = {v: set(v) for v in variants}
+    variants = {v: items for v, items in variants.items()
+                if any(not (sets[v] <= sets[w] or sets[w] <= sets[v]) for w in variants)}
     sides = independent([{"value": ", ".join(v), "sources": [
         {"article_id": s["article_id"], "outlet": s["outlet"], "source": s["source"],
          "sentence": s["sentence"]} for s in items]} for v, items in variants.items()],
