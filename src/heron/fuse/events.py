@@ -374,10 +374,20 @@ def _attach_denial(store: Store, story_id: str, source: dict[str, Any],
     pool = _pool(store, story_id, fam, source, touched)
     reported = [f for f in pool.values() if not f["planned"]]
     best = max(reported, key=lambda f: match_score(source, f), default=None)
-    if best is not None and match_score(source, best) >= MATCH_THRESHOLD:
+    if best is not None and match_score(source, best) >= MATCH_THRESHOLD and \
+            _two_shared_parties(source, best):
         best["sources"].append({**source, "support": "denial"})
         summarise(best)
         touched[best["id"]] = best
+
+
+def _two_shared_parties(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+    """A denial sets itself against an event only when it names two of the event's parties
+    ("Israel denied that its aircraft attacked targets in Syria"): one shared name ("results of
+    Williams' test have not been released" against "Williams was released on bail") is too
+    little to say that the same act is denied."""
+    mine = _identities(participant_keys(source))
+    return len(mine & _identities(core_participants(fused))) >= 2
 
 
 def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
