@@ -154,3 +154,13 @@ def test_the_timeline_command_shows_sections_and_toggles_hidden_items(fused: Her
     n_hidden = fused.timeline_sections(story["id"])["n_hidden"]
     assert n_hidden and f"{n_hidden} single-source item(s) hidden" in brief
     assert "hidden" not in full and len(full.splitlines()) > len(brief.splitlines())
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("2015", "2015-07-14", True), ("2015-07", "2015-07-14", True), ("2015-07-14", "2015-07-15", True),
+    ("2015", "2018-05-08", False), ("2017-03", "2017-06-12", False), ("2015-07-14", "2015-07-17", False),
+    ("2017-W12", "2017-06-12", True),  # weeks, seasons: cannot exclude anything
+])
+def test_dates_compatible_at_the_precision_both_know(a: str, b: str, same: bool) -> None:
+    from heron.fuse.dates import periods_compatible
+    assert periods_compatible(a, b) is same and periods_compatible(b, a) is same
