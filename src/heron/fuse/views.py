@@ -95,7 +95,10 @@ def timeline(store: Store, story_id: str) -> list[dict[str, Any]]:
     default (see :func:`hidden_by_default`)."""
     story = store.story_record(story_id)
     items = [timeline_item(f) for f in store.fused_event_records(story_id)]
+    ids = {i["id"] for i in items}
     for item in items:
+        # a linked event merged away later leaves a stale id on its partner: not shown
+        item["plan_links"] = [i for i in item["plan_links"] if i in ids]
         item["section"] = section(item, story)
         item["hidden"] = hidden_by_default(item)
         item["corroborated"] = item["n_outlets"] > 1
