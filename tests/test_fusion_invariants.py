@@ -164,3 +164,21 @@ def test_the_timeline_command_shows_sections_and_toggles_hidden_items(fused: Her
 def test_dates_compatible_at_the_precision_both_know(a: str, b: str, same: bool) -> None:
     from heron.fuse.dates import periods_compatible
     assert periods_compatible(a, b) is same and periods_compatible(b, a) is same
+
+
+def test_the_story_page_shows_background_apart_and_toggles_hidden_items(fused: Heron,
+                                                                         db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from heron.web.app import create_app
+
+    [story] = [s for s in fused.stories(limit=100) if "iran-reuters" in
+               {a["id"] for a in fused.story(s["id"])["articles"]}]
+    signed = [i for i in fused.timeline(story["id"]) if i["section"] == "background"
+              and not i["hidden"]]
+    with TestClient(create_app(db)) as client:
+        page = client.get(f"/stories/{story['id']}").text
+        background = page[page.index('id="background"'):]
+        assert signed and all(f'/events/{i["id"]}' in background for i in signed)
+        assert "Show all" in page and "Hide single-source" in client.get(
+            f"/stories/{story['id']}?all=1").text
