@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median_low
 
+import numpy as np
+
 from heron.fuse import semantic
 from heron.fuse.text import content_words, source_key
 from heron.model import Analysis, Article
@@ -51,7 +53,7 @@ class Profile:
     date: str | None
     source: str
     vector: dict[str, float]  # unit length
-    embedding: list[float] | None = None  # unit length; None without the semantic model
+    embedding: np.ndarray | None = None  # unit length; None without the semantic model
 
 
 def article_date(article: Article, analysis: Analysis) -> str | None:
