@@ -263,7 +263,14 @@ def test_story_page_has_timeline_chart_contradictions_quotes_actors(client, stor
         assert part in page.text, part
     timeline = get_json(client, f"/api/story/{story['id']}/timeline")
     assert timeline and all(e["quad_class"] for e in timeline)
-    assert f'/events/{timeline[0]["id"]}' in page.text
+    shown = [e for e in timeline if not e["hidden"]]
+    assert shown and f'/events/{shown[0]["id"]}' in page.text
+    # single-source items that are not confident or not dated by their own sentence are
+    # hidden by default; ?all=1 shows them
+    hidden = [e for e in timeline if e["hidden"]]
+    assert hidden and f'href="/events/{hidden[0]["id"]}"' not in page.text
+    assert "Show all" in page.text
+    assert f'/events/{hidden[0]["id"]}' in client.get(f"/stories/{story['id']}?all=1").text
 
 
 def test_fused_event_page_highlights_each_source_sentence(client, story):

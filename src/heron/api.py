@@ -145,6 +145,14 @@ class Heron:
 
         return views.timeline(self.store, story_id)
 
+    def timeline_sections(self, story_id: str, show_all: bool = False) -> dict[str, Any]:
+        """The analyst's timeline: ``current``, ``planned`` and ``background`` items; single-
+        outlet items that are not confident or not dated by their own sentence are left out
+        (counted in ``n_hidden``) unless ``show_all``."""
+        from heron.fuse import views
+
+        return views.timeline_sections(self.store, story_id, show_all)
+
     def fused_event(self, fused_id: str) -> dict[str, Any] | None:
         """A fused event with its source mentions and per-attribute consensus."""
         from heron.fuse import views

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
 
 from rich.console import Console
 from rich.table import Table
@@ -85,7 +84,6 @@ def _names(refs: list[dict]) -> str:
 
 
 # -- fusion
-RECENT_WEEKS = 2  # the brief timeline keeps explicitly dated items this close to the story
 
 
 def _fusion(h: Heron, console: Console) -> None:
@@ -95,8 +93,9 @@ def _fusion(h: Heron, console: Console) -> None:
 
 
 def print_timeline(h: Heron, story_id: str, console: Console, brief: bool = False) -> None:
-    """A story's dated timeline (past, then planned) and its contradictions. ``brief`` keeps
-    items that are corroborated, explicitly dated or contested."""
+    """A story's timeline for analysts — current events, planned items, background — and its
+    contradictions. ``brief`` leaves out single-outlet items that are not confident or not
+    dated by their own sentence (see :func:`heron.fuse.views.hidden_by_default`)."""
     story = h.story(story_id)
     if story is None:
         return
@@ -104,26 +103,15 @@ def print_timeline(h: Heron, story_id: str, console: Console, brief: bool = Fals
     console.print(f"{story['id']}: {story['n_articles']} articles from "
                   f"{len(story['outlets'])} sources, {story['first_date'] or '?'} – "
                   f"{story['last_date'] or '?'}", markup=False)
-    items = [i for i in h.timeline(story_id) if not brief or _notable(i, story)]
-    for planned, title in ((False, "Timeline"), (True, "Planned / announced")):
-        rows = [i for i in items if i["planned"] == planned]
-        if rows:
-            console.print(_timeline_table(title, rows))
+    sections = h.timeline_sections(story_id, show_all=not brief)
+    for name, title in (("current", "Timeline"), ("planned", "Planned / announced"),
+                        ("background", "Background (acts long before the story)")):
+        if sections[name]:
+            console.print(_timeline_table(title, sections[name]))
+    if sections["n_hidden"]:
+        console.print(f"{sections['n_hidden']} single-source item(s) hidden (not confident or "
+                      "not dated by their own sentence): --all shows them", markup=False)
     _contradictions(h.contradictions(story_id), console)
-
-
-def _notable(item: dict, story: dict) -> bool:
-    """Corroborated or contested, or explicitly dated within the story's weeks (background
-    such as a war's start years ago stays in the full timeline)."""
-    if item["n_outlets"] > 1 or item["contradiction_ids"]:
-        return True
-    recent = story["first_date"] and item["date"] and item["date"][:10] >= _weeks_before(
-        story["first_date"], RECENT_WEEKS)
-    return not is_reported(item["date_precision"]) and bool(recent)
-
-
-def _weeks_before(day: str, weeks: int) -> str:
-    return (date.fromisoformat(day[:10]) - timedelta(weeks=weeks)).isoformat()
 
 
 def _timeline_table(title: str, items: list[dict]) -> Table:
@@ -134,7 +122,9 @@ def _timeline_table(title: str, items: list[dict]) -> Table:
         when = item["date"] or "?"
         if is_reported(item["date_precision"]):
             when = f"≤ {when} (reported)"
-        table.add_row(when, item["label"], str(item["n_outlets"]), str(item["n_sources"]),
+        label = item["label"] + (" ↔ linked to its " + ("outcome" if item["planned"] else "plan")
+                                 if item.get("plan_links") else "")
+        table.add_row(when, label, str(item["n_outlets"]), str(item["n_sources"]),
                       f"⚠ {len(item['contradiction_ids'])}" if item["contradiction_ids"] else "")
     return table
 

@@ -105,8 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
                  "print a story's dated timeline of fused events and its contradictions")
     p.add_argument("story", nargs="?", help="story id (default: the largest story)")
     p.add_argument("--all", action="store_true",
-                   help="list every fused event (default: those corroborated by several "
-                        "sources, contested, or explicitly dated near the story)")
+                   help="also list single-source items that are not confident or not dated by "
+                        "their own sentence (hidden by default)")
 
     p = _command(sub, "demo", cmd_demo, "ingest the bundled seed articles and print a briefing",
                  db_default="heron-demo.db")

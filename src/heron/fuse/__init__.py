@@ -17,7 +17,7 @@ from heron.fuse.arrangements import link_arrangements
 from heron.fuse.claims import claim_contradictions, fuse_article_quotes
 from heron.fuse.consensus import summarise
 from heron.fuse.contradictions import fused_contradictions
-from heron.fuse.events import fuse_article_events, merge_split_events
+from heron.fuse.events import fuse_article_events, link_plans, merge_split_events
 from heron.fuse.stories import article_date, assign, shift_day
 from heron.model import Article
 from heron.store.base import Store
@@ -54,6 +54,7 @@ def fuse_article(store: Store, article: Article) -> str | None:
     for fused_id in merged_away:
         store.delete_fused_event(fused_id)
     touched.update(link_arrangements(store, story_id, article, analysis, touched))
+    touched.update(link_plans(store, story_id, touched))
     planned = _planned_around(store, story_id, article_date(article, analysis))
     for fused_id in merged_away:
         planned.pop(fused_id, None)
@@ -65,10 +66,12 @@ def fuse_article(store: Store, article: Article) -> str | None:
     touched.update((f["id"], f) for f in stance_mod.attach(found, list(planned.values())))
     for fused in touched.values():
         summarise(fused)
-        store.replace_contradictions("fused_event_id", fused["id"], fused_contradictions(fused))
+        store.replace_contradictions("fused_event_id", fused["id"],
+                                     fused_contradictions(fused, min_confidence))
         store.save_fused_event(fused)
     for claim in fuse_article_quotes(store, story_id, article, analysis):
-        store.replace_contradictions("claim_id", claim["id"], claim_contradictions(claim))
+        store.replace_contradictions("claim_id", claim["id"],
+                                     claim_contradictions(claim, min_confidence))
         store.save_claim(claim)
     refresh_counts(store, story_id)
     return story_id

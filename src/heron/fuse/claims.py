@@ -9,6 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from heron.fuse.contradictions import evidence_pair, independent
 from heron.fuse.text import content_words, jaccard, source_key
 from heron.model import Analysis, Article, Quote
 from heron.store.base import Store
@@ -74,22 +75,31 @@ def summarise_claim(claim: dict) -> None:
     claim["first_reported"] = published[0] if published else None
 
 
-def claim_contradictions(claim: dict) -> list[dict]:
-    """Relays of one statement quoting different figures."""
-    with_numbers = [s for s in claim["sources"] if s["numbers"]]
+def claim_contradictions(claim: dict, min_confidence: float = 0.0) -> list[dict]:
+    """Relays of one statement quoting different figures, by different outlets (see
+    :func:`heron.fuse.contradictions.independent`)."""
     variants: dict[tuple[str, ...], list[dict]] = {}
-    for s in with_numbers:
-        variants.setdefault(tuple(s["numbers"]), []).append(s)
-    if len(variants) < 2:
+    for s in claim["sources"]:
+        if s["numbers"]:
+            variants.setdefault(tuple(s["numbers"]), []).append(s)
+    # A relay that quotes fewer of the figures ("6 p.m." for "6:00 p.m.", "30 miles" where
+    # another gives "48km" too, "eight" spelled out) does not disagree: only relays whose
+    # figures neither include the other's are different versions of the statement.
+    sets = {v: set(v) for v in variants}
+    variants = {v: items for v, items in variants.items()
+                if any(not (sets[v] <= sets[w] or sets[w] <= sets[v]) for w in variants)}
+    sides = independent([{"value": ", ".join(v), "sources": [
+        {"article_id": s["article_id"], "outlet": s["outlet"], "source": s["source"],
+         "sentence": s["sentence"]} for s in items]} for v, items in variants.items()],
+        min_confidence)
+    if len(sides) < 2:
         claim["contradiction_ids"] = []
         return []
-    sides = [{"value": ", ".join(v), "sources": [
-        {"article_id": s["article_id"], "outlet": s["outlet"], "source": s["source"],
-         "sentence": s["sentence"]} for s in items]} for v, items in variants.items()]
     record = {"id": f"cx-{claim['id']}-numbers", "story_id": claim["story_id"],
               "fused_event_id": None, "claim_id": claim["id"], "attribute": "numbers",
               "description": f"{claim['speaker']['name']} is quoted with different figures: "
                              + " vs ".join(side["value"] for side in sides),
-              "sides": sides}
+              "sides": sides, "rule": "claim_numbers",
+              "evidence": evidence_pair(sides)}
     claim["contradiction_ids"] = [record["id"]]
     return [record]

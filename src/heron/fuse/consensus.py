@@ -118,14 +118,24 @@ def summarise(fused: dict) -> None:
     fused["actors"], fused["recipients"] = participants(view)
     # A denial is evidence against the event, not corroboration of it.
     reporting = [s for s in fused["sources"] if s["status"] != NEGATED]
-    fused["n_sources"] = len(reporting)
+    # One sentence counts once, however many of its words the events component read as
+    # mentions of this event ("met ... for talks"): n_sources counts sentences.
+    fused["n_sources"] = len({sentence_key(s) for s in reporting})
     fused["n_outlets"] = len({s["source"] for s in reporting})
     fused["n_direct_outlets"] = len({s["source"] for s in sources if s["status"] != NEGATED})
-    fused["n_denials"] = len(fused["sources"]) - len(reporting)
+    fused["n_denials"] = len({sentence_key(s) for s in fused["sources"]
+                              if s["status"] == NEGATED})
+    fused["background"] = bool(fused["sources"]) and all(s.get("background")
+                                                         for s in fused["sources"])
+    fused["confidence"] = max((s["confidence"] for s in reporting), default=0.0)
     published = sorted(s["published"] for s in fused["sources"] if s["published"])
     fused["first_reported"] = published[0] if published else None
     fused["label"] = label(fused)
     fused.setdefault("contradiction_ids", [])
+
+
+def sentence_key(source: dict) -> tuple[str, int]:
+    return source["article_id"], source["sentence"]["start"]
 
 
 def resolved_date(sources: list[dict], agreed_day: str | None) -> tuple[str | None, str]:

@@ -1,5 +1,13 @@
 """Contradictions: attributes on which the sources of one fused event disagree. Each records
-every side's value with its sources and evidence sentences; nothing is resolved silently."""
+every side's value with its sources and evidence sentences; nothing is resolved silently.
+
+A contradiction is a disagreement *between outlets* that a reader can check from two quoted
+sentences, so every check's sides pass :func:`independent` before a record is made: a
+sentence found on two sides is taken off both, as is evidence below the confidence threshold,
+and two sides must be backed by two different outlets, one of them on its own side only (one
+outlet against itself — an update, two readings of one article — is no contradiction). Each
+record names the ``rule`` that raised it and an ``evidence`` pair: one sentence of each of two
+sides from two outlets (when possible two that each stand on their own side only)."""
 
 from __future__ import annotations
 
@@ -19,7 +27,85 @@ CITY_LEVEL = frozenset({"city"})
 
 def evidence(item: dict[str, Any]) -> dict[str, Any]:
     return {"article_id": item["article_id"], "outlet": item["outlet"],
-            "source": item["source"], "sentence": item["sentence"]}
+            "source": item["source"], "sentence": item["sentence"],
+            "confidence": item.get("confidence")}
+
+
+def _sentence_key(item: dict[str, Any]) -> tuple[str, int, int]:
+    return item["article_id"], item["sentence"]["start"], item["sentence"]["end"]
+
+
+def independent(sides: list[dict], min_confidence: float = 0.0) -> list[dict]:
+    """The sides as evidence of a disagreement between outlets. A sentence found on two sides
+    leaves both (a sentence cannot disagree with itself), and so does evidence below
+    ``min_confidence``. Then only sides that form a *pair between outlets* with another stay:
+    one side backed by an outlet that is not on the other side, the other by a different
+    outlet (see :func:`_pair`). One outlet alone against itself is never a contradiction."""
+    counts: dict[tuple, int] = {}
+    for side in sides:
+        for key in {_sentence_key(s) for s in side["sources"]}:
+            counts[key] = counts.get(key, 0) + 1
+    kept = []
+    for side in sides:
+        sources = [s for s in side["sources"] if counts[_sentence_key(s)] == 1
+                   and (s.get("confidence") is None or s["confidence"] >= min_confidence)]
+        if sources:
+            kept.append({**side, "sources": sources})
+    paired = {i for i, j in _pairs(kept) for i in (i, j)}
+    return [side for i, side in enumerate(kept) if i in paired]
+
+
+def _own(side: dict, other: dict) -> list[dict]:
+    """The side's evidence from outlets that are not on the other side."""
+    theirs = {s["source"] for s in other["sources"]}
+    return [s for s in side["sources"] if s["source"] not in theirs]
+
+
+def _pair(a: dict, b: dict) -> list[dict] | None:
+    """Two sentences, one per side, from two outlets, at least one of which stands on its
+    side only: best both ("AP: 12 dead" / "Reuters: 14"); else an outlet that gives only one
+    value against another outlet's other value ("Moscow did not confirm", reported by three
+    outlets, against one outlet's "Merz said Putin agreed")."""
+    own_a, own_b = _own(a, b), _own(b, a)
+    if own_a and own_b:
+        return [own_a[0], own_b[0]]
+    for mine, side, flip in ((own_b, a, True), (own_a, b, False)):
+        for lone in mine:
+            other = next((s for s in side["sources"] if s["source"] != lone["source"]), None)
+            if other is not None:
+                return [other, lone] if flip else [lone, other]
+    return None
+
+
+def _pairs(sides: list[dict]) -> list[tuple[int, int]]:
+    return [(a, b) for a in range(len(sides)) for b in range(a + 1, len(sides))
+            if _pair(sides[a], sides[b])]
+
+
+def evidence_pair(sides: list[dict]) -> list[dict]:
+    """One sentence for each of two sides from two different outlets, preferring outlets that
+    each stand on their own side only: what a reader checks the contradiction against."""
+    pairs = [_pair(sides[a], sides[b]) for a, b in _pairs(sides)]
+    mutual = [p for p in pairs if p and _own(*_sides_of(sides, p))]
+    return (mutual or pairs)[0]
+
+
+def _sides_of(sides: list[dict], pair: list[dict]) -> tuple[dict, dict]:
+    def home(item: dict) -> dict:
+        return next(side for side in sides if item in side["sources"])
+    return home(pair[0]), home(pair[1])
+
+
+def holds(record: dict[str, Any]) -> bool:
+    """The invariants every stored contradiction keeps (checked again before storing): no
+    sentence on two sides, a pair of sides between outlets, an evidence pair of two outlets."""
+    sides = record["sides"]
+    sentences = [{_sentence_key(s) for s in side["sources"]} for side in sides]
+    shared = any(sentences[a] & sentences[b]
+                 for a in range(len(sides)) for b in range(a + 1, len(sides)))
+    pair = record.get("evidence") or []
+    return bool(_pairs(sides)) and not shared and len(pair) == 2 and \
+        pair[0]["source"] != pair[1]["source"] and _sentence_key(pair[0]) != _sentence_key(pair[1])
 
 
 def _side(value: Any, items: list[dict]) -> dict[str, Any]:
@@ -36,14 +122,15 @@ def _record(fused: dict, attribute: str, description: str, sides: list[dict],
             key: str | None = None) -> dict[str, Any]:
     return {"id": f"cx-{fused['id']}-{key or attribute}", "story_id": fused["story_id"],
             "fused_event_id": fused["id"], "claim_id": None, "attribute": attribute,
-            "description": description, "sides": sides}
+            "description": description, "sides": sides,
+            "evidence": evidence_pair(sides)}
 
 
 def _outlets(sides: list[dict]) -> set[str]:
     return {s["source"] for side in sides for s in side["sources"]}
 
 
-def date_conflict(fused: dict) -> list[dict]:
+def date_conflict(fused: dict, floor: float = 0.0) -> list[dict]:
     dated = sorted(((explicit_day(s), s) for s in fused["sources"] if explicit_day(s)),
                    key=lambda pair: pair[0])
     groups: list[list[tuple[str, dict]]] = []
@@ -54,24 +141,26 @@ def date_conflict(fused: dict) -> list[dict]:
             groups.append([(day, source)])
     if len(groups) < 2:
         return []
-    sides = [_side(g[0][0] if g[0][0] == g[-1][0] else f"{g[0][0]}/{g[-1][0]}",
-                   [s for _, s in g]) for g in groups]
+    sides = independent([_side(g[0][0] if g[0][0] == g[-1][0] else f"{g[0][0]}/{g[-1][0]}",
+                               [s for _, s in g]) for g in groups], floor)
+    if len(sides) < 2:
+        return []
     values = " vs ".join(side["value"] for side in sides)
     return [_record(fused, "date", f"sources date it differently beyond {TOLERANCE_DAYS} day "
                     f"(time-zone shifts allowed): {values}", sides)]
 
 
-def number_conflicts(fused: dict) -> list[dict]:
+def number_conflicts(fused: dict, floor: float = 0.0) -> list[dict]:
     out = []
     for number in NUMBERS:
         by_value: dict[int, list[dict]] = defaultdict(list)
         for s in fused["sources"]:
             if s[number] is not None:
                 by_value[s[number]].append(s)
-        if len(by_value) > 1:
-            sides = [_side(v, items) for v, items in sorted(by_value.items())]
+        sides = independent([_side(v, items) for v, items in sorted(by_value.items())], floor)
+        if len(sides) > 1:
             out.append(_record(fused, number, f"sources give different {number} figures: "
-                               + " vs ".join(str(v) for v in sorted(by_value)), sides))
+                               + " vs ".join(str(side["value"]) for side in sides), sides))
     return out
 
 
@@ -105,7 +194,7 @@ def _group_name(group: list[tuple[dict, dict]]) -> str:
     return " / ".join(names)
 
 
-def place_conflict(fused: dict) -> list[dict]:
+def place_conflict(fused: dict, floor: float = 0.0) -> list[dict]:
     """Where it happened (past events: their locations) or will happen (planned events: venue
     statements, including "undetermined")."""
     attribute = "venue" if fused["planned"] else "place"
@@ -123,6 +212,7 @@ def place_conflict(fused: dict) -> list[dict]:
     sides = [_side(_group_name(g), [item for _, item in g]) for g in groups]
     if undetermined and (sides or fused["planned"]):
         sides.append(_side(UNDETERMINED, undetermined))
+    sides = independent(sides, floor)
     if len(sides) < 2:
         return []
     what = "venue of the planned event" if fused["planned"] else "place of the event"
@@ -130,7 +220,7 @@ def place_conflict(fused: dict) -> list[dict]:
                     + " vs ".join(str(side["value"]) for side in sides), sides)]
 
 
-def planned_conflict(fused: dict) -> list[dict]:
+def planned_conflict(fused: dict, floor: float = 0.0) -> list[dict]:
     """Happened vs planned: an explicitly dated report that it took place against reports
     that it is still to come."""
     # A day before publication: a mention dated the day of its report may date the report.
@@ -139,24 +229,32 @@ def planned_conflict(fused: dict) -> list[dict]:
     planned = [s for s in fused["sources"] if s["planned"]]
     if not happened or not planned:
         return []
-    sides = [_side("happened", happened), _side("planned", planned)]
+    sides = independent([_side("happened", happened), _side("planned", planned)], floor)
+    if len(sides) < 2:
+        return []
     return [_record(fused, "status", "sources disagree on whether it happened or is planned",
                     sides, key="planned")]
 
 
-def denial_conflict(fused: dict) -> list[dict]:
+def denial_conflict(fused: dict, floor: float = 0.0) -> list[dict]:
     """Reported by some sources, denied per others ("Israel denied that its jets struck")."""
     denied = [s for s in fused["sources"] if s["status"] == NEGATED]
-    reported = [s for s in fused["sources"] if s["status"] != NEGATED]
+    # An outlet carrying the denial relays the dispute ("did not comment on reports of an
+    # airstrike"): its own mention of the act is what is denied, not a report that it happened.
+    denying = {s["source"] for s in denied}
+    reported = [s for s in fused["sources"] if s["status"] != NEGATED
+                and s["source"] not in denying]
     if not denied or not reported:
         return []
-    sides = [_side("happened", reported), _side("denied", denied)]
+    sides = independent([_side("happened", reported), _side("denied", denied)], floor)
+    if len(sides) < 2:
+        return []
     return [_record(fused, "status", f"sources disagree on whether it happened: "
                     f"{len(_outlets(sides[:1]))} source(s) report it, "
                     f"{len(_outlets(sides[1:]))} deny it", sides, key="denied")]
 
 
-def actor_conflict(fused: dict) -> list[dict]:
+def actor_conflict(fused: dict, floor: float = 0.0) -> list[dict]:
     """Different initiators: sources naming actors of disjoint countries, not by role swap."""
     if fused["family"] in SYMMETRIC_FAMILIES:
         return []
@@ -170,16 +268,18 @@ def actor_conflict(fused: dict) -> list[dict]:
                 and not _swapped(a, by_actors[b]) and not _swapped(b, by_actors[a])]
     if not disjoint:
         return []
-    sides = [_side(", ".join(k), by_actors[k]) for k in keys]
+    sides = independent([_side(", ".join(k), by_actors[k]) for k in keys], floor)
+    if len(sides) < 2:
+        return []
     return [_record(fused, "actor", "sources name different actors: "
-                    + " vs ".join(", ".join(k) for k in keys), sides)]
+                    + " vs ".join(side["value"] for side in sides), sides)]
 
 
 def _swapped(countries: tuple[str, ...], sources: list[dict]) -> bool:
     return any(set(countries) & {r["country"] for r in s["recipients"]} for s in sources)
 
 
-def stance_conflicts(fused: dict) -> list[dict]:
+def stance_conflicts(fused: dict, floor: float = 0.0) -> list[dict]:
     """Agreement asserted by some sources and not confirmed per others, for one party."""
     by_country: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for stance in fused.get("stances", []):
@@ -188,8 +288,11 @@ def stance_conflicts(fused: dict) -> list[dict]:
     for country, values in sorted(by_country.items()):
         if AGREED in values and NOT_CONFIRMED in values:
             names = sorted({s["name"] for s in values[AGREED] + values[NOT_CONFIRMED]})
-            sides = [_side(f"{AGREED} ({country})", values[AGREED]),
-                     _side(f"{NOT_CONFIRMED} ({country})", values[NOT_CONFIRMED])]
+            sides = independent([_side(f"{AGREED} ({country})", values[AGREED]),
+                                 _side(f"{NOT_CONFIRMED} ({country})", values[NOT_CONFIRMED])],
+                                floor)
+            if len(sides) < 2:
+                continue
             record = _record(fused, "status",
                              f"disputed agreement of {country} ({', '.join(names)}): "
                              f"{len(_outlets(sides[:1]))} source(s) say it agreed, "
@@ -203,8 +306,12 @@ CHECKS = (date_conflict, number_conflicts, place_conflict, planned_conflict, den
           actor_conflict, stance_conflicts)
 
 
-def fused_contradictions(fused: dict) -> list[dict]:
+def fused_contradictions(fused: dict, min_confidence: float = 0.0) -> list[dict]:
+    """Every rule's contradictions on one fused event, each with the ``rule`` that raised it;
+    only evidence at or above ``min_confidence`` (the export threshold) takes a side."""
     view = stating(fused)
-    found = [c for check in CHECKS for c in check(view)]
+    found = [{**c, "rule": check.__name__} for check in CHECKS
+             for c in check(view, min_confidence)]
+    found = [c for c in found if holds(c)]  # belt and braces: never store a broken one
     fused["contradiction_ids"] = [c["id"] for c in found]
     return found

@@ -4,6 +4,7 @@ undated for matching while staying visible in the per-source values."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -73,6 +74,22 @@ def period_end(value: str | None) -> date | None:
     except ValueError:
         return None
     return None
+
+
+ISO_PERIOD = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+DAY_TOLERANCE = 1  # days: a one-day difference may be a time-zone shift
+
+
+def periods_compatible(a: str | None, b: str | None) -> bool:
+    """Whether two dates can name the same time at the precision both know: a year, a month or
+    a day inside the other ("2015" and "2015-07-14"), or days at most a day apart. Unknown or
+    non-calendar values (weeks, seasons) cannot exclude anything."""
+    if not a or not b or not ISO_PERIOD.fullmatch(a) or not ISO_PERIOD.fullmatch(b):
+        return True
+    if len(a) == len(b) == 10:
+        return gap(a, b) <= DAY_TOLERANCE
+    short = min(len(a), len(b))
+    return a[:short] == b[:short]
 
 
 def gap(a: str, b: str) -> int:

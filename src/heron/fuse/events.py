@@ -19,7 +19,7 @@ from typing import Any
 
 from heron.fuse.consensus import representative, summarise
 from heron.fuse.contradictions import compatible_places
-from heron.fuse.dates import any_day, date_kind, day, gap
+from heron.fuse.dates import any_day, date_kind, day, explicit_day, gap, periods_compatible
 from heron.fuse.sources import event_source, is_fusable
 from heron.fuse.text import jaccard
 from heron.model import Analysis, Article, Event
@@ -34,6 +34,8 @@ SINGLE_PARTICIPANT_WEIGHT = 0.8  # a lone shared participant needs date/place/wo
 DATE_TOLERANCE = 1  # days: a one-day difference may be a time-zone shift
 FALLBACK_REACH = 7  # days before publication a fallback-dated (undated) mention may refer to
 CANDIDATE_WINDOW = 14  # days around a mention's date searched for fused candidates
+PLAN_PARTIES = 0.75  # participant agreement (both ways) for a plan to be linked to an outcome
+PLAN_REACH = 60  # days after an undated plan's first report that its outcome may come
 ANAPHOR_REACH = 6  # sentences back a definite mention ("the summit") may refer to
 # "that" right before the noun or before a word that marks an event noun's status ("that
 # planned meeting"): in "conviction that direct talks" it is a complementiser.
@@ -146,6 +148,8 @@ def date_score(source: dict[str, Any], other: dict[str, Any]) -> float | None:
     """1 for explicit days within tolerance, 0.5 for weaker but compatible dates (a
     publication fallback that could refer to the other's day, a date carried over from
     another sentence), 0 when unknown, None for a hard conflict."""
+    if coarse_conflict(source, other):
+        return None
     mine, theirs = any_day(source), any_day(other)
     if not mine or not theirs:
         return 0.0
@@ -161,6 +165,18 @@ def date_score(source: dict[str, Any], other: dict[str, Any]) -> float | None:
             return 0.5
         return None if date_kind(dated) == "explicit" else 0.0
     return 0.5 if apart <= DATE_TOLERANCE else 0.0  # a carried date: weak either way
+
+
+def coarse_conflict(source: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Dates of their own clauses that exclude each other at the precision both know: "in
+    March 2017" against "June 12, 2017" or "in 2016" (days are compared in :func:`date_score`,
+    with a tolerance)."""
+    if date_kind(source) != "explicit" or date_kind(other) != "explicit":
+        return False
+    a, b = source["date"], other["date"]
+    if not a or not b or (len(a) >= 10 and len(b) >= 10):
+        return False
+    return not periods_compatible(a, b)
 
 
 def mode_score(source: dict[str, Any], fused: dict[str, Any]) -> float | None:
@@ -188,7 +204,22 @@ def places_conflict(source: dict[str, Any], fused: dict[str, Any]) -> bool:
                for s in fused["sources"])
 
 
-def match_score(source: dict[str, Any], fused: dict[str, Any]) -> float:
+def era_conflict(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+    """A background mention (an act its own clause dates over a month before the report: "the
+    2015 nuclear deal") is only ever the same event as another background mention of a
+    compatible date, never one of the story's current events."""
+    if bool(source.get("background")) != bool(fused.get("background")):
+        return True
+    return bool(source.get("background")) and not all(
+        periods_compatible(source["date"], s["date"]) for s in fused["sources"])
+
+
+def match_score(source: dict[str, Any], fused: dict[str, Any], across_plans: bool = False) -> float:
+    """How well a mention fits a fused event (≥ MATCH_THRESHOLD: the same event). A plan and
+    its outcome never match (they are linked by :func:`link_plans` instead), unless
+    ``across_plans`` asks whether they are that pair."""
+    if era_conflict(source, fused) or (source["planned"] != fused["planned"] and not across_plans):
+        return 0.0
     part, strong = participant_score(source, fused)
     if part == 0:
         return 0.0
@@ -198,8 +229,6 @@ def match_score(source: dict[str, Any], fused: dict[str, Any]) -> float:
         return 0.0
     mode = mode_score(source, fused)
     if mode is None:  # a call and a meeting are two contacts, whoever took part
-        return 0.0
-    if source["planned"] != fused["planned"] and not strong:
         return 0.0
     if places_conflict(source, fused) and not strong:
         return 0.0
@@ -272,14 +301,55 @@ def merge_split_events(store: Store, story_id: str,
     return removed
 
 
-def _one_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return match_score(representative(a), b) >= MATCH_THRESHOLD and \
-        match_score(representative(b), a) >= MATCH_THRESHOLD
+def _one_event(a: dict[str, Any], b: dict[str, Any], across_plans: bool = False) -> bool:
+    return match_score(representative(a), b, across_plans) >= MATCH_THRESHOLD and \
+        match_score(representative(b), a, across_plans) >= MATCH_THRESHOLD
+
+
+def link_plans(store: Store, story_id: str,
+               touched: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Link each touched fused event with its counterpart across plan status — "Ishiba will
+    visit Seoul on Sept 10" and "Ishiba met Lee in Seoul on Wednesday" — when each one's best
+    mention matches the other apart from the status. They stay two records (what was announced,
+    what happened) that point at each other in ``plan_links``. Returns the events changed."""
+    changed: dict[str, dict[str, Any]] = {}
+    for fused in list(touched.values()):
+        pool = _pool(store, story_id, fused["family"], fused, touched)
+        for other in pool.values():
+            if other["planned"] == fused["planned"] or other["id"] in fused.get("plan_links", []) \
+                    or not _plan_and_outcome(*sorted((fused, other), key=lambda f: not f["planned"])):
+                continue
+            for a, b in ((fused, other), (other, fused)):
+                a["plan_links"] = sorted({*a.get("plan_links", []), b["id"]})
+                changed[a["id"]] = a
+    return changed
+
+
+def _plan_and_outcome(plan: dict[str, Any], outcome: dict[str, Any]) -> bool:
+    """Whether a reported event is what a plan announced: the same parties both ways (at
+    least ``PLAN_PARTIES``), the same era, no clash of mode or place, and the outcome dated
+    as one of the plan's sources dated it — or, when no source dated the plan, after the plan
+    was first reported and within ``PLAN_REACH`` days of it. A plan whose sources disagree on
+    the day links to the outcome on either day (the disagreement stays a contradiction)."""
+    told, done = representative(plan), representative(outcome)
+    if era_conflict(told, outcome) or mode_score(done, plan) is None or \
+            places_conflict({**told, "planned": False}, outcome):
+        return False
+    if min(participant_score(done, plan)[0], participant_score(told, outcome)[0]) < PLAN_PARTIES:
+        return False
+    dated = [s["date"] for s in plan["sources"] if date_kind(s) == "explicit" and explicit_day(s)]
+    if dated:
+        return any(periods_compatible(outcome["date"], d) for d in dated)
+    start = day(plan.get("first_reported")) if plan.get("first_reported") else None
+    end = day(outcome["date"])
+    return bool(start and end) and 0 <= (end - start).days <= PLAN_REACH
 
 
 def _absorb(big: dict[str, Any], small: dict[str, Any]) -> None:
     seen = {s["event_id"] for s in big["sources"]}
     big["sources"].extend(s for s in small["sources"] if s["event_id"] not in seen)
+    links = set(big.get("plan_links", [])) | set(small.get("plan_links", []))
+    big["plan_links"] = sorted(links - {big["id"], small["id"]})
     for key in ("stances", "arrangements"):
         if small.get(key):
             big.setdefault(key, []).extend(small[key])
@@ -288,9 +358,12 @@ def _absorb(big: dict[str, Any], small: dict[str, Any]) -> None:
 
 def is_denial(event: Event) -> bool:
     """A negated report of an act by identified participants ("Israel denied that its jets
-    struck ...", "Russia did not attack ..."): evidence against an event others report."""
-    return event.status == "negated" and "announced[" not in event.pattern and any(
-        r.actor_id or r.country for r in event.actors + event.recipients)
+    struck ...", "Russia did not attack ..."): evidence against an event others report. The
+    act must be the negated verb itself: a noun inside a negated clause ("did not restrain
+    giving his opinion ... during a meeting") is not said not to have happened."""
+    return event.status == "negated" and "announced[" not in event.pattern and \
+        ":noun:" not in event.pattern.split(" ")[0] and any(
+            r.actor_id or r.country for r in event.actors + event.recipients)
 
 
 def _attach_denial(store: Store, story_id: str, source: dict[str, Any],
@@ -301,10 +374,20 @@ def _attach_denial(store: Store, story_id: str, source: dict[str, Any],
     pool = _pool(store, story_id, fam, source, touched)
     reported = [f for f in pool.values() if not f["planned"]]
     best = max(reported, key=lambda f: match_score(source, f), default=None)
-    if best is not None and match_score(source, best) >= MATCH_THRESHOLD:
+    if best is not None and match_score(source, best) >= MATCH_THRESHOLD and \
+            _two_shared_parties(source, best):
         best["sources"].append({**source, "support": "denial"})
         summarise(best)
         touched[best["id"]] = best
+
+
+def _two_shared_parties(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+    """A denial sets itself against an event only when it names two of the event's parties
+    ("Israel denied that its aircraft attacked targets in Syria"): one shared name ("results of
+    Williams' test have not been released" against "Williams was released on bail") is too
+    little to say that the same act is denied."""
+    mine = _identities(participant_keys(source))
+    return len(mine & _identities(core_participants(fused))) >= 2
 
 
 def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
@@ -314,6 +397,7 @@ def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
     fam = family(source["event_type"])
     pool = _pool(store, story_id, fam, source, touched)
     fitting = [f for f in pool.values() if f["planned"] == source["planned"]
+               and not era_conflict(source, f)
                and all(date_score(source, s) is not None for s in f["sources"])]
     return fitting[0] if len(fitting) == 1 else None
 
@@ -348,7 +432,8 @@ def resolve_anaphor(source: dict[str, Any], fused: list[dict[str, Any]]) -> dict
     best, best_rank = None, (-1, False)
     in_person = IN_PERSON_NOUN.fullmatch(source["trigger"]["text"].lower()) is not None
     for f in fused:
-        if f["family"] != family(source["event_type"]) or f["planned"] != source["planned"]:
+        if f["family"] != family(source["event_type"]) or f["planned"] != source["planned"] \
+                or era_conflict(source, f):
             continue
         if in_person and any(s["mode"] in REMOTE_MODES for s in f["sources"]):
             continue  # "that meeting" does not refer back to a phone call

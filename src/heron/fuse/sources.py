@@ -60,7 +60,7 @@ def event_source(article: Article, analysis: Analysis, event: Event) -> dict[str
         "sentence_index": event.sentence, "sentence": asdict(event.sentence_span),
         "trigger": asdict(event.trigger), "event_type": event.event_type, "mode": event.mode,
         "status": event.status, "planned": planned, "pattern": event.pattern,
-        "confidence": event.confidence,
+        "confidence": event.confidence, "background": event.background,
         "actors": [ref_dict(r) for r in event.actors],
         "recipients": [ref_dict(r) for r in event.recipients],
         "facilitators": [ref_dict(r) for r in event.facilitators],

@@ -134,8 +134,10 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
             "stories": queries.find_stories(h, q, limit=20) if q.strip() else []})
 
     @router.get("/stories/{story_id}")
-    def story_page(request: Request, story_id: str):
-        return render(request, "story.html", pages.story_page(_heron(request), story_id), "story")
+    def story_page(request: Request, story_id: str, all: bool = False):  # noqa: A002
+        # ?all=1 also shows the single-source items the analyst's timeline hides by default
+        return render(request, "story.html", pages.story_page(_heron(request), story_id, all),
+                      "story")
 
     @router.get("/events/{fused_id}")
     def event_page(request: Request, fused_id: str):

@@ -90,17 +90,20 @@ def _article_actors(analysis: Analysis) -> list[dict[str, Any]]:
 
 
 # -- story -----------------------------------------------------------------------------------
-def story_page(h: Heron, story_id: str) -> dict | None:
+def story_page(h: Heron, story_id: str, show_all: bool = False) -> dict | None:
     story = h.story(story_id)
     if story is None:
         return None
-    timeline = [with_quad(e) for e in h.timeline(story_id)]
-    happened = [e for e in timeline if not e.get("planned")]
+    sections = h.timeline_sections(story_id, show_all)
+    happened = [with_quad(e) for e in sections["current"]]
     article_ids = [a["id"] for a in story.get("articles", [])]
     return {
         "story": story,
         "days": by_date(happened),
-        "planned": [e for e in timeline if e.get("planned")],
+        "planned": [with_quad(e) for e in sections["planned"]],
+        "background": [with_quad(e) for e in sections["background"]],
+        "n_hidden": sections["n_hidden"],
+        "show_all": show_all,
         "contradictions": h.contradictions(story_id=story_id),
         "quotes_by_speaker": queries.quotes_by_speaker(h.store, article_ids),
         "chart": stance_chart(queries.stance_per_day(happened)),
