@@ -227,7 +227,8 @@ def _check_entities(ann: dict[str, Any], errors: list[str]) -> set[str]:
     return ids
 
 
-def _resolve_mentions(ann: dict[str, Any], doc: dict[str, Any], ids: set[str], errors: list[str]) -> list[dict[str, Any]]:
+def _resolve_mentions(ann: dict[str, Any], doc: dict[str, Any], ids: set[str],
+                      errors: list[str]) -> list[dict[str, Any]]:
     out = []
     for i, m in enumerate(ann.get("mentions", [])):
         if not isinstance(m, list) or len(m) not in (3, 4):
@@ -265,7 +266,8 @@ def _span_field(doc: dict[str, Any], item: dict[str, Any], key: str, occ: int,
     return {"start": start, "end": end, "text": doc["text"][start:end]}
 
 
-def _resolve_events(ann: dict[str, Any], doc: dict[str, Any], ids: set[str], errors: list[str]) -> list[dict[str, Any]]:
+def _resolve_events(ann: dict[str, Any], doc: dict[str, Any], ids: set[str],
+                    errors: list[str]) -> list[dict[str, Any]]:
     out = []
     for i, ev in enumerate(ann.get("events", [])):
         where = f"events[{i}]"
@@ -300,7 +302,8 @@ def _resolve_events(ann: dict[str, Any], doc: dict[str, Any], ids: set[str], err
     return out
 
 
-def _resolve_quotes(ann: dict[str, Any], doc: dict[str, Any], ids: set[str], errors: list[str]) -> list[dict[str, Any]]:
+def _resolve_quotes(ann: dict[str, Any], doc: dict[str, Any], ids: set[str],
+                    errors: list[str]) -> list[dict[str, Any]]:
     out = []
     for i, q in enumerate(ann.get("quotes", [])):
         where = f"quotes[{i}]"
@@ -385,7 +388,8 @@ def kb_index() -> dict[str, set[str]]:
             m = re.match(r"^  (name|aliases): (.+)$", line)
             if m and current:
                 raw = m.group(2).strip()
-                names = [n.strip(" '\"") for n in raw.strip("[]").split(",")] if m.group(1) == "aliases" else [raw.strip("'\"")]
+                names = ([n.strip(" '\"") for n in raw.strip("[]").split(",")]
+                         if m.group(1) == "aliases" else [raw.strip("'\"")])
                 for n in names:
                     if len(_fold(n).split()) >= 2 or m.group(1) == "name":
                         index.setdefault(_fold(n), set()).add(current)
