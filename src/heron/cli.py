@@ -136,12 +136,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def print_report(report: IngestReport) -> None:
     for problem in report.skipped:
-        err.print(f"[yellow]skipped[/] {problem.location}: {problem.reason}")
+        err.print(f"[yellow]skipped[/] {escape(problem.location)}: {escape(problem.reason)}")
     for note in report.notes:
-        err.print(f"[dim]note[/] {note}")
+        err.print(f"[dim]note[/] {escape(note)}")
+    for f in report.failed:
+        then = "a later run tries again" if f.retry else "left marked as failed"
+        err.print(f"[red]failed[/] {escape(f.article_id)} ({escape(f.source)}) while "
+                  f"{'analysing' if f.stage == 'analyse' else 'fusing'}: {escape(f.reason)}; {then}")
     err.print(f"ingested {report.ingested}, duplicates {report.duplicates}, "
               f"already present {report.unchanged}, analysed {report.analysed}, "
-              f"skipped {len(report.skipped)}, fused {report.fused}")
+              f"skipped {len(report.skipped)}, failed {len(report.failed)}, fused {report.fused}")
 
 
 def cmd_code(args: argparse.Namespace) -> int:
@@ -190,6 +194,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     with Heron(args.db) as h:
         for key, value in h.stats().items():
             out.print(f"{key:<12} {value}")
+        for f in h.failures():
+            then = "will be retried" if f["retry"] else "left marked"
+            out.print(f"failed       {f['id']} ({f['source']}) {f['stage']}, {f['attempts']} "
+                      f"tries, {then}: {f['reason']}", markup=False)
     return 0
 
 

@@ -7,6 +7,8 @@ from datetime import date
 
 import dateparser
 
+from heron.config import year_in_range
+
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november"
           "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 # Explicit full dates only ("August 18, 2025", "18 August 2025", "2025-08-18"): a bare weekday or
@@ -26,11 +28,14 @@ def normalise_date(value: str | None) -> str | None:
         return None
     text = str(value).strip()
     try:
-        return date.fromisoformat(text[:10]).isoformat()
+        found = date.fromisoformat(text[:10]).isoformat()
     except ValueError:
-        pass
-    parsed = dateparser.parse(text, languages=["en"], settings=PARSER_SETTINGS)
-    return parsed.date().isoformat() if parsed else None
+        try:
+            parsed = dateparser.parse(text[:200], languages=["en"], settings=PARSER_SETTINGS)
+        except (ValueError, OverflowError):  # dateparser raises on some odd strings
+            parsed = None
+        found = parsed.date().isoformat() if parsed else None
+    return found if found and year_in_range(found) else None
 
 
 def infer_from_text(text: str) -> str | None:

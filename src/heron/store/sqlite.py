@@ -22,6 +22,9 @@ from heron.store.records import analysis_from_rows, analysis_rows
 ARTICLE_COLUMNS = ("id", "title", "published", "published_source", "outlet", "url", "author",
                    "source", "text", "raw_text", "removed", "content_hash", "simhash",
                    "duplicate_of", "duplicate_kind")
+# Failed tries of one stage (analysis or fusion) before a document is left marked as failed.
+MAX_ATTEMPTS = 2
+RUNNABLE = f"attempts < {MAX_ATTEMPTS}"
 # Tables whose rows carry their full record as JSON in a ``data`` column.
 RECORD_TABLES = ("mentions", "timexes", "places", "events", "quotes")
 
@@ -126,11 +129,30 @@ class SQLiteStore:
     # -- analysis --------------------------------------------------------------------------
     def pending(self, limit: int) -> list[Article]:
         rows = self.conn.execute(
-            "SELECT * FROM articles WHERE analysed = 0 ORDER BY rowid LIMIT ?", (limit,))
+            f"SELECT * FROM articles WHERE analysed = 0 AND {RUNNABLE} ORDER BY rowid LIMIT ?",
+            (limit,))
         return [_article(r) for r in rows]
 
     def count_pending(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
+        return self.conn.execute(
+            f"SELECT count(*) FROM articles WHERE analysed = 0 AND {RUNNABLE}").fetchone()[0]
+
+    def record_failure(self, article_id: str, stage: str, reason: str) -> int:
+        """Mark one failed try of ``stage`` on the article; returns its failed tries so far."""
+        with self.conn:
+            self.conn.execute("UPDATE articles SET attempts = attempts + 1, failed_stage = ?, "
+                              "failure = ? WHERE id = ?", (stage, reason, article_id))
+        row = self.conn.execute("SELECT attempts FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        return row[0] if row else 0
+
+    def failures(self) -> list[dict[str, Any]]:
+        """Documents whose analysis or fusion failed: id, source, stage, reason, attempts and
+        whether a later run will try again (``retry``)."""
+        rows = self.conn.execute(
+            "SELECT id, source, failed_stage AS stage, failure AS reason, attempts FROM articles "
+            "WHERE failed_stage IS NOT NULL ORDER BY rowid")
+        return [{**dict(r), "retry": r["attempts"] < MAX_ATTEMPTS} for r in rows]
 
     def save_analysis(self, analysis: Analysis) -> None:
         """Replace the article's analysis and mark it analysed, all in one transaction."""
@@ -148,7 +170,8 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO actors (id, name, country, sector, kind, kb_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(a.id, a.name, a.country, a.sector, a.kind, a.kb_id) for a in analysis.actors])
-            self.conn.execute("UPDATE articles SET analysed = 1 WHERE id = ?", (aid,))
+            self.conn.execute("UPDATE articles SET analysed = 1, attempts = 0, failed_stage = NULL, "
+                              "failure = NULL WHERE id = ?", (aid,))
 
     def analysis(self, article_id: str) -> Analysis | None:
         row = self.conn.execute("SELECT sentences FROM analyses WHERE article_id = ?",
@@ -205,7 +228,9 @@ class SQLiteStore:
             "analysed": count("SELECT count(*) FROM articles WHERE analysed = 1 "
                               "AND duplicate_of IS NULL"),
             "duplicates": count("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-            "pending": count("SELECT count(*) FROM articles WHERE analysed = 0"),
+            "pending": count(f"SELECT count(*) FROM articles WHERE analysed = 0 AND {RUNNABLE}"),
+            "failed": count(f"SELECT count(*) FROM articles WHERE failed_stage IS NOT NULL "
+                            f"AND NOT {RUNNABLE}"),
             "actors": count("SELECT count(*) FROM actors"),
         }
         for table in RECORD_TABLES:
@@ -220,16 +245,17 @@ class SQLiteStore:
         return self.conn
 
     def unfused(self, limit: int) -> list[Article]:
-        rows = self.conn.execute("SELECT * FROM articles WHERE fused = 0 AND analysed = 1 "
-                                 "ORDER BY rowid LIMIT ?", (limit,))
+        rows = self.conn.execute(f"SELECT * FROM articles WHERE fused = 0 AND analysed = 1 "
+                                 f"AND {RUNNABLE} ORDER BY rowid LIMIT ?", (limit,))
         return [_article(r) for r in rows]
 
     def count_unfused(self) -> int:
-        return self.conn.execute(
-            "SELECT count(*) FROM articles WHERE fused = 0 AND analysed = 1").fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM articles WHERE fused = 0 AND analysed = 1 "
+                                 f"AND {RUNNABLE}").fetchone()[0]
 
     def mark_fused(self, article_id: str) -> None:
-        self.conn.execute("UPDATE articles SET fused = 1 WHERE id = ?", (article_id,))
+        self.conn.execute("UPDATE articles SET fused = 1, attempts = 0, failed_stage = NULL, "
+                          "failure = NULL WHERE id = ?", (article_id,))
 
     def key_df(self, keys: list[str]) -> dict[str, int]:
         """Document frequency of each key (0 when unseen); key '' holds the document count."""
