@@ -22,6 +22,7 @@ from heron.ingest.build import build_article
 from heron.ingest.published import normalise_date
 from heron.ingest.readers import Problem, RawDoc, read_sources
 from heron.model import Analysis, Article
+from heron.store.lock import WriterLock
 from heron.store.sqlite import MAX_ATTEMPTS, SQLiteStore
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,9 @@ class Heron:
     def __init__(self, db_path: str | Path, settings: Settings | None = None,
                  readonly: bool = False):
         self.settings = settings or Settings()
-        self.store = SQLiteStore(db_path, readonly=readonly)
+        # Only one process stores, analyses or fuses at a time (see heron.store.lock).
+        self.writer = WriterLock(db_path, self.settings.lock_timeout, on_wait=log.warning)
+        self.store = SQLiteStore(db_path, readonly=readonly, migration_lock=self.writer)
 
     def close(self) -> None:
         self.store.close()
@@ -82,16 +85,23 @@ class Heron:
             raise ValueError(f"published date {published!r} is not a date (YYYY-MM-DD, years "
                              f"{MIN_YEAR}-{MAX_YEAR})")
         raw = read_sources([str(p) for p in paths], self.settings.max_file_bytes)
-        report = self.add(raw, published=published, outlet=outlet)
-        if analyse:
-            report.analysed = self.analyse_pending(progress, report)
-            report.fused = self.fuse(report=report)
+        with self.writer:
+            report = self.add(raw, published=published, outlet=outlet)
+            if analyse:
+                report.analysed = self.analyse_pending(progress, report)
+                report.fused = self.fuse(report=report)
         return report
 
     def add(self, docs: Iterable[RawDoc | Problem], published: str | None = None,
             outlet: str | None = None, report: IngestReport | None = None) -> IngestReport:
         """Store documents (no analysis); problems are collected, never raised."""
         report = report or IngestReport()
+        with self.writer:
+            self._add(docs, published, outlet, report)
+        return report
+
+    def _add(self, docs: Iterable[RawDoc | Problem], published: str | None, outlet: str | None,
+             report: IngestReport) -> None:
         for item in docs:
             if isinstance(item, Problem):
                 report.skipped.append(item)
@@ -106,9 +116,8 @@ class Heron:
             except sqlite3.OperationalError:
                 raise  # a locked, full or read-only database is no problem of this document
             except Exception as exc:  # one bad document must not stop the batch
-                log.warning("cannot store %s", item.source, exc_info=True)
+                log.debug("cannot store %s", item.source, exc_info=True)
                 report.skipped.append(Problem(item.source, f"cannot be stored: {describe(exc)}"))
-        return report
 
     def _store_article(self, article: Article, report: IngestReport) -> None:
         if self.store.seen_source(article.content_hash, article.source):
@@ -134,6 +143,11 @@ class Heron:
         batch goes on; a later run tries it once more."""
         from heron.nlp.pipeline import get_pipeline  # spaCy loads only when there is work
 
+        with self.writer:
+            return self._analyse_pending(get_pipeline, progress, report)
+
+    def _analyse_pending(self, get_pipeline: Callable, progress: Progress | None,
+                         report: IngestReport | None) -> int:
         total = self.store.count_pending()
         if not total:
             return 0
@@ -184,7 +198,8 @@ class Heron:
                 report.failed.append(Failure(article.id, article.source, "fuse", reason,
                                              retry=attempts < MAX_ATTEMPTS))
 
-        return fuse_pending(self.store, progress, failed)
+        with self.writer:
+            return fuse_pending(self.store, progress, failed)
 
     def stories(self, limit: int = 50, offset: int = 0,
                 query: str | None = None) -> list[dict[str, Any]]:

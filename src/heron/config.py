@@ -45,6 +45,9 @@ class Settings:
         c.strip() for c in os.environ.get("HERON_COMPONENTS", ",".join(ALL_COMPONENTS)).split(",")
         if c.strip()))
     batch_size: int = field(default_factory=lambda: int(os.environ.get("HERON_BATCH_SIZE", "32")))
+    # Seconds a writer (ingest) waits for another process writing the same database.
+    lock_timeout: float = field(
+        default_factory=lambda: float(os.environ.get("HERON_LOCK_TIMEOUT", "3600")))
     # Near-duplicate threshold: max differing SimHash bits (of 64) to call two texts near-copies.
     near_dup_bits: int = 7
 

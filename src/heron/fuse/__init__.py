@@ -46,7 +46,7 @@ def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = Non
                         fuse_article(store, article)
                     store.mark_fused(article.id)
             except Exception as exc:  # one article must not stop the others
-                log.warning("fusion of %s failed", article.id, exc_info=True)
+                log.debug("fusion of %s failed", article.id, exc_info=True)
                 reason = describe(exc)
                 attempts = store.record_failure(article.id, "fuse", reason)
                 failures.add(article.id)

@@ -118,7 +118,7 @@ class Pipeline:
                 yield article, (self._analyse_long(article) if doc is None
                                 else self.analyse_doc(article, doc))
             except Exception as exc:  # recorded on the article by the caller
-                log.warning("analysis of %s failed", article.id, exc_info=True)
+                log.debug("analysis of %s failed", article.id, exc_info=True)
                 yield article, exc
 
     def _docs(self, articles: list[Article]) -> Iterator[Doc | Exception | None]:
@@ -132,7 +132,7 @@ class Pipeline:
                 yield None if len(articles[done].text) > CHUNK_CHARS else doc
                 done += 1
         except Exception:  # which document failed is found below
-            log.warning("spaCy failed inside a batch; parsing the rest one by one", exc_info=True)
+            log.debug("spaCy failed inside a batch; parsing the rest one by one", exc_info=True)
             for article in articles[done:]:
                 yield None if len(article.text) > CHUNK_CHARS else self._parse_one(article.text)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,13 +35,16 @@ class StoreError(RuntimeError):
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path, readonly: bool = False):
+    def __init__(self, path: str | Path, readonly: bool = False,
+                 migration_lock: AbstractContextManager[Any] | None = None):
         self.path = str(path)
         self.readonly = readonly
         try:
             self.conn = self._connect()
-            if not readonly:
-                self._migrate()
+            if not readonly and self.schema_version != len(MIGRATIONS):
+                # Only a database that needs migrating waits for other writers.
+                with migration_lock or nullcontext():
+                    self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot use database {self.path}: {exc}") from exc
 
