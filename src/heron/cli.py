@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this computer only)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests for this host name (repeatable; localhost names "
+                        "and the --host address are always allowed)")
     return parser
 
 
@@ -301,11 +304,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from heron.web import create_app
 
-    app = create_app(args.db)
+    app = create_app(args.db, bound_host=args.host, extra_hosts=args.allowed_host)
     err.print(f"Serving {args.db} read-only at [bold]http://{args.host}:{args.port}/[/] "
               f"(API docs at /docs); Ctrl+C stops.")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning",
+                            timeout_graceful_shutdown=SHUTDOWN_SECONDS)
+    _StoppingServer(config).run()
     return 0
+
+
+SHUTDOWN_SECONDS = 3  # in-flight requests get this long after SIGTERM/SIGINT
+
+
+def _StoppingServer(config):  # noqa: N802 - a class made on use: uvicorn is imported lazily
+    import uvicorn
+
+    from heron.store.budget import SHUTDOWN
+
+    class Server(uvicorn.Server):
+        """On SIGTERM/SIGINT, running queries stop at their next check, not when done."""
+
+        def handle_exit(self, sig: int, frame: object) -> None:
+            SHUTDOWN.set()
+            super().handle_exit(sig, frame)
+
+    return Server(config)
 
 
 if __name__ == "__main__":

@@ -17,8 +17,12 @@ from typing import Any
 
 from heron.ingest.dedup import bands, hamming
 from heron.model import Analysis, Article, Removal
+from heron.store.budget import Budget, check_query, limited
 from heron.store.migrations import MIGRATIONS
 from heron.store.records import analysis_from_rows, analysis_rows
+from heron.store.sqlite_errors import StoreError
+
+__all__ = ["MAX_ATTEMPTS", "SQLiteStore", "StoreError"]
 
 ARTICLE_COLUMNS = ("id", "title", "published", "published_source", "outlet", "url", "author",
                    "source", "text", "raw_text", "removed", "content_hash", "simhash",
@@ -28,10 +32,6 @@ MAX_ATTEMPTS = 2
 RUNNABLE = f"attempts < {MAX_ATTEMPTS}"
 # Tables whose rows carry their full record as JSON in a ``data`` column.
 RECORD_TABLES = ("mentions", "timexes", "places", "events", "quotes")
-
-
-class StoreError(RuntimeError):
-    """The database file cannot be opened or is not a Heron database."""
 
 
 class SQLiteStore:
@@ -194,19 +194,25 @@ class SQLiteStore:
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
         rows = self.conn.execute("SELECT * FROM articles ORDER BY rowid LIMIT ? OFFSET ?",
-                                 (limit, offset))
+                                 (_bounded(limit), _bounded(offset)))
         return [_article(r) for r in rows]
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search of titles and texts (FTS5 syntax; plain words are AND-ed)."""
+    def search(self, query: str, limit: int = 20,
+               budget: Budget | None = None) -> list[dict[str, Any]]:
+        """Full-text search of titles and texts (FTS5 syntax; plain words are AND-ed), within
+        bounds (:func:`check_query`) and a time budget (the request's or a default one)."""
+        check_query(query)
         sql = ("SELECT a.id, a.title, a.outlet, a.published, "
                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS rank "
                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
-        try:
-            rows = self.conn.execute(sql, (query, limit)).fetchall()
-        except sqlite3.OperationalError:  # FTS syntax error: search the words as phrases
-            rows = self.conn.execute(sql, (_quote_terms(query), limit)).fetchall()
+        with limited(self.conn, budget) as budget:
+            try:
+                rows = self.conn.execute(sql, (query, limit)).fetchall()
+            except sqlite3.OperationalError:  # FTS syntax error: search the words as phrases
+                if budget.exceeded():
+                    raise
+                rows = self.conn.execute(sql, (_quote_terms(query), limit)).fetchall()
         return [dict(r) for r in rows]
 
     def rows(self, table: str, where: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
@@ -340,9 +346,10 @@ class SQLiteStore:
         """Stories, largest first; ``query`` filters labels (case-insensitive substring)."""
         sql, params = "SELECT * FROM stories", []
         if query:
-            sql, params = sql + " WHERE label LIKE ?", [f"%{query}%"]
+            sql, params = sql + " WHERE label LIKE ? ESCAPE '\\'", [f"%{like_escape(query)}%"]
         sql += " ORDER BY n_articles DESC, n_events DESC, id LIMIT ? OFFSET ?"
-        return [self._story(r) for r in self.conn.execute(sql, [*params, limit, offset])]
+        return [self._story(r) for r in self.conn.execute(
+            sql, [*params, _bounded(limit), _bounded(offset)])]
 
     def story_of(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
@@ -470,6 +477,16 @@ def _where(where: dict[str, Any] | None) -> tuple[str, list[Any]]:
         if not column.isidentifier():
             raise ValueError(f"bad column name {column!r}")
     return " WHERE " + " AND ".join(f"{c} = ?" for c in where), list(where.values())
+
+
+def _bounded(n: int) -> int:
+    """A LIMIT/OFFSET SQLite can bind (it raises OverflowError past 2**63 - 1)."""
+    return max(0, min(int(n), 2**62))
+
+
+def like_escape(text: str) -> str:
+    """``text`` matched literally by LIKE ... ESCAPE '\\' ("%" and "_" are no wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _quote_terms(query: str) -> str:
