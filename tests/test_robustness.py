@@ -200,3 +200,58 @@ def test_two_concurrent_ingests_analyse_and_fuse_each_article_once(tmp_path: Pat
     originals = count  # distinct texts: no duplicates
     assert (count, docs, placed) == (30, originals, originals)
     assert any("waiting for another Heron process" in err for _, err in outputs)
+
+
+# -- input validation and encodings (read only: no analysis needed) ---------------------------
+def read_only(tmp_path: Path, *paths) -> tuple[Heron, object]:
+    h = Heron(tmp_path / "r.db", Settings(components=()))
+    return h, h.ingest([str(p) for p in paths], analyse=False)
+
+
+def test_fifos_and_devices_are_skipped_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "good.txt").write_text(GOOD)
+    h, report = read_only(tmp_path, fifo, "/dev/zero", tmp_path / "good.txt")
+    reasons = {p.location: p.reason for p in report.skipped}
+    assert "not a regular file" in reasons[str(fifo)]
+    assert "unsupported file type" in reasons["/dev/zero"] or "not a regular" in reasons["/dev/zero"]
+    assert report.ingested == 1
+
+
+@pytest.mark.parametrize(("record", "reason"), [
+    ({"id": "n", "text": 12345}, "fields must be strings: text"),
+    ({"id": "b", "text": True}, "fields must be strings: text"),
+    ({"id": "l", "text": ["a"]}, "fields must be strings: text"),
+    ({"id": True, "text": GOOD}, "fields must be strings: id"),
+])
+def test_non_string_fields_are_rejected(tmp_path: Path, record: dict, reason: str) -> None:
+    (tmp_path / "r.jsonl").write_text(json.dumps(record) + "\n" + json.dumps({"id": 7, "text": GOOD}) + "\n")
+    h, report = read_only(tmp_path, tmp_path / "r.jsonl")
+    assert [p.reason for p in report.skipped] == [reason]
+    assert report.ingested == 1 and h.article("7") is not None  # numeric ids are fine
+
+
+def test_pretty_printed_single_object_json_is_one_document(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text(json.dumps({"id": "one", "text": GOOD}, indent=2))
+    h, report = read_only(tmp_path, tmp_path / "one.json")
+    assert (report.ingested, report.skipped) == (1, [])
+
+
+def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path: Path) -> None:
+    (tmp_path / "s.jsonl").write_text('{"id": "s", "text": "Talks \\ud800 resumed in Geneva on Monday."}\n')
+    h, report = read_only(tmp_path, tmp_path / "s.jsonl")
+    assert report.ingested == 1 and "\ufffd" in h.article("s").text
+
+
+def test_encodings(tmp_path: Path) -> None:
+    text = "Zelensky met Merz in Berlin on Monday — “a good meeting”, officials said.\n" * 20
+    (tmp_path / "stray.txt").write_bytes(text.encode() + b"\xff" + text.encode())
+    (tmp_path / "utf16.txt").write_bytes(text.encode("utf-16"))  # with its BOM
+    (tmp_path / "utf32.txt").write_bytes(text.encode("utf-32"))
+    h, report = read_only(tmp_path, *(tmp_path / n for n in ("stray.txt", "utf16.txt", "utf32.txt")))
+    assert report.skipped == [] and report.ingested == 1 and report.duplicates == 2
+    stray = h.article("stray")
+    assert "— “a good meeting”" in stray.text and stray.text.count("\ufffd") == 1
+    assert any("1 invalid UTF-8 byte sequence replaced" in n for n in report.notes)
+    assert any("utf-16-le (byte order mark)" in n for n in report.notes)
