@@ -141,13 +141,12 @@ class Heron:
         """Analyse every article not analysed yet, one committed article at a time. An article
         whose analysis fails is marked with the reason (``report.failed``, ``stats()``) and the
         batch goes on; a later run tries it once more."""
+        with self.writer:
+            return self._analyse_pending(progress, report)
+
+    def _analyse_pending(self, progress: Progress | None, report: IngestReport | None) -> int:
         from heron.nlp.pipeline import get_pipeline  # spaCy loads only when there is work
 
-        with self.writer:
-            return self._analyse_pending(get_pipeline, progress, report)
-
-    def _analyse_pending(self, get_pipeline: Callable, progress: Progress | None,
-                         report: IngestReport | None) -> int:
         total = self.store.count_pending()
         if not total:
             return 0

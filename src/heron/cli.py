@@ -182,6 +182,9 @@ def read_code_input(path: str) -> tuple[list[dict], list[tuple[str, str]]]:
         if not isinstance(record, dict) or not str(record.get("text") or "").strip():
             problems.append((f"{path}:{lineno}", "record has no 'text'"))
             continue
+        if not isinstance(record["text"], str) or not isinstance(record.get("published") or "", str):
+            problems.append((f"{path}:{lineno}", "'text' and 'published' must be strings"))
+            continue
         records.append(record)
     return records, problems
 
