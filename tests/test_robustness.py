@@ -255,3 +255,13 @@ def test_encodings(tmp_path: Path) -> None:
     assert "— “a good meeting”" in stray.text and stray.text.count("\ufffd") == 1
     assert any("1 invalid UTF-8 byte sequence replaced" in n for n in report.notes)
     assert any("utf-16-le (byte order mark)" in n for n in report.notes)
+
+
+def test_code_command_rejects_non_string_text(tmp_path: Path) -> None:
+    lines = [{"id": "a", "text": 42}, {"id": "b", "text": GOOD, "published": None}]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines))
+    result = subprocess.run([*HERON, "code", str(tmp_path / "c.jsonl")], capture_output=True,
+                            text=True, env={**os.environ, "HERON_COMPONENTS": "actors,events"})
+    assert result.returncode == 0, result.stderr
+    assert "c.jsonl:1: 'text' and 'published' must be strings" in result.stderr
+    assert {json.loads(line)["id"] for line in result.stdout.splitlines()} == {"b"}
