@@ -480,8 +480,9 @@ def _where(where: dict[str, Any] | None) -> tuple[str, list[Any]]:
 
 
 def _bounded(n: int) -> int:
-    """A LIMIT/OFFSET SQLite can bind (it raises OverflowError past 2**63 - 1)."""
-    return max(0, min(int(n), 2**62))
+    """A LIMIT/OFFSET SQLite can bind (it raises OverflowError past 2**63 - 1); a negative
+    LIMIT keeps its SQLite meaning, no limit (a negative OFFSET counts as 0 in SQLite)."""
+    return max(-1, min(int(n), 2**62))
 
 
 def like_escape(text: str) -> str:
