@@ -288,7 +288,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     db = Path(args.db)
     if db.exists() and not args.keep:
-        for suffix in ("", "-wal", "-shm", ".lock"):
+        for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
     from heron.briefing import print_briefing
 
