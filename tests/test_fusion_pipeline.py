@@ -83,7 +83,8 @@ def test_a_denial_is_set_against_the_reports_not_counted_with_them(tmp_path: Pat
         assert sides["denied"] == {"Times of Israel"} and {"SANA", "Al Jazeera"} <= sides["happened"]
         denial = next(s for s in h.fused_event(strike["id"])["sources"] if s["support"] == "denial")
         assert denial["status"] == "negated" and "denied" in denial["sentence"]["text"]
-    page = TestClient(create_app(tmp_path / "denial.db")).get(f"/events/{strike['id']}")
+    app = create_app(tmp_path / "denial.db")
+    page = TestClient(app, base_url="http://localhost").get(f"/events/{strike['id']}")
     assert page.status_code == 200 and "denied by 1 source" in page.text
 
 

@@ -56,7 +56,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def client(web_db: Path):
-    with TestClient(create_app(web_db)) as test_client:
+    with TestClient(create_app(web_db), base_url="http://localhost") as test_client:
         yield test_client
 
 
@@ -340,7 +340,7 @@ def test_app_sees_articles_ingested_by_another_process(web_db, tmp_path, seeds_d
     new_article = tmp_path / "new.txt"
     new_article.write_text("Finland's president visited Kyiv on Tuesday and pledged new air "
                            "defence systems to Ukraine, his office said.\n", encoding="utf-8")
-    with TestClient(create_app(db)) as live:
+    with TestClient(create_app(db), base_url="http://localhost") as live:
         before = get_json(live, "/api/articles")["total"]
         ingest = subprocess.Popen([sys.executable, "-m", "heron.cli", "ingest", "--db", str(db),
                                    "--published", "2025-08-22", str(new_article)],

@@ -9,18 +9,35 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from heron.config import Settings
+from heron.config import MAX_YEAR, MIN_YEAR, Settings
+from heron.errors import describe
 from heron.ingest.build import build_article
+from heron.ingest.published import normalise_date
 from heron.ingest.readers import Problem, RawDoc, read_sources
 from heron.model import Analysis, Article
-from heron.store.sqlite import SQLiteStore
+from heron.store.lock import WriterLock
+from heron.store.sqlite import MAX_ATTEMPTS, SQLiteStore
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass
+class Failure:
+    """A stored document whose analysis or fusion raised; the batch went on without it."""
+
+    article_id: str
+    source: str
+    stage: str  # "analyse" | "fuse"
+    reason: str
+    retry: bool  # a later run tries once more; False: left marked as failed
 
 
 @dataclass
@@ -31,6 +48,7 @@ class IngestReport:
     analysed: int = 0
     fused: int = 0  # articles placed in stories and merged into fused events
     skipped: list[Problem] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -45,7 +63,9 @@ class Heron:
     def __init__(self, db_path: str | Path, settings: Settings | None = None,
                  readonly: bool = False):
         self.settings = settings or Settings()
-        self.store = SQLiteStore(db_path, readonly=readonly)
+        # Only one process stores, analyses or fuses at a time (see heron.store.lock).
+        self.writer = WriterLock(db_path, self.settings.lock_timeout, on_wait=log.warning)
+        self.store = SQLiteStore(db_path, readonly=readonly, migration_lock=self.writer)
 
     def close(self) -> None:
         self.store.close()
@@ -61,28 +81,43 @@ class Heron:
                outlet: str | None = None, analyse: bool = True,
                progress: Progress | None = None) -> IngestReport:
         """Read, clean, de-duplicate and store articles, then analyse the new ones."""
+        if published is not None and normalise_date(published) is None:
+            raise ValueError(f"published date {published!r} is not a date (YYYY-MM-DD, years "
+                             f"{MIN_YEAR}-{MAX_YEAR})")
         raw = read_sources([str(p) for p in paths], self.settings.max_file_bytes)
-        report = self.add(raw, published=published, outlet=outlet)
-        if analyse:
-            report.analysed = self.analyse_pending(progress)
-            report.fused = self.fuse()
+        with self.writer:
+            report = self.add(raw, published=published, outlet=outlet)
+            if analyse:
+                report.analysed = self.analyse_pending(progress, report)
+                report.fused = self.fuse(report=report)
         return report
 
     def add(self, docs: Iterable[RawDoc | Problem], published: str | None = None,
             outlet: str | None = None, report: IngestReport | None = None) -> IngestReport:
         """Store documents (no analysis); problems are collected, never raised."""
         report = report or IngestReport()
+        with self.writer:
+            self._add(docs, published, outlet, report)
+        return report
+
+    def _add(self, docs: Iterable[RawDoc | Problem], published: str | None, outlet: str | None,
+             report: IngestReport) -> None:
         for item in docs:
             if isinstance(item, Problem):
                 report.skipped.append(item)
                 continue
-            report.notes.extend(f"{item.source}: {note}" for note in item.notes)
-            built = build_article(item, published, outlet)
-            if isinstance(built, Problem):
-                report.skipped.append(built)
-            else:
-                self._store_article(built, report)
-        return report
+            try:
+                built = build_article(item, published, outlet)
+                report.notes.extend(f"{item.source}: {note}" for note in item.notes)
+                if isinstance(built, Problem):
+                    report.skipped.append(built)
+                else:
+                    self._store_article(built, report)
+            except sqlite3.OperationalError:
+                raise  # a locked, full or read-only database is no problem of this document
+            except Exception as exc:  # one bad document must not stop the batch
+                log.debug("cannot store %s", item.source, exc_info=True)
+                report.skipped.append(Problem(item.source, f"cannot be stored: {describe(exc)}"))
 
     def _store_article(self, article: Article, report: IngestReport) -> None:
         if self.store.seen_source(article.content_hash, article.source):
@@ -101,29 +136,69 @@ class Heron:
         article.id = self.store.unique_id(article.id)
         self.store.add_article(article)
 
-    def analyse_pending(self, progress: Progress | None = None) -> int:
-        """Analyse every article not analysed yet, one committed article at a time."""
+    def analyse_pending(self, progress: Progress | None = None,
+                        report: IngestReport | None = None) -> int:
+        """Analyse every article not analysed yet, one committed article at a time. An article
+        whose analysis fails is marked with the reason (``report.failed``, ``stats()``) and the
+        batch goes on; a later run tries it once more."""
+        with self.writer:
+            return self._analyse_pending(progress, report)
+
+    def _analyse_pending(self, progress: Progress | None, report: IngestReport | None) -> int:
         from heron.nlp.pipeline import get_pipeline  # spaCy loads only when there is work
 
         total = self.store.count_pending()
         if not total:
             return 0
         pipeline = get_pipeline(self.settings)
-        done = 0
-        while batch := self.store.pending(self.settings.batch_size):
-            for analysis in pipeline.analyse(batch):
-                self.store.save_analysis(analysis)
+        done, failures = 0, set()  # a failure is retried by a later run, not this one
+        size = self.settings.batch_size
+        while batch := [a for a in self.store.pending(size + len(failures)) if a.id not in failures]:
+            for article, result in pipeline.analyse_each(batch):
+                if not isinstance(result, Exception):
+                    result = self._save(result)
+                if isinstance(result, Exception):
+                    failures.add(article.id)
+                    self._failed(article, "analyse", result, report)
+                    continue
                 done += 1
                 if progress:
                     progress(done, total)
         return done
 
+    def _save(self, analysis: Analysis) -> Analysis | Exception:
+        try:
+            self.store.save_analysis(analysis)
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
+            return exc  # this record cannot be stored; a locked or full database still raises
+        return analysis
+
+    def _failed(self, article: Article, stage: str, exc: Exception,
+                report: IngestReport | None) -> None:
+        reason = describe(exc)
+        attempts = self.store.record_failure(article.id, stage, reason)
+        if report is not None:
+            report.failed.append(Failure(article.id, article.source, stage, reason,
+                                         retry=attempts < MAX_ATTEMPTS))
+
+    def failures(self) -> list[dict[str, Any]]:
+        """Documents whose analysis or fusion failed (id, source, stage, reason, attempts,
+        retry)."""
+        return self.store.failures()
+
     # -- fusion ----------------------------------------------------------------------------
-    def fuse(self, progress: Progress | None = None) -> int:
-        """Fuse every analysed article not fused yet (stories, fused events, claims)."""
+    def fuse(self, progress: Progress | None = None, report: IngestReport | None = None) -> int:
+        """Fuse every analysed article not fused yet (stories, fused events, claims); an
+        article whose fusion fails is rolled back alone and marked, like a failed analysis."""
         from heron.fuse import fuse_pending
 
-        return fuse_pending(self.store, progress)
+        def failed(article: Article, reason: str, attempts: int) -> None:
+            if report is not None:
+                report.failed.append(Failure(article.id, article.source, "fuse", reason,
+                                             retry=attempts < MAX_ATTEMPTS))
+
+        with self.writer:
+            return fuse_pending(self.store, progress, failed, self.settings.min_confidence)
 
     def stories(self, limit: int = 50, offset: int = 0,
                 query: str | None = None) -> list[dict[str, Any]]:

@@ -116,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this computer only)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests for this host name (repeatable; localhost names "
+                        "and the --host address are always allowed)")
     return parser
 
 
@@ -163,12 +166,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def print_report(report: IngestReport) -> None:
     for problem in report.skipped:
-        err.print(f"[yellow]skipped[/] {problem.location}: {problem.reason}")
+        err.print(f"[yellow]skipped[/] {escape(problem.location)}: {escape(problem.reason)}")
     for note in report.notes:
-        err.print(f"[dim]note[/] {note}")
+        err.print(f"[dim]note[/] {escape(note)}")
+    for f in report.failed:
+        then = "a later run tries again" if f.retry else "left marked as failed"
+        err.print(f"[red]failed[/] {escape(f.article_id)} ({escape(f.source)}) while "
+                  f"{'analysing' if f.stage == 'analyse' else 'fusing'}: {escape(f.reason)}; {then}")
     err.print(f"ingested {report.ingested}, duplicates {report.duplicates}, "
               f"already present {report.unchanged}, analysed {report.analysed}, "
-              f"skipped {len(report.skipped)}, fused {report.fused}")
+              f"skipped {len(report.skipped)}, failed {len(report.failed)}, fused {report.fused}")
 
 
 def cmd_code(args: argparse.Namespace) -> int:
@@ -205,6 +212,9 @@ def read_code_input(path: str) -> tuple[list[dict], list[tuple[str, str]]]:
         if not isinstance(record, dict) or not str(record.get("text") or "").strip():
             problems.append((f"{path}:{lineno}", "record has no 'text'"))
             continue
+        if not isinstance(record["text"], str) or not isinstance(record.get("published") or "", str):
+            problems.append((f"{path}:{lineno}", "'text' and 'published' must be strings"))
+            continue
         records.append(record)
     return records, problems
 
@@ -220,6 +230,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     with Heron(args.db) as h:
         for key, value in h.stats().items():
             out.print(f"{key:<12} {value}")
+        for f in h.failures():
+            then = "will be retried" if f["retry"] else "left marked"
+            out.print(f"failed       {f['id']} ({f['source']}) {f['stage']}, {f['attempts']} "
+                      f"tries, {then}: {f['reason']}", markup=False)
     return 0
 
 
@@ -337,11 +351,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from heron.web import create_app
 
-    app = create_app(args.db)
+    app = create_app(args.db, bound_host=args.host, extra_hosts=args.allowed_host)
     err.print(f"Serving {args.db} read-only at [bold]http://{args.host}:{args.port}/[/] "
               f"(API docs at /docs); Ctrl+C stops.")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning",
+                            timeout_graceful_shutdown=SHUTDOWN_SECONDS)
+    _StoppingServer(config).run()
     return 0
+
+
+SHUTDOWN_SECONDS = 3  # in-flight requests get this long after SIGTERM/SIGINT
+
+
+def _StoppingServer(config):  # noqa: N802 - a class made on use: uvicorn is imported lazily
+    import uvicorn
+
+    from heron.store.budget import SHUTDOWN
+
+    class Server(uvicorn.Server):
+        """On SIGTERM/SIGINT, running queries stop at their next check, not when done."""
+
+        def handle_exit(self, sig: int, frame: object) -> None:
+            SHUTDOWN.set()
+            super().handle_exit(sig, frame)
+
+    return Server(config)
 
 
 if __name__ == "__main__":

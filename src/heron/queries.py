@@ -15,9 +15,11 @@ from typing import Any
 
 from heron.api import Heron
 from heron.export.tables import plover_event
-from heron.store.sqlite import SQLiteStore
+from heron.store.sqlite import SQLiteStore, like_escape
 
 MAX_LIMIT = 500
+# Far past any real page, far below SQLite's 64-bit integers (larger offsets overflowed).
+MAX_OFFSET = 1_000_000_000
 NOT_HAPPENED = ("negated", "hypothetical", "future")
 # An event whose actor or recipient list holds ``?`` under the given field.
 _PARTICIPANT_SQL = ("(EXISTS (SELECT 1 FROM json_each(e.data, '$.actors') j "
@@ -85,7 +87,7 @@ def _lower(value: str | None) -> str | None:
 
 
 def clamp(limit: int, offset: int) -> tuple[int, int]:
-    return max(1, min(limit, MAX_LIMIT)), max(0, offset)
+    return max(1, min(limit, MAX_LIMIT)), max(0, min(offset, MAX_OFFSET))
 
 
 # -- PLOVER quad classes ---------------------------------------------------------------------
@@ -220,8 +222,8 @@ def actors(store: SQLiteStore, query: str | None = None, country: str | None = N
     limit, offset = clamp(limit, offset)
     clauses, params = [], []
     if query:
-        clauses.append("a.name LIKE ?")
-        params.append(f"%{query}%")
+        clauses.append("a.name LIKE ? ESCAPE '\\'")
+        params.append(f"%{like_escape(query)}%")
     if country:
         clauses.append("a.country = ?")
         params.append(country.upper())

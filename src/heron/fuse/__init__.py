@@ -10,8 +10,10 @@ events merge into the story's fused events (:mod:`heron.fuse.events`), its quote
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
+from heron.errors import describe
 from heron.fuse import stances as stance_mod
 from heron.fuse.arrangements import link_arrangements
 from heron.fuse.claims import claim_contradictions, fuse_article_quotes
@@ -22,29 +24,47 @@ from heron.fuse.stories import article_date, assign, shift_day
 from heron.model import Article
 from heron.store.base import Store
 
+log = logging.getLogger(__name__)
 BATCH = 200
 STANCE_WINDOW_DAYS = 60  # planned events a stance may refer to: dated this close
 
 
-def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = None) -> int:
-    """Fuse every analysed article not fused yet; returns how many were processed."""
+def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = None,
+                 failed: Callable[[Article, str, int], None] | None = None,
+                 min_confidence: float = 0.0) -> int:
+    """Fuse every analysed article not fused yet; returns how many were processed. Evidence
+    below ``min_confidence`` takes no side in a contradiction.
+
+    An article whose fusion raises is rolled back alone, marked with the reason
+    (``store.record_failure``; ``failed`` gets the article, reason and failed tries so far)
+    and the batch goes on."""
     total = store.count_unfused()
-    done = 0
-    while batch := store.unfused(BATCH):
+    done, failures = 0, set()  # a failure is retried by a later run, not this one
+    while batch := [a for a in store.unfused(BATCH + len(failures)) if a.id not in failures]:
         for article in batch:
-            with store.fusion_batch():
-                if not article.duplicate_of:  # a duplicate adds no new evidence
-                    fuse_article(store, article)
-                store.mark_fused(article.id)
+            try:
+                with store.fusion_batch():
+                    if not article.duplicate_of:  # a duplicate adds no new evidence
+                        fuse_article(store, article, min_confidence)
+                    store.mark_fused(article.id)
+            except Exception as exc:  # one article must not stop the others
+                log.debug("fusion of %s failed", article.id, exc_info=True)
+                reason = describe(exc)
+                attempts = store.record_failure(article.id, "fuse", reason)
+                failures.add(article.id)
+                if failed:
+                    failed(article, reason, attempts)
+                continue
             done += 1
             if progress:
                 progress(done, total)
     return done
 
 
-def fuse_article(store: Store, article: Article) -> str | None:
+def fuse_article(store: Store, article: Article, min_confidence: float = 0.0) -> str | None:
     """Fuse one analysed article; returns its story id. Every event takes part, whatever its
-    confidence: each source keeps its own, and corroboration by other outlets is evidence too."""
+    confidence: each source keeps its own, and corroboration by other outlets is evidence too;
+    only evidence at or above ``min_confidence`` can raise a contradiction."""
     analysis = store.analysis(article.id)
     if analysis is None:
         return None

@@ -28,14 +28,19 @@ def _agreement(per_source: list[dict], same) -> dict[str, Any]:
     """The value backed by most distinct sources, and those sources' count."""
     if not per_source:
         return {"value": None, "agreeing_sources": 0, "per_source": []}
-    backers: dict[Any, set[str]] = defaultdict(set)
+    # Compare distinct values, not every pair of sources: an event reported thousands of
+    # times in one long text must not cost the square of its sources at every merge.
+    distinct: dict[Any, Any] = {}
+    sources: dict[Any, set[str]] = defaultdict(set)
     exact: Counter = Counter()
     for item in per_source:
         key = _hashable(item["value"])
+        distinct.setdefault(key, item["value"])
+        sources[key].add(item["source"])
         exact[key] += 1
-        for other in per_source:
-            if same(item["value"], other["value"]):
-                backers[key].add(other["source"])
+    backers: dict[Any, set[str]] = {
+        key: set().union(*(sources[k] for k, other in distinct.items() if same(value, other)))
+        for key, value in distinct.items()}
     # Most backing sources, then most identical values, then the smallest (earliest) value.
     best_key = min(backers, key=lambda k: (-len(backers[k]), -exact[k], str(k)))
     value = next(i["value"] for i in per_source if _hashable(i["value"]) == best_key)

@@ -5,9 +5,10 @@ undated for matching while staying visible in the per-source values."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from heron.config import year_in_range
 from heron.model import OLD_REPORTED, REPORTED
 
 FALLBACK = REPORTED  # dated by publication, not by the text
@@ -18,8 +19,17 @@ def is_reported(precision: str) -> bool:
     return precision in (REPORTED, OLD_REPORTED)
 
 
+def shift_iso(value: str, days: int) -> str:
+    """``value`` (an ISO day) moved by ``days``, saturating at the calendar's ends instead of
+    raising OverflowError (a stored date may predate the year range check)."""
+    try:
+        return (date.fromisoformat(value[:10]) + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.max if days > 0 else date.min).isoformat()
+
+
 def day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
+    if not value or len(value) < 10 or not year_in_range(value):
         return None
     try:
         return date.fromisoformat(value[:10])

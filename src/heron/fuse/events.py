@@ -14,12 +14,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import timedelta
 from typing import Any
 
 from heron.fuse.consensus import representative, summarise
 from heron.fuse.contradictions import compatible_places
-from heron.fuse.dates import any_day, date_kind, day, explicit_day, gap, periods_compatible
+from heron.fuse.dates import (
+    any_day,
+    date_kind,
+    day,
+    explicit_day,
+    gap,
+    periods_compatible,
+    shift_iso,
+)
 from heron.fuse.sources import event_source, is_fusable
 from heron.fuse.text import jaccard
 from heron.model import Analysis, Article, Event
@@ -465,4 +472,4 @@ def date_window(item: dict[str, Any], days: int) -> tuple[str, str]:
     when = day(item.get("date"))
     if when is None:
         return "0000", "9999"
-    return (when - timedelta(days=days)).isoformat(), (when + timedelta(days=days)).isoformat()
+    return shift_iso(when.isoformat(), -days), shift_iso(when.isoformat(), days)

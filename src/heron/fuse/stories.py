@@ -14,12 +14,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
 from statistics import median_low
 
 import numpy as np
 
 from heron.fuse import semantic
+from heron.fuse.dates import shift_iso
 from heron.fuse.text import content_words, source_key
 from heron.model import Analysis, Article
 from heron.store.base import Store
@@ -99,7 +99,7 @@ def cosine(unit: dict[str, float], centroid: dict[str, float]) -> float:
 
 
 def shift_day(day: str, days: int) -> str:
-    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    return shift_iso(day, days)
 
 
 def candidates(store: Store, prof: Profile) -> list[dict]:

@@ -62,7 +62,10 @@ def source_key(article: Article) -> str:
     if article.outlet:
         return article.outlet
     if article.url:
-        host = urlparse(article.url).netloc.lower()
+        try:
+            host = urlparse(article.url).netloc.lower()
+        except ValueError:  # e.g. "http://[::1": stored as given, but names no host
+            host = ""
         if host:
             return host.removeprefix("www.")
     return f"article:{article.id}"

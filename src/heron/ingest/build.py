@@ -7,8 +7,10 @@ from pathlib import Path
 
 import trafilatura
 
+from heron.config import MAX_YEAR, MIN_YEAR
 from heron.ingest.clean import clean_text
 from heron.ingest.dedup import content_hash, simhash
+from heron.ingest.html_text import DEEP, plain_text
 from heron.ingest.published import normalise_date
 from heron.ingest.readers import Problem, RawDoc
 from heron.model import Article
@@ -22,7 +24,7 @@ def build_article(raw: RawDoc, default_published: str | None = None,
     html_meta: dict[str, str | None] = {}
     raw_text = raw.text or ""
     if raw.html is not None:
-        extracted = _from_html(raw.html)
+        extracted = _from_html(raw.html, raw.notes)
         if extracted is None:
             return Problem(raw.source, "HTML page has no extractable main text")
         raw_text, html_meta = extracted
@@ -47,17 +49,33 @@ def build_article(raw: RawDoc, default_published: str | None = None,
     )
 
 
-def _from_html(html: str) -> tuple[str, dict[str, str | None]] | None:
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    if doc is None or not (doc.text or "").strip():
+def _from_html(html: str, notes: list[str]) -> tuple[str, dict[str, str | None]] | None:
+    """Main text and metadata by trafilatura; the plain fallback (every text node) when
+    trafilatura fails on the page or the page is nested too deep for lxml to hold."""
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as exc:  # e.g. an AssertionError inside trafilatura on malformed markup
+        doc, failure = None, f"the HTML extractor failed ({type(exc).__name__})"
+    else:
+        failure = None
+    if doc is not None and (doc.text or "").strip():
+        meta = {k: getattr(doc, k, None) for k in ("title", "date", "sitename", "author", "url")}
+        return doc.text, meta
+    text, depth = plain_text(html)
+    if depth > DEEP and failure is None:
+        failure = f"the page is nested {depth} levels deep, too deep for the HTML extractor"
+    if failure is None or not text.strip():
         return None
-    meta = {k: getattr(doc, k, None) for k in ("title", "date", "sitename", "author", "url")}
-    return doc.text, meta
+    notes.append(f"{failure}; text taken from every element")
+    return text, {}
 
 
 def _published(raw: RawDoc, html_meta: dict, dateline: str | None,
                default: str | None) -> tuple[str | None, str]:
     """Date and where it came from; never today's date when nothing supports one."""
+    if raw.published and normalise_date(raw.published) is None:
+        raw.notes.append(f"published {raw.published[:40]!r} is no date within years "
+                         f"{MIN_YEAR}-{MAX_YEAR}; ignored")
     candidates = (
         (normalise_date(raw.published), "metadata"),
         (dateline, "dateline"),

@@ -8,6 +8,8 @@ from datetime import date
 
 import dateparser
 
+from heron.config import year_in_range
+
 PARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
@@ -17,8 +19,12 @@ def normalise_date(value: str | None) -> str | None:
         return None
     text = str(value).strip()
     try:
-        return date.fromisoformat(text[:10]).isoformat()
+        found = date.fromisoformat(text[:10]).isoformat()
     except ValueError:
-        pass
-    parsed = dateparser.parse(text, languages=["en"], settings=PARSER_SETTINGS)
-    return parsed.date().isoformat() if parsed else None
+        try:
+            parsed = dateparser.parse(text[:200], languages=["en"], settings=PARSER_SETTINGS)
+        except (ValueError, OverflowError):  # dateparser raises on some odd strings
+            parsed = None
+        found = parsed.date().isoformat() if parsed else None
+    return found if found and year_in_range(found) else None
+

@@ -10,6 +10,7 @@ import importlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -17,8 +18,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from heron.config import ALL_COMPONENTS, Settings
+from heron.config import ALL_COMPONENTS, Settings, year_in_range
 from heron.model import Analysis, Article, Span
+from heron.nlp.chunks import CHUNK_CHARS, chunk_id, merge, split_chunks
 from heron.nlp.context import Component, DocContext
 
 log = logging.getLogger(__name__)
@@ -98,11 +100,58 @@ class Pipeline:
         return module.build(self.nlp, self.settings)
 
     def analyse(self, articles: list[Article]) -> Iterator[Analysis]:
-        """Analyse a batch; yields one :class:`Analysis` per article, in order."""
-        texts = (a.text for a in articles)
-        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=self.settings.batch_size),
-                                strict=True):
-            yield self.analyse_doc(article, doc)
+        """Analyse a batch; yields one :class:`Analysis` per article, in order (raises on the
+        first article that cannot be analysed: see :meth:`analyse_each` for isolation)."""
+        for _, result in self.analyse_each(articles):
+            if isinstance(result, Exception):
+                raise result
+            yield result
+
+    def analyse_each(self, articles: list[Article]) -> Iterator[tuple[Article, Analysis | Exception]]:
+        """Analyse a batch, one result per article in order: its :class:`Analysis`, or the
+        exception that stopped its analysis. One bad document never stops the others."""
+        for article, doc in zip(articles, self._docs(articles), strict=True):
+            if isinstance(doc, Exception):
+                yield article, doc
+                continue
+            try:
+                yield article, (self._analyse_long(article) if doc is None
+                                else self.analyse_doc(article, doc))
+            except Exception as exc:  # recorded on the article by the caller
+                log.debug("analysis of %s failed", article.id, exc_info=True)
+                yield article, exc
+
+    def _docs(self, articles: list[Article]) -> Iterator[Doc | Exception | None]:
+        """Parsed docs in ``nlp.pipe`` batches (None for a long text: it is parsed in chunks).
+        When spaCy fails inside a batch, the rest are parsed one by one so that the failure
+        is recorded on its own document."""
+        done = 0
+        texts = ("" if len(a.text) > CHUNK_CHARS else a.text for a in articles)
+        try:
+            for doc in self.nlp.pipe(texts, batch_size=self.settings.batch_size):
+                yield None if len(articles[done].text) > CHUNK_CHARS else doc
+                done += 1
+        except Exception:  # which document failed is found below
+            log.debug("spaCy failed inside a batch; parsing the rest one by one", exc_info=True)
+            for article in articles[done:]:
+                yield None if len(article.text) > CHUNK_CHARS else self._parse_one(article.text)
+
+    def _parse_one(self, text: str) -> Doc | Exception:
+        try:
+            return self.nlp(text)
+        except Exception as exc:  # recorded on the article by the caller
+            return exc
+
+    def _analyse_long(self, article: Article) -> Analysis:
+        """A long text analysed chunk by chunk (see :mod:`heron.nlp.chunks`)."""
+        chunks = split_chunks(article.text, CHUNK_CHARS)
+        parts, offset = [], 0
+        docs = self.nlp.pipe(chunks, batch_size=self.settings.batch_size)
+        for index, (chunk, doc) in enumerate(zip(chunks, docs, strict=True)):
+            part = replace(article, id=chunk_id(article.id, index), text=chunk)
+            parts.append((offset, self.analyse_doc(part, doc)))
+            offset += len(chunk)
+        return merge(article.id, parts)
 
     def analyse_doc(self, article: Article, doc) -> Analysis:
         analysis = Analysis(
@@ -117,7 +166,7 @@ class Pipeline:
 
 
 def _parse_date(value: str | None) -> date | None:
-    if not value:
+    if not value or not year_in_range(value):
         return None
     try:
         return date.fromisoformat(value[:10])

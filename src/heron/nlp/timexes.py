@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from heron.config import Settings
+from heron.config import Settings, year_in_range
 from heron.model import Timex
 from heron.nlp.context import DocContext
 
@@ -143,14 +143,30 @@ def find_timexes(doc: Doc, published: date | None) -> list[tuple[int, int, Resol
                 in_entity=any(s < end and start < e for s, e, _ in entities),
                 in_name=any(s < end and start < e for s, e in names),
                 preceded_by_in=previous_word == "in")
-            resolution = rule.resolve(match, situation)
+            resolution = _resolve(rule, match, situation)
             if resolution is not None:
                 found.append((start, end, resolution))
     chosen = _longest_first(found)
     for start, end, label in entities:
         if not _overlaps(chosen, start, end) and TIME_WORDS.search(text, start, end):
             chosen.append((start, end, Resolution("", UNRESOLVED, label)))
-    return _resolve_anaphora(sorted(chosen, key=lambda item: item[0]), published)
+    resolved = _resolve_anaphora(sorted(chosen, key=lambda item: item[0]), published)
+    return [(s, e, r if _in_range(r) else Resolution("", UNRESOLVED, r.type))
+            for s, e, r in resolved]
+
+
+def _resolve(rule: Rule, match: re.Match, situation: Situation) -> Resolution | None:
+    """The rule's resolution; a date the calendar cannot hold ("December 31, 9999" plus a
+    week) is kept as text without a value."""
+    try:
+        return rule.resolve(match, situation)
+    except (OverflowError, ValueError):
+        return Resolution("", UNRESOLVED)
+
+
+def _in_range(res: Resolution) -> bool:
+    """Values of years outside MIN_YEAR..MAX_YEAR are kept as text only (see config)."""
+    return all(year_in_range(part) for part in res.value.split("/"))
 
 
 def _resolve_anaphora(timexes: list[tuple[int, int, Resolution]],

@@ -119,4 +119,14 @@ CREATE INDEX contradictions_fused ON contradictions(fused_event_id);
 CREATE INDEX contradictions_claim ON contradictions(claim_id);
 """
 
-MIGRATIONS: list[str] = [V1_ARTICLES + V1_ANALYSIS, V2_FUSION]
+# Per-document failure isolation: a document whose analysis or fusion raised keeps the stage
+# and reason; ``attempts`` counts failed tries of that stage (a run retries it once, then it
+# stays marked and is skipped, so no document can block the ones after it).
+V3_FAILURES = """
+ALTER TABLE articles ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN failed_stage TEXT;
+ALTER TABLE articles ADD COLUMN failure TEXT;
+CREATE INDEX articles_failed ON articles(failed_stage) WHERE failed_stage IS NOT NULL;
+"""
+
+MIGRATIONS: list[str] = [V1_ARTICLES + V1_ANALYSIS, V2_FUSION, V3_FAILURES]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,28 +17,34 @@ from typing import Any
 
 from heron.ingest.dedup import bands, hamming
 from heron.model import Analysis, Article, Removal
+from heron.store.budget import Budget, check_query, limited
 from heron.store.migrations import MIGRATIONS
 from heron.store.records import analysis_from_rows, analysis_rows
+from heron.store.sqlite_errors import StoreError
+
+__all__ = ["MAX_ATTEMPTS", "SQLiteStore", "StoreError"]
 
 ARTICLE_COLUMNS = ("id", "title", "published", "published_source", "outlet", "url", "author",
                    "source", "text", "raw_text", "removed", "content_hash", "simhash",
                    "duplicate_of", "duplicate_kind")
+# Failed tries of one stage (analysis or fusion) before a document is left marked as failed.
+MAX_ATTEMPTS = 2
+RUNNABLE = f"attempts < {MAX_ATTEMPTS}"
 # Tables whose rows carry their full record as JSON in a ``data`` column.
 RECORD_TABLES = ("mentions", "timexes", "places", "events", "quotes")
 
 
-class StoreError(RuntimeError):
-    """The database file cannot be opened or is not a Heron database."""
-
-
 class SQLiteStore:
-    def __init__(self, path: str | Path, readonly: bool = False):
+    def __init__(self, path: str | Path, readonly: bool = False,
+                 migration_lock: AbstractContextManager[Any] | None = None):
         self.path = str(path)
         self.readonly = readonly
         try:
             self.conn = self._connect()
-            if not readonly:
-                self._migrate()
+            if not readonly and self.schema_version != len(MIGRATIONS):
+                # Only a database that needs migrating waits for other writers.
+                with migration_lock or nullcontext():
+                    self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot use database {self.path}: {exc}") from exc
 
@@ -126,11 +133,30 @@ class SQLiteStore:
     # -- analysis --------------------------------------------------------------------------
     def pending(self, limit: int) -> list[Article]:
         rows = self.conn.execute(
-            "SELECT * FROM articles WHERE analysed = 0 ORDER BY rowid LIMIT ?", (limit,))
+            f"SELECT * FROM articles WHERE analysed = 0 AND {RUNNABLE} ORDER BY rowid LIMIT ?",
+            (limit,))
         return [_article(r) for r in rows]
 
     def count_pending(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
+        return self.conn.execute(
+            f"SELECT count(*) FROM articles WHERE analysed = 0 AND {RUNNABLE}").fetchone()[0]
+
+    def record_failure(self, article_id: str, stage: str, reason: str) -> int:
+        """Mark one failed try of ``stage`` on the article; returns its failed tries so far."""
+        with self.conn:
+            self.conn.execute("UPDATE articles SET attempts = attempts + 1, failed_stage = ?, "
+                              "failure = ? WHERE id = ?", (stage, reason, article_id))
+        row = self.conn.execute("SELECT attempts FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        return row[0] if row else 0
+
+    def failures(self) -> list[dict[str, Any]]:
+        """Documents whose analysis or fusion failed: id, source, stage, reason, attempts and
+        whether a later run will try again (``retry``)."""
+        rows = self.conn.execute(
+            "SELECT id, source, failed_stage AS stage, failure AS reason, attempts FROM articles "
+            "WHERE failed_stage IS NOT NULL ORDER BY rowid")
+        return [{**dict(r), "retry": r["attempts"] < MAX_ATTEMPTS} for r in rows]
 
     def save_analysis(self, analysis: Analysis) -> None:
         """Replace the article's analysis and mark it analysed, all in one transaction."""
@@ -148,7 +174,8 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO actors (id, name, country, sector, kind, kb_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(a.id, a.name, a.country, a.sector, a.kind, a.kb_id) for a in analysis.actors])
-            self.conn.execute("UPDATE articles SET analysed = 1 WHERE id = ?", (aid,))
+            self.conn.execute("UPDATE articles SET analysed = 1, attempts = 0, failed_stage = NULL, "
+                              "failure = NULL WHERE id = ?", (aid,))
 
     def analysis(self, article_id: str) -> Analysis | None:
         row = self.conn.execute("SELECT sentences FROM analyses WHERE article_id = ?",
@@ -167,19 +194,25 @@ class SQLiteStore:
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
         rows = self.conn.execute("SELECT * FROM articles ORDER BY rowid LIMIT ? OFFSET ?",
-                                 (limit, offset))
+                                 (_bounded(limit), _bounded(offset)))
         return [_article(r) for r in rows]
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search of titles and texts (FTS5 syntax; plain words are AND-ed)."""
+    def search(self, query: str, limit: int = 20,
+               budget: Budget | None = None) -> list[dict[str, Any]]:
+        """Full-text search of titles and texts (FTS5 syntax; plain words are AND-ed), within
+        bounds (:func:`check_query`) and a time budget (the request's or a default one)."""
+        check_query(query)
         sql = ("SELECT a.id, a.title, a.outlet, a.published, "
                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS rank "
                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
-        try:
-            rows = self.conn.execute(sql, (query, limit)).fetchall()
-        except sqlite3.OperationalError:  # FTS syntax error: search the words as phrases
-            rows = self.conn.execute(sql, (_quote_terms(query), limit)).fetchall()
+        with limited(self.conn, budget) as budget:
+            try:
+                rows = self.conn.execute(sql, (query, limit)).fetchall()
+            except sqlite3.OperationalError:  # FTS syntax error: search the words as phrases
+                if budget.exceeded():
+                    raise
+                rows = self.conn.execute(sql, (_quote_terms(query), limit)).fetchall()
         return [dict(r) for r in rows]
 
     def rows(self, table: str, where: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
@@ -205,7 +238,9 @@ class SQLiteStore:
             "analysed": count("SELECT count(*) FROM articles WHERE analysed = 1 "
                               "AND duplicate_of IS NULL"),
             "duplicates": count("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-            "pending": count("SELECT count(*) FROM articles WHERE analysed = 0"),
+            "pending": count(f"SELECT count(*) FROM articles WHERE analysed = 0 AND {RUNNABLE}"),
+            "failed": count(f"SELECT count(*) FROM articles WHERE failed_stage IS NOT NULL "
+                            f"AND NOT {RUNNABLE}"),
             "actors": count("SELECT count(*) FROM actors"),
         }
         for table in RECORD_TABLES:
@@ -220,16 +255,17 @@ class SQLiteStore:
         return self.conn
 
     def unfused(self, limit: int) -> list[Article]:
-        rows = self.conn.execute("SELECT * FROM articles WHERE fused = 0 AND analysed = 1 "
-                                 "ORDER BY rowid LIMIT ?", (limit,))
+        rows = self.conn.execute(f"SELECT * FROM articles WHERE fused = 0 AND analysed = 1 "
+                                 f"AND {RUNNABLE} ORDER BY rowid LIMIT ?", (limit,))
         return [_article(r) for r in rows]
 
     def count_unfused(self) -> int:
-        return self.conn.execute(
-            "SELECT count(*) FROM articles WHERE fused = 0 AND analysed = 1").fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM articles WHERE fused = 0 AND analysed = 1 "
+                                 f"AND {RUNNABLE}").fetchone()[0]
 
     def mark_fused(self, article_id: str) -> None:
-        self.conn.execute("UPDATE articles SET fused = 1 WHERE id = ?", (article_id,))
+        self.conn.execute("UPDATE articles SET fused = 1, attempts = 0, failed_stage = NULL, "
+                          "failure = NULL WHERE id = ?", (article_id,))
 
     def key_df(self, keys: list[str]) -> dict[str, int]:
         """Document frequency of each key (0 when unseen); key '' holds the document count."""
@@ -310,9 +346,10 @@ class SQLiteStore:
         """Stories, largest first; ``query`` filters labels (case-insensitive substring)."""
         sql, params = "SELECT * FROM stories", []
         if query:
-            sql, params = sql + " WHERE label LIKE ?", [f"%{query}%"]
+            sql, params = sql + " WHERE label LIKE ? ESCAPE '\\'", [f"%{like_escape(query)}%"]
         sql += " ORDER BY n_articles DESC, n_events DESC, id LIMIT ? OFFSET ?"
-        return [self._story(r) for r in self.conn.execute(sql, [*params, limit, offset])]
+        return [self._story(r) for r in self.conn.execute(
+            sql, [*params, _bounded(limit), _bounded(offset)])]
 
     def story_of(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
@@ -440,6 +477,17 @@ def _where(where: dict[str, Any] | None) -> tuple[str, list[Any]]:
         if not column.isidentifier():
             raise ValueError(f"bad column name {column!r}")
     return " WHERE " + " AND ".join(f"{c} = ?" for c in where), list(where.values())
+
+
+def _bounded(n: int) -> int:
+    """A LIMIT/OFFSET SQLite can bind (it raises OverflowError past 2**63 - 1); a negative
+    LIMIT keeps its SQLite meaning, no limit (a negative OFFSET counts as 0 in SQLite)."""
+    return max(-1, min(int(n), 2**62))
+
+
+def like_escape(text: str) -> str:
+    """``text`` matched literally by LIKE ... ESCAPE '\\' ("%" and "_" are no wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _quote_terms(query: str) -> str:

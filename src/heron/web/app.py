@@ -7,31 +7,36 @@ the same file meanwhile, and every request sees what was committed before it sta
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from starlette.concurrency import run_in_threadpool
 from swagger_ui_bundle import swagger_ui_path
 
 from heron import queries
 from heron.api import Heron
+from heron.store.budget import Budget, QueryError, QueryTimeout, current_budget
 from heron.store.migrations import MIGRATIONS
 from heron.store.sqlite import StoreError
 from heron.web import pages
 from heron.web.charts import land_svg
+from heron.web.guard import Guard, allowed_hosts, neutralise_bidi
 from heron.web.highlight import path_id, snippet
 
 WEB_DIR = Path(__file__).parent
+DISCONNECT_POLL_SECONDS = 0.2
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=queries.MAX_OFFSET)]
 
 
 class Database:
@@ -67,7 +72,10 @@ class Database:
             self._opened.clear()
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(db_path: str | Path, bound_host: str | None = None,
+               extra_hosts: Iterable[str] = ()) -> FastAPI:
+    """The app over the database at ``db_path``; it answers requests naming a local host, the
+    address it is bound to (``bound_host``) or one of ``extra_hosts`` (see heron.web.guard)."""
     db = Database(db_path)
 
     @asynccontextmanager
@@ -89,14 +97,58 @@ def create_app(db_path: str | Path) -> FastAPI:
                                    swagger_js_url="/swagger/swagger-ui-bundle.js",
                                    swagger_css_url="/swagger/swagger-ui.css",
                                    swagger_favicon_url="/static/heron.svg")
-    env = Environment(loader=FileSystemLoader(WEB_DIR / "templates"), autoescape=True)
+    env = Environment(loader=FileSystemLoader(WEB_DIR / "templates"), autoescape=True,
+                      finalize=neutralise_bidi)
     env.filters["path_id"] = path_id
     env.filters["snippet"] = snippet
     env.globals["evidence_href"] = pages.evidence_href
     templates = Jinja2Templates(env=env)
     app.include_router(_pages(templates))
     app.include_router(_api())
+    _error_handlers(app, templates)
+    app.add_middleware(Guard, hosts=allowed_hosts(bound_host, extra_hosts))
     return app
+
+
+def _error_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
+    """Refused and stopped queries: 400 and 503 with the reason (JSON under /api/, pages
+    elsewhere), never a 500."""
+
+    def reply(request: Request, status: int, title: str, message: str) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=status)
+        return templates.TemplateResponse(request, "error.html",
+                                          {"title": title, "message": message},
+                                          status_code=status)
+
+    @app.exception_handler(QueryError)
+    async def refused(request: Request, exc: QueryError) -> Response:
+        return reply(request, 400, "Query not searched", str(exc))
+
+    @app.exception_handler(QueryTimeout)
+    async def stopped(request: Request, exc: QueryTimeout) -> Response:
+        return reply(request, 503, "Query stopped", str(exc))
+
+
+async def bounded(request: Request, work: Callable[[Heron], Any]) -> Any:
+    """Run ``work`` on a worker thread within a query time budget that is also cancelled when
+    the client disconnects (a search must not go on for a client that left)."""
+    budget = Budget()
+
+    def run() -> Any:
+        token = current_budget.set(budget)
+        try:
+            return work(_heron(request))
+        finally:
+            current_budget.reset(token)
+
+    task = asyncio.ensure_future(run_in_threadpool(run))
+    while True:
+        done, _ = await asyncio.wait({task}, timeout=DISCONNECT_POLL_SECONDS)
+        if done:
+            return task.result()
+        if await request.is_disconnected():
+            budget.cancelled.set()
 
 
 def _heron(request: Request) -> Heron:
@@ -120,18 +172,20 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
         return templates.TemplateResponse(request, name, context)
 
     @router.get("/")
-    def stories_page(request: Request, q: str | None = None, offset: Offset = 0):
-        h = _heron(request)
-        stories = queries.find_stories(h, q) if q else h.stories(limit=50, offset=offset)
-        return render(request, "stories.html", {"stories": stories, "q": q or "",
-                                                "offset": offset, "stats": h.stats()})
+    async def stories_page(request: Request, q: str | None = None, offset: Offset = 0):
+        def work(h: Heron) -> dict[str, Any]:
+            stories = queries.find_stories(h, q) if q else h.stories(limit=50, offset=offset)
+            return {"stories": stories, "q": q or "", "offset": offset, "stats": h.stats()}
+
+        return render(request, "stories.html", await bounded(request, work))
 
     @router.get("/search")
-    def search_page(request: Request, q: str = ""):
-        h = _heron(request)
-        return render(request, "search.html", {
-            "q": q, "hits": h.search(q, limit=50) if q.strip() else [],
-            "stories": queries.find_stories(h, q, limit=20) if q.strip() else []})
+    async def search_page(request: Request, q: str = ""):
+        def work(h: Heron) -> dict[str, Any]:
+            return {"q": q, "hits": h.search(q, limit=50) if q.strip() else [],
+                    "stories": queries.find_stories(h, q, limit=20) if q.strip() else []}
+
+        return render(request, "search.html", await bounded(request, work))
 
     @router.get("/stories/{story_id}")
     def story_page(request: Request, story_id: str, all: bool = False):  # noqa: A002
@@ -181,10 +235,10 @@ def _api() -> APIRouter:
     api = APIRouter(prefix="/api", tags=["api"])
 
     @api.get("/stories", summary="Stories, largest first; q: full-text search (label or articles)")
-    def stories(request: Request, q: str | None = None, limit: Limit = 50,
-                offset: Offset = 0) -> list[dict]:
-        h = _heron(request)
-        return queries.find_stories(h, q, limit) if q else h.stories(limit=limit, offset=offset)
+    async def stories(request: Request, q: str | None = None, limit: Limit = 50,
+                      offset: Offset = 0) -> list[dict]:
+        return await bounded(request, lambda h: queries.find_stories(h, q, limit) if q
+                             else h.stories(limit=limit, offset=offset))
 
     @api.get("/story/{story_id}", summary="One story with its articles and actors")
     def story(request: Request, story_id: str) -> dict:
@@ -247,8 +301,8 @@ def _api() -> APIRouter:
         return {**found.to_dict(), "analysis": analysis.to_dict() if analysis else None}
 
     @api.get("/search", summary="Full-text search of the articles (SQLite FTS5 syntax)")
-    def search(request: Request, q: str, limit: Limit = 20) -> list[dict]:
-        return _heron(request).search(q, limit)
+    async def search(request: Request, q: str, limit: Limit = 20) -> list[dict]:
+        return await bounded(request, lambda h: h.search(q, limit))
 
     @api.get("/contradictions", summary="Where sources disagree, with both sides' evidence")
     def contradictions(request: Request, story: str | None = None) -> list[dict]:

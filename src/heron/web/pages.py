@@ -52,7 +52,10 @@ def article_page(h: Heron, article_id: str, target: tuple[int, int] | None) -> d
 
 def web_url(url: str | None) -> str | None:
     """The article's URL when it is safe to link (http/https); ``javascript:`` and co. are not."""
-    return url if url and urlsplit(url).scheme in ("http", "https") else None
+    try:
+        return url if url and urlsplit(url).scheme in ("http", "https") else None
+    except ValueError:  # unparsable (e.g. "http://[::1"): shown as text, never linked
+        return None
 
 
 def article_marks(analysis: Analysis) -> list[Mark]:

@@ -6,6 +6,7 @@ coder behind ``heron code FILE.jsonl``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -19,6 +20,7 @@ from heron.nlp.events.learned import load_learned
 from heron.nlp.events.lexicon import load_lexicon
 
 __all__ = ["build", "code_texts", "EventCoder"]
+log = logging.getLogger(__name__)
 
 
 def build(nlp: Language, settings: Settings) -> EventCoder:
@@ -41,7 +43,11 @@ def code_texts(records: Iterable[dict[str, Any]], pipeline: Any = None) -> Itera
     iterator = iter(records)
     while batch := list(islice(iterator, pipeline.settings.batch_size)):
         articles = [_article(record, n) for n, record in enumerate(batch)]
-        for record, analysis in zip(batch, pipeline.analyse(articles), strict=True):
+        for record, (_, analysis) in zip(batch, pipeline.analyse_each(articles), strict=True):
+            if isinstance(analysis, Exception):  # one bad text must not stop the others
+                log.warning("record %s not coded: %s: %s", record.get("id"),
+                            type(analysis).__name__, analysis)
+                continue
             for event in analysis.events:
                 row = event.to_dict()
                 row["event_id"] = row.pop("id")

@@ -119,6 +119,6 @@ def _vague(token: Token) -> int | None:
 
 def _plain_number(text: str) -> int | None:
     digits = text.replace(",", "")
-    if digits.isdigit():
+    if digits.isdecimal():  # "²".isdigit() is True, but int("²") fails
         return int(digits)
     return WORD_NUMBERS.get(text)

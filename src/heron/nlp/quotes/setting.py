@@ -203,6 +203,6 @@ def _timex_in(segments: list[tuple[int, str]], timexes: list[Timex]) -> Timex | 
         end = start + len(text)
         for timex in timexes:
             if start <= timex.start and timex.end <= end and timex.value \
-                    and timex.precision not in UNDATED_PRECISIONS and timex.value[:1].isdigit():
+                    and timex.precision not in UNDATED_PRECISIONS and timex.value[:1].isdecimal():
                 return timex
     return None
