@@ -176,7 +176,7 @@ def test_the_story_page_shows_background_apart_and_toggles_hidden_items(fused: H
                {a["id"] for a in fused.story(s["id"])["articles"]}]
     signed = [i for i in fused.timeline(story["id"]) if i["section"] == "background"
               and not i["hidden"]]
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://localhost") as client:
         page = client.get(f"/stories/{story['id']}").text
         background = page[page.index('id="background"'):]
         assert signed and all(f'/events/{i["id"]}' in background for i in signed)

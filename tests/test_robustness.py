@@ -161,8 +161,8 @@ def test_a_failing_fusion_is_rolled_back_alone(tmp_path: Path, monkeypatch) -> N
 
     real = fuse.fuse_article
 
-    def fuse_article(store, article):
-        real(store, article)  # writes happen, then the failure: all must be rolled back
+    def fuse_article(store, article, *args):
+        real(store, article, *args)  # writes happen, then the failure: all must be rolled back
         if "MARKER" in article.text:
             raise RuntimeError("boom in fusion")
 
