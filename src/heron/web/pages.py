@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from heron import queries
 from heron.api import Heron
+from heron.fuse.consensus import sentence_key
 from heron.model import Analysis
 from heron.web.charts import stance_chart, world_point
 from heron.web.highlight import Mark, highlight, path_id
@@ -133,7 +134,7 @@ def event_page(h: Heron, fused_id: str) -> dict | None:
     location = fused.get("location") or {}
     return {
         "event": with_quad(fused),
-        "sources": [_source(s) for s in fused.get("sources", [])],
+        "sources": [_source(s) for s in _one_per_sentence(fused.get("sources", []))],
         "consensus": [_consensus_row(attribute, c)
                       for attribute, c in (fused.get("consensus") or {}).items()],
         "story": h.story(fused["story_id"]) if fused.get("story_id") else None,
@@ -141,6 +142,18 @@ def event_page(h: Heron, fused_id: str) -> dict | None:
                            if c["id"] in (fused.get("contradiction_ids") or [])],
         "map": world_point(location.get("lat"), location.get("lon")),
     }
+
+
+def _one_per_sentence(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A sentence that mentions the event twice ("met ... for talks") is one source to a reader,
+    as it is to the counts (``n_sources``)."""
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for source in sources:
+        if sentence_key(source) not in seen:
+            seen.add(sentence_key(source))
+            kept.append(source)
+    return kept
 
 
 def _consensus_row(attribute: str, consensus: dict[str, Any]) -> dict[str, Any]:
