@@ -238,6 +238,7 @@ def pair_events(gold: list[dict[str, Any]], pred: list[PredEvent],
                 entities: dict[str, dict[str, Any]]) -> list[tuple[dict[str, Any], PredEvent, bool]]:
     """One-to-one pairs of same-sentence, same-type events, with whether the codes agree."""
     candidates = []
+    agreeing: dict[tuple[int, int], bool] = {}
     for gi, g in enumerate(gold):
         ga, gr = _gold_codes(g, "actor", entities), _gold_codes(g, "recipient", entities)
         trig = (g["trigger"]["start"], g["trigger"]["end"])
@@ -246,16 +247,34 @@ def pair_events(gold: list[dict[str, Any]], pred: list[PredEvent],
                 continue
             agree = _side_agrees(ga, p.actor_codes) and _side_agrees(gr, p.recipient_codes)
             rank = (overlap(trig, p.trigger) > 0, agree, -abs(trig[0] - p.trigger[0]))
-            candidates.append((rank, gi, pi, agree))
+            candidates.append((rank, gi, pi))
+            agreeing[gi, pi] = agree
+    return [(gold[gi], pred[pi], agreeing[gi, pi]) for gi, pi in one_to_one(candidates)]
+
+
+def one_to_one(candidates: list[tuple[Any, int, int]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs from (rank, gold index, predicted index), best rank first."""
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs = []
-    for _, gi, pi, agree in sorted(candidates, key=lambda c: c[0], reverse=True):
+    for _, gi, pi in sorted(candidates, key=lambda c: c[0], reverse=True):
         if gi not in used_g and pi not in used_p:
             used_g.add(gi)
             used_p.add(pi)
-            pairs.append((gold[gi], pred[pi], agree))
+            pairs.append((gi, pi))
     return pairs
+
+
+def word_pairs(gold: list[frozenset[int]], pred: list[frozenset[int]]) -> list[tuple[int, int]]:
+    """Spans paired when they share at least half of both's words, largest overlap first."""
+    candidates = []
+    for gi, gw in enumerate(gold):
+        for pi, pw in enumerate(pred):
+            shared = len(gw & pw)
+            if shared and shared * 2 >= len(gw) and shared * 2 >= len(pw):
+                candidates.append((shared, gi, pi))
+    # ties: later spans first, as the scores recorded so far were computed
+    return one_to_one(sorted(candidates, reverse=True))
 
 
 def _date_is_invented(p: PredEvent, published: str | None) -> bool:
@@ -354,19 +373,7 @@ def score_quotes(record: dict[str, Any], pred: Prediction, tally: Tally, amap: d
     said = [p for p in pred.quotes if not p.negated and p.confidence >= min_confidence]
     tally.q_gold += len(gold)
     tally.q_pred += len(said)
-    candidates = []
-    for gi, gw in enumerate(gold_words):
-        for pi, p in enumerate(said):
-            shared = len(gw & p.words)
-            if shared and shared * 2 >= len(gw) and shared * 2 >= len(p.words):
-                candidates.append((shared, gi, pi))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, gi, pi in sorted(candidates, reverse=True):
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
+    for gi, pi in word_pairs(gold_words, [p.words for p in said]):
         g, p = gold[gi], said[pi]
         tally.q_hit += 1
         if g.get("cue") and p.cue:

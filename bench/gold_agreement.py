@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 import gold_tool  # noqa: E402
-from gold import b3, overlap, prf, words_in  # noqa: E402
+from gold import b3, overlap, prf, word_pairs, words_in  # noqa: E402
 
 
 def pairs_of_files() -> list[tuple[Path, Path]]:
@@ -69,16 +69,7 @@ def trigger_hits(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> int:
 def quote_hits(text: str, a: list[dict[str, Any]], b: list[dict[str, Any]]) -> int:
     wa = [words_in(text, q["content"]["start"], q["content"]["end"]) for q in a if q.get("content")]
     wb = [words_in(text, q["content"]["start"], q["content"]["end"]) for q in b if q.get("content")]
-    used: set[int] = set()
-    hits = 0
-    for x in wa:
-        for j, y in enumerate(wb):
-            shared = len(x & y)
-            if j not in used and shared and shared * 2 >= len(x) and shared * 2 >= len(y):
-                used.add(j)
-                hits += 1
-                break
-    return hits
+    return len(word_pairs(wa, wb))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,16 @@ from heron.config import Settings, data_dir
 SEEDS_DIR = data_dir() / "seeds"
 
 
+def actors_with_kb(nlp, folder: Path, kb_text: str):
+    """The real actors component over a knowledge base of only ``kb_text`` (YAML), written to
+    ``folder``: resolution tests decide exactly which people the KB knows."""
+    from heron.nlp.actors import ActorsComponent
+    from heron.nlp.actors.kb import load_kb
+
+    (folder / "kb.yaml").write_text(kb_text, encoding="utf-8")
+    return ActorsComponent(nlp, load_kb([folder], builtin=False))
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from heron.nlp.pipeline import load_spacy

@@ -5,10 +5,10 @@ Invented texts, the real spaCy model, a small KB written for the tests."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
+from conftest import actors_with_kb
 from heron.model import Actor, Analysis, Article, Mention, Span
 from heron.nlp.actors import cluster_new_actors
 from heron.nlp.actors.component import ActorsComponent
@@ -75,9 +75,7 @@ KB_TEXT = """\
 
 @pytest.fixture(scope="module")
 def component(nlp, tmp_path_factory) -> ActorsComponent:
-    folder: Path = tmp_path_factory.mktemp("kb")
-    (folder / "kb.yaml").write_text(KB_TEXT, encoding="utf-8")
-    return ActorsComponent(nlp, load_kb([folder], builtin=False))
+    return actors_with_kb(nlp, tmp_path_factory.mktemp("kb"), KB_TEXT)
 
 
 @pytest.fixture(scope="module")
