@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "data" / "gold"
 DOCS = GOLD / "docs.jsonl"
 ANN = GOLD / "ann"
+# Training-only texts written for Heron (one sentence per line), see bench/data/gold/README.md.
+SYNTHETIC = GOLD / "synthetic"
 SHARED = ROOT.parent / "shared" / "datasets"
 KB_DIR = ROOT / "src" / "heron" / "data" / "kb"
 
@@ -47,6 +49,7 @@ LICENCES = {
     "voa": "public domain (US government work; credit Voice of America)",
     "meantime": "CC BY 4.0 (MEANTIME, Minard et al. 2016; texts from Wikinews, CC BY 2.5/4.0)",
     "ecbplus": "CC BY 3.0 (ECB+ annotations, Cybulska & Vossen 2014; texts stated as not copyrighted)",
+    "synthetic": "CC0 1.0 (invented news texts written for Heron by its helper sessions)",
 }
 SPLIT_SHARES = (("train", 0.6), ("dev", 0.2), ("test", 0.2))
 
@@ -56,7 +59,26 @@ SPLIT_SHARES = (("train", 0.6), ("dev", 0.2), ("test", 0.2))
 
 def load_docs() -> dict[str, dict[str, Any]]:
     with DOCS.open(encoding="utf-8") as fh:
-        return {d["doc_id"]: d for d in map(json.loads, fh)}
+        docs = {d["doc_id"]: d for d in map(json.loads, fh)}
+    docs.update((d["doc_id"], d) for d in synthetic_docs())
+    return docs
+
+
+def synthetic_docs() -> Iterator[dict[str, Any]]:
+    """Invented texts in ``synthetic/*.jsonl`` (``id``, ``title``, ``published``, ``text`` with one
+    sentence per line). They are training material only: always split "train", never dev or test,
+    so every figure on dev/test stays a figure on real news."""
+    for path in sorted(SYNTHETIC.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            yield {
+                "doc_id": row["id"], "source": "synthetic", "licence": LICENCES["synthetic"],
+                "url": None, "title": row.get("title"), "published": row.get("published"),
+                "group": path.stem, "text": row["text"], "sentences": _line_sentences(row["text"]),
+                "split": "train", "scope": "full",
+            }
 
 
 def file_stem(doc_id: str) -> str:
