@@ -75,6 +75,8 @@ def quote_hits(text: str, a: list[dict[str, Any]], b: list[dict[str, Any]]) -> i
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-record", action="store_true")
+    ap.add_argument("--source", action="append", help="only documents of this source (repeatable), "
+                    "e.g. --source synthetic; default: all")
     args = ap.parse_args(argv)
     docs = gold_tool.load_docs()
     labels_a: list[str] = []
@@ -88,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         if ea or eb or ra is None or rb is None:
             continue
         doc = docs[ra["doc_id"]]
+        if args.source and doc["source"] not in args.source:
+            continue
         n_docs[doc["source"]] += 1
         n = len(doc["sentences"])
         labels_a += sentence_labels(ra, n)
@@ -137,7 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     ]
     from _report import record
 
-    record("Gold corpus — inter-annotator agreement", lines, dry_run=args.no_record)
+    title = "Gold corpus — inter-annotator agreement"
+    if args.source:
+        title += f" ({', '.join(args.source)} documents only)"
+    record(title, lines, dry_run=args.no_record)
     return 0
 
 
