@@ -166,3 +166,32 @@ def test_data_dictionary_in_docs_is_current() -> None:
     for table, columns in EXPORT_SCHEMAS.items():
         assert f"## {table}" in written
         assert all(f"| `{c.name}` |" in written and c.meaning for c in columns)
+
+
+def test_analysed_records_stay_within_the_model_vocabularies(seeded: Heron) -> None:
+    """The Literal types of heron.model name every value the pipeline writes (seen on the seeds)."""
+    from typing import get_args
+
+    from heron.model import (
+        ActorKind,
+        DatePrecision,
+        EventStatus,
+        PlaceKind,
+        PublishedSource,
+        QuoteRole,
+        TimexPrecision,
+        TimexType,
+    )
+
+    def values(table: str, key: str) -> set:
+        return {row[key] for row in rows_of(seeded, table)} - {None}
+
+    assert values("events", "status") <= set(get_args(EventStatus))
+    assert values("events", "date_precision") <= set(get_args(DatePrecision))
+    assert values("events", "quote_role") <= set(get_args(QuoteRole))
+    assert values("timexes", "precision") <= set(get_args(TimexPrecision))
+    assert values("timexes", "type") <= set(get_args(TimexType))
+    assert values("places", "kind") <= set(get_args(PlaceKind))
+    assert values("actors", "kind") <= set(get_args(ActorKind))
+    assert values("articles", "published_source") <= set(get_args(PublishedSource))
+    assert len(values("events", "status")) >= 3  # the seeds exercise more than one status

@@ -8,13 +8,12 @@ nested values as JSON text.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TextIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -44,7 +43,7 @@ def write_rows(rows: Iterable[Row], fmt: str, out: str | Path | None, table: str
         return _text(rows, fmt, table, fh)
 
 
-def _text(rows: Iterable[Row], fmt: str, table: str, fh: io.TextIOBase) -> int:
+def _text(rows: Iterable[Row], fmt: str, table: str, fh: TextIO) -> int:
     count = 0
     columns = EXPORT_SCHEMAS[table]
     writer = None
