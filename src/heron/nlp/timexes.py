@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from heron.config import Settings, year_in_range
 from heron.date_words import MONTH_ABBREVIATIONS, MONTHS, ORDINAL_WORDS, ORDINALS, WEEKDAYS
-from heron.model import Timex
+from heron.model import Timex, TimexType
 from heron.nlp.context import DocContext
 
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
@@ -90,8 +90,8 @@ _EDGE = (r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+|"
 @dataclass(frozen=True)
 class Resolution:
     value: str
-    precision: str
-    type: str = "DATE"
+    precision: str  # a TimexPrecision, or an ANAPHOR marker until the document pass
+    type: TimexType = "DATE"
 
 
 @dataclass
@@ -145,7 +145,7 @@ def find_timexes(doc: Doc, published: date | None) -> list[tuple[int, int, Resol
     chosen = _longest_first(found)
     for start, end, label in entities:
         if not _overlaps(chosen, start, end) and TIME_WORDS.search(text, start, end):
-            chosen.append((start, end, Resolution("", UNRESOLVED, label)))
+            chosen.append((start, end, Resolution("", UNRESOLVED, "TIME" if label == "TIME" else "DATE")))
     resolved = _resolve_anaphora(sorted(chosen, key=lambda item: item[0]), published)
     return [(s, e, r if _in_range(r) else Resolution("", UNRESOLVED, r.type))
             for s, e, r in resolved]
@@ -479,7 +479,7 @@ def _bare_month(match: re.Match, situation: Situation) -> Resolution | None:
 def _weekday_rule(match: re.Match, situation: Situation) -> Resolution | None:
     if not _capitalised(match, "wd") or situation.in_name:
         return None
-    kind = "TIME" if match["part"] else "DATE"
+    kind: TimexType = "TIME" if match["part"] else "DATE"
     if situation.published is None:
         return Resolution("", UNRESOLVED, kind)
     relation = (match["rel"] or "").lower()
@@ -494,7 +494,7 @@ def _weekday_rule(match: re.Match, situation: Situation) -> Resolution | None:
        r"(?:\s+(?P<part>morning|afternoon|evening|night))?")
 def _day_word(match: re.Match, situation: Situation) -> Resolution | None:
     word = re.sub(r"\s+", " ", match["word"].lower())
-    kind = "TIME" if match["part"] or word not in ("today", "yesterday", "tomorrow") else "DATE"
+    kind: TimexType = "TIME" if match["part"] or word not in ("today", "yesterday", "tomorrow") else "DATE"
     if situation.published is None:
         return Resolution("", UNRESOLVED, kind)
     offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
