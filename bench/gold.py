@@ -58,7 +58,6 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -66,6 +65,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+from heron.ascii_fold import ascii_fold  # noqa: E402 (after the path set-up)
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
 WORD = re.compile(r"\w+")
@@ -92,7 +93,7 @@ def words_in(text: str, start: int, end: int) -> frozenset[int]:
 
 
 def fold(name: str | None) -> str:
-    name = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    name = ascii_fold(name or "").lower()
     return " ".join(re.findall(r"[a-z0-9]+", name))
 
 

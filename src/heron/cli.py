@@ -191,7 +191,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     settings = Settings()
     threshold = settings.min_confidence if args.min_confidence is None else args.min_confidence
     rows = (r for r in code_texts(records, get_pipeline(settings)) if r["confidence"] >= threshold)
-    count = write_rows(rows, args.format, args.output)
+    count = write_rows(rows, args.format, args.output, table="coded_events")
     err.print(f"coded {len(records)} records: {count} events")
     return 0
 
@@ -221,7 +221,8 @@ def read_code_input(path: str) -> tuple[list[dict], list[tuple[str, str]]]:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with Heron(args.db, readonly=Path(args.db).exists()) as h:
-        count = write_rows(h.rows(args.table, args.min_confidence), args.format, args.output)
+        count = write_rows(h.rows(args.table, args.min_confidence), args.format, args.output,
+                           table=args.table)
     err.print(f"exported {count} {args.table} rows")
     return 0
 
@@ -292,7 +293,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     with Heron(args.db, readonly=Path(args.db).exists()) as h:
         found = h.quotes(args.speaker, limit=args.limit)
     if args.format != "text":
-        write_rows(found, args.format, args.output)
+        write_rows(found, args.format, args.output, table="quotes")
     for q in found if args.format == "text" else ():
         speaker = (q["speaker"] or {}).get("name") or "unattributed"
         cue = (q["cue"] or {}).get("text", ":")

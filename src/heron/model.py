@@ -10,7 +10,23 @@ so every extracted field points back to the characters it came from.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# The closed vocabularies of the records' string fields. Values are plain strings (records stay
+# JSON-friendly and old databases load unchanged); the types let a checker catch a misspelt value.
+EventStatus = Literal["asserted", "negated", "hypothetical", "future", "claimed"]
+TimexPrecision = Literal["day", "week", "month", "quarter", "season", "year", "decade", "range",
+                         "time", "duration", "vague", "unresolved"]
+# An event's date precision: its time expression's, or "reported" when the publication date dates
+# it ("published-fallback" in databases written before 2026-12).
+DatePrecision = Literal[TimexPrecision, "reported", "published-fallback"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+PlaceKind = Literal["city", "admin1", "region", "country", "unresolved"]  # unresolved: no gazetteer match
+ActorKind = Literal["person", "organization", "country", "igo", "group"]
+# Where the publication date came from; "" unknown ("inferred": databases before 2026-11).
+PublishedSource = Literal["metadata", "dateline", "html", "cli", "", "inferred"]
+DuplicateKind = Literal["exact", "near"]
+QuoteRole = Literal["statement", "content"]  # the event's trigger is the quote's cue / in its content
 
 
 @dataclass(slots=True)
@@ -41,7 +57,7 @@ class Article:
     raw_text: str
     title: str | None = None
     published: str | None = None  # ISO date YYYY-MM-DD
-    published_source: str = ""  # metadata | dateline | html | cli | "" ("inferred": older databases)
+    published_source: PublishedSource = ""
     outlet: str | None = None
     url: str | None = None
     author: str | None = None
@@ -50,7 +66,7 @@ class Article:
     content_hash: str = ""
     simhash: int = 0
     duplicate_of: str | None = None
-    duplicate_kind: str | None = None  # exact | near
+    duplicate_kind: DuplicateKind | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -87,7 +103,7 @@ class Actor:
     name: str
     country: str | None
     sector: str | None
-    kind: str  # person | organization | country | igo | group
+    kind: ActorKind
     kb_id: str | None = None  # None for actors not in the knowledge base ("new")
     surface_forms: dict[str, int] = field(default_factory=dict)
 
@@ -104,9 +120,8 @@ class Timex:
     end: int
     text: str
     value: str  # ISO: 2025-08-15, 2025-08, 2025-W34, 2025-Q3, 2025, P3Y, range "A/B"; "" if unresolved
-    # day | week | month | quarter | season | year | decade | range | time | duration | vague | unresolved
-    precision: str
-    type: str = "DATE"  # DATE | TIME | DURATION | SET
+    precision: TimexPrecision
+    type: TimexType = "DATE"
     sentence: int = -1
 
     def to_dict(self) -> dict[str, Any]:
@@ -124,7 +139,7 @@ class Place:
     country: str | None  # ISO-3
     lat: float | None = None
     lon: float | None = None
-    kind: str = "city"  # city | admin1 | country | continent | unresolved (no gazetteer match)
+    kind: PlaceKind = "city"
     geonames_id: int | None = None
     sentence: int = -1
 
@@ -132,8 +147,8 @@ class Place:
 # Date precision of an event dated by its article's publication date: a current report whose
 # clause has no time expression of its own. Databases written before 2026-12 say
 # "published-fallback" (see OLD_REPORTED).
-REPORTED = "reported"
-OLD_REPORTED = "published-fallback"
+REPORTED: DatePrecision = "reported"
+OLD_REPORTED: DatePrecision = "published-fallback"
 
 
 @dataclass(slots=True)
@@ -178,11 +193,11 @@ class Event:
     trigger: Span
     pattern: str  # the rule/feature that fired: explains the decision
     confidence: float
-    status: str  # asserted | negated | hypothetical | future | claimed
+    status: EventStatus
     date: str | None = None
     date_end: str | None = None
     date_text: str | None = None
-    date_precision: str = REPORTED
+    date_precision: DatePrecision = REPORTED
     location: Place | None = None
     killed: int | None = None
     injured: int | None = None
@@ -191,7 +206,7 @@ class Event:
     facilitators: list[ActorRef] = field(default_factory=list)
     # The quote this event shares its spans with: its cue ("statement") or its content.
     quote_id: str | None = None
-    quote_role: str | None = None
+    quote_role: QuoteRole | None = None
     # A mention of an act long before the article (dated in its own clause, over a month before
     # publication): kept, but not one of the story's current events.
     background: bool = False

@@ -10,6 +10,7 @@ import re
 from functools import cache
 from urllib.parse import urlparse
 
+from heron.date_words import MONTHS, WEEKDAYS
 from heron.model import Article
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
@@ -17,10 +18,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 NEWS_WORDS = frozenset("""
 said says say told tell according reported report reports reporter reporters news statement
 statements added percent year years week weeks month months day days time today yesterday
-tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april
-june july august september october november december including people official officials
+tomorrow including people official officials
 also just like new earlier later last next told asked would could should might will
-""".split())
+""".split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 
 def stem(word: str) -> str:

@@ -13,7 +13,7 @@ from heron.ingest.dedup import content_hash, simhash
 from heron.ingest.html_text import DEEP, plain_text
 from heron.ingest.published import normalise_date
 from heron.ingest.readers import Problem, RawDoc
-from heron.model import Article
+from heron.model import Article, PublishedSource
 
 HEADLINE_MAX_WORDS = 20
 
@@ -71,12 +71,12 @@ def _from_html(html: str, notes: list[str]) -> tuple[str, dict[str, str | None]]
 
 
 def _published(raw: RawDoc, html_meta: dict, dateline: str | None,
-               default: str | None) -> tuple[str | None, str]:
+               default: str | None) -> tuple[str | None, PublishedSource]:
     """Date and where it came from; never today's date when nothing supports one."""
     if raw.published and normalise_date(raw.published) is None:
         raw.notes.append(f"published {raw.published[:40]!r} is no date within years "
                          f"{MIN_YEAR}-{MAX_YEAR}; ignored")
-    candidates = (
+    candidates: tuple[tuple[str | None, PublishedSource], ...] = (
         (normalise_date(raw.published), "metadata"),
         (dateline, "dateline"),
         (normalise_date(html_meta.get("date")), "html"),

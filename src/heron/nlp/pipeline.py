@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from heron.config import ALL_COMPONENTS, Settings, year_in_range
+from heron.date_words import MONTHS
 from heron.model import Analysis, Article, Span
 from heron.nlp.chunks import CHUNK_CHARS, chunk_id, merge, split_chunks
 from heron.nlp.context import Component, DocContext
@@ -37,7 +38,7 @@ DATELINE_REACH = 90  # characters: a dateline is a short prefix of its line
 DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
     r"(?:, [A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+)*)?"
-    r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
+    r"(?:,? (?:" + "|".join(month[:3].capitalize() for month in MONTHS) + r")[a-z]*\.? \d{1,2})?"
     r" ?(?:\([A-Za-z .&'’-]{2,30}\))? ?[-–—]+ (?=[A-Z\"“‘'])")
 
 

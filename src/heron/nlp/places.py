@@ -26,12 +26,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast, get_args
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from heron.config import Settings, data_dir
-from heron.model import Place
+from heron.model import Place, PlaceKind
 from heron.nlp.context import DocContext
 from heron.nlp.timexes import clause_tokens
 
@@ -62,7 +63,7 @@ class Entry:
     lat: float | None
     lon: float | None
     population: int
-    kind: str
+    kind: PlaceKind
     geonames_id: int | None  # None for regions known from ISO 3166-2 only
 
 
@@ -81,7 +82,8 @@ def load_gazetteer() -> dict[str, tuple[Candidate, ...]]:
             name, ascii_name, alternates, country, lat, lon, population, kind, gid = (
                 line.rstrip("\n").split("\t"))
             entry = Entry(name, country or None, float(lat) if lat else None,
-                          float(lon) if lon else None, int(population), kind, int(gid) or None)
+                          float(lon) if lon else None, int(population), place_kind(kind),
+                          int(gid) or None)
             primary = {name.lower(), ascii_name.lower()}
             for key in primary:
                 index.setdefault(key, []).append(Candidate(entry, True))
@@ -89,6 +91,13 @@ def load_gazetteer() -> dict[str, tuple[Candidate, ...]]:
                 if alternate.lower() not in primary:
                     index.setdefault(alternate.lower(), []).append(Candidate(entry, False))
     return {key: tuple(candidates) for key, candidates in index.items()}
+
+
+def place_kind(value: str) -> PlaceKind:
+    """A gazetteer row's kind, checked: a badly rebuilt file must fail loudly, not mislabel places."""
+    if value not in get_args(PlaceKind):
+        raise ValueError(f"gazetteer kind {value!r} is none of {', '.join(get_args(PlaceKind))}")
+    return cast(PlaceKind, value)
 
 
 def build(nlp: Language, settings: Settings) -> PlaceFinder:

@@ -31,7 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from heron.config import Settings, year_in_range
-from heron.model import Timex
+from heron.date_words import MONTH_ABBREVIATIONS, MONTHS, ORDINAL_WORDS, ORDINALS, WEEKDAYS
+from heron.model import Timex, TimexType
 from heron.nlp.context import DocContext
 
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
@@ -42,11 +43,6 @@ NARRATIVE_WINDOW = 3
 # Precisions of values that are no calendar date or period: such timexes never date events.
 UNDATED_PRECISIONS = frozenset({UNRESOLVED, "vague", "time"})
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-                       "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "a single": 1, "two": 2, "a couple of": 2,
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -57,8 +53,8 @@ NUMBER_WORDS = {
 }
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4, "final": 4}
+# "the third quarter", "3rd quarter", "the final quarter".
+QUARTER_ORDINALS = {word: number for word, number in ORDINALS.items() if number <= 4} | {"final": 4}
 # Words that make a bare month name or year a date ("in May", "since 2004"), unlike the
 # modal verb "may" or a count ("2000 troops").
 DATE_PREPOSITIONS = frozenset(
@@ -94,8 +90,8 @@ _EDGE = (r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+|"
 @dataclass(frozen=True)
 class Resolution:
     value: str
-    precision: str
-    type: str = "DATE"
+    precision: str  # a TimexPrecision, or an ANAPHOR marker until the document pass
+    type: TimexType = "DATE"
 
 
 @dataclass
@@ -149,7 +145,7 @@ def find_timexes(doc: Doc, published: date | None) -> list[tuple[int, int, Resol
     chosen = _longest_first(found)
     for start, end, label in entities:
         if not _overlaps(chosen, start, end) and TIME_WORDS.search(text, start, end):
-            chosen.append((start, end, Resolution("", UNRESOLVED, label)))
+            chosen.append((start, end, Resolution("", UNRESOLVED, "TIME" if label == "TIME" else "DATE")))
     resolved = _resolve_anaphora(sorted(chosen, key=lambda item: item[0]), published)
     return [(s, e, r if _in_range(r) else Resolution("", UNRESOLVED, r.type))
             for s, e, r in resolved]
@@ -483,7 +479,7 @@ def _bare_month(match: re.Match, situation: Situation) -> Resolution | None:
 def _weekday_rule(match: re.Match, situation: Situation) -> Resolution | None:
     if not _capitalised(match, "wd") or situation.in_name:
         return None
-    kind = "TIME" if match["part"] else "DATE"
+    kind: TimexType = "TIME" if match["part"] else "DATE"
     if situation.published is None:
         return Resolution("", UNRESOLVED, kind)
     relation = (match["rel"] or "").lower()
@@ -498,7 +494,7 @@ def _weekday_rule(match: re.Match, situation: Situation) -> Resolution | None:
        r"(?:\s+(?P<part>morning|afternoon|evening|night))?")
 def _day_word(match: re.Match, situation: Situation) -> Resolution | None:
     word = re.sub(r"\s+", " ", match["word"].lower())
-    kind = "TIME" if match["part"] or word not in ("today", "yesterday", "tomorrow") else "DATE"
+    kind: TimexType = "TIME" if match["part"] or word not in ("today", "yesterday", "tomorrow") else "DATE"
     if situation.published is None:
         return Resolution("", UNRESOLVED, kind)
     offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
@@ -596,10 +592,10 @@ def _iso_duration(amount: float | None, unit: str) -> str:
     return f"P{count}{'DE' if unit == 'decade' and amount is None else letter}"
 
 
-@_rule("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+"
+@_rule("quarter", r"\b(?:the\s+)?(?P<ord>" + "|".join(QUARTER_ORDINALS) + r")[\s-]+"
        r"quarter\b(?:\s+of\s+(?:(?P<y>\d{4})\b|(?P<rel>this|last|next)\s+year\b))?")
 def _quarter(match: re.Match, situation: Situation) -> Resolution | None:
-    quarter = ORDINALS[match["ord"].lower()]
+    quarter = QUARTER_ORDINALS[match["ord"].lower()]
     if match["y"]:
         return Resolution(f"{match['y']}-Q{quarter}", "quarter")
     if situation.published is None:
@@ -662,8 +658,8 @@ def _decade(match: re.Match, situation: Situation) -> Resolution | None:
 
 @_rule("anaphoric", r"\b(?:(?:late|early)\s+in\s+|(?:the\s+)?(?:start|end|beginning|rest|middle)\s+"
        r"of\s+)?(?:(?:the|that)\s+(?:(?:same|entire|whole|full)\s+)?(?P<unit>day|year)\b"
-       r"(?P<before>\s+(?:previous|before|earlier)\b)?|(?:a|the)\s+(?:second|third|fourth|fifth|"
-       r"sixth|\d+(?:st|nd|rd|th))\s+(?:straight|consecutive|successive)\s+day\b)")
+       r"(?P<before>\s+(?:previous|before|earlier)\b)?|(?:a|the)\s+(?:" + "|".join(ORDINAL_WORDS[1:]) +
+       r"|\d+(?:st|nd|rd|th))\s+(?:straight|consecutive|successive)\s+day\b)")
 def _anaphoric(match: re.Match, situation: Situation) -> Resolution | None:
     if match["before"]:
         return Resolution("", ANAPHOR + "year-before")

@@ -27,7 +27,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Token
 
-from heron.model import Actor, Mention
+from heron.model import Actor, ActorKind, Mention
 from heron.nlp.actors import coref
 from heron.nlp.actors.coref import Resolved
 from heron.nlp.actors.index import NameIndex
@@ -291,7 +291,7 @@ class ActorsComponent:
         country = _single(self._countries_in(own)) or _single(cues.title_countries)
         if igo := self.kb.igo_by_code(country or ""):
             sector = igo.sector  # "U.N. mediator Diego Cordovez" acts for the organisation
-        kind = "person" if name.label == "PERSON" else "organization"
+        kind: ActorKind = "person" if name.label == "PERSON" else "organization"
         return Actor(f"new:{slug(text)}", text, country, sector, kind)
 
     # ---- role phrases ------------------------------------------------------------------------

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
+
+from heron.ascii_fold import ascii_fold
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
@@ -21,9 +22,10 @@ MIN_TYPO_NAME = 5
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case ascii form: accents stripped, punctuation to spaces, 'the' dropped."""
+    """Lower-case ascii form: transliterated ("Jørgensen" → "jorgensen"), punctuation to spaces,
+    'the' dropped."""
     text = _POSSESSIVE.sub("", text.strip())
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    text = ascii_fold(text).lower()
     text = _NON_WORD.sub(" ", text.replace(".", ""))
     return _LEADING_THE.sub("", " ".join(text.split()))
 

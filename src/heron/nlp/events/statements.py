@@ -5,10 +5,10 @@ each quote lists its events."""
 
 from __future__ import annotations
 
-from heron.model import Event, Quote, Span
+from heron.model import Event, Quote, QuoteRole, Span
 
-STATEMENT = "statement"  # the trigger is (part of) the quote's cue: saying it was the act
-CONTENT = "content"  # the trigger lies in what was said
+STATEMENT: QuoteRole = "statement"  # the trigger is (part of) the quote's cue: saying it was the act
+CONTENT: QuoteRole = "content"  # the trigger lies in what was said
 
 
 def link_statements(events: list[Event], quotes: list[Quote]) -> None:
@@ -27,7 +27,7 @@ def _length(quote: Quote) -> int:
     return sum(p.end - p.start for p in quote.content_spans or [quote.content])
 
 
-def _role(trigger: Span, quote: Quote) -> str | None:
+def _role(trigger: Span, quote: Quote) -> QuoteRole | None:
     if quote.cue is not None and _overlaps(trigger, quote.cue):
         return STATEMENT
     if any(part.start <= trigger.start and trigger.end <= part.end

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from heron.model import EventStatus
+
 NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "nor"})
 NEGATIVE_SUBJECTS = frozenset({"nothing", "nobody", "none", "neither"})  # "nothing was agreed"
 NEGATIVE_GOVERNORS = frozenset({"fail", "avoid", "yet", "stop", "cease", "halt", "abandon",
@@ -83,7 +85,7 @@ class Status:
     """An event's status and the cue that decided it (kind: negation, question, conditional,
     modal, irrealis, plan, claim; word: the cue word; host: the word it is attached to)."""
 
-    status: str
+    status: EventStatus
     kind: str = ""
     word: str = ""
     host: str = ""
