@@ -27,7 +27,12 @@ from heron.nlp.events.coder import (
     participants_of,
     pick_mode,
 )
-from heron.nlp.events.learned import LearnedEvidence, candidates
+from heron.nlp.events.learned import (
+    Candidate,
+    LearnedEvidence,
+    TypeProbabilities,
+    candidates,
+)
 from heron.nlp.events.lexicon import Lexicon
 from heron.nlp.events.magnitude import casualties, crowd_size
 from heron.nlp.events.statements import link_statements
@@ -71,8 +76,11 @@ class EventCoder:
                                 ctx.analysis.quotes)
         paragraph_contexts = self._paragraph_contexts(ctx.doc)
         attackers = AttackerMemory()
+        matches = [find_matches(sentence, self.lexicon) for sentence in ctx.sents]
+        found, probs = self._learned_evidence(ctx.sents, matches)
         for index, sentence in enumerate(ctx.sents):
-            events = self._sentence_events(ctx, finder, index, sentence)
+            events = self._sentence_events(ctx, finder, index, sentence, matches[index],
+                                           found[index], probs)
             _attach_casualties(sentence, events)
             attackers.fill(index, events)
             contexts = contexts_of(sentence, self.lexicon) | paragraph_contexts(sentence.start_char)
@@ -82,16 +90,24 @@ class EventCoder:
             ctx.analysis.events.extend(events)
         link_statements(ctx.analysis.events, ctx.analysis.quotes)
 
-    def _sentence_events(self, ctx: DocContext, finder: ArgumentFinder, index: int,
-                         sentence: Span) -> list[Event]:
-        """The rule coder's events of one sentence, weighed (and completed) by the learned
-        models when they are installed."""
-        matches = find_matches(sentence, self.lexicon)
-        events = [e for match in matches for e in self._events(ctx, finder, index, sentence, match)]
+    def _learned_evidence(self, sentences: list[Span], matches: list[list[Match]]
+                          ) -> tuple[list[list[Candidate]], TypeProbabilities | None]:
+        """The candidate words of each sentence and the type model's reading of them, in one
+        pass of the model over the whole Doc (none without learned models)."""
         if self.learned is None:
+            return [[] for _ in sentences], None
+        found = [candidates(sentence, sentence_matches, self.lexicon)
+                 for sentence, sentence_matches in zip(sentences, matches, strict=True)]
+        return found, self.learned.type_probabilities(list(zip(sentences, found, strict=True)))
+
+    def _sentence_events(self, ctx: DocContext, finder: ArgumentFinder, index: int,
+                         sentence: Span, matches: list[Match], found: list[Candidate],
+                         probs: TypeProbabilities | None) -> list[Event]:
+        """The rule coder's events of one sentence (its trigger ``matches``), weighed (and
+        completed) by the learned model's ``probs`` of its candidate words when installed."""
+        events = [e for match in matches for e in self._events(ctx, finder, index, sentence, match)]
+        if self.learned is None or probs is None:
             return events
-        found = candidates(sentence, matches, self.lexicon)
-        probs = self.learned.type_probabilities(sentence, found)
         for match in self.learned.new_triggers(found, probs):
             events.extend(self._events(ctx, finder, index, sentence, match))
         tokens = {c.token.idx: c.token for c in found}
@@ -100,7 +116,7 @@ class EventCoder:
             token = next((tokens[i] for i in range(event.trigger.start, event.trigger.end)
                           if i in tokens), None)
             if token is not None:
-                self._weigh(event, probs[token.i])
+                self._weigh(event, probs.of(token))
             key = (event.trigger.start, event.event_type)
             if key not in best or event.confidence > best[key].confidence:
                 best[key] = event
