@@ -111,76 +111,63 @@ class StatusReader:
     """Reads the status of many words of one Doc.
 
     Every check looks for its cue along a path upwards from the trigger — the governor chain
-    (the words embedding the trigger without a clause boundary) or the whole clause path (the
-    trigger and all its ancestors) — and the first word carrying the cue decides. Above the
-    trigger itself the answer depends only on the word reached, so the reader remembers it per
-    word: the words of a sentence share their governors, and each governor is read once.
+    (the words embedding the trigger without a clause boundary), the whole clause path (the
+    trigger and all its ancestors) or the top of the governor chain — and the first word
+    carrying the cue decides. Above the trigger the answer depends only on the governor
+    reached, so the reader remembers, per governor, the first cue of every check at or above
+    it: the words of a sentence share their governors, and each is read once.
     """
 
     def __init__(self) -> None:
-        self._above: dict[tuple[str, int], Status | None] = {}
-        self._children: dict[int, tuple[Token, ...]] = {}
-        self._next: dict[tuple[str, int], Token | None] = {}
+        self._above: dict[int, tuple[Status | None, ...]] = {}
 
     def status(self, trigger: Token, *, question: bool = False, recoded: bool = False) -> Status:
         if question:
             return Status("hypothetical", "question", "?", trigger.text)
-        for check in RECODED_CHECKS if recoded else CHECKS:
-            found = self._first_cue(check, trigger)
+        children = tuple(trigger.children)
+        head = trigger.head
+        embedded = head.i != trigger.i and _embedded(trigger, head, children)
+        above = None if head.i == trigger.i else self._cues_above(head)
+        for index in RECODED_CHECKS if recoded else ALL_CHECKS:
+            check = CHECKS[index]
+            found = _cue(check, trigger, children, embedded, True)
+            if found is None and above is not None and (check.scope == CLAUSE or embedded):
+                found = above[index]
             if found is not None:
                 return found
         return ASSERTED
 
-    def _first_cue(self, check: _Check, trigger: Token) -> Status | None:
-        if check.scope == CHAIN_TOP:
-            top = trigger
-            while (up := self._step(CHAIN, top)) is not None:
-                top = up
-            return check.cue(top, self.children(top), top.i == trigger.i)
-        found = check.cue(trigger, self.children(trigger), True)
-        if found is not None:
-            return found
-        above = self._step(check.scope, trigger)
-        return None if above is None else self._cue_above(check, above)
-
-    def _cue_above(self, check: _Check, token: Token) -> Status | None:
-        """The first cue at or above the governor ``token`` (iterative: paths can be long)."""
-        unread: list[int] = []
-        found: Status | None = None
-        current: Token | None = token
-        while current is not None:
-            key = (check.name, current.i)
-            if key in self._above:
-                found = self._above[key]
+    def _cues_above(self, governor: Token) -> tuple[Status | None, ...]:
+        """The first cue of every check at or above ``governor`` (iterative: paths are long)."""
+        unread: list[Token] = []
+        token = governor
+        while token.i not in self._above:
+            unread.append(token)
+            if token.head.i == token.i:
                 break
-            unread.append(current.i)
-            found = check.cue(current, self.children(current), False)
-            if found is not None:
-                break
-            current = self._step(check.scope, current)
-        for i in unread:  # every word read on the way up leads to the same first cue
-            self._above[(check.name, i)] = found
-        return found
-
-    def children(self, token: Token) -> tuple[Token, ...]:
-        found = self._children.get(token.i)
-        if found is None:
-            found = self._children[token.i] = tuple(token.children)
-        return found
-
-    def _step(self, scope: str, token: Token) -> Token | None:
-        """The next word up: on the governor ``CHAIN`` the head that embeds ``token`` without
-        a clause boundary, on the ``CLAUSE`` path the head, up to the root."""
-        key = (scope, token.i)
-        if key not in self._next:
+            token = token.head
+        for token in reversed(unread):  # root-most first: each word's head is known
             head = token.head
+            children = tuple(token.children)
             root = head.i == token.i
-            if scope == CLAUSE:
-                self._next[key] = None if root else head
-            else:
-                self._next[key] = None if root or not _embedded(token, head,
-                                                                self.children(token)) else head
-        return self._next[key]
+            embedded = not root and _embedded(token, head, children)
+            above = None if root else self._above[head.i]
+            cues = []
+            for index, check in enumerate(CHECKS):
+                found = _cue(check, token, children, embedded, False)
+                if found is None and above is not None and (check.scope == CLAUSE or embedded):
+                    found = above[index]
+                cues.append(found)
+            self._above[token.i] = tuple(cues)
+        return self._above[governor.i]
+
+
+def _cue(check: _Check, token: Token, children: tuple[Token, ...], embedded: bool,
+         is_trigger: bool) -> Status | None:
+    """The check's cue on ``token`` itself; a chain-top check reads only the top word."""
+    if check.scope == CHAIN_TOP and embedded:
+        return None
+    return check.cue(token, children, is_trigger)
 
 
 # Where a check looks for its cue: along the governor chain, on the whole clause path, or on the
@@ -314,7 +301,8 @@ HYPOTHETICAL = _Check("hypothetical", _hypothetical, CHAIN)
 FUTURE = _Check("future", _future, CHAIN)
 CLAIMED = _Check("claimed", _claimed, CLAUSE)
 CHECKS = (NEGATION, DISOWNED, TOPIC, CONDITIONAL, HYPOTHETICAL, FUTURE, CLAIMED)
-RECODED_CHECKS = (DISOWNED, CONDITIONAL, CLAIMED)
+ALL_CHECKS = tuple(range(len(CHECKS)))  # the strongest first
+RECODED_CHECKS = tuple(CHECKS.index(c) for c in (DISOWNED, CONDITIONAL, CLAIMED))
 
 
 def is_question(sentence: Span) -> bool:
