@@ -59,6 +59,7 @@ def samples(records: list[dict[str, Any]]) -> tuple[list, list, np.ndarray]:
     from heron.nlp.events.coder import find_matches
     from heron.nlp.events.learned import NONE, candidates, dense_features, type_features
     from heron.nlp.events.lexicon import load_lexicon
+    from heron.nlp.events.status import StatusReader
     from heron.nlp.pipeline import load_spacy
 
     nlp = load_spacy(Settings().spacy_model)
@@ -66,12 +67,13 @@ def samples(records: list[dict[str, Any]]) -> tuple[list, list, np.ndarray]:
     type_x, type_y, vectors = [], [], []
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         heads = gold_heads(record, doc)
+        statuses = StatusReader()  # one per Doc, as at analysis time
         for sentence in doc.sents:
             found = candidates(sentence, find_matches(sentence, lexicon), lexicon)
             vectors.append(dense_features(found))
             for candidate in found:
                 event = heads.get(candidate.token.i)
-                type_x.append(type_features(candidate, sentence))
+                type_x.append(type_features(candidate, sentence, statuses))
                 type_y.append(event["type"] if event else NONE)
     return type_x, type_y, np.vstack(vectors)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -27,13 +29,19 @@ from heron.nlp.events.coder import (
     participants_of,
     pick_mode,
 )
-from heron.nlp.events.learned import LearnedEvidence, candidates
+from heron.nlp.events.learned import (
+    Candidate,
+    LearnedEvidence,
+    TypeProbabilities,
+    candidates,
+)
 from heron.nlp.events.lexicon import Lexicon
 from heron.nlp.events.magnitude import casualties, crowd_size
 from heron.nlp.events.statements import link_statements
 from heron.nlp.events.status import (
     DENIAL_VERBS,
     Status,
+    StatusReader,
     event_status,
     is_question,
     reporting_verb,
@@ -45,6 +53,7 @@ ENTITY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 MAX_CONFIDENCE = 0.95
 BACKGROUND_DAYS = 31
 SENTENCE_ENDINGS = tuple('.!?:;"”’)')
+STATUS_READER = "event_status_reader"  # DocContext.extras key
 
 
 def optional_hook(module: str, name: str) -> Callable[..., Any] | None:
@@ -69,29 +78,43 @@ class EventCoder:
     def __call__(self, ctx: DocContext) -> None:
         finder = ArgumentFinder(ctx.analysis.mentions or entity_mentions(ctx), ctx.analysis.places,
                                 ctx.analysis.quotes)
-        paragraph_contexts = self._paragraph_contexts(ctx.doc)
+        contexts_of = self._contexts(ctx.doc)
+        paragraph_contexts = self._paragraph_contexts(ctx, contexts_of)
         attackers = AttackerMemory()
+        matches = [find_matches(sentence, self.lexicon) for sentence in ctx.sents]
+        found, probs = self._learned_evidence(ctx, matches)
         for index, sentence in enumerate(ctx.sents):
-            events = self._sentence_events(ctx, finder, index, sentence)
+            events = self._sentence_events(ctx, finder, index, sentence, matches[index],
+                                           found[index], probs)
             _attach_casualties(sentence, events)
             attackers.fill(index, events)
-            contexts = contexts_of(sentence, self.lexicon) | paragraph_contexts(sentence.start_char)
+            contexts = contexts_of(sentence) | paragraph_contexts(sentence.start_char)
             for number, event in enumerate(events, start=len(ctx.analysis.events)):
                 event.id = f"{ctx.article.id}-e{number}"
                 event.context = sorted(contexts)
             ctx.analysis.events.extend(events)
         link_statements(ctx.analysis.events, ctx.analysis.quotes)
 
-    def _sentence_events(self, ctx: DocContext, finder: ArgumentFinder, index: int,
-                         sentence: Span) -> list[Event]:
-        """The rule coder's events of one sentence, weighed (and completed) by the learned
-        models when they are installed."""
-        matches = find_matches(sentence, self.lexicon)
-        events = [e for match in matches for e in self._events(ctx, finder, index, sentence, match)]
+    def _learned_evidence(self, ctx: DocContext, matches: list[list[Match]]
+                          ) -> tuple[list[list[Candidate]], TypeProbabilities | None]:
+        """The candidate words of each sentence and the type model's reading of them, in one
+        pass of the model over the whole Doc (none without learned models)."""
+        sentences = ctx.sents
         if self.learned is None:
+            return [[] for _ in sentences], None
+        found = [candidates(sentence, sentence_matches, self.lexicon)
+                 for sentence, sentence_matches in zip(sentences, matches, strict=True)]
+        return found, self.learned.type_probabilities(list(zip(sentences, found, strict=True)),
+                                                      _statuses(ctx))
+
+    def _sentence_events(self, ctx: DocContext, finder: ArgumentFinder, index: int,
+                         sentence: Span, matches: list[Match], found: list[Candidate],
+                         probs: TypeProbabilities | None) -> list[Event]:
+        """The rule coder's events of one sentence (its trigger ``matches``), weighed (and
+        completed) by the learned model's ``probs`` of its candidate words when installed."""
+        events = [e for match in matches for e in self._events(ctx, finder, index, sentence, match)]
+        if self.learned is None or probs is None:
             return events
-        found = candidates(sentence, matches, self.lexicon)
-        probs = self.learned.type_probabilities(sentence, found)
         for match in self.learned.new_triggers(found, probs):
             events.extend(self._events(ctx, finder, index, sentence, match))
         tokens = {c.token.idx: c.token for c in found}
@@ -100,7 +123,7 @@ class EventCoder:
             token = next((tokens[i] for i in range(event.trigger.start, event.trigger.end)
                           if i in tokens), None)
             if token is not None:
-                self._weigh(event, probs[token.i])
+                self._weigh(event, probs.of(token))
             key = (event.trigger.start, event.event_type)
             if key not in best or event.confidence > best[key].confidence:
                 best[key] = event
@@ -122,10 +145,10 @@ class EventCoder:
         anchor = anchor_of(token)
         event_type = event_type_of(match)
         question = is_question(sentence)
-        status = event_status(token, question=question)
+        status = event_status(token, question=question, reader=_statuses(ctx))
         if status.kind == "negation" and trigger.negated:  # "would not accept", not "nothing"
             event_type = trigger.negated
-            status = event_status(token, question=question, recoded=True)
+            status = event_status(token, question=question, recoded=True, reader=_statuses(ctx))
         stated = participants_of(match, finder, event_type)
         # "arrangements for a meeting between A and B": who arranged it is no participant
         brokers = finder.facilitators(token, stated) if event_type == "CONSULT" else []
@@ -158,7 +181,7 @@ class EventCoder:
             found = Participants(speakers, stated.actors,
                                  stated.roles + [f"reporter '{reporter.text}'"])
         said = self._event(ctx, index, sentence, match, anchor, commitment,
-                           event_status(token, recoded=True), found)
+                           event_status(token, recoded=True, reader=_statuses(ctx)), found)
         said.pattern += f" announced[{act.event_type} {status.explain()}]"
         said.confidence = round(min(act.confidence + 0.05, MAX_CONFIDENCE), 3)
         act.confidence = round(act.confidence - 0.1, 3)
@@ -173,7 +196,8 @@ class EventCoder:
         denied = []
         for inner in match.embedded:
             event_type = inner.trigger.event_type
-            status = event_status(inner.token, question=is_question(sentence))
+            status = event_status(inner.token, question=is_question(sentence),
+                                  reader=_statuses(ctx))
             found = participants_of(inner, finder, event_type)
             found = found.swap() if inner.trigger.reversed else found
             anchor = anchor_of(inner.token)
@@ -253,15 +277,36 @@ class EventCoder:
             return None
         return timex
 
-    def _paragraph_contexts(self, doc: Doc) -> Callable[[int], set[str]]:
+    def _contexts(self, doc: Doc) -> Callable[[Span], set[str]]:
+        """The contexts (lexicon context cues) of a span of ``doc``: each word's are looked up
+        once per Doc."""
+        cues = self._contexts_by_cue
+        nothing: frozenset[str] = frozenset()
+        words = [cues.get(t.lemma_.lower(), nothing) | cues.get(t.lower_, nothing) for t in doc]
+
+        def contexts_of(span: Span) -> set[str]:
+            return set().union(*words[span.start:span.end])
+
+        return contexts_of
+
+    @cached_property
+    def _contexts_by_cue(self) -> dict[str, frozenset[str]]:
+        by_cue: dict[str, set[str]] = defaultdict(set)
+        for name, cues in self.lexicon.contexts.items():
+            for cue in cues:
+                by_cue[cue].add(name)
+        return {cue: frozenset(names) for cue, names in by_cue.items()}
+
+    def _paragraph_contexts(self, ctx: DocContext, contexts_of: Callable[[Span], set[str]]
+                            ) -> Callable[[int], set[str]]:
         """Contexts of the paragraph (newline-delimited block) containing a character offset."""
         blocks: list[tuple[int, set[str]]] = []
         offset = 0
-        for block in doc.text.split("\n"):
+        for block in ctx.text.split("\n"):
             if block.strip():
-                span = doc.char_span(offset, offset + len(block), alignment_mode="expand")
+                span = ctx.doc.char_span(offset, offset + len(block), alignment_mode="expand")
                 if span is not None:
-                    blocks.append((offset + len(block), contexts_of(span, self.lexicon)))
+                    blocks.append((offset + len(block), contexts_of(span)))
             offset += len(block) + 1
 
         def lookup(char: int) -> set[str]:
@@ -270,9 +315,12 @@ class EventCoder:
         return lookup
 
 
-def contexts_of(span: Span, lexicon: Lexicon) -> set[str]:
-    words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
-    return {name for name, cues in lexicon.contexts.items() if cues & words}
+def _statuses(ctx: DocContext) -> StatusReader:
+    """The Doc's status reader, shared by the learned features and the events."""
+    reader = ctx.extras.get(STATUS_READER)
+    if reader is None:
+        reader = ctx.extras[STATUS_READER] = StatusReader()
+    return reader
 
 
 def _set_date(event: Event, timex: Any, published: date | None) -> None:

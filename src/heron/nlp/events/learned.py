@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from heron.config import model_dir
 from heron.nlp.events.coder import Match, anchor_of, event_type_of
 from heron.nlp.events.lexicon import Lexicon, Trigger
-from heron.nlp.events.status import event_status
+from heron.nlp.events.status import StatusReader, event_status
 from heron.nlp.linear import SoftmaxModel
 
 TYPE_MODEL = "event_type.npz"
@@ -134,10 +134,12 @@ def _own_type(candidate: Candidate) -> str:
     return inner.trigger.event_type if inner else NONE
 
 
-def type_features(candidate: Candidate, sentence: Span) -> list[str]:
+def type_features(candidate: Candidate, sentence: Span,
+                  statuses: StatusReader | None = None) -> list[str]:
+    """Named features of a candidate (``statuses``: one reader for the words of one Doc)."""
     token = candidate.token
     lemma = token.lemma_.lower()
-    status = event_status(token)
+    status = event_status(token, reader=statuses)
     features = [
         f"lem={lemma}", f"pos={token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",
         f"lem_pos={lemma}|{token.pos_}", f"suf={lemma[-3:]}", f"st={status.status}",
@@ -157,23 +159,27 @@ def dense_features(found: list[Candidate]) -> np.ndarray:
     """spaCy's contextual vectors (the model's tok2vec output) of each candidate and of its
     syntactic head: they carry the word's sense in this sentence, which lemmas alone do not
     ("asylum seekers" vs "granted asylum")."""
-    rows = []
-    for candidate in found:
-        token = candidate.token
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj", "dative")), None)
-        rows.append(np.concatenate([_vector(token), _vector(token.head), _vector(subject),
-                                    _vector(obj)]))
-    width = 4 * TENSOR_WIDTH
-    return np.array(rows, dtype=np.float32) if rows else np.zeros((0, width), np.float32)
+    if not found:
+        return np.zeros((0, 4 * TENSOR_WIDTH), np.float32)
+    # Token indices of each candidate, its head, subject and object (-1: none).
+    index = np.array([(c.token.i, c.token.head.i, *_argument_indices(c.token)) for c in found])
+    tensor = found[0].token.doc.tensor
+    if not (tensor.ndim == 2 and tensor.shape[0]):
+        return np.zeros((len(found), 4 * TENSOR_WIDTH), np.float32)
+    rows = tensor[np.maximum(index, 0)].astype(np.float32)  # (candidates, 4, width)
+    rows[index < 0] = 0.0
+    return rows.reshape(len(found), -1)
 
 
-def _vector(token: Token | None) -> np.ndarray:
-    if token is None:
-        return np.zeros(TENSOR_WIDTH)
-    tensor = token.doc.tensor
-    width = tensor.shape[1] if tensor.ndim == 2 and tensor.shape[0] else TENSOR_WIDTH
-    return tensor[token.i] if tensor.ndim == 2 and tensor.shape[0] else np.zeros(width)
+def _argument_indices(token: Token) -> tuple[int, int]:
+    """Token indices of the first subject and first object of ``token`` (-1: none)."""
+    subject = obj = -1
+    for child in token.children:
+        if subject < 0 and child.dep_ in ("nsubj", "nsubjpass"):
+            subject = child.i
+        elif obj < 0 and child.dep_ in ("dobj", "pobj", "dative"):
+            obj = child.i
+    return subject, obj
 
 
 def learned_trigger(token: Token, event_type: str) -> Match:
@@ -186,6 +192,29 @@ def learned_trigger(token: Token, event_type: str) -> Match:
 
 
 @dataclass
+class TypeProbabilities:
+    """The type model's distribution over ``labels`` for each candidate word of a Doc."""
+
+    labels: list[str]
+    rows: np.ndarray  # (candidates, labels)
+    row_of: dict[int, int]  # token index -> row
+
+    def of(self, token: Token) -> dict[str, float]:
+        return dict(zip(self.labels, map(float, self.rows[self.row_of[token.i]]), strict=True))
+
+    def best_events(self, found: list[Candidate]) -> list[tuple[Candidate, str, float]]:
+        """Each candidate's most probable event type (NONE aside; ties: first label) and its
+        probability."""
+        if not found:
+            return []
+        columns = [i for i, label in enumerate(self.labels) if label != NONE]
+        rows = self.rows[[self.row_of[c.token.i] for c in found]][:, columns]
+        best = rows.argmax(axis=1)
+        return [(c, self.labels[columns[b]], float(row[b]))
+                for c, b, row in zip(found, best, rows, strict=True)]
+
+
+@dataclass
 class LearnedEvidence:
     """The trained models, and how the event coder applies them."""
 
@@ -195,20 +224,24 @@ class LearnedEvidence:
     def add_threshold(self) -> float:
         return float(self.types.meta.get("add_threshold", 0.6))
 
-    def type_probabilities(self, sentence: Span, found: list[Candidate]) -> dict[int, dict[str, float]]:
-        rows = self.types.predict([type_features(c, sentence) for c in found],
-                                  dense_features(found))
-        return {c.token.i: dict(zip(self.types.labels, map(float, row), strict=True))
-                for c, row in zip(found, rows, strict=True)}
+    def type_probabilities(self, sentences: list[tuple[Span, list[Candidate]]],
+                           statuses: StatusReader | None = None) -> TypeProbabilities:
+        """Type distributions of the candidates of several sentences of one Doc, in one pass
+        of the model."""
+        statuses = statuses or StatusReader()
+        samples = [type_features(c, sentence, statuses) for sentence, found in sentences
+                   for c in found]
+        everyone = [c for _, found in sentences for c in found]
+        rows = self.types.predict(samples, dense_features(everyone))
+        return TypeProbabilities(self.types.labels, rows,
+                                 {c.token.i: row for row, c in enumerate(everyone)})
 
-    def new_triggers(self, found: list[Candidate], probs: dict[int, dict[str, float]]) -> list[Match]:
+    def new_triggers(self, found: list[Candidate], probs: TypeProbabilities) -> list[Match]:
         """Words the model reads as events of a type the rules did not give them."""
         out = []
-        for candidate in found:
-            dist = probs[candidate.token.i]
-            best = max((t for t in dist if t != NONE), key=dist.__getitem__)
+        for candidate, best, p in probs.best_events(found):
             ruled = event_type_of(candidate.match) if candidate.match else None
-            if dist[best] >= self.add_threshold and best != ruled:
+            if p >= self.add_threshold and best != ruled:
                 out.append(learned_trigger(candidate.token, best))
         return out
 

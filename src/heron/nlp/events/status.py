@@ -24,7 +24,7 @@ Each check returns the cue that fired, so an event's status is explainable.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -97,70 +97,120 @@ class Status:
 ASSERTED = Status("asserted")
 
 
-def event_status(trigger: Token, *, question: bool = False, recoded: bool = False) -> Status:
+def event_status(trigger: Token, *, question: bool = False, recoded: bool = False,
+                 reader: StatusReader | None = None) -> Status:
     """Status of the event triggered by ``trigger`` (``question``: its sentence asks).
 
     ``recoded`` events are negated or modal forms already turned into their own type
     ("would not accept" = REJECT): their negation and modal are the act, so only questions,
-    conditions and claims still qualify them.
+    conditions and claims still qualify them. Pass one ``reader`` for many words of one Doc:
+    it remembers what it found on their shared governors.
     """
-    if question:
-        return Status("hypothetical", "question", "?", trigger.text)
-    chain = list(_governor_chain(trigger))
-    checks = (_disowned, _conditional, _claimed) if recoded else (
-        _negated, _disowned, _topic, _conditional, _hypothetical, _future, _claimed)
-    for check in checks:
-        found = check(trigger, chain)
-        if found is not None:
-            return found
-    return ASSERTED
+    return (reader or StatusReader()).status(trigger, question=question, recoded=recoded)
 
 
-def _governor_chain(trigger: Token) -> Iterator[Token]:
-    """The trigger, then the words that embed it without a clause boundary."""
-    token = trigger
-    yield token
-    while _embedded(token):
-        token = token.head
-        yield token
+class StatusReader:
+    """Reads the status of many words of one Doc.
+
+    Every check looks for its cue along a path upwards from the trigger — the governor chain
+    (the words embedding the trigger without a clause boundary), the whole clause path (the
+    trigger and all its ancestors) or the top of the governor chain — and the first word
+    carrying the cue decides. Above the trigger the answer depends only on the governor
+    reached, so the reader remembers, per governor, the first cue of every check at or above
+    it: the words of a sentence share their governors, and each is read once.
+    """
+
+    def __init__(self) -> None:
+        self._above: dict[int, tuple[Status | None, ...]] = {}
+
+    def status(self, trigger: Token, *, question: bool = False, recoded: bool = False) -> Status:
+        if question:
+            return Status("hypothetical", "question", "?", trigger.text)
+        children = tuple(trigger.children)
+        head = trigger.head
+        embedded = head.i != trigger.i and _embedded(trigger, head, children)
+        above = None if head.i == trigger.i else self._cues_above(head)
+        for index in RECODED_CHECKS if recoded else ALL_CHECKS:
+            check = CHECKS[index]
+            found = _cue(check, trigger, children, embedded, True)
+            if found is None and above is not None and (check.scope == CLAUSE or embedded):
+                found = above[index]
+            if found is not None:
+                return found
+        return ASSERTED
+
+    def _cues_above(self, governor: Token) -> tuple[Status | None, ...]:
+        """The first cue of every check at or above ``governor`` (iterative: paths are long)."""
+        unread: list[Token] = []
+        token = governor
+        while token.i not in self._above:
+            unread.append(token)
+            if token.head.i == token.i:
+                break
+            token = token.head
+        for token in reversed(unread):  # root-most first: each word's head is known
+            head = token.head
+            children = tuple(token.children)
+            root = head.i == token.i
+            embedded = not root and _embedded(token, head, children)
+            above = None if root else self._above[head.i]
+            cues = []
+            for index, check in enumerate(CHECKS):
+                found = _cue(check, token, children, embedded, False)
+                if found is None and above is not None and (check.scope == CLAUSE or embedded):
+                    found = above[index]
+                cues.append(found)
+            self._above[token.i] = tuple(cues)
+        return self._above[governor.i]
 
 
-def _embedded(token: Token) -> bool:
-    """Whether ``token`` hangs off its head without opening a clause of its own."""
-    if token.head == token:
-        return False
+def _cue(check: _Check, token: Token, children: tuple[Token, ...], embedded: bool,
+         is_trigger: bool) -> Status | None:
+    """The check's cue on ``token`` itself; a chain-top check reads only the top word."""
+    if check.scope == CHAIN_TOP and embedded:
+        return None
+    return check.cue(token, children, is_trigger)
+
+
+# Where a check looks for its cue: along the governor chain, on the whole clause path, or on the
+# top of the governor chain only (the clause the trigger sits in).
+CHAIN, CLAUSE, CHAIN_TOP = "chain", "clause", "chain top"
+
+
+def _embedded(token: Token, head: Token, children: tuple[Token, ...]) -> bool:
+    """Whether ``token`` hangs off its ``head`` (not itself) without opening a clause of its
+    own."""
     if token.dep_ in ("nsubj", "nsubjpass"):
-        return token.head.lemma_.lower() in OCCURRENCE_VERBS
+        return head.lemma_.lower() in OCCURRENCE_VERBS
     if token.dep_ == "advcl":  # a bare participle ("ruled out sending"), not "after X attacked"
-        return not any(child.dep_ == "mark" for child in token.children)
+        return not any(child.dep_ == "mark" for child in children)
     return token.dep_ in NONFINITE_DEPS
 
 
-def _negated(trigger: Token, chain: list[Token]) -> Status | None:
-    for token in chain:
-        for child in token.children:
-            if child.dep_ in ("neg", "det", "preconj") and child.lower_ in NEGATORS:
-                if token != trigger and token.lemma_.lower() in REPORTING_VERBS | COMMENT_VERBS:
-                    # "has not confirmed any agreement": unconfirmed, not denied
-                    return Status("claimed", "unconfirmed", child.lower_, token.text)
-                return Status("negated", "negation", child.lower_, token.text)
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in NEGATIVE_SUBJECTS:
-                return Status("negated", "negative subject", child.lower_, token.text)
-        if token != trigger and token.lemma_.lower() in NEGATIVE_GOVERNORS:
-            return Status("negated", "negative governor", token.lemma_, token.text)
-        if token != trigger and token.lemma_.lower() in ("have", "be") and any(
-                c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children):
-            return Status("negated", "negative governor", "yet", token.text)  # "has yet to"
-        if token.dep_ == "pobj" and token.head.lower_ == "without":
-            return Status("negated", "negation", "without", token.text)
+def _negated(token: Token, children: tuple[Token, ...], is_trigger: bool) -> Status | None:
+    for child in children:
+        if child.dep_ in ("neg", "det", "preconj") and child.lower_ in NEGATORS:
+            if not is_trigger and token.lemma_.lower() in REPORTING_VERBS | COMMENT_VERBS:
+                # "has not confirmed any agreement": unconfirmed, not denied
+                return Status("claimed", "unconfirmed", child.lower_, token.text)
+            return Status("negated", "negation", child.lower_, token.text)
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in NEGATIVE_SUBJECTS:
+            return Status("negated", "negative subject", child.lower_, token.text)
+    if not is_trigger and token.lemma_.lower() in NEGATIVE_GOVERNORS:
+        return Status("negated", "negative governor", token.lemma_, token.text)
+    if not is_trigger and token.lemma_.lower() in ("have", "be") and any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for c in children):
+        return Status("negated", "negative governor", "yet", token.text)  # "has yet to"
+    if token.dep_ == "pobj" and token.head.lower_ == "without":
+        return Status("negated", "negation", "without", token.text)
     return None
 
 
-def _disowned(trigger: Token, chain: list[Token]) -> Status | None:
+def _disowned(token: Token, children: tuple[Token, ...], is_trigger: bool) -> Status | None:
     """A content clause that its reporting verb denies ("denied that it had attacked") is
     negated; one that a negated reporting verb leaves open ("did not confirm that it had
     agreed") is an unconfirmed claim. Neither is asserted by the source."""
-    speech = content_governor(chain[-1])
+    speech = content_governor(token)
     if speech is None:
         return None
     if speech.lemma_.lower() in DENIAL_VERBS:
@@ -171,86 +221,103 @@ def _disowned(trigger: Token, chain: list[Token]) -> Status | None:
     return None
 
 
-def _topic(trigger: Token, chain: list[Token]) -> Status | None:
+def _topic(clause: Token, children: tuple[Token, ...], is_trigger: bool) -> Status | None:
     """A clause that states the topic of a topic frame ("the main issue was what guarantees
     Ukraine could receive") is discussed, not reported."""
-    for clause in _clause_path(trigger):
-        copula = clause.head
-        # the topic follows its frame; a clause before it is a fronted quote, not the topic
-        if (clause.dep_ not in TOPIC_COMPLEMENT_DEPS or clause.i < copula.i
-                or copula.lemma_.lower() not in COPULAS):
-            continue
-        for child in copula.children:
-            if child.dep_ == "nsubj" and child.lemma_.lower() in TOPIC_NOUNS:
-                return Status("hypothetical", "topic", child.text, copula.text)
+    copula = clause.head
+    # the topic follows its frame; a clause before it is a fronted quote, not the topic
+    if (clause.dep_ not in TOPIC_COMPLEMENT_DEPS or clause.i < copula.i
+            or copula.lemma_.lower() not in COPULAS):
+        return None
+    for child in copula.children:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in TOPIC_NOUNS:
+            return Status("hypothetical", "topic", child.text, copula.text)
     return None
 
 
-def _conditional(trigger: Token, chain: list[Token]) -> Status | None:
-    for token in _clause_path(trigger):
-        for child in token.children:
-            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
-                return Status("hypothetical", "conditional", child.lower_, token.text)
+def _conditional(token: Token, children: tuple[Token, ...], is_trigger: bool) -> Status | None:
+    for child in children:
+        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+            return Status("hypothetical", "conditional", child.lower_, token.text)
     return None
 
 
-def _hypothetical(trigger: Token, chain: list[Token]) -> Status | None:
-    for token in chain:
-        modal = _modal(token)
-        if modal in POSSIBILITY_MODALS or (modal == "would" and not _reported(token)):
-            return Status("hypothetical", "modal", modal, token.text)
-        if token != trigger and token.lemma_.lower() in IRREALIS_GOVERNORS and not _passive(token):
-            return Status("hypothetical", "irrealis", token.lemma_, token.text)
-        if token.dep_ == "pobj" and token.head.lower_ in GOAL_PREPOSITIONS:
-            return Status("hypothetical", "goal", token.head.lower_, token.text)
-        for child in token.children:
-            if child.dep_ == "amod" and child.lemma_.lower() in IRREALIS_GOVERNORS:
-                return Status("hypothetical", "irrealis", child.lemma_, token.text)
-            if child.dep_ == "det" and child.lower_ in GENERIC_DETERMINERS:
-                return Status("hypothetical", "generic", child.lower_, token.text)
-            if child.dep_ == "relcl" and _modal(child) in POSSIBILITY_MODALS:
-                # "guarantees Ukraine could receive": a possible event, not one that occurred
-                return Status("hypothetical", "modal", _modal(child), child.text)
+def _hypothetical(token: Token, children: tuple[Token, ...], is_trigger: bool) -> Status | None:
+    modal = _modal(token, children)
+    if modal in POSSIBILITY_MODALS or (modal == "would" and not _reported(token)):
+        return Status("hypothetical", "modal", modal, token.text)
+    if not is_trigger and token.lemma_.lower() in IRREALIS_GOVERNORS and not _passive(children):
+        return Status("hypothetical", "irrealis", token.lemma_, token.text)
+    if token.dep_ == "pobj" and token.head.lower_ in GOAL_PREPOSITIONS:
+        return Status("hypothetical", "goal", token.head.lower_, token.text)
+    for child in children:
+        if child.dep_ == "amod" and child.lemma_.lower() in IRREALIS_GOVERNORS:
+            return Status("hypothetical", "irrealis", child.lemma_, token.text)
+        if child.dep_ == "det" and child.lower_ in GENERIC_DETERMINERS:
+            return Status("hypothetical", "generic", child.lower_, token.text)
+        if child.dep_ == "relcl" and _modal(child) in POSSIBILITY_MODALS:
+            # "guarantees Ukraine could receive": a possible event, not one that occurred
+            return Status("hypothetical", "modal", _modal(child), child.text)
     return None
 
 
-def _future(trigger: Token, chain: list[Token]) -> Status | None:
-    for token in chain:
-        modal = _modal(token)
-        if modal in FUTURE_MODALS or modal == "would":
-            return Status("future", "modal", modal, token.text)
-        if token != trigger and token.lemma_.lower() in FUTURE_GOVERNORS:
-            return Status("future", "plan", token.lemma_, token.text)
-        for child in token.children:
-            if child.dep_ == "amod" and child.lemma_.lower() in FUTURE_GOVERNORS:
-                return Status("future", "plan", child.lemma_, token.text)
+def _future(token: Token, children: tuple[Token, ...], is_trigger: bool) -> Status | None:
+    modal = _modal(token, children)
+    if modal in FUTURE_MODALS or modal == "would":
+        return Status("future", "modal", modal, token.text)
+    if not is_trigger and token.lemma_.lower() in FUTURE_GOVERNORS:
+        return Status("future", "plan", token.lemma_, token.text)
+    for child in children:
+        if child.dep_ == "amod" and child.lemma_.lower() in FUTURE_GOVERNORS:
+            return Status("future", "plan", child.lemma_, token.text)
     return None
 
 
-def _claimed(trigger: Token, chain: list[Token]) -> Status | None:
-    for token in _clause_path(trigger):
-        if token != trigger and token.lemma_.lower() in CLAIM_GOVERNORS:
-            return Status("claimed", "claim", token.lemma_, token.text)
-        for child in token.children:
-            word = child.lemma_.lower()
-            if child.dep_ in ("amod", "advmod") and word in CLAIM_GOVERNORS:
-                return Status("claimed", "claim", child.lower_, token.text)
-            if child.dep_ == "prep" and word == "accord":
-                return Status("claimed", "claim", "according to", token.text)
+def _claimed(token: Token, children: tuple[Token, ...], is_trigger: bool) -> Status | None:
+    if not is_trigger and token.lemma_.lower() in CLAIM_GOVERNORS:
+        return Status("claimed", "claim", token.lemma_, token.text)
+    for child in children:
+        word = child.lemma_.lower()
+        if child.dep_ in ("amod", "advmod") and word in CLAIM_GOVERNORS:
+            return Status("claimed", "claim", child.lower_, token.text)
+        if child.dep_ == "prep" and word == "accord":
+            return Status("claimed", "claim", "according to", token.text)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """A status cue looked for on one word (``cue(word, is_trigger)``) and where to look next
+    (``step``: along the governor chain or the whole clause path)."""
+
+    name: str
+    cue: Callable[[Token, tuple[Token, ...], bool], Status | None]
+    scope: str  # CHAIN, CLAUSE or CHAIN_TOP
+
+
+NEGATION = _Check("negated", _negated, CHAIN)
+DISOWNED = _Check("disowned", _disowned, CHAIN_TOP)
+TOPIC = _Check("topic", _topic, CLAUSE)
+CONDITIONAL = _Check("conditional", _conditional, CLAUSE)
+HYPOTHETICAL = _Check("hypothetical", _hypothetical, CHAIN)
+FUTURE = _Check("future", _future, CHAIN)
+CLAIMED = _Check("claimed", _claimed, CLAUSE)
+CHECKS = (NEGATION, DISOWNED, TOPIC, CONDITIONAL, HYPOTHETICAL, FUTURE, CLAIMED)
+ALL_CHECKS = tuple(range(len(CHECKS)))  # the strongest first
+RECODED_CHECKS = tuple(CHECKS.index(c) for c in (DISOWNED, CONDITIONAL, CLAIMED))
 
 
 def is_question(sentence: Span) -> bool:
     return sentence.text.rstrip().rstrip('"”’').endswith("?")
 
 
-def _passive(token: Token) -> bool:
+def _passive(children: tuple[Token, ...]) -> bool:
     """"is wanted by the ICC" states a fact, unlike "wants to"."""
-    return any(child.dep_ == "auxpass" for child in token.children)
+    return any(child.dep_ == "auxpass" for child in children)
 
 
-def _modal(token: Token) -> str:
-    for child in token.children:
+def _modal(token: Token, children: Iterable[Token] | None = None) -> str:
+    for child in token.children if children is None else children:
         if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             return child.lower_
     if token.dep_ in ("xcomp",) and token.head.lemma_ == "go" and token.head.tag_ == "VBG":
@@ -276,9 +343,3 @@ def content_governor(token: Token) -> Token | None:
     while head.dep_ == "conj" and head.head != head:
         head = head.head
     return head.head if head.dep_ == "ccomp" else None
-
-
-def _clause_path(trigger: Token) -> Iterator[Token]:
-    """The trigger and all its ancestors (conditions and claims scope over whole clauses)."""
-    yield trigger
-    yield from trigger.ancestors
