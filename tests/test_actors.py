@@ -205,6 +205,15 @@ def test_countries_capitals_and_seats(analyse) -> None:
     assert mention(analysis, "Ukraine").actor_id == "UKR"
 
 
+def test_a_country_acting_as_a_state_is_one_actor_in_the_document(analyse) -> None:
+    analysis = analyse("Ukraine rejected the offer on Monday. Fighting in Ukraine went on. "
+                       "Ukrainian forces held the line.")
+    ukraine = [m for m in analysis.mentions if m.text == "Ukraine"]
+    assert [m.actor_id for m in ukraine] == ["UKR:GOV", "UKR:GOV"]
+    assert ukraine[1].evidence["method"] == "state"
+    assert mention(analysis, "Ukrainian forces").actor_id == "UKR:MIL"
+
+
 def test_role_phrases(analyse) -> None:
     analysis = analyse("Russian forces shelled the city, Ukrainian authorities said. Protesters "
                        "gathered. The mayor of Kyiv spoke.")

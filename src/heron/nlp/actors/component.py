@@ -82,6 +82,7 @@ class ActorsComponent:
                              if r.actor and r.actor.kind == "person" and r.actor.country}
         roles = [self._role_mention(ctx, p, sentence_of, country_of_person) for p in phrases]
         everything = sorted(resolved + roles, key=lambda r: r.mention.start)
+        coref.one_state_per_country(everything)
         everything += coref.link_pronouns_and_descriptions(doc, everything, sentence_of)
         self._emit(ctx, sorted(everything, key=lambda r: r.mention.start))
 

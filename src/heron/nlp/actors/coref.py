@@ -104,6 +104,20 @@ def merge_short_names(items: list[Resolved]) -> None:
             name.adopt(full, "document")
 
 
+def one_state_per_country(items: list[Resolved]) -> None:
+    """A country named in a document is one actor there: once any mention of its name acts
+    as the state ("China warned …" → ``CHN:GOV``), its plain mentions ("talks with China")
+    are that state too, not a second actor ``CHN``. Demonyms and role phrases ("Chinese
+    vessels") keep their own actors."""
+    named = [r for r in items if r.actor is not None and r.mention.kind == "GPE"
+             and r.actor.country and r.actor.id in (r.actor.country, f"{r.actor.country}:GOV")]
+    states = {r.actor.country: r for r in named if r.actor.sector == "GOV"}
+    for item in named:
+        state = states.get(item.actor.country)
+        if state is not None and item.actor.sector is None:
+            item.adopt(state, "state")
+
+
 def _acronym_of(short: str, full: str) -> bool:
     """An all-capitals name made of the initials of the full name's words (small words such
     as "of" and "the" may be skipped)."""
