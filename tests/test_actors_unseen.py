@@ -257,3 +257,31 @@ def test_an_acronym_of_an_unknown_organisation_is_that_organisation(analyse) -> 
     analysis = analyse("The National Unity Congress won the vote. The NUC said it would govern "
                        "alone.")
     assert mentions(analysis, "NUC")[0].actor_id == mentions(analysis, "National Unity Congress")[0].actor_id
+
+
+def test_a_role_word_inside_an_organisations_name_gives_no_sector(analyse) -> None:
+    # "General Motors" is no military: of an unknown name's own words only its head noun counts.
+    analysis = analyse("General Motors unveiled a new car on Monday. The company said orders "
+                       "were strong.")
+    motors = mentions(analysis, "General Motors")[0]
+    assert motors.sector != "MIL"
+    assert mentions(analysis, "company")[0].actor_id == motors.actor_id
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("Denmark's new prime minister, Ole Brandt, met reporters on Monday.",
+     "Denmark's new prime minister", "Ole Brandt"),
+    ("The company's chief lawyer, Lena Voss, told reporters the road was shut.",
+     "company's chief lawyer", "Lena Voss"),
+])
+def test_a_role_in_apposition_with_a_name_is_that_person(analyse, text, role, name) -> None:
+    analysis = analyse(text)
+    person, described = mentions(analysis, name)[0], mentions(analysis, role)[0]
+    assert described.actor_id == person.actor_id is not None
+    assert described.evidence["method"] == "apposition"
+
+
+def test_a_role_in_apposition_gives_an_unknown_person_its_country(analyse) -> None:
+    analysis = analyse("The U.N.'s special ambassador, Tomas Ekberg, expressed concern. Ekberg "
+                       "said aid was blocked.")
+    assert {m.country for m in analysis.mentions if "Ekberg" in m.text} == {"UN"}

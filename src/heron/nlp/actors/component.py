@@ -83,6 +83,7 @@ class ActorsComponent:
         roles = [self._role_mention(ctx, p, sentence_of, country_of_person) for p in phrases]
         everything = sorted(resolved + roles, key=lambda r: r.mention.start)
         coref.one_state_per_country(everything)
+        coref.link_appositions(everything)
         everything += coref.link_pronouns_and_descriptions(doc, everything, sentence_of)
         self._emit(ctx, sorted(everything, key=lambda r: r.mention.start))
 
@@ -286,7 +287,11 @@ class ActorsComponent:
         "Desmond Tutu called for sanctions against Nigeria" no Nigerian."""
         text = name.span.text
         own = [t.text for t in name.span]
-        words = _word_terms(own) + _word_terms([t.text for t in name.title])
+        # Of its own words only the head noun names a role ("Haitian National [Police]"):
+        # "General Motors" is no military.
+        root = name.span.root
+        head = [t.text for t in name.span if root.i - 1 <= t.i <= root.i]
+        words = _word_terms(head)[-2:] + _word_terms([t.text for t in name.title])
         sector = next((self.kb.role_terms[w] for w in reversed(words)
                        if self.kb.role_terms.get(w)), None)
         country = _single(self._countries_in(own)) or _single(cues.title_countries)

@@ -147,6 +147,45 @@ def _variant_of(name: str, earlier: str) -> bool:
         x[0] == y[0] and compatible_tokens(x, y) for x, y in zip(a, b, strict=True))
 
 
+def link_appositions(items: list[Resolved]) -> None:
+    """A singular role phrase in apposition with a person's name is that person: "Japan's new
+    prime minister, Shigeru Ishiba", "Frantz Exantus, Haiti's secretary of state". The role
+    may be the possessor of the appositive noun ("the U.N. secretary-general's special
+    representative, Helen La Lime"). A person not in the KB without a country takes the
+    role's: the appositive is evidence about that very person."""
+    people = {r.token.i: r for r in items if r.actor is not None and r.actor.kind == "person"
+              and r.mention.kind == "PERSON"}
+    for item in items:
+        if item.mention.kind != "ROLE" or item.token.tag_ not in ("NN", "NNP"):
+            continue
+        # A role of several words hangs from its first noun ("[secretary] of state").
+        span = item.token.doc.char_span(item.mention.start, item.mention.end)
+        person = _apposed_person(span.root if span is not None else item.token, people)
+        if person is None:
+            continue
+        if person.actor.id.startswith("new:") and not person.actor.country and item.mention.country:
+            _give_country(items, person.actor, item.mention.country)
+        item.adopt(person, "apposition")
+
+
+def _apposed_person(role: Token, people: dict[int, Resolved]) -> Resolved | None:
+    heads = [role, role.head] if role.dep_ in ("poss", "compound") else [role]
+    for head in heads:
+        if head.dep_ == "appos" and head.head.i in people:
+            return people[head.head.i]
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in people:
+                return people[child.i]
+    return None
+
+
+def _give_country(items: list[Resolved], actor: Actor, country: str) -> None:
+    actor.country = country
+    for r in items:
+        if r.actor is actor:
+            r.mention.country = country
+
+
 def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
                                    sentence_of: dict[int, int]) -> list[Resolved]:
     """Link definite descriptions in place; return new PRON mentions."""

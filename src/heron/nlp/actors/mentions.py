@@ -260,8 +260,10 @@ class MentionFinder:
         doc = token.doc
         for size in range(min(self.max_term_words, token.i + 1), 0, -1):
             words = doc[token.i - size + 1: token.i + 1]
+            # The surface form too: a hyphenated term is three tokens ("secretary-general").
             for form in (" ".join(t.lower_ for t in words),
-                         " ".join([*(t.lower_ for t in words[:-1]), token.lemma_.lower()])):
+                         " ".join([*(t.lower_ for t in words[:-1]), token.lemma_.lower()]),
+                         words.text.lower()):
                 if form in self.role_terms:
                     return form
         return None
