@@ -48,7 +48,7 @@ KB_TEXT = """\
   code: UN
   name: United Nations
   sector: IGO
-- terms: [lawyer, ambassador, secretary, minister, president, official]
+- terms: [lawyer, ambassador, secretary, minister, president, official, government]
   sector: GOV
 - terms: [company]
   sector: BUS
@@ -285,3 +285,10 @@ def test_a_role_in_apposition_gives_an_unknown_person_its_country(analyse) -> No
     analysis = analyse("The U.N.'s special ambassador, Tomas Ekberg, expressed concern. Ekberg "
                        "said aid was blocked.")
     assert {m.country for m in analysis.mentions if "Ekberg" in m.text} == {"UN"}
+
+
+def test_the_government_is_the_state_acting_just_before(analyse) -> None:
+    analysis = analyse("Nigeria rejected the plan on Monday. The government said talks would go "
+                       "on. Ole Brandt said his government would wait.")
+    assert mentions(analysis, "government")[0].actor_id == "NGA:GOV"
+    assert mentions(analysis, "his government")[0].actor_id != "NGA:GOV"

@@ -40,6 +40,9 @@ group organization organisation charity agency movement militia faction alliance
 network outfit party union body bloc company firm corporation
 """.split())
 BODY_KINDS = frozenset({"igo", "group", "organization"})
+# Words for a government as a whole ("the government", "the authorities", "the regime"); not
+# "the administration", which in news mostly means the U.S. one whatever state was just named.
+STATE_NOUNS = frozenset({"government", "authority", "authorities", "regime"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
@@ -198,6 +201,8 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
             antecedent = _described(item, people)
         elif item.mention.kind == "ROLE" and _is_definite_body(item.token):
             antecedent = _described_body(item, bodies, sentence_of)
+        elif item.actor is None and _is_bare_state(item):
+            antecedent = _described_state(item, items)
         else:
             continue
         if antecedent is not None:
@@ -251,6 +256,27 @@ def _is_definite_singular(head: Token) -> bool:
 def _is_definite_body(head: Token) -> bool:
     """"The aid group", "the charity", "the alliance": a definite singular name for a body."""
     return _is_definite(head) and head.lemma_.lower() in BODY_NOUNS
+
+
+def _is_bare_state(item: Resolved) -> bool:
+    """"The government", "authorities": a government with no words saying whose it is
+    ("New York City authorities", "his government" are someone's)."""
+    return (item.mention.kind == "ROLE" and item.mention.sector == "GOV"
+            and item.token.lemma_.lower() in STATE_NOUNS
+            and not item.mention.evidence.get("modifiers")
+            and not any(c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PROPN", "PRON")
+                        for c in item.token.children))
+
+
+def _described_state(item: Resolved, items: list[Resolved]) -> Resolved | None:
+    """The state acting nearest before a bare "the government" or "authorities": within a few
+    sentences, else the only state the document has named before it."""
+    states = [r for r in items if r.mention.end <= item.mention.start and r.actor is not None
+              and r.actor.country and r.actor.id == f"{r.actor.country}:GOV"]
+    near = [r for r in states if item.mention.sentence - r.mention.sentence <= LOOKBACK_SENTENCES]
+    if near:
+        return near[-1]
+    return states[-1] if len({r.actor.id for r in states}) == 1 else None
 
 
 def _described_body(item: Resolved, bodies: list[Resolved],
