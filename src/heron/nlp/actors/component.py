@@ -214,7 +214,8 @@ class ActorsComponent:
                             {fold(w)[:5] for r in person.roles for w in r.title.split()})
         if link.kind == "igo":
             igo = self.kb.igos[link.ref]
-            actor = Actor(igo.id, igo.name, igo.code, igo.sector, "igo", kb_id=igo.id)
+            actor = Actor(igo.id, igo.name, self.kb.polity(igo.code), igo.sector, "igo",
+                          kb_id=igo.id)
             return Resolved(_fill(mention, actor), span.root, actor)
         if link.kind == "group":
             actor = self._group_actor(link.ref)
@@ -243,13 +244,13 @@ class ActorsComponent:
         role = pick_role(person, cues)
         day = cues.published
         if role is None or day is None or role.valid_on(day):
-            return (role.country, role.sector) if role else (person.citizenship, None)
+            return (self.kb.polity(role.country), role.sector) if role else (person.citizenship, None)
         national = [r for r in person.roles if r.country in self.kb.countries]
         after = day > max((r.end or day) for r in person.roles)
         pool = national or [role]
         chosen = max(pool, key=recency) if after else min(pool, key=lambda r: r.start or day)
         country = chosen.country if national or not person.citizenship else person.citizenship
-        return country, "ELI" if after else None
+        return self.kb.polity(country), "ELI" if after else None
 
     def _group_actor(self, group_id: str) -> Actor:
         group = self.kb.groups[group_id]
@@ -298,7 +299,7 @@ class ActorsComponent:
         if igo := self.kb.igo_by_code(country or ""):
             sector = igo.sector  # "U.N. mediator Diego Cordovez" acts for the organisation
         kind = "person" if name.label == "PERSON" else "organization"
-        return Actor(f"new:{slug(text)}", text, country, sector, kind)
+        return Actor(f"new:{slug(text)}", text, self.kb.polity(country), sector, kind)
 
     # ---- role phrases ------------------------------------------------------------------------
 
@@ -307,7 +308,7 @@ class ActorsComponent:
         doc = ctx.doc
         countries = set(self._phrase_countries(phrase)) or {
             country_of_person[t.i] for t in phrase.people if t.i in country_of_person}
-        country = next(iter(countries)) if len(countries) == 1 else None
+        country = self.kb.polity(next(iter(countries))) if len(countries) == 1 else None
         # Several countries share the role: each has its own mention; this one is the noun.
         first = phrase.head.i - len(phrase.term.split()) + 1
         span = doc[first:phrase.head.i + 1] if len(countries) > 1 else doc[phrase.start:phrase.end]
