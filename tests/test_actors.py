@@ -297,3 +297,16 @@ def test_headings_do_not_create_organisations(analyse) -> None:
     analysis = analyse("Challenges and Future Outlook\n\nPutin said the talks would go on.")
     assert all(not m.actor_id or not m.actor_id.startswith("new:") for m in analysis.mentions)
 
+
+
+def test_a_pronoun_prefers_the_possessor_of_a_subject_over_a_later_object(analyse) -> None:
+    analysis = analyse("Putin's trip will include meetings with Ruto and Zelenskyy. Analysts say "
+                       "the agenda reflects his priorities.")
+    assert mention(analysis, "his").actor_id == "vladimir-putin"
+
+
+def test_he_reported_by_an_unnamed_official_is_not_the_last_named_person(analyse) -> None:
+    analysis = analyse("Putin raised gas prices after Kenya's new energy official said he would "
+                       "cut imports.")
+    he = [m for m in analysis.mentions if m.text == "he"]
+    assert not he or he[0].actor_id != "vladimir-putin"

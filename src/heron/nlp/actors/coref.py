@@ -192,9 +192,11 @@ def _give_country(items: list[Resolved], actor: Actor, country: str) -> None:
 def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
                                    sentence_of: dict[int, int]) -> list[Resolved]:
     """Link definite descriptions in place; return new PRON mentions."""
-    # A singular role ("the mayor told Reuters. He believes...") is a person too, even unnamed.
+    # A singular role ("the mayor told Reuters. He believes...", "Canada's provincial leader
+    # said he …") is a person too, even unnamed.
     people = [r for r in items if (r.actor is not None and r.actor.kind == "person")
-              or (r.mention.kind == "ROLE" and _is_definite_singular(r.token))]
+              or (r.mention.kind == "ROLE" and _is_definite_singular(r.token))
+              or (r.mention.kind == "ROLE" and r.actor is None and _is_owned_singular(r.token))]
     bodies = [r for r in items if r.actor is not None and r.actor.kind in BODY_KINDS]
     for item in items:
         if item.mention.kind == "ROLE" and _is_definite_singular(item.token):
@@ -210,13 +212,15 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
     # "Analysts told VOA … They said …": a plural pronoun is the group of people just named.
     groups = [r for r in items if r.mention.kind == "ROLE" and r.token.tag_ in ("NNS", "NNPS")]
     pronouns = []
+    by_token = {r.token.i: r for r in items}
     for token in doc:
         if token.pos_ not in ("PRON", "DET"):
             continue
         sentence = sentence_of[token.sent.start]
         gender = PRONOUN_GENDER.get(token.lower_)
         if gender is not None:
-            antecedent = _antecedent(token, sentence, gender, people)
+            antecedent = _reporter(token, gender, by_token) or _antecedent(token, sentence, gender,
+                                                                          people)
         elif token.lower_ in PLURAL_PRONOUNS:
             antecedent = _group_antecedent(token, sentence, groups)
         else:
@@ -224,6 +228,29 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
         if antecedent is not None:
             pronouns.append(_pronoun_mention(token, antecedent, sentence))
     return pronouns
+
+
+def _reporter(token: Token, gender: str, by_token: dict[int, Resolved]) -> Resolved | None:
+    """"X said he would …": the subject of a clause reported by X is X, when X is one person
+    (named, or a singular role such as "Canada's provincial leader", even one left unnamed:
+    the pronoun then has no actor rather than a wrong one)."""
+    if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "ccomp":
+        return None
+    verb = token.head.head
+    speaker = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+    # Only "X said he …" in this order, outside quotation marks: inside a quote ("“He is
+    # wrong,” said X") the pronoun is someone else.
+    between = token.doc[verb.i + 1:token.i]
+    if speaker is None or not verb.i < token.i or any(t.is_quote for t in between) \
+            or token.sent.start != speaker.sent.start:
+        return None
+    item = by_token.get(speaker.i)
+    if item is None or item.gender not in (None, gender):
+        return None
+    person = item.actor is not None and item.actor.kind == "person"
+    one_role = item.mention.kind == "ROLE" and item.token.tag_ == "NN" \
+        and item.token.lemma_.lower() not in INSTITUTION_NOUNS
+    return item if person or one_role else None
 
 
 def _group_antecedent(token: Token, sentence: int, groups: list[Resolved]) -> Resolved | None:
@@ -251,6 +278,12 @@ def _is_definite(head: Token) -> bool:
 def _is_definite_singular(head: Token) -> bool:
     """A definite singular role word for a person ("the mayor"), not an institution."""
     return _is_definite(head) and head.lemma_.lower() not in INSTITUTION_NOUNS
+
+
+def _is_owned_singular(head: Token) -> bool:
+    """A singular role word with a possessor: "Canada's provincial leader", "his spokesman"."""
+    return (head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in INSTITUTION_NOUNS
+            and any(c.dep_ == "poss" for c in head.lefts))
 
 
 def _is_definite_body(head: Token) -> bool:
@@ -316,10 +349,17 @@ def _antecedent(token: Token, sentence: int, gender: str,
               and sentence - p.mention.sentence <= LOOKBACK_SENTENCES]
     for index in range(sentence, sentence - LOOKBACK_SENTENCES - 1, -1):
         here = [p for p in before if p.mention.sentence == index]
-        subjects = [p for p in here if p.token.dep_ in SUBJECT_DEPS]
-        if here:
-            return (subjects or here)[-1]
+        subjects = [p for p in here if _is_subject(p.token)]
+        if subjects:
+            return subjects[-1]
+        if here:  # no subject: the person named first, as a reader would take it
+            return here[0] if index != sentence else here[-1]
     return None
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or the possessor of one ("Suga's travels will include …")."""
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS)
 
 
 def _pronoun_mention(token: Token, antecedent: Resolved, sentence: int) -> Resolved:
