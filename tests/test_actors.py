@@ -310,3 +310,11 @@ def test_he_reported_by_an_unnamed_official_is_not_the_last_named_person(analyse
                        "cut imports.")
     he = [m for m in analysis.mentions if m.text == "he"]
     assert not he or he[0].actor_id != "vladimir-putin"
+
+
+def test_a_bare_role_word_is_the_actor_just_named_with_that_head(analyse) -> None:
+    analysis = analyse("Russian officials rejected the offer. Later the officials said talks "
+                       "could resume.")
+    assert mention(analysis, "Russian officials").actor_id == "RUS:GOV"
+    bare = mention(analysis, "officials")
+    assert bare.actor_id == "RUS:GOV" and bare.evidence["method"] == "description"

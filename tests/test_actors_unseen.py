@@ -199,6 +199,23 @@ def test_story_clusters_follow_the_same_rules() -> None:
     assert clusters["new:gerald-ashworth-jr"] != clusters["new:gerald-ashworth"]
 
 
+def test_a_bare_surname_of_two_people_goes_to_the_one_the_story_is_about() -> None:
+    names = [parse_name(t) for t in ("Arnel Joseph", "Joseph", "Joseph", "Hector Paul Joseph",
+                                     "Joseph")]
+    keys = cluster_names(names)
+    assert keys[1] == keys[2] == keys[4] == keys[0] != keys[3]
+
+
+def test_a_first_name_alone_joins_the_one_person_named_with_it() -> None:
+    keys = cluster_names([parse_name(t) for t in ("Steve Jobs", "Steve", "Steve Ballmer")])
+    assert keys[1] == keys[0] != keys[2]
+    # Two people named Steve before it: ambiguous, no join; nor before the full name.
+    keys = cluster_names([parse_name(t) for t in ("Steve Jobs", "Steve Ballmer", "Steve")])
+    assert keys[2] not in (keys[0], keys[1])
+    keys = cluster_names([parse_name(t) for t in ("Steve", "Steve Jobs")])
+    assert keys[0] != keys[1]
+
+
 def test_multi_word_family_name_alone_is_the_same_person() -> None:
     assert same_person(parse_name("Abdel Bari"), parse_name("Naser Eldin Abdel Bari"))
     assert not same_person(parse_name("Eldin Bari"), parse_name("Naser Eldin Abdel Bari"))

@@ -306,8 +306,10 @@ class ActorsComponent:
     def _role_mention(self, ctx: DocContext, phrase: RolePhrase, sentence_of: dict[int, int],
                       country_of_person: dict[int, str]) -> Resolved:
         doc = ctx.doc
+        # Whoever NER took the person for ("the Trump administration" may be all ORG to it).
         countries = set(self._phrase_countries(phrase)) or {
-            country_of_person[t.i] for t in phrase.people if t.i in country_of_person}
+            country_of_person[t.i] for t in (*phrase.people, *phrase.modifiers)
+            if t.i in country_of_person}
         country = self.kb.polity(next(iter(countries))) if len(countries) == 1 else None
         # Several countries share the role: each has its own mention; this one is the noun.
         first = phrase.head.i - len(phrase.term.split()) + 1

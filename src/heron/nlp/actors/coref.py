@@ -205,6 +205,8 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
             antecedent = _described_body(item, bodies, sentence_of)
         elif item.actor is None and _is_bare_state(item):
             antecedent = _described_state(item, items)
+        elif item.actor is None and _is_bare_role(item):
+            antecedent = _same_head_before(item, items)
         else:
             continue
         if antecedent is not None:
@@ -299,6 +301,23 @@ def _is_bare_state(item: Resolved) -> bool:
             and not item.mention.evidence.get("modifiers")
             and not any(c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PROPN", "PRON")
                         for c in item.token.children))
+
+
+def _is_bare_role(item: Resolved) -> bool:
+    """A role word with nothing saying whose it is: "the administration", "police"."""
+    return item.mention.kind == "ROLE" and not item.mention.evidence.get("modifiers") \
+        and not any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in item.token.lefts)
+
+
+def _same_head_before(item: Resolved, items: list[Resolved]) -> Resolved | None:
+    """The nearest earlier actor whose own head word is this bare role's ("the Trump
+    administration" … "the administration"; "the Haitian National Police" … "the police")."""
+    lemma = item.token.lemma_.lower()
+    for other in reversed([r for r in items if r.mention.end <= item.mention.start]):
+        if other.actor is not None and other.mention.kind in ("ROLE", "ORG") \
+                and other.token.lemma_.lower() == lemma and other.token.tag_ == item.token.tag_:
+            return other
+    return None
 
 
 def _described_state(item: Resolved, items: list[Resolved]) -> Resolved | None:
