@@ -309,3 +309,16 @@ def test_the_government_is_the_state_acting_just_before(analyse) -> None:
                        "on. Ole Brandt said his government would wait.")
     assert mentions(analysis, "government")[0].actor_id == "NGA:GOV"
     assert mentions(analysis, "his government")[0].actor_id != "NGA:GOV"
+
+
+def test_a_headline_name_is_an_actor_when_the_body_or_a_sentence_case_headline_backs_it(
+        analyse) -> None:
+    titled = analyse("Lena Voss Checks Into Clinic\nLena Voss checked into a clinic on Monday, "
+                     "her lawyer said.")
+    heads = [m for m in titled.mentions if m.start == 0]
+    assert [m.text for m in heads] == ["Lena Voss"]
+    assert heads[0].actor_id == mentions(titled, "Lena Voss")[1].actor_id is not None
+    plain = analyse("Tomas Ekberg quits the board\nHe said on Monday that he was tired.")
+    assert mentions(plain, "Tomas Ekberg")[0].actor_id == "new:tomas-ekberg"
+    noise = analyse("Challenges And Future Outlook Of Quimby Growth\nThe economy grew fast.")
+    assert all(m.actor_id is None or not m.actor_id.startswith("new:") for m in noise.mentions)

@@ -36,6 +36,7 @@ from heron.nlp.actors.mentions import (
     MentionFinder,
     NameSpan,
     RolePhrase,
+    in_sentence_case,
     is_agent,
     is_heading,
     is_place,
@@ -61,6 +62,7 @@ class ActorsComponent:
     def __call__(self, ctx: DocContext) -> None:
         doc = ctx.doc
         names = [self._narrow(n) for n in self.finder.names(doc) if not self._is_author(n, ctx)]
+        names = _headline_names(names)
         sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
         countries = self._sentence_countries(names, sentence_of)
         links = self._link_names(names, countries, sentence_of, ctx.published)
@@ -263,7 +265,7 @@ class ActorsComponent:
         in_title = span.end < len(doc) and fold(doc[span.end].text) in self.finder.title_words
         return (name.label in ("PERSON", "ORG") and span.root.pos_ == "PROPN" and not in_title
                 and not is_news_outlet(span.text) and fold(span.text) not in self.finder.title_words
-                and not is_place(span.root) and not is_heading(span))
+                and not is_place(span.root) and (name.trusted_headline or not is_heading(span)))
 
     def _country_mention(self, mention: Mention, name: NameSpan, link: Link,
                          role_sector: str | None) -> Resolved | None:
@@ -362,6 +364,23 @@ class ActorsComponent:
             actor.surface_forms = dict(forms.get(actor_id, {}))
             ctx.analysis.actors.append(actor)
         ctx.extras["actor_mentions"] = resolved
+
+
+def _headline_names(names: list[NameSpan]) -> list[NameSpan]:
+    """Title-case headlines run capitalised words into names ("Lindsay Lohan Checks Into
+    Rehab"), so a headline name counts as a new actor only when the body names it too (it is
+    cut to that body name) or the headline is in sentence case."""
+    body = {fold(n.span.text) for n in names if not is_heading(n.span)}
+    out = []
+    for name in names:
+        span = name.span
+        if is_heading(span):
+            piece = next((span.doc[span.start:end] for end in range(span.end, span.start, -1)
+                          if fold(span.doc[span.start:end].text) in body), None)
+            if piece is not None or in_sentence_case(span):
+                name = NameSpan(piece or span, name.label, name.title, trusted_headline=True)
+        out.append(name)
+    return out
 
 
 def pick_role(person: Person, cues: Cues) -> Role | None:

@@ -43,6 +43,9 @@ class NameSpan:
     span: Span
     label: str
     title: list[Token] = field(default_factory=list)  # "German Chancellor", "NATO's commander"
+    # A headline name that can be trusted: the body gives it too, or the headline is in
+    # sentence case (NER runs words into names in title-case headlines, not there).
+    trusted_headline: bool = False
 
     @property
     def root(self) -> Token:
@@ -360,6 +363,12 @@ def is_dateline(span: Span) -> bool:
     text = span.doc.user_data["heron_text"]  # set by line_of
     line_start = text.rfind("\n", 0, span.start_char) + 1
     return span.end_char - line_start <= match.end()
+
+
+def in_sentence_case(span: Span) -> bool:
+    """Is the line of ``span`` written like a sentence (most words lower-case)?"""
+    words = [w for w in line_of(span).split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
 def is_heading(span: Span) -> bool:
