@@ -322,3 +322,14 @@ def test_a_headline_name_is_an_actor_when_the_body_or_a_sentence_case_headline_b
     assert mentions(plain, "Tomas Ekberg")[0].actor_id == "new:tomas-ekberg"
     noise = analyse("Challenges And Future Outlook Of Quimby Growth\nThe economy grew fast.")
     assert all(m.actor_id is None or not m.actor_id.startswith("new:") for m in noise.mentions)
+
+
+def test_a_lone_word_starting_an_organisations_name_is_that_organisation(analyse) -> None:
+    analysis = analyse("The Halvorsen Shipping Company cut jobs. Halvorsen told reporters the "
+                       "plan was painful.")
+    lone = mentions(analysis, "Halvorsen")[0]
+    assert lone.actor_id == mentions(analysis, "Halvorsen Shipping Company")[0].actor_id
+    # A person named in full with that surname keeps it.
+    named = analyse("The Halvorsen Shipping Company cut jobs. Its founder Erik Halvorsen said "
+                    "it hurt. Halvorsen told reporters the plan was painful.")
+    assert mentions(named, "Halvorsen")[0].actor_id == mentions(named, "Erik Halvorsen")[0].actor_id

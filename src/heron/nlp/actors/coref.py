@@ -94,6 +94,7 @@ def merge_short_names(items: list[Resolved]) -> None:
     ("Hudson Institute"), wherever in the document the fuller form occurs; a misspelt repeat
     ("Iturrald" after "Iturralde") joins its earlier spelling. People: :func:`cluster_new_people`."""
     new = [r for r in items if r.actor and r.actor.id.startswith("new:") and r.actor.kind != "person"]
+    _lone_words_of_organisations(items, new)
     for name in new:
         text = name.mention.text
         fuller = [r for r in new if _short_form_of(text, r.mention.text)]
@@ -119,6 +120,24 @@ def one_state_per_country(items: list[Resolved]) -> None:
         state = states.get(item.actor.country)
         if state is not None and item.actor.sector is None:
             item.adopt(state, "state")
+
+
+def _lone_words_of_organisations(items: list[Resolved], organisations: list[Resolved]) -> None:
+    """A lone word NER took for a person, that no person of the document has as a surname and
+    that starts the name of an organisation there, is that organisation: "Ford" after "the
+    Ford Motor Company" (a "William Clay Ford Jr." does not claim a bare "Ford")."""
+    first_words = {}
+    for org in organisations:
+        words = tokens(org.mention.text)
+        if len(words) > 1:
+            first_words.setdefault(words[0], org)
+    for item in items:
+        actor = item.actor
+        if actor is None or actor.kind != "person" or not actor.id.startswith("new:"):
+            continue
+        words = tokens(actor.name)  # the person's canonical name: one word if no fuller form
+        if len(words) == 1 and words[0] in first_words:
+            item.adopt(first_words[words[0]], "document")
 
 
 def _acronym_of(short: str, full: str) -> bool:
