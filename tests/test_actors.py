@@ -318,3 +318,8 @@ def test_a_bare_role_word_is_the_actor_just_named_with_that_head(analyse) -> Non
     assert mention(analysis, "Russian officials").actor_id == "RUS:GOV"
     bare = mention(analysis, "officials")
     assert bare.actor_id == "RUS:GOV" and bare.evidence["method"] == "description"
+
+
+def test_a_pronoun_outside_a_quotation_is_nobody_named_inside_it(analyse) -> None:
+    analysis = analyse("Putin spoke in Moscow on Monday. “Lars Ekberg is wrong,” he said.")
+    assert mention(analysis, "he").actor_id == "vladimir-putin"

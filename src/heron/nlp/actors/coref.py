@@ -46,6 +46,9 @@ STATE_NOUNS = frozenset({"government", "authority", "authorities", "regime"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
+OPENING_QUOTES = frozenset({"“", "«", "``"})
+CLOSING_QUOTES = frozenset({"”", "»", "''"})
+STRAIGHT_QUOTES = frozenset({'"'})
 
 
 @dataclass
@@ -234,14 +237,19 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
     groups = [r for r in items if r.mention.kind == "ROLE" and r.token.tag_ in ("NNS", "NNPS")]
     pronouns = []
     by_token = {r.token.i: r for r in items}
+    quoted = _quoted_tokens(doc)
     for token in doc:
         if token.pos_ not in ("PRON", "DET"):
             continue
         sentence = sentence_of[token.sent.start]
         gender = PRONOUN_GENDER.get(token.lower_)
         if gender is not None:
+            # '"Schengen no longer exists," he said': outside a quotation, a pronoun is
+            # nobody named inside one.
+            candidates = people if token.i in quoted else [
+                p for p in people if p.token.i not in quoted]
             antecedent = _reporter(token, gender, by_token) or _antecedent(token, sentence, gender,
-                                                                          people)
+                                                                          candidates)
         elif token.lower_ in PLURAL_PRONOUNS:
             antecedent = _group_antecedent(token, sentence, groups)
         else:
@@ -393,6 +401,25 @@ def _antecedent(token: Token, sentence: int, gender: str,
         if here:  # no subject: the person named first, as a reader would take it
             return here[0] if index != sentence else here[-1]
     return None
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside double quotation marks; a line break closes any quotation
+    (one running on over paragraphs reopens with a mark)."""
+    inside: set[int] = set()
+    open_quote = False
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            open_quote = False
+        elif token.text in OPENING_QUOTES:
+            open_quote = True
+        elif token.text in CLOSING_QUOTES:
+            open_quote = False
+        elif token.text in STRAIGHT_QUOTES:
+            open_quote = not open_quote
+        elif open_quote:
+            inside.add(token.i)
+    return inside
 
 
 def _is_subject(token: Token) -> bool:
