@@ -205,6 +205,15 @@ def test_countries_capitals_and_seats(analyse) -> None:
     assert mention(analysis, "Ukraine").actor_id == "UKR"
 
 
+def test_a_country_acting_as_a_state_is_one_actor_in_the_document(analyse) -> None:
+    analysis = analyse("Ukraine rejected the offer on Monday. Fighting in Ukraine went on. "
+                       "Ukrainian forces held the line.")
+    ukraine = [m for m in analysis.mentions if m.text == "Ukraine"]
+    assert [m.actor_id for m in ukraine] == ["UKR:GOV", "UKR:GOV"]
+    assert ukraine[1].evidence["method"] == "state"
+    assert mention(analysis, "Ukrainian forces").actor_id == "UKR:MIL"
+
+
 def test_role_phrases(analyse) -> None:
     analysis = analyse("Russian forces shelled the city, Ukrainian authorities said. Protesters "
                        "gathered. The mayor of Kyiv spoke.")
@@ -288,3 +297,29 @@ def test_headings_do_not_create_organisations(analyse) -> None:
     analysis = analyse("Challenges and Future Outlook\n\nPutin said the talks would go on.")
     assert all(not m.actor_id or not m.actor_id.startswith("new:") for m in analysis.mentions)
 
+
+
+def test_a_pronoun_prefers_the_possessor_of_a_subject_over_a_later_object(analyse) -> None:
+    analysis = analyse("Putin's trip will include meetings with Ruto and Zelenskyy. Analysts say "
+                       "the agenda reflects his priorities.")
+    assert mention(analysis, "his").actor_id == "vladimir-putin"
+
+
+def test_he_reported_by_an_unnamed_official_is_not_the_last_named_person(analyse) -> None:
+    analysis = analyse("Putin raised gas prices after Kenya's new energy official said he would "
+                       "cut imports.")
+    he = [m for m in analysis.mentions if m.text == "he"]
+    assert not he or he[0].actor_id != "vladimir-putin"
+
+
+def test_a_bare_role_word_is_the_actor_just_named_with_that_head(analyse) -> None:
+    analysis = analyse("Russian officials rejected the offer. Later the officials said talks "
+                       "could resume.")
+    assert mention(analysis, "Russian officials").actor_id == "RUS:GOV"
+    bare = mention(analysis, "officials")
+    assert bare.actor_id == "RUS:GOV" and bare.evidence["method"] == "description"
+
+
+def test_a_pronoun_outside_a_quotation_is_nobody_named_inside_it(analyse) -> None:
+    analysis = analyse("Putin spoke in Moscow on Monday. “Lars Ekberg is wrong,” he said.")
+    assert mention(analysis, "he").actor_id == "vladimir-putin"

@@ -114,6 +114,18 @@ def test_unknown_country_code_is_reported(kb_dir: Path) -> None:
     assert_error([kb_dir], bad, 1, "unknown country/organisation code 'UKX'")
 
 
+def test_an_organ_is_coded_with_its_organisation(kb_dir: Path) -> None:
+    write(kb_dir, "zz_organ.yaml", "- id: nato-council\n  code: NAC\n  name: North Atlantic "
+                                   "Council\n  sector: IGO\n  part_of: NATO\n")
+    kb = load_kb([kb_dir], builtin=False)
+    assert (kb.polity("NAC"), kb.polity("NATO"), kb.polity("UKR"), kb.polity(None)) == \
+        ("NATO", "NATO", "UKR", None)
+    assert find_actor(kb, "North Atlantic Council")[0]["country"] == "NATO"
+    bad = write(kb_dir, "zz_organ.yaml", "- id: nato-council\n  code: NAC\n  name: North "
+                                         "Atlantic Council\n  sector: IGO\n  part_of: XYZ\n")
+    assert_error([kb_dir], bad, 1, "part of an unknown organisation 'XYZ'")
+
+
 def test_bad_date_and_slug(kb_dir: Path) -> None:
     bad = write(kb_dir, "zz_bad.yaml", "- id: Bad Id\n  name: X Y\n  roles: []\n")
     assert_error([kb_dir], bad, 1, "lower-case ascii slug")

@@ -48,7 +48,7 @@ KB_TEXT = """\
   code: UN
   name: United Nations
   sector: IGO
-- terms: [lawyer, ambassador, secretary, minister, president, official]
+- terms: [lawyer, ambassador, secretary, minister, president, official, government]
   sector: GOV
 - terms: [company]
   sector: BUS
@@ -199,6 +199,23 @@ def test_story_clusters_follow_the_same_rules() -> None:
     assert clusters["new:gerald-ashworth-jr"] != clusters["new:gerald-ashworth"]
 
 
+def test_a_bare_surname_of_two_people_goes_to_the_one_the_story_is_about() -> None:
+    names = [parse_name(t) for t in ("Arnel Joseph", "Joseph", "Joseph", "Hector Paul Joseph",
+                                     "Joseph")]
+    keys = cluster_names(names)
+    assert keys[1] == keys[2] == keys[4] == keys[0] != keys[3]
+
+
+def test_a_first_name_alone_joins_the_one_person_named_with_it() -> None:
+    keys = cluster_names([parse_name(t) for t in ("Steve Jobs", "Steve", "Steve Ballmer")])
+    assert keys[1] == keys[0] != keys[2]
+    # Two people named Steve before it: ambiguous, no join; nor before the full name.
+    keys = cluster_names([parse_name(t) for t in ("Steve Jobs", "Steve Ballmer", "Steve")])
+    assert keys[2] not in (keys[0], keys[1])
+    keys = cluster_names([parse_name(t) for t in ("Steve", "Steve Jobs")])
+    assert keys[0] != keys[1]
+
+
 def test_multi_word_family_name_alone_is_the_same_person() -> None:
     assert same_person(parse_name("Abdel Bari"), parse_name("Naser Eldin Abdel Bari"))
     assert not same_person(parse_name("Eldin Bari"), parse_name("Naser Eldin Abdel Bari"))
@@ -257,3 +274,62 @@ def test_an_acronym_of_an_unknown_organisation_is_that_organisation(analyse) -> 
     analysis = analyse("The National Unity Congress won the vote. The NUC said it would govern "
                        "alone.")
     assert mentions(analysis, "NUC")[0].actor_id == mentions(analysis, "National Unity Congress")[0].actor_id
+
+
+def test_a_role_word_inside_an_organisations_name_gives_no_sector(analyse) -> None:
+    # "General Motors" is no military: of an unknown name's own words only its head noun counts.
+    analysis = analyse("General Motors unveiled a new car on Monday. The company said orders "
+                       "were strong.")
+    motors = mentions(analysis, "General Motors")[0]
+    assert motors.sector != "MIL"
+    assert mentions(analysis, "company")[0].actor_id == motors.actor_id
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("Denmark's new prime minister, Ole Brandt, met reporters on Monday.",
+     "Denmark's new prime minister", "Ole Brandt"),
+    ("The company's chief lawyer, Lena Voss, told reporters the road was shut.",
+     "company's chief lawyer", "Lena Voss"),
+])
+def test_a_role_in_apposition_with_a_name_is_that_person(analyse, text, role, name) -> None:
+    analysis = analyse(text)
+    person, described = mentions(analysis, name)[0], mentions(analysis, role)[0]
+    assert described.actor_id == person.actor_id is not None
+    assert described.evidence["method"] == "apposition"
+
+
+def test_a_role_in_apposition_gives_an_unknown_person_its_country(analyse) -> None:
+    analysis = analyse("The U.N.'s special ambassador, Tomas Ekberg, expressed concern. Ekberg "
+                       "said aid was blocked.")
+    assert {m.country for m in analysis.mentions if "Ekberg" in m.text} == {"UN"}
+
+
+def test_the_government_is_the_state_acting_just_before(analyse) -> None:
+    analysis = analyse("Nigeria rejected the plan on Monday. The government said talks would go "
+                       "on. Ole Brandt said his government would wait.")
+    assert mentions(analysis, "government")[0].actor_id == "NGA:GOV"
+    assert mentions(analysis, "his government")[0].actor_id != "NGA:GOV"
+
+
+def test_a_headline_name_is_an_actor_when_the_body_or_a_sentence_case_headline_backs_it(
+        analyse) -> None:
+    titled = analyse("Lena Voss Checks Into Clinic\nLena Voss checked into a clinic on Monday, "
+                     "her lawyer said.")
+    heads = [m for m in titled.mentions if m.start == 0]
+    assert [m.text for m in heads] == ["Lena Voss"]
+    assert heads[0].actor_id == mentions(titled, "Lena Voss")[1].actor_id is not None
+    plain = analyse("Tomas Ekberg quits the board\nHe said on Monday that he was tired.")
+    assert mentions(plain, "Tomas Ekberg")[0].actor_id == "new:tomas-ekberg"
+    noise = analyse("Challenges And Future Outlook Of Quimby Growth\nThe economy grew fast.")
+    assert all(m.actor_id is None or not m.actor_id.startswith("new:") for m in noise.mentions)
+
+
+def test_a_lone_word_starting_an_organisations_name_is_that_organisation(analyse) -> None:
+    analysis = analyse("The Halvorsen Shipping Company cut jobs. Halvorsen told reporters the "
+                       "plan was painful.")
+    lone = mentions(analysis, "Halvorsen")[0]
+    assert lone.actor_id == mentions(analysis, "Halvorsen Shipping Company")[0].actor_id
+    # A person named in full with that surname keeps it.
+    named = analyse("The Halvorsen Shipping Company cut jobs. Its founder Erik Halvorsen said "
+                    "it hurt. Halvorsen told reporters the plan was painful.")
+    assert mentions(named, "Halvorsen")[0].actor_id == mentions(named, "Erik Halvorsen")[0].actor_id

@@ -60,10 +60,10 @@ def _describe(kb: KnowledgeBase, kind: str, ref: str, score: float, features: di
     if kind == "person":
         person = kb.people[ref]
         role = person.role_on(None)
-        name, country, sector = person.name, role and role.country, role and role.sector
+        name, country, sector = person.name, role and kb.polity(role.country), role and role.sector
     elif kind == "igo":
         igo = kb.igos[ref]
-        name, country, sector = igo.name, igo.code, igo.sector
+        name, country, sector = igo.name, kb.polity(igo.code), igo.sector
     elif kind == "group":
         group = kb.groups[ref]
         name, country, sector = group.name, group.country, group.sector

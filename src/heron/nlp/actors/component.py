@@ -36,6 +36,7 @@ from heron.nlp.actors.mentions import (
     MentionFinder,
     NameSpan,
     RolePhrase,
+    in_sentence_case,
     is_agent,
     is_heading,
     is_place,
@@ -61,6 +62,7 @@ class ActorsComponent:
     def __call__(self, ctx: DocContext) -> None:
         doc = ctx.doc
         names = [self._narrow(n) for n in self.finder.names(doc) if not self._is_author(n, ctx)]
+        names = _headline_names(names)
         sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
         countries = self._sentence_countries(names, sentence_of)
         links = self._link_names(names, countries, sentence_of, ctx.published)
@@ -82,6 +84,8 @@ class ActorsComponent:
                              if r.actor and r.actor.kind == "person" and r.actor.country}
         roles = [self._role_mention(ctx, p, sentence_of, country_of_person) for p in phrases]
         everything = sorted(resolved + roles, key=lambda r: r.mention.start)
+        coref.one_state_per_country(everything)
+        coref.link_appositions(everything)
         everything += coref.link_pronouns_and_descriptions(doc, everything, sentence_of)
         self._emit(ctx, sorted(everything, key=lambda r: r.mention.start))
 
@@ -212,7 +216,8 @@ class ActorsComponent:
                             {fold(w)[:5] for r in person.roles for w in r.title.split()})
         if link.kind == "igo":
             igo = self.kb.igos[link.ref]
-            actor = Actor(igo.id, igo.name, igo.code, igo.sector, "igo", kb_id=igo.id)
+            actor = Actor(igo.id, igo.name, self.kb.polity(igo.code), igo.sector, "igo",
+                          kb_id=igo.id)
             return Resolved(_fill(mention, actor), span.root, actor)
         if link.kind == "group":
             actor = self._group_actor(link.ref)
@@ -241,13 +246,13 @@ class ActorsComponent:
         role = pick_role(person, cues)
         day = cues.published
         if role is None or day is None or role.valid_on(day):
-            return (role.country, role.sector) if role else (person.citizenship, None)
+            return (self.kb.polity(role.country), role.sector) if role else (person.citizenship, None)
         national = [r for r in person.roles if r.country in self.kb.countries]
         after = day > max((r.end or day) for r in person.roles)
         pool = national or [role]
         chosen = max(pool, key=recency) if after else min(pool, key=lambda r: r.start or day)
         country = chosen.country if national or not person.citizenship else person.citizenship
-        return country, "ELI" if after else None
+        return self.kb.polity(country), "ELI" if after else None
 
     def _group_actor(self, group_id: str) -> Actor:
         group = self.kb.groups[group_id]
@@ -260,7 +265,7 @@ class ActorsComponent:
         in_title = span.end < len(doc) and fold(doc[span.end].text) in self.finder.title_words
         return (name.label in ("PERSON", "ORG") and span.root.pos_ == "PROPN" and not in_title
                 and not is_news_outlet(span.text) and fold(span.text) not in self.finder.title_words
-                and not is_place(span.root) and not is_heading(span))
+                and not is_place(span.root) and (name.trusted_headline or not is_heading(span)))
 
     def _country_mention(self, mention: Mention, name: NameSpan, link: Link,
                          role_sector: str | None) -> Resolved | None:
@@ -285,23 +290,29 @@ class ActorsComponent:
         "Desmond Tutu called for sanctions against Nigeria" no Nigerian."""
         text = name.span.text
         own = [t.text for t in name.span]
-        words = _word_terms(own) + _word_terms([t.text for t in name.title])
+        # Of its own words only the head noun names a role ("Haitian National [Police]"):
+        # "General Motors" is no military.
+        root = name.span.root
+        head = [t.text for t in name.span if root.i - 1 <= t.i <= root.i]
+        words = _word_terms(head)[-2:] + _word_terms([t.text for t in name.title])
         sector = next((self.kb.role_terms[w] for w in reversed(words)
                        if self.kb.role_terms.get(w)), None)
         country = _single(self._countries_in(own)) or _single(cues.title_countries)
         if igo := self.kb.igo_by_code(country or ""):
             sector = igo.sector  # "U.N. mediator Diego Cordovez" acts for the organisation
         kind: ActorKind = "person" if name.label == "PERSON" else "organization"
-        return Actor(f"new:{slug(text)}", text, country, sector, kind)
+        return Actor(f"new:{slug(text)}", text, self.kb.polity(country), sector, kind)
 
     # ---- role phrases ------------------------------------------------------------------------
 
     def _role_mention(self, ctx: DocContext, phrase: RolePhrase, sentence_of: dict[int, int],
                       country_of_person: dict[int, str]) -> Resolved:
         doc = ctx.doc
+        # Whoever NER took the person for ("the Trump administration" may be all ORG to it).
         countries = set(self._phrase_countries(phrase)) or {
-            country_of_person[t.i] for t in phrase.people if t.i in country_of_person}
-        country = next(iter(countries)) if len(countries) == 1 else None
+            country_of_person[t.i] for t in (*phrase.people, *phrase.modifiers)
+            if t.i in country_of_person}
+        country = self.kb.polity(next(iter(countries))) if len(countries) == 1 else None
         # Several countries share the role: each has its own mention; this one is the noun.
         first = phrase.head.i - len(phrase.term.split()) + 1
         span = doc[first:phrase.head.i + 1] if len(countries) > 1 else doc[phrase.start:phrase.end]
@@ -353,6 +364,23 @@ class ActorsComponent:
             actor.surface_forms = dict(forms.get(actor_id, {}))
             ctx.analysis.actors.append(actor)
         ctx.extras["actor_mentions"] = resolved
+
+
+def _headline_names(names: list[NameSpan]) -> list[NameSpan]:
+    """Title-case headlines run capitalised words into names ("Lindsay Lohan Checks Into
+    Rehab"), so a headline name counts as a new actor only when the body names it too (it is
+    cut to that body name) or the headline is in sentence case."""
+    body = {fold(n.span.text) for n in names if not is_heading(n.span)}
+    out = []
+    for name in names:
+        span = name.span
+        if is_heading(span):
+            piece = next((span.doc[span.start:end] for end in range(span.end, span.start, -1)
+                          if fold(span.doc[span.start:end].text) in body), None)
+            if piece is not None or in_sentence_case(span):
+                name = NameSpan(piece or span, name.label, name.title, trusted_headline=True)
+        out.append(name)
+    return out
 
 
 def pick_role(person: Person, cues: Cues) -> Role | None:

@@ -40,9 +40,15 @@ group organization organisation charity agency movement militia faction alliance
 network outfit party union body bloc company firm corporation
 """.split())
 BODY_KINDS = frozenset({"igo", "group", "organization"})
+# Words for a government as a whole ("the government", "the authorities", "the regime"); not
+# "the administration", which in news mostly means the U.S. one whatever state was just named.
+STATE_NOUNS = frozenset({"government", "authority", "authorities", "regime"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
+OPENING_QUOTES = frozenset({"“", "«", "``"})
+CLOSING_QUOTES = frozenset({"”", "»", "''"})
+STRAIGHT_QUOTES = frozenset({'"'})
 
 
 @dataclass
@@ -91,6 +97,7 @@ def merge_short_names(items: list[Resolved]) -> None:
     ("Hudson Institute"), wherever in the document the fuller form occurs; a misspelt repeat
     ("Iturrald" after "Iturralde") joins its earlier spelling. People: :func:`cluster_new_people`."""
     new = [r for r in items if r.actor and r.actor.id.startswith("new:") and r.actor.kind != "person"]
+    _lone_words_of_organisations(items, new)
     for name in new:
         text = name.mention.text
         fuller = [r for r in new if _short_form_of(text, r.mention.text)]
@@ -102,6 +109,38 @@ def merge_short_names(items: list[Resolved]) -> None:
             None)
         if full is not None:
             name.adopt(full, "document")
+
+
+def one_state_per_country(items: list[Resolved]) -> None:
+    """A country named in a document is one actor there: once any mention of its name acts
+    as the state ("China warned …" → ``CHN:GOV``), its plain mentions ("talks with China")
+    are that state too, not a second actor ``CHN``. Demonyms and role phrases ("Chinese
+    vessels") keep their own actors."""
+    named = [r for r in items if r.actor is not None and r.mention.kind == "GPE"
+             and r.actor.country and r.actor.id in (r.actor.country, f"{r.actor.country}:GOV")]
+    states = {r.actor.country: r for r in named if r.actor.sector == "GOV"}
+    for item in named:
+        state = states.get(item.actor.country)
+        if state is not None and item.actor.sector is None:
+            item.adopt(state, "state")
+
+
+def _lone_words_of_organisations(items: list[Resolved], organisations: list[Resolved]) -> None:
+    """A lone word NER took for a person, that no person of the document has as a surname and
+    that starts the name of an organisation there, is that organisation: "Ford" after "the
+    Ford Motor Company" (a "William Clay Ford Jr." does not claim a bare "Ford")."""
+    first_words = {}
+    for org in organisations:
+        words = tokens(org.mention.text)
+        if len(words) > 1:
+            first_words.setdefault(words[0], org)
+    for item in items:
+        actor = item.actor
+        if actor is None or actor.kind != "person" or not actor.id.startswith("new:"):
+            continue
+        words = tokens(actor.name)  # the person's canonical name: one word if no fuller form
+        if len(words) == 1 and words[0] in first_words:
+            item.adopt(first_words[words[0]], "document")
 
 
 def _acronym_of(short: str, full: str) -> bool:
@@ -133,18 +172,63 @@ def _variant_of(name: str, earlier: str) -> bool:
         x[0] == y[0] and compatible_tokens(x, y) for x, y in zip(a, b, strict=True))
 
 
+def link_appositions(items: list[Resolved]) -> None:
+    """A singular role phrase in apposition with a person's name is that person: "Japan's new
+    prime minister, Shigeru Ishiba", "Frantz Exantus, Haiti's secretary of state". The role
+    may be the possessor of the appositive noun ("the U.N. secretary-general's special
+    representative, Helen La Lime"). A person not in the KB without a country takes the
+    role's: the appositive is evidence about that very person."""
+    people = {r.token.i: r for r in items if r.actor is not None and r.actor.kind == "person"
+              and r.mention.kind == "PERSON"}
+    for item in items:
+        if item.mention.kind != "ROLE" or item.token.tag_ not in ("NN", "NNP"):
+            continue
+        # A role of several words hangs from its first noun ("[secretary] of state").
+        span = item.token.doc.char_span(item.mention.start, item.mention.end)
+        person = _apposed_person(span.root if span is not None else item.token, people)
+        if person is None:
+            continue
+        if person.actor.id.startswith("new:") and not person.actor.country and item.mention.country:
+            _give_country(items, person.actor, item.mention.country)
+        item.adopt(person, "apposition")
+
+
+def _apposed_person(role: Token, people: dict[int, Resolved]) -> Resolved | None:
+    heads = [role, role.head] if role.dep_ in ("poss", "compound") else [role]
+    for head in heads:
+        if head.dep_ == "appos" and head.head.i in people:
+            return people[head.head.i]
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in people:
+                return people[child.i]
+    return None
+
+
+def _give_country(items: list[Resolved], actor: Actor, country: str) -> None:
+    actor.country = country
+    for r in items:
+        if r.actor is actor:
+            r.mention.country = country
+
+
 def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
                                    sentence_of: dict[int, int]) -> list[Resolved]:
     """Link definite descriptions in place; return new PRON mentions."""
-    # A singular role ("the mayor told Reuters. He believes...") is a person too, even unnamed.
+    # A singular role ("the mayor told Reuters. He believes...", "Canada's provincial leader
+    # said he …") is a person too, even unnamed.
     people = [r for r in items if (r.actor is not None and r.actor.kind == "person")
-              or (r.mention.kind == "ROLE" and _is_definite_singular(r.token))]
+              or (r.mention.kind == "ROLE" and _is_definite_singular(r.token))
+              or (r.mention.kind == "ROLE" and r.actor is None and _is_owned_singular(r.token))]
     bodies = [r for r in items if r.actor is not None and r.actor.kind in BODY_KINDS]
     for item in items:
         if item.mention.kind == "ROLE" and _is_definite_singular(item.token):
             antecedent = _described(item, people)
         elif item.mention.kind == "ROLE" and _is_definite_body(item.token):
             antecedent = _described_body(item, bodies, sentence_of)
+        elif item.actor is None and _is_bare_state(item):
+            antecedent = _described_state(item, items)
+        elif item.actor is None and _is_bare_role(item):
+            antecedent = _same_head_before(item, items)
         else:
             continue
         if antecedent is not None:
@@ -152,13 +236,20 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
     # "Analysts told VOA … They said …": a plural pronoun is the group of people just named.
     groups = [r for r in items if r.mention.kind == "ROLE" and r.token.tag_ in ("NNS", "NNPS")]
     pronouns = []
+    by_token = {r.token.i: r for r in items}
+    quoted = _quoted_tokens(doc)
     for token in doc:
         if token.pos_ not in ("PRON", "DET"):
             continue
         sentence = sentence_of[token.sent.start]
         gender = PRONOUN_GENDER.get(token.lower_)
         if gender is not None:
-            antecedent = _antecedent(token, sentence, gender, people)
+            # '"Schengen no longer exists," he said': outside a quotation, a pronoun is
+            # nobody named inside one.
+            candidates = people if token.i in quoted else [
+                p for p in people if p.token.i not in quoted]
+            antecedent = _reporter(token, gender, by_token) or _antecedent(token, sentence, gender,
+                                                                          candidates)
         elif token.lower_ in PLURAL_PRONOUNS:
             antecedent = _group_antecedent(token, sentence, groups)
         else:
@@ -166,6 +257,29 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
         if antecedent is not None:
             pronouns.append(_pronoun_mention(token, antecedent, sentence))
     return pronouns
+
+
+def _reporter(token: Token, gender: str, by_token: dict[int, Resolved]) -> Resolved | None:
+    """"X said he would …": the subject of a clause reported by X is X, when X is one person
+    (named, or a singular role such as "Canada's provincial leader", even one left unnamed:
+    the pronoun then has no actor rather than a wrong one)."""
+    if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "ccomp":
+        return None
+    verb = token.head.head
+    speaker = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+    # Only "X said he …" in this order, outside quotation marks: inside a quote ("“He is
+    # wrong,” said X") the pronoun is someone else.
+    between = token.doc[verb.i + 1:token.i]
+    if speaker is None or not verb.i < token.i or any(t.is_quote for t in between) \
+            or token.sent.start != speaker.sent.start:
+        return None
+    item = by_token.get(speaker.i)
+    if item is None or item.gender not in (None, gender):
+        return None
+    person = item.actor is not None and item.actor.kind == "person"
+    one_role = item.mention.kind == "ROLE" and item.token.tag_ == "NN" \
+        and item.token.lemma_.lower() not in INSTITUTION_NOUNS
+    return item if person or one_role else None
 
 
 def _group_antecedent(token: Token, sentence: int, groups: list[Resolved]) -> Resolved | None:
@@ -195,9 +309,53 @@ def _is_definite_singular(head: Token) -> bool:
     return _is_definite(head) and head.lemma_.lower() not in INSTITUTION_NOUNS
 
 
+def _is_owned_singular(head: Token) -> bool:
+    """A singular role word with a possessor: "Canada's provincial leader", "his spokesman"."""
+    return (head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in INSTITUTION_NOUNS
+            and any(c.dep_ == "poss" for c in head.lefts))
+
+
 def _is_definite_body(head: Token) -> bool:
     """"The aid group", "the charity", "the alliance": a definite singular name for a body."""
     return _is_definite(head) and head.lemma_.lower() in BODY_NOUNS
+
+
+def _is_bare_state(item: Resolved) -> bool:
+    """"The government", "authorities": a government with no words saying whose it is
+    ("New York City authorities", "his government" are someone's)."""
+    return (item.mention.kind == "ROLE" and item.mention.sector == "GOV"
+            and item.token.lemma_.lower() in STATE_NOUNS
+            and not item.mention.evidence.get("modifiers")
+            and not any(c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PROPN", "PRON")
+                        for c in item.token.children))
+
+
+def _is_bare_role(item: Resolved) -> bool:
+    """A role word with nothing saying whose it is: "the administration", "police"."""
+    return item.mention.kind == "ROLE" and not item.mention.evidence.get("modifiers") \
+        and not any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in item.token.lefts)
+
+
+def _same_head_before(item: Resolved, items: list[Resolved]) -> Resolved | None:
+    """The nearest earlier actor whose own head word is this bare role's ("the Trump
+    administration" … "the administration"; "the Haitian National Police" … "the police")."""
+    lemma = item.token.lemma_.lower()
+    for other in reversed([r for r in items if r.mention.end <= item.mention.start]):
+        if other.actor is not None and other.mention.kind in ("ROLE", "ORG") \
+                and other.token.lemma_.lower() == lemma and other.token.tag_ == item.token.tag_:
+            return other
+    return None
+
+
+def _described_state(item: Resolved, items: list[Resolved]) -> Resolved | None:
+    """The state acting nearest before a bare "the government" or "authorities": within a few
+    sentences, else the only state the document has named before it."""
+    states = [r for r in items if r.mention.end <= item.mention.start and r.actor is not None
+              and r.actor.country and r.actor.id == f"{r.actor.country}:GOV"]
+    near = [r for r in states if item.mention.sentence - r.mention.sentence <= LOOKBACK_SENTENCES]
+    if near:
+        return near[-1]
+    return states[-1] if len({r.actor.id for r in states}) == 1 else None
 
 
 def _described_body(item: Resolved, bodies: list[Resolved],
@@ -237,10 +395,36 @@ def _antecedent(token: Token, sentence: int, gender: str,
               and sentence - p.mention.sentence <= LOOKBACK_SENTENCES]
     for index in range(sentence, sentence - LOOKBACK_SENTENCES - 1, -1):
         here = [p for p in before if p.mention.sentence == index]
-        subjects = [p for p in here if p.token.dep_ in SUBJECT_DEPS]
-        if here:
-            return (subjects or here)[-1]
+        subjects = [p for p in here if _is_subject(p.token)]
+        if subjects:
+            return subjects[-1]
+        if here:  # no subject: the person named first, as a reader would take it
+            return here[0] if index != sentence else here[-1]
     return None
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside double quotation marks; a line break closes any quotation
+    (one running on over paragraphs reopens with a mark)."""
+    inside: set[int] = set()
+    open_quote = False
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            open_quote = False
+        elif token.text in OPENING_QUOTES:
+            open_quote = True
+        elif token.text in CLOSING_QUOTES:
+            open_quote = False
+        elif token.text in STRAIGHT_QUOTES:
+            open_quote = not open_quote
+        elif open_quote:
+            inside.add(token.i)
+    return inside
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or the possessor of one ("Suga's travels will include …")."""
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS)
 
 
 def _pronoun_mention(token: Token, antecedent: Resolved, sentence: int) -> Resolved:

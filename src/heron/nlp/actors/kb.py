@@ -98,6 +98,7 @@ class Igo:
     sector: str
     members: list[str]
     source: str = ""
+    part_of: str | None = None  # code of the organisation this is an organ of (EC → EU)
 
 
 @dataclass(slots=True)
@@ -140,6 +141,12 @@ class KnowledgeBase:
 
     def igo_by_code(self, code: str) -> Igo | None:
         return next((i for i in self.igos.values() if i.code == code), None)
+
+    def polity(self, code: str | None) -> str | None:
+        """The code an actor of ``code`` is coded with: an organ's parent organisation ("EC",
+        "ECB" → "EU"; "UNSC" → "UN"), like a ministry is coded with its country."""
+        igo = self.igo_by_code(code) if code else None
+        return igo.part_of if igo is not None and igo.part_of else code
 
 
 def kb_files(paths: Iterable[Path | str]) -> list[Path]:
@@ -353,7 +360,8 @@ def _role(entry: _Entry, raw: Any) -> Role:
 def _add_igo(entry: _Entry, kb: KnowledgeBase) -> None:
     igo = Igo(id=entry.data["id"], code=entry.text("code"), name=entry.text("name"),
               aliases=entry.strings("aliases"), sector=entry.sector(entry.data.get("sector", "IGO")),
-              members=entry.strings("members"), source=entry.where)
+              members=entry.strings("members"), source=entry.where,
+              part_of=entry.data.get("part_of"))
     kb.igos[igo.id] = igo
 
 
@@ -404,6 +412,10 @@ def _check_codes(kb: KnowledgeBase) -> None:
     if not (kb.countries and kb.igos):
         return
     known = set(kb.countries) | {igo.code for igo in kb.igos.values()}
+    for igo in kb.igos.values():
+        if igo.part_of is not None and igo.part_of not in known:
+            raise KBError(f"{igo.source}: organisation {igo.id!r} is part of an unknown "
+                          f"organisation {igo.part_of!r}")
     for group in kb.groups.values():
         if group.country is not None and group.country not in kb.countries:
             raise KBError(f"{group.source}: group {group.id!r} has unknown country "

@@ -43,6 +43,9 @@ class NameSpan:
     span: Span
     label: str
     title: list[Token] = field(default_factory=list)  # "German Chancellor", "NATO's commander"
+    # A headline name that can be trusted: the body gives it too, or the headline is in
+    # sentence case (NER runs words into names in title-case headlines, not there).
+    trusted_headline: bool = False
 
     @property
     def root(self) -> Token:
@@ -260,8 +263,10 @@ class MentionFinder:
         doc = token.doc
         for size in range(min(self.max_term_words, token.i + 1), 0, -1):
             words = doc[token.i - size + 1: token.i + 1]
+            # The surface form too: a hyphenated term is three tokens ("secretary-general").
             for form in (" ".join(t.lower_ for t in words),
-                         " ".join([*(t.lower_ for t in words[:-1]), token.lemma_.lower()])):
+                         " ".join([*(t.lower_ for t in words[:-1]), token.lemma_.lower()]),
+                         words.text.lower()):
                 if form in self.role_terms:
                     return form
         return None
@@ -358,6 +363,12 @@ def is_dateline(span: Span) -> bool:
     text = span.doc.user_data["heron_text"]  # set by line_of
     line_start = text.rfind("\n", 0, span.start_char) + 1
     return span.end_char - line_start <= match.end()
+
+
+def in_sentence_case(span: Span) -> bool:
+    """Is the line of ``span`` written like a sentence (most words lower-case)?"""
+    words = [w for w in line_of(span).split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
 def is_heading(span: Span) -> bool:

@@ -14,7 +14,9 @@ person when
 
 Names are clustered complete-link (every pair in a cluster must agree), fullest names first, so a
 bare "Trump" or "J. Smith" never bridges two different first names. A surname alone that fits
-several clusters goes to the one mentioned last before it. The cluster's canonical name is its
+several clusters goes to the one mentioned most before it (the person the story is about),
+then the most recent; a first name alone ("Steve" after "Steve Jobs") joins the one person
+named before it with that first name. The cluster's canonical name is its
 fullest form; its country and sector are the first ones a member has from evidence about that
 person (title, nationality, appositive), so a later bare "Veselnitskaya" keeps the country that
 "Natalia Veselnitskaya, a Russian lawyer" established.
@@ -105,16 +107,26 @@ def cluster_names(names: Sequence[PersonName | None]) -> list[int]:
         if name is None or name.given:
             continue
         fits = [c for c, ms in members.items() if any(same_person(name, names[m]) for m in ms)]  # type: ignore[arg-type]
+        if not fits:  # "Steve" after "Steve Jobs": a first name alone, of one person only
+            fits = [c for c, ms in members.items() if c != i and _first_name_of(name, names, ms, i)]
+            fits = fits if len(fits) == 1 else []
         if fits:
-            cluster[i] = max(fits, key=lambda c: _last_before(members[c], i))
+            cluster[i] = max(fits, key=lambda c: _salience_before(members[c], i))
         members.setdefault(cluster[i], []).append(i)  # repeats of a surname alone join it
     return cluster
 
 
-def _last_before(positions: list[int], i: int) -> tuple[bool, int]:
-    """Rank a cluster for a bare surname at ``i``: mentioned before it, and most recently."""
+def _first_name_of(name: PersonName, names: Sequence[PersonName | None], members: list[int],
+                   i: int) -> bool:
+    return any(m < i and (n := names[m]) is not None and n.given and n.given[0] == name.surname
+               for m in members)
+
+
+def _salience_before(positions: list[int], i: int) -> tuple[bool, int, int]:
+    """Rank a cluster for a bare surname at ``i``: mentioned before it, then the person the
+    story is about (most mentions so far), then the most recent."""
     before = [p for p in positions if p < i]
-    return (bool(before), max(before) if before else -min(positions))
+    return (bool(before), len(before), max(before) if before else -min(positions))
 
 
 def canonical(names: list[tuple[int, str]]) -> str:
