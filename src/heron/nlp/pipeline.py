@@ -6,11 +6,9 @@ per process and reused; articles are parsed in ``nlp.pipe`` batches.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date
 from functools import lru_cache
 
 import spacy
@@ -18,8 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from heron.config import ALL_COMPONENTS, Settings
-from heron.model import Analysis, Article, Span
-from heron.nlp.context import Component, DocContext
+from heron.model import Analysis, Article
+from heron.nlp.components import (
+    add_heron_pipes,
+    analysis_of,
+    make_article_doc,
+    watch_parent_after_fork,
+)
+from heron.nlp.context import Component
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +73,12 @@ def _dateline_ends(text: str) -> Iterator[int]:
 
 @lru_cache(maxsize=4)
 def load_spacy(model_name: str) -> Language:
-    """Load a spaCy pipeline once per process."""
+    """The bare spaCy pipeline (plus line breaks), loaded once per process: what raw-spaCy
+    comparisons and stage-level tests run."""
+    return _load_model(model_name)
+
+
+def _load_model(model_name: str) -> Language:
     try:
         nlp = spacy.load(model_name)
     except OSError as exc:
@@ -81,48 +90,63 @@ def load_spacy(model_name: str) -> Language:
     return nlp
 
 
+def build_nlp(settings: Settings) -> Language:
+    """A fresh spaCy pipeline with the Heron stages of ``settings.components`` added as real
+    components (``heron.nlp.components``); ``nlp.analyze_pipes()`` checks their order."""
+    nlp = _load_model(settings.spacy_model)
+    add_heron_pipes(nlp, settings, settings.components)
+    return nlp
+
+
+def heron_nlp(settings: Settings) -> Language:
+    """The process-wide Heron pipeline for ``settings``' model and stage options (shared by
+    every :class:`Pipeline`; each adds the stages it runs). Settings that do not change the
+    components, such as ``workers``, share it."""
+    return _cached_nlp(settings.spacy_model, settings.kb_paths, settings.learned_models)
+
+
+@lru_cache(maxsize=4)
+def _cached_nlp(model: str, kb_paths: tuple, learned_models: bool) -> Language:
+    return build_nlp(Settings(spacy_model=model, kb_paths=kb_paths, learned_models=learned_models,
+                              components=()))
+
+
 class Pipeline:
-    """spaCy + Heron components. Build once, call :meth:`analyse` on batches of articles."""
+    """spaCy + Heron components. Build once, call :meth:`analyse` on batches of articles.
+
+    ``components`` picks a subset of the stages; the others are disabled per call
+    (``nlp.pipe(disable=...)``), so subsets share one loaded pipeline."""
 
     def __init__(self, settings: Settings | None = None, components: Iterable[str] | None = None):
         self.settings = settings or Settings()
-        self.nlp = load_spacy(self.settings.spacy_model)
-        names = self.settings.components if components is None else components
+        names = tuple(self.settings.components if components is None else components)
         unknown = set(names) - set(ALL_COMPONENTS)
         if unknown:
             raise ValueError(f"unknown NLP components {sorted(unknown)}; known: {ALL_COMPONENTS}")
-        self.components: list[Component] = [self._build(name) for name in names]
+        self.nlp = heron_nlp(self.settings)
+        add_heron_pipes(self.nlp, self.settings, names)
+        self.stages = [f"heron_{n}" for n in ALL_COMPONENTS if n in names]
+        # The wrapped stage objects, in running order (tests call them on a DocContext).
+        self.components: list[Component] = [self.nlp.get_pipe(s).component for s in self.stages]
 
-    def _build(self, name: str) -> Component:
-        module = importlib.import_module(f"heron.nlp.{name}")
-        return module.build(self.nlp, self.settings)
+    def analyse(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Analysis]:
+        """Analyse articles; yields one :class:`Analysis` per article, in order. ``n_process``
+        > 1 runs spaCy's multi-process ``nlp.pipe`` (Heron's stages run in the workers)."""
+        for doc in self.docs(articles, n_process):
+            yield analysis_of(doc)
 
-    def analyse(self, articles: list[Article]) -> Iterator[Analysis]:
-        """Analyse a batch; yields one :class:`Analysis` per article, in order."""
-        texts = (a.text for a in articles)
-        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=self.settings.batch_size),
-                                strict=True):
-            yield self.analyse_doc(article, doc)
+    def docs(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Doc]:
+        """The analysed ``Doc`` of each article, in order (results in ``doc._.heron_*``)."""
+        inputs = (make_article_doc(self.nlp, a) for a in articles)
+        if n_process > 1:
+            watch_parent_after_fork()
+        return self.nlp.pipe(inputs, batch_size=self.settings.batch_size,
+                             disable=self.disabled(), n_process=n_process)
 
-    def analyse_doc(self, article: Article, doc) -> Analysis:
-        analysis = Analysis(
-            article_id=article.id,
-            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents],
-        )
-        ctx = DocContext(article=article, doc=doc, analysis=analysis,
-                         published=_parse_date(article.published))
-        for component in self.components:
-            component(ctx)
-        return analysis
-
-
-def _parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    def disabled(self) -> list[str]:
+        """Stages other pipelines added to the shared ``nlp`` that this one does not run."""
+        stages = {f"heron_{n}" for n in ALL_COMPONENTS}
+        return [n for n in self.nlp.pipe_names if n in stages and n not in self.stages]
 
 
 @lru_cache(maxsize=2)
