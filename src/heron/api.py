@@ -59,12 +59,14 @@ class Heron:
     # -- ingest ----------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], published: str | None = None,
                outlet: str | None = None, analyse: bool = True,
-               progress: Progress | None = None) -> IngestReport:
-        """Read, clean, de-duplicate and store articles, then analyse the new ones."""
+               progress: Progress | None = None, workers: int | None = None,
+               dask: str | None = None) -> IngestReport:
+        """Read, clean, de-duplicate and store articles, then analyse the new ones (in
+        ``workers`` processes, or on the Dask scheduler at ``dask``)."""
         raw = read_sources([str(p) for p in paths], self.settings.max_file_bytes)
         report = self.add(raw, published=published, outlet=outlet)
         if analyse:
-            report.analysed = self.analyse_pending(progress)
+            report.analysed = self.analyse_pending(progress, workers, dask)
             report.fused = self.fuse()
         return report
 
@@ -101,21 +103,33 @@ class Heron:
         article.id = self.store.unique_id(article.id)
         self.store.add_article(article)
 
-    def analyse_pending(self, progress: Progress | None = None) -> int:
-        """Analyse every article not analysed yet, one committed article at a time."""
-        from heron.nlp.pipeline import get_pipeline  # spaCy loads only when there is work
-
-        total = self.store.count_pending()
-        if not total:
+    def analyse_pending(self, progress: Progress | None = None, workers: int | None = None,
+                        dask: str | None = None) -> int:
+        """Analyse every article not analysed yet. Analysis runs in ``workers`` local processes
+        (default ``settings.workers``) or on the Dask cluster at ``dask`` (default
+        ``settings.dask_scheduler``); this process alone writes, one committed article at a
+        time and in ingest order, so a killed run resumes with what is still pending."""
+        ids = self.store.pending_ids()
+        if not ids:
             return 0
-        pipeline = get_pipeline(self.settings)
+        articles = (a for a in map(self.store.article, ids) if a is not None)
+        address = dask or self.settings.dask_scheduler
+        if address:
+            from heron.distributed import analyse_on_cluster
+
+            analyses = analyse_on_cluster(address, articles, self.settings)
+        else:
+            from heron.nlp.pipeline import get_pipeline  # spaCy loads only when there is work
+
+            n_process = local_processes(workers or self.settings.workers, len(ids),
+                                        self.settings.batch_size)
+            analyses = get_pipeline(self.settings).analyse(articles, n_process=n_process)
         done = 0
-        while batch := self.store.pending(self.settings.batch_size):
-            for analysis in pipeline.analyse(batch):
-                self.store.save_analysis(analysis)
-                done += 1
-                if progress:
-                    progress(done, total)
+        for analysis in analyses:
+            self.store.save_analysis(analysis)
+            done += 1
+            if progress:
+                progress(done, len(ids))
         return done
 
     # -- fusion ----------------------------------------------------------------------------
@@ -195,6 +209,12 @@ class Heron:
 
         threshold = self.settings.min_confidence if min_confidence is None else min_confidence
         return table_rows(self.store, table, threshold)
+
+
+def local_processes(workers: int, n_docs: int, batch_size: int) -> int:
+    """Processes worth starting: no more than there are batches to give them (forking
+    workers for a handful of articles costs more than it saves)."""
+    return max(1, min(workers, n_docs // batch_size))
 
 
 def open(db_path: str | Path, settings: Settings | None = None, readonly: bool = False) -> Heron:  # noqa: A001

@@ -59,6 +59,12 @@ class Settings:
         default_factory=lambda: os.environ.get("HERON_LEARNED_MODELS", "1") != "0")
     # Events below this confidence are stored but not fused, exported or shown by default.
     min_confidence: float = field(default_factory=default_min_confidence)
+    # Analysis processes on this machine (`heron ingest --workers N`); default: every core.
+    workers: int = field(default_factory=lambda: int(os.environ.get("HERON_WORKERS", "0"))
+                         or os.cpu_count() or 1)
+    # A Dask scheduler (tcp://host:8786) to analyse on instead of local processes.
+    dask_scheduler: str | None = field(
+        default_factory=lambda: os.environ.get("HERON_DASK_SCHEDULER") or None)
 
 
 def data_dir() -> Path:

@@ -129,6 +129,12 @@ class SQLiteStore:
             "SELECT * FROM articles WHERE analysed = 0 ORDER BY rowid LIMIT ?", (limit,))
         return [_article(r) for r in rows]
 
+    def pending_ids(self) -> list[str]:
+        """Ids of the articles still to analyse, in ingest order (a snapshot the analysis
+        streams through, so workers never wait for the next page)."""
+        rows = self.conn.execute("SELECT id FROM articles WHERE analysed = 0 ORDER BY rowid")
+        return [r[0] for r in rows]
+
     def count_pending(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
 
