@@ -1,8 +1,8 @@
 """Read queries shared by the web app and the CLI: filtered, paginated views over a Heron store.
 
 Every function takes a :class:`~heron.store.sqlite.SQLiteStore` (``Heron.store``) and returns
-plain JSON-friendly dicts. Participants of events live inside each event's JSON record, so actor
-and country filters use SQLite's JSON functions rather than extra tables.
+plain JSON-friendly dicts. Every filter is an indexed column (events: date, type, status,
+confidence; ``event_participants``: actor and country by role), never a scan of JSON records.
 """
 
 from __future__ import annotations
@@ -19,11 +19,8 @@ from heron.store.sqlite import SQLiteStore
 
 MAX_LIMIT = 500
 NOT_HAPPENED = ("negated", "hypothetical", "future")
-# An event whose actor or recipient list holds ``?`` under the given field.
-_PARTICIPANT_SQL = ("(EXISTS (SELECT 1 FROM json_each(e.data, '$.actors') j "
-                    "WHERE json_extract(j.value, '$.{field}') = ?) "
-                    "OR EXISTS (SELECT 1 FROM json_each(e.data, '$.recipients') j "
-                    "WHERE json_extract(j.value, '$.{field}') = ?))")
+# An event whose actor or recipient list holds ``?`` under the given field (indexed lookup).
+_PARTICIPANT_SQL = "e.id IN (SELECT event_id FROM event_participants WHERE {field} = ?)"
 
 
 @dataclass
@@ -66,9 +63,9 @@ class EventFilter:
         for field_name, value in (("actor_id", self.actor), ("country", _upper(self.country))):
             if value:
                 clauses.append(_PARTICIPANT_SQL.format(field=field_name))
-                params.extend([value, value])
+                params.append(value)
         if self.min_confidence:
-            clauses.append("json_extract(e.data, '$.confidence') >= ?")
+            clauses.append("e.confidence >= ?")
             params.append(self.min_confidence)
         if self.article_ids is not None:
             clauses.append(f"e.article_id IN ({', '.join('?' * len(self.article_ids))})")
@@ -258,9 +255,8 @@ def _events_by_role(store: SQLiteStore, actor_id: str) -> tuple[list[dict], list
     roles: dict[str, list[dict]] = {"actors": [], "recipients": []}
     for role, found in roles.items():
         rows = store.query(
-            f"SELECT e.data FROM events e WHERE EXISTS (SELECT 1 FROM json_each(e.data, "
-            f"'$.{role}') j WHERE json_extract(j.value, '$.actor_id') = ?) ORDER BY e.date, e.rowid",
-            (actor_id,))
+            "SELECT e.data FROM events e WHERE e.id IN (SELECT event_id FROM event_participants "
+            "WHERE actor_id = ? AND role = ?) ORDER BY e.date, e.rowid", (actor_id, role))
         found.extend(event_row(json.loads(r[0])) for r in rows)
     return roles["actors"], roles["recipients"]
 

@@ -39,6 +39,7 @@ CONTEXT_KEY = "heron_context"  # user_data: the shared DocContext while the Doc 
 ANALYSIS_KEY = "heron"  # user_data: the finished Analysis as plain data (msgpack/pickle-safe)
 ARTICLE_FIELDS = ("id", "published", "outlet", "title", "author")
 STAGE_NAMES = ("actors", "timexes", "places", "quotes", "events")
+HERON_PIPES = (*(f"heron_{s}" for s in STAGE_NAMES), "heron_analysis")
 # Parsed annotations every stage reads (the model's parser and NER assign them).
 PARSE = ["token.dep", "token.head", "token.lemma", "doc.ents"]
 

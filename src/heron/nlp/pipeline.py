@@ -6,6 +6,7 @@ per process and reused; articles are parsed in ``nlp.pipe`` batches.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from heron.config import ALL_COMPONENTS, Settings
 from heron.model import Analysis, Article
 from heron.nlp.components import (
+    HERON_PIPES,
     add_heron_pipes,
     analysis_of,
     make_article_doc,
@@ -147,6 +149,12 @@ class Pipeline:
         """Stages other pipelines added to the shared ``nlp`` that this one does not run."""
         stages = {f"heron_{n}" for n in ALL_COMPONENTS}
         return [n for n in self.nlp.pipe_names if n in stages and n not in self.stages]
+
+
+def spacy_only(nlp: Language) -> contextlib.AbstractContextManager:
+    """``with spacy_only(nlp):`` runs the model's own pipes without Heron's (raw-spaCy
+    comparisons on the same loaded pipeline)."""
+    return nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in HERON_PIPES])
 
 
 @lru_cache(maxsize=2)

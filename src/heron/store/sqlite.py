@@ -17,7 +17,7 @@ from typing import Any
 from heron.ingest.dedup import bands, hamming
 from heron.model import Analysis, Article, Removal
 from heron.store.migrations import MIGRATIONS
-from heron.store.records import analysis_from_rows, analysis_rows
+from heron.store.records import analysis_from_rows, analysis_rows, participant_rows
 
 ARTICLE_COLUMNS = ("id", "title", "published", "published_source", "outlet", "url", "author",
                    "source", "text", "raw_text", "removed", "content_hash", "simhash",
@@ -142,7 +142,7 @@ class SQLiteStore:
         """Replace the article's analysis and mark it analysed, all in one transaction."""
         aid = analysis.article_id
         with self.conn:
-            for table in (*RECORD_TABLES, "analyses"):
+            for table in (*RECORD_TABLES, "analyses", "event_participants"):
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
             self.conn.execute("INSERT INTO analyses VALUES (?, ?)",
                               (aid, json.dumps([asdict(s) for s in analysis.sentences])))
@@ -150,6 +150,8 @@ class SQLiteStore:
                 self.conn.executemany(
                     f"INSERT INTO {table} ({', '.join(columns)}) "
                     f"VALUES ({', '.join('?' * len(columns))})", rows)
+            self.conn.executemany("INSERT INTO event_participants VALUES (?, ?, ?, ?, ?)",
+                                  participant_rows(analysis))
             self.conn.executemany(
                 "INSERT OR IGNORE INTO actors (id, name, country, sector, kind, kb_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
