@@ -45,3 +45,24 @@ def news_corpus(path: Path, n: int, seed: int = 7) -> list[dict]:
                         "outlet": f"Outlet {i % 5}"})
     path.write_text("".join(json.dumps(r) + "\n" for r in records))
     return records
+
+
+@pytest.fixture(scope="session")
+def postgres_base_url():
+    """A real PostgreSQL server for the session (skipped only when the binaries are absent)."""
+    from pgserver import bindir, postgres_server
+
+    pytest.importorskip("psycopg", reason="the `postgres` extra is not installed")
+    if bindir() is None:
+        pytest.skip("PostgreSQL binaries not found: install the Debian package `postgresql`")
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_base_url: str, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on the session's server."""
+    from pgserver import create_database
+
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:50].lower()
+    return create_database(postgres_base_url, name)

@@ -18,7 +18,7 @@ from heron.config import Settings
 from heron.ingest.build import build_article
 from heron.ingest.readers import Problem, RawDoc, read_sources
 from heron.model import Analysis, Article
-from heron.store.sqlite import SQLiteStore
+from heron.store import open_store
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -45,7 +45,7 @@ class Heron:
     def __init__(self, db_path: str | Path, settings: Settings | None = None,
                  readonly: bool = False):
         self.settings = settings or Settings()
-        self.store = SQLiteStore(db_path, readonly=readonly)
+        self.store = open_store(db_path, readonly=readonly)  # file path or postgresql:// URL
 
     def close(self) -> None:
         self.store.close()
@@ -137,7 +137,10 @@ class Heron:
         """Fuse every analysed article not fused yet (stories, fused events, claims)."""
         from heron.fuse import fuse_pending
 
-        return fuse_pending(self.store, progress, self.settings.min_confidence)
+        # Several ingesters may share a server database: one fuses at a time, and whoever
+        # comes second finds the articles already fused.
+        with self.store.exclusive("fuse"):
+            return fuse_pending(self.store, progress, self.settings.min_confidence)
 
     def stories(self, limit: int = 50, offset: int = 0,
                 query: str | None = None) -> list[dict[str, Any]]:
@@ -218,5 +221,5 @@ def local_processes(workers: int, n_docs: int, batch_size: int) -> int:
 
 
 def open(db_path: str | Path, settings: Settings | None = None, readonly: bool = False) -> Heron:  # noqa: A001
-    """Open (creating if needed) a Heron database file."""
+    """Open (creating if needed) a Heron database file, or a ``postgresql://`` database."""
     return Heron(db_path, settings, readonly)

@@ -247,7 +247,7 @@ def surface_forms(store: SQLiteStore, actor_id: str) -> list[dict[str, Any]]:
     """Each text the actor was named by, how often, and how often the link was not confident."""
     rows = store.query(
         "SELECT text, kind, count(*) AS n, sum(CASE WHEN confident THEN 0 ELSE 1 END) AS unsure "
-        "FROM mentions WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text", (actor_id,))
+        "FROM mentions WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text, kind", (actor_id,))
     return [dict(r) for r in rows]
 
 

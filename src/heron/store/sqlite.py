@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,6 +71,11 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    def exclusive(self, name: str) -> AbstractContextManager[None]:
+        """A lock other writers of this database respect while held (fusion takes it). One
+        embedded file has one writing process in practice: nothing to lock."""
+        return nullcontext()
 
     # -- ingest ----------------------------------------------------------------------------
     def seen_source(self, content_hash: str, source: str) -> bool:
@@ -421,7 +427,8 @@ class SQLiteStore:
             "FROM story_articles s JOIN mentions m ON m.article_id = s.article_id "
             "LEFT JOIN actors a ON a.id = m.actor_id "
             "WHERE s.story_id = ? AND m.actor_id IS NOT NULL "
-            "GROUP BY m.actor_id ORDER BY mentions DESC, m.actor_id", (story_id,))
+            "GROUP BY m.actor_id, a.name, a.country, a.sector ORDER BY mentions DESC, m.actor_id",
+            (story_id,))
         return [dict(r) for r in rows]
 
     def tables(self) -> list[str]:
