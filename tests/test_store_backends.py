@@ -19,6 +19,7 @@ from conftest import news_corpus
 from heron import queries
 from heron.api import Heron
 from heron.config import Settings
+from heron.export.tables import EXPORT_TABLES
 from heron.ingest.readers import RawDoc
 from heron.model import Analysis, Event, Span
 from heron.store.migrations import MIGRATIONS
@@ -104,7 +105,7 @@ def api_answers(h: Heron) -> dict[str, Any]:
         "actors": queries.actors(h.store, query="zel").to_dict(),
         "actor": queries.actor(h.store, "volodymyr-zelenskyy"),
         "articles": queries.articles(h.store).to_dict(),
-        "rows": {t: list(h.rows(t)) for t in ("events", "quotes", "mentions")},
+        "exports": {t: list(h.rows(t)) for t in EXPORT_TABLES},
     }
 
 

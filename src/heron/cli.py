@@ -130,7 +130,8 @@ def _min_confidence_option(p: argparse.ArgumentParser,
 def _command(sub: argparse._SubParsersAction, name: str, func: Callable, help_text: str,
              db_default: str = DEFAULT_DB) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help_text, description=help_text)
-    p.add_argument("--db", default=db_default, help=f"database file (default: {db_default})")
+    p.add_argument("--db", default=db_default,
+                   help=f"database file or postgresql:// URL (default: {db_default})")
     p.set_defaults(func=func)
     return p
 

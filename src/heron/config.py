@@ -61,10 +61,24 @@ class Settings:
     min_confidence: float = field(default_factory=default_min_confidence)
     # Analysis processes on this machine (`heron ingest --workers N`); default: every core.
     workers: int = field(default_factory=lambda: int(os.environ.get("HERON_WORKERS", "0"))
-                         or os.cpu_count() or 1)
+                         or default_workers())
     # A Dask scheduler (tcp://host:8786) to analyse on instead of local processes.
     dask_scheduler: str | None = field(
         default_factory=lambda: os.environ.get("HERON_DASK_SCHEDULER") or None)
+
+
+WORKER_MEMORY = 1 << 30  # a worker (model + stages + a batch) stays under 1 GiB
+
+
+def default_workers() -> int:
+    """Every core, but no more workers than there are GiB of memory (big-core, small-RAM
+    machines would otherwise swap)."""
+    cores = os.cpu_count() or 1
+    try:
+        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):  # not available on this platform
+        return cores
+    return max(1, min(cores, memory // WORKER_MEMORY))
 
 
 def data_dir() -> Path:

@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -173,18 +174,28 @@ def make_events(nlp: Language, name: str, learned_models: bool) -> HeronStage:
 
 class AnalysisWriter:
     """The last pipe: the finished ``Analysis`` as plain data in ``doc.user_data`` and no live
-    context left on the ``Doc`` (the context holds the Doc itself and token references)."""
+    context left on the ``Doc`` (the context holds the Doc itself and token references).
+
+    Unless ``keep_tensor``, it also drops ``doc.tensor`` (the tok2vec output, half of a
+    serialised ``Doc``): nothing after the stages needs it, and multi-process runs ship every
+    ``Doc`` back to the writing process."""
+
+    def __init__(self, keep_tensor: bool):
+        self.keep_tensor = keep_tensor
 
     def __call__(self, doc: Doc) -> Doc:
         analysis = context_of(doc).analysis
         doc.user_data.pop(CONTEXT_KEY, None)
         doc.user_data[ANALYSIS_KEY] = analysis_data(analysis)
+        if not self.keep_tensor:
+            doc.tensor = numpy.zeros((0,), dtype="float32")
         return doc
 
 
-@Language.factory("heron_analysis", assigns=["doc._.heron_analysis"])
-def make_analysis(nlp: Language, name: str) -> AnalysisWriter:
-    return AnalysisWriter()
+@Language.factory("heron_analysis", assigns=["doc._.heron_analysis"],
+                  default_config={"keep_tensor": False})
+def make_analysis(nlp: Language, name: str, keep_tensor: bool) -> AnalysisWriter:
+    return AnalysisWriter(keep_tensor)
 
 
 def stage_config(stage: str, settings: Settings) -> dict[str, Any]:
