@@ -7,6 +7,8 @@ import json
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,18 @@ def test_cluster_run_matches_local_run_despite_a_killed_worker(tmp_path: Path, c
     assert (remote.ingested, remote.analysed, remote.fused) == (local.ingested, local.analysed,
                                                                 local.fused)
     assert snapshot(tmp_path / "dask.db") == snapshot(tmp_path / "local.db")
+
+
+def test_cli_dask_option_and_environment(tmp_path: Path, cluster, seeds_dir: Path) -> None:
+    """`heron ingest --dask ADDRESS` and HERON_DASK_SCHEDULER reach the cluster."""
+    for n, (args, env) in enumerate([(["--dask", cluster.scheduler_address], {}),
+                                     ([], {"HERON_DASK_SCHEDULER": cluster.scheduler_address})]):
+        db = tmp_path / f"cli{n}.db"
+        result = subprocess.run(
+            [sys.executable, "-m", "heron.cli", "ingest", str(seeds_dir), "--db", str(db),
+             "--published", "2025-08-20", *args], env={**os.environ, **env},
+            capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr
+        assert "analysed 4" in result.stderr
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT count(*) FROM events").fetchone()[0] > 20
