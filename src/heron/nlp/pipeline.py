@@ -1,7 +1,9 @@
-"""The NLP stage: one spaCy pass per article, then Heron's components over the parsed ``Doc``.
+"""The NLP stage: one spaCy pipeline per process whose last pipes are Heron's stages
+(``heron.nlp.components``), run over articles in ``nlp.pipe`` batches.
 
 The spaCy model and every component (knowledge base, lexicons, gazetteer) are loaded once
-per process and reused; articles are parsed in ``nlp.pipe`` batches.
+per process and reused; ``Pipeline.analyse(articles, n_process=N)`` spreads the work over N
+processes with spaCy's own multi-processing.
 """
 
 from __future__ import annotations
