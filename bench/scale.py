@@ -121,7 +121,7 @@ def main() -> None:
         from distributed import LocalCluster
 
         with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
-                          dashboard_address=None) as cluster:
+                          dashboard_address=":0") as cluster:
             dask_s = timed_ingest(str(tmp / "dask.db"), corpus, settings,
                                   dask=cluster.scheduler_address)
         same = snapshot(tmp / "dask.db") == snapshot(lite)

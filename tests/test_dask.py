@@ -34,7 +34,7 @@ def snapshot(db: Path) -> dict[str, list[str]]:
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=None,
+                                  host="127.0.0.1", dashboard_address=":0",
                                   memory_limit="1.5GiB") as local:
         yield local
 
