@@ -19,7 +19,7 @@ from heron.config import Settings
 
 distributed = pytest.importorskip("distributed", reason="the `dask` extra is not installed")
 
-N_DOCS = 24
+N_DOCS = 12
 SETTINGS = Settings(batch_size=2, workers=1)
 COMPARED = ("mentions", "timexes", "places", "events", "quotes", "actors", "analyses",
             "stories", "story_articles", "fused_events", "claims", "contradictions")

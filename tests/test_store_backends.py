@@ -142,7 +142,7 @@ def test_two_concurrent_ingesters_lose_and_duplicate_nothing(tmp_path: Path,
     the shared lock, and every article ends up stored, analysed and fused exactly once."""
     halves = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
     for n, half in enumerate(halves):
-        records = news_corpus(half, 24, seed=100 + n)
+        records = news_corpus(half, 12, seed=100 + n)
         half.write_text("".join(json.dumps({**r, "id": f"{half.stem}-{r['id']}"}) + "\n"
                                 for r in records))
     env = {**os.environ, "HERON_BATCH_SIZE": "4", "HERON_WORKERS": "1"}
@@ -156,7 +156,7 @@ def test_two_concurrent_ingesters_lose_and_duplicate_nothing(tmp_path: Path,
         count = lambda sql: h.store.query(sql)[0][0]  # noqa: E731
         articles = count("SELECT count(*) FROM articles")
         originals = count("SELECT count(*) FROM articles WHERE duplicate_of IS NULL")
-        assert articles == 48 and count("SELECT count(DISTINCT id) FROM articles") == 48
+        assert articles == 24 and count("SELECT count(DISTINCT id) FROM articles") == 24
         assert count("SELECT count(*) FROM articles WHERE analysed = 0 OR fused = 0") == 0
         assert count("SELECT count(*) FROM analyses") == originals
         assert count("SELECT count(*) FROM story_articles") == originals

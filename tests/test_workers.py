@@ -16,7 +16,7 @@ from pathlib import Path
 from conftest import news_corpus
 
 HERON = [sys.executable, "-m", "heron.cli"]
-N_DOCS = 28
+N_DOCS = 20
 # Small batches: several batches per worker, and a kill lands mid-run.
 ENV = {**os.environ, "HERON_BATCH_SIZE": "4"}
 COMPARED = ("mentions", "timexes", "places", "events", "quotes", "actors", "analyses",

@@ -178,6 +178,11 @@ class PostgresStore(SQLiteStore):
                 return
             super().save_analysis(analysis)
 
+    def story_records(self, limit: int = 50, offset: int = 0,
+                      query: str | None = None) -> list[dict[str, Any]]:
+        # SQLite reads LIMIT -1 as "no limit" (exports ask for every story); PostgreSQL: NULL.
+        return super().story_records(None if limit < 0 else limit, offset, query)  # type: ignore[arg-type]
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search with PostgreSQL's FTS (``websearch_to_tsquery``: plain words are
         AND-ed, "quoted phrases", OR, -excluded), best rank first."""
