@@ -73,15 +73,31 @@ def raw_spacy_seconds(texts: list[str], settings: Settings, n_process: int) -> f
     return time.perf_counter() - start
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds used so far by this process and by its finished (joined) children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
 def heron_ingest(corpus: Path, db: Path, settings: Settings, workers: int) -> tuple[float, Any]:
     with Heron(db, settings) as h:
-        start = time.perf_counter()
+        start, (main0, kids0) = time.perf_counter(), cpu_seconds()
         report = h.ingest([corpus], workers=workers)
         seconds = time.perf_counter() - start
+        main1, kids1 = cpu_seconds()
+        # CPU seconds of the writing process and of the worker processes (if any): on a busy
+        # machine wall-clock speed-ups mean little, CPU time says where the work went.
+        report.cpu_main, report.cpu_workers = main1 - main0, kids1 - kids0
         start = time.perf_counter()
         again = h.ingest([corpus], workers=workers)
         report.reingest_seconds, report.again = time.perf_counter() - start, again
     return seconds, report
+
+
+def speedup_bound(one: Any, many: Any, cores: int) -> float:
+    """Best wall-clock speed-up of the multi-worker run on ``cores`` idle cores: it cannot
+    finish before its writer does, nor before all its CPU seconds are spread over the cores."""
+    return one.cpu_main / max(many.cpu_main, (many.cpu_main + many.cpu_workers) / cores)
 
 
 def main() -> None:
@@ -117,6 +133,11 @@ def main() -> None:
         f"- heron ingest --workers {w}: {heron_w:.1f} s = **{rate['hw']:.1f} docs/s** "
         f"({report_w.ingested} ingested): **{rate['hw'] / rate['h1']:.2f}x** the 1-worker rate; "
         f"ratio to raw spaCy n_process={w} **{rate['hw'] / rate['sw']:.2f}**",
+        f"- CPU seconds (load-independent): 1 worker: {report.cpu_main:.0f} s in one process; "
+        f"{w} workers: {report_w.cpu_main:.0f} s in the writing process (read, tokenise, ship, "
+        f"store, fuse) + {report_w.cpu_workers:.0f} s in the workers (total "
+        f"{report_w.cpu_main + report_w.cpu_workers:.0f} s); on {w} idle cores the writer and "
+        f"the total CPU bound the speed-up at about **{speedup_bound(report, report_w, w):.2f}x**",
         f"- re-ingest of the same file (idempotent path): {report.reingest_seconds:.1f} s, "
         f"{report.again.unchanged} already present, {report.again.ingested} added",
         f"- peak RSS: {rss_spacy:.0f} MB after raw spaCy, {rss_heron:.0f} MB after the 1-worker "
