@@ -42,7 +42,7 @@ PLUGIN_NAME = "heron-pipeline"
 _lock = threading.Lock()  # one analysis at a time per worker process: spaCy pipes share state
 
 
-class DaskNotInstalled(RuntimeError):
+class DaskNotInstalled(ValueError):  # a usage error: the CLI reports it and exits 2
     pass
 
 
@@ -89,7 +89,11 @@ def analyse_on_cluster(address: str, articles: Iterable[Article],
                        settings: Settings) -> Iterator[Analysis]:
     """Analyses of ``articles`` computed on the Dask cluster at ``address``, in input order."""
     distributed = _import_distributed()
-    with distributed.Client(address, set_as_default=False) as client:
+    try:
+        client = distributed.Client(address, set_as_default=False, timeout="30s")
+    except OSError as exc:
+        raise ValueError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    with client:
         yield from analyse_with_client(client, articles, settings)
 
 
