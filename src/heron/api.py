@@ -112,7 +112,9 @@ class Heron:
         ids = self.store.pending_ids()
         if not ids:
             return 0
-        articles = (a for a in map(self.store.article, ids) if a is not None)
+        # Fetched lazily, as workers take them; articles another ingester analysed meanwhile
+        # (a shared server database) are skipped, not analysed twice.
+        articles = (a for a in map(self.store.pending_article, ids) if a is not None)
         address = dask or self.settings.dask_scheduler
         if address:
             from heron.distributed import analyse_on_cluster

@@ -141,6 +141,13 @@ class SQLiteStore:
         rows = self.conn.execute("SELECT id FROM articles WHERE analysed = 0 ORDER BY rowid")
         return [r[0] for r in rows]
 
+    def pending_article(self, article_id: str) -> Article | None:
+        """The article if it still awaits analysis (another ingester sharing the database may
+        have analysed it since the snapshot of :meth:`pending_ids`)."""
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ? AND analysed = 0",
+                                (article_id,)).fetchone()
+        return _article(row) if row else None
+
     def count_pending(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
 
