@@ -31,3 +31,48 @@ def nlp():
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS_DIR
+
+
+def news_corpus(path: Path, n: int, seed: int = 7) -> list[dict]:
+    """``n`` distinct news-like articles stitched from windows of the seed and multi-outlet
+    test articles (real sentences, so every NLP stage has work), written as JSONL to ``path``."""
+    import json
+    import random
+    import re
+
+    texts = [p.read_text() for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    for jsonl in sorted((Path(__file__).parent / "data").glob("multi_outlet_*.jsonl")):
+        texts += [json.loads(line)["text"] for line in jsonl.read_text().splitlines() if line]
+    sentences = [s for t in texts for s in re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", t)
+                 if len(s) > 30]
+    rng = random.Random(seed)
+    records = []
+    for i in range(n):
+        start = rng.randrange(len(sentences) - 8)
+        other = rng.randrange(len(sentences) - 4)
+        text = " ".join(sentences[start:start + 6]) + "\n\n" + " ".join(sentences[other:other + 3])
+        records.append({"id": f"mix-{i}", "text": text, "published": "2025-08-20",
+                        "outlet": f"Outlet {i % 5}"})
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return records
+
+
+@pytest.fixture(scope="session")
+def postgres_base_url():
+    """A real PostgreSQL server for the session (skipped only when the binaries are absent)."""
+    from pgserver import bindir, postgres_server
+
+    pytest.importorskip("psycopg", reason="the `postgres` extra is not installed")
+    if bindir() is None:
+        pytest.skip("PostgreSQL binaries not found: install the Debian package `postgresql`")
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_base_url: str, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on the session's server."""
+    from pgserver import create_database
+
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:50].lower()
+    return create_database(postgres_base_url, name)

@@ -1,8 +1,8 @@
 """Read queries shared by the web app and the CLI: filtered, paginated views over a Heron store.
 
 Every function takes a :class:`~heron.store.sqlite.SQLiteStore` (``Heron.store``) and returns
-plain JSON-friendly dicts. Participants of events live inside each event's JSON record, so actor
-and country filters use SQLite's JSON functions rather than extra tables.
+plain JSON-friendly dicts. Every filter is an indexed column (events: date, type, status,
+confidence; ``event_participants``: actor and country by role), never a scan of JSON records.
 """
 
 from __future__ import annotations
@@ -21,11 +21,8 @@ MAX_LIMIT = 500
 # Far past any real page, far below SQLite's 64-bit integers (larger offsets overflowed).
 MAX_OFFSET = 1_000_000_000
 NOT_HAPPENED = ("negated", "hypothetical", "future")
-# An event whose actor or recipient list holds ``?`` under the given field.
-_PARTICIPANT_SQL = ("(EXISTS (SELECT 1 FROM json_each(e.data, '$.actors') j "
-                    "WHERE json_extract(j.value, '$.{field}') = ?) "
-                    "OR EXISTS (SELECT 1 FROM json_each(e.data, '$.recipients') j "
-                    "WHERE json_extract(j.value, '$.{field}') = ?))")
+# An event whose actor or recipient list holds ``?`` under the given field (indexed lookup).
+_PARTICIPANT_SQL = "e.id IN (SELECT event_id FROM event_participants WHERE {field} = ?)"
 
 
 @dataclass
@@ -68,9 +65,9 @@ class EventFilter:
         for field_name, value in (("actor_id", self.actor), ("country", _upper(self.country))):
             if value:
                 clauses.append(_PARTICIPANT_SQL.format(field=field_name))
-                params.extend([value, value])
+                params.append(value)
         if self.min_confidence:
-            clauses.append("json_extract(e.data, '$.confidence') >= ?")
+            clauses.append("e.confidence >= ?")
             params.append(self.min_confidence)
         if self.article_ids is not None:
             clauses.append(f"e.article_id IN ({', '.join('?' * len(self.article_ids))})")
@@ -166,8 +163,7 @@ def quotes(store: SQLiteStore, speaker: str | list[str] | None = None,
     limit, offset = clamp(limit, offset)
     clauses, params = [], []
     if min_confidence > 0:
-        clauses.append("(coalesce(json_extract(data, '$.confidence'), 1.0) >= ? "
-                       "OR json_extract(data, '$.negated'))")
+        clauses.append("(coalesce(confidence, 1.0) >= ? OR negated)")
         params.append(min_confidence)
     if speaker:
         speakers = [speaker] if isinstance(speaker, str) else speaker
@@ -259,7 +255,7 @@ def surface_forms(store: SQLiteStore, actor_id: str) -> list[dict[str, Any]]:
     """Each text the actor was named by, how often, and how often the link was not confident."""
     rows = store.query(
         "SELECT text, kind, count(*) AS n, sum(CASE WHEN confident THEN 0 ELSE 1 END) AS unsure "
-        "FROM mentions WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text", (actor_id,))
+        "FROM mentions WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text, kind", (actor_id,))
     return [dict(r) for r in rows]
 
 
@@ -267,9 +263,8 @@ def _events_by_role(store: SQLiteStore, actor_id: str) -> tuple[list[dict], list
     roles: dict[str, list[dict]] = {"actors": [], "recipients": []}
     for role, found in roles.items():
         rows = store.query(
-            f"SELECT e.data FROM events e WHERE EXISTS (SELECT 1 FROM json_each(e.data, "
-            f"'$.{role}') j WHERE json_extract(j.value, '$.actor_id') = ?) ORDER BY e.date, e.rowid",
-            (actor_id,))
+            "SELECT e.data FROM events e WHERE e.id IN (SELECT event_id FROM event_participants "
+            "WHERE actor_id = ? AND role = ?) ORDER BY e.date, e.rowid", (actor_id, role))
         found.extend(event_row(json.loads(r[0])) for r in rows)
     return roles["actors"], roles["recipients"]
 

@@ -27,6 +27,7 @@ from heron import queries
 from heron.api import Heron
 from heron.store.budget import Budget, QueryError, QueryTimeout, current_budget
 from heron.store.migrations import MIGRATIONS
+from heron.store.postgres import is_postgres_url
 from heron.store.sqlite import StoreError
 from heron.web import pages
 from heron.web.charts import land_svg
@@ -43,8 +44,9 @@ class Database:
     """Read-only Heron handles, one per thread: a SQLite connection is never shared."""
 
     def __init__(self, path: str | Path):
-        self.path = Path(path)
-        if not self.path.is_file():
+        # A PostgreSQL URL stays a string (Path would fold its "//").
+        self.path: str | Path = path if is_postgres_url(str(path)) else Path(path)
+        if isinstance(self.path, Path) and not self.path.is_file():
             raise StoreError(f"{self.path} does not exist; create it with `heron ingest` or "
                              f"`heron demo`")
         self._local = threading.local()
