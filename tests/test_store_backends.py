@@ -84,6 +84,48 @@ def test_save_analysis_replaces_and_search_finds(db: str) -> None:
         assert h.search("nothing-like-this") == []
 
 
+def test_failures_are_recorded_retried_once_then_skipped(db: str) -> None:
+    with Heron(db, SETTINGS) as h:
+        h.add([raw("Police arrested twelve protesters in Lagos on Friday.", "f.txt")])
+        article_id = h.store.pending_ids()[0]
+        assert h.store.record_failure(article_id, "analyse", "RuntimeError: boom") == 1
+        assert h.store.pending_ids() == [article_id]  # one more try is due
+        assert h.store.record_failure(article_id, "analyse", "RuntimeError: boom") == 2
+        assert h.store.pending_ids() == [] and h.store.pending_article(article_id) is None
+        assert h.stats()["failed"] == 1 and h.stats()["pending"] == 0
+        assert [(f["id"], f["stage"], f["retry"]) for f in h.failures()] == \
+            [(article_id, "analyse", False)]
+        h.store.save_analysis(Analysis(article_id=article_id))  # a success clears the mark
+        assert h.failures() == [] and h.stats()["analysed"] == 1
+
+
+def test_a_second_writer_waits_for_the_first(db: str) -> None:
+    from heron.store.lock import LockTimeout
+
+    impatient = Settings(workers=1, lock_timeout=0.5)
+    with Heron(db, SETTINGS) as first, Heron(db, impatient) as second:
+        told: list[str] = []
+        second.writer.on_wait = told.append
+        with first.writer, pytest.raises(LockTimeout, match="another Heron process"), \
+                second.writer:
+            pass
+        assert told and "waiting for another Heron process" in told[0]
+        with second.writer:  # free again once the first is done
+            assert second.add([raw("Talks resumed in Geneva on Monday.", "w.txt")]).ingested == 1
+
+
+def test_search_refuses_hostile_queries_and_pages_are_bounded(db: str) -> None:
+    from heron.store.budget import QueryError
+
+    with Heron(db, SETTINGS) as h:
+        h.add([raw("Ceasefire talks resumed in Geneva on Monday, diplomats said.", "s.txt")])
+        for query in ("x" * 300, "a\x00b", " ".join(f"w{i}" for i in range(20))):
+            with pytest.raises(QueryError):
+                h.search(query)
+        assert len(h.store.articles(limit=-1, offset=-5)) == 1  # SQLite's "no limit", offset 0
+        assert h.store.articles(limit=10, offset=2**70) == []
+
+
 # -- both backends give the same answers --------------------------------------------------------
 def table_rows(h: Heron, table: str) -> list[str]:
     rows = h.store.query(f"SELECT * FROM {table}")
@@ -138,8 +180,9 @@ def test_web_api_serves_postgres(postgres_url: str, seeds_dir: Path) -> None:
 def test_two_concurrent_ingesters_lose_and_duplicate_nothing(tmp_path: Path,
                                                              postgres_url: str) -> None:
     """Two `heron ingest` processes on one PostgreSQL database at the same time, on two
-    different corpora: both analyse whatever is pending (the same articles, often), fuse under
-    the shared lock, and every article ends up stored, analysed and fused exactly once."""
+    different corpora: they take turns as writers (the advisory writer lock), whoever comes
+    second finds the first one's articles done, and every article ends up stored, analysed and
+    fused exactly once."""
     halves = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
     for n, half in enumerate(halves):
         records = news_corpus(half, 12, seed=100 + n)

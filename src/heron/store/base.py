@@ -15,6 +15,12 @@ ANALYSIS_TABLES = ("mentions", "timexes", "places", "events", "quotes")
 
 class Store(Protocol):
     path: str
+    # Held while a process stores, analyses or fuses (heron.store.lock): one writer at a time.
+    writer_lock: AbstractContextManager[Any]
+    # Saving one document can raise RECORD_ERRORS (that document is marked failed) or
+    # FATAL_ERRORS (the database is locked, full or read-only: the run stops).
+    RECORD_ERRORS: tuple[type[Exception], ...]
+    FATAL_ERRORS: tuple[type[Exception], ...]
 
     # -- ingest ----------------------------------------------------------------------------
     def seen_source(self, content_hash: str, source: str) -> bool: ...
