@@ -32,11 +32,18 @@ COMPARED = ("analyses", "mentions", "timexes", "places", "events", "quotes", "ac
             "stories", "story_articles", "fused_events", "claims", "contradictions")
 
 
-def timed_ingest(db: str, corpus: Path, settings: Settings, **kwargs) -> float:
+def load() -> str:
+    """The 1-minute load average now (other jobs share the cores: timings depend on it)."""
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def timed_ingest(db: str, corpus: Path, settings: Settings, **kwargs) -> tuple[float, str]:
+    """Seconds of one `ingest` and the load average before and after it."""
     with Heron(db, settings) as h:
-        start = time.perf_counter()
-        h.ingest([corpus], **kwargs)
-        return time.perf_counter() - start
+        before, start = load(), time.perf_counter()
+        report = h.ingest([corpus], **kwargs)
+        assert not report.failed, report.failed
+        return time.perf_counter() - start, f"{before} → {load()}"
 
 
 def snapshot(db: Path) -> dict[str, list[str]]:
@@ -45,13 +52,14 @@ def snapshot(db: Path) -> dict[str, list[str]]:
                 for t in COMPARED}
 
 
-def concurrent_ingest(url: str, corpus: Path, tmp: Path) -> tuple[float, dict[str, int]]:
+def concurrent_ingest(url: str, corpus: Path, tmp: Path,
+                      workers: int) -> tuple[float, dict[str, int]]:
     """Two `heron ingest` processes at once, each on one half of the corpus."""
     lines = corpus.read_text().splitlines(keepends=True)
     halves = [tmp / "half-a.jsonl", tmp / "half-b.jsonl"]
     halves[0].write_text("".join(lines[::2]))
     halves[1].write_text("".join(lines[1::2]))
-    env = {**os.environ, "HERON_WORKERS": "1"}
+    env = {**os.environ, "HERON_WORKERS": str(workers)}
     start = time.perf_counter()
     procs = [subprocess.Popen([sys.executable, "-m", "heron.cli", "ingest", str(h), "--db", url],
                               env=env, stderr=subprocess.DEVNULL) for h in halves]
@@ -91,7 +99,7 @@ def api_p95(db: str, rounds: int = 40) -> dict[str, float]:
         "search": [f"/api/search?q={w}" for w in words],
     }
     out = {}
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://localhost") as client:
         for name, urls in paths.items():
             times = []
             for i in range(rounds):
@@ -106,38 +114,46 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--voa", type=Path, default=DEFAULT_VOA)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="analysis processes of the SQLite/PostgreSQL/concurrent runs")
     parser.add_argument("--dry-run", action="store_true", help="print, do not record")
     args = parser.parse_args()
-    settings = Settings(workers=1)
+    settings = Settings(workers=args.workers)
     n = args.docs
     with tempfile.TemporaryDirectory() as tmp_name, postgres_server() as server:
         tmp = Path(tmp_name)
         corpus = tmp / "corpus.jsonl"
         build_corpus(args.voa, n, corpus)
         lite = tmp / "lite.db"
-        lite_s = timed_ingest(str(lite), corpus, settings)
-        pg_s = timed_ingest(create_database(server, "single"), corpus, settings)
-        both_s, counts = concurrent_ingest(create_database(server, "shared"), corpus, tmp)
+        lite_s, lite_load = timed_ingest(str(lite), corpus, settings)
+        pg_s, pg_load = timed_ingest(create_database(server, "single"), corpus, settings)
+        both_load = load()
+        both_s, counts = concurrent_ingest(create_database(server, "shared"), corpus, tmp,
+                                           args.workers)
+        both_load += f" → {load()}"
         from distributed import LocalCluster
 
         with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
                           dashboard_address=":0") as cluster:
-            dask_s = timed_ingest(str(tmp / "dask.db"), corpus, settings,
-                                  dask=cluster.scheduler_address)
+            dask_s, dask_load = timed_ingest(str(tmp / "dask.db"), corpus, settings,
+                                             dask=cluster.scheduler_address)
         same = snapshot(tmp / "dask.db") == snapshot(lite)
+        api_load = load()
         latency_lite = api_p95(str(lite))
         latency_pg = api_p95(f"{server}/single")
 
     record("Scale-out: PostgreSQL, concurrent ingesters, Dask, API latency (bench/scale.py)", [
-        f"- corpus: {n} distinct articles stitched from VOA stories; {os.cpu_count()} cores; "
-        f"load average {os.getloadavg()[0]:.1f}; full pipeline, 1 analysis process",
-        f"- heron ingest into SQLite: {lite_s:.1f} s = {n / lite_s:.2f} docs/s; into PostgreSQL: "
-        f"{pg_s:.1f} s = {n / pg_s:.2f} docs/s (**PostgreSQL/SQLite {lite_s / pg_s:.2f}**)",
+        f"- corpus: {n} distinct articles stitched from VOA stories; {os.cpu_count()} cores "
+        f"shared with other jobs (1-minute load average before → after each timing); full "
+        f"pipeline, {args.workers} analysis process(es) per ingester",
+        f"- heron ingest into SQLite: {lite_s:.1f} s = {n / lite_s:.2f} docs/s ({lite_load}); "
+        f"into PostgreSQL: {pg_s:.1f} s = {n / pg_s:.2f} docs/s ({pg_load}) "
+        f"(**PostgreSQL/SQLite {lite_s / pg_s:.2f}**)",
         f"- two concurrent ingesters (half the corpus each) on one PostgreSQL database: "
-        f"{both_s:.1f} s; {json.dumps(counts)}",
-        f"- 2-worker Dask LocalCluster: {dask_s:.1f} s = {n / dask_s:.2f} docs/s; documents and "
-        f"rows identical to the local SQLite run: **{same}**",
-        "- web API p95 latency (ms), SQLite: " + ", ".join(
+        f"{both_s:.1f} s ({both_load}); {json.dumps(counts)}",
+        f"- 2-worker Dask LocalCluster: {dask_s:.1f} s = {n / dask_s:.2f} docs/s ({dask_load}); "
+        f"documents and rows identical to the local SQLite run: **{same}**",
+        f"- web API p95 latency (ms; {api_load} at its start), SQLite: " + ", ".join(
             f"{k} {v:.0f}" for k, v in latency_lite.items()) + "; PostgreSQL: " + ", ".join(
             f"{k} {v:.0f}" for k, v in latency_pg.items()),
     ], dry_run=args.dry_run)

@@ -71,3 +71,22 @@ def test_migration_backfills_an_old_database(seeded: Path, tmp_path: Path) -> No
                       key=repr) == expected
         assert conn.execute("SELECT confidence, negated FROM quotes ORDER BY rowid").fetchall() \
             == quotes and any(q[0] is not None and q[0] < 1 for q in quotes)
+
+
+def test_actor_pages_are_paginated_and_aggregates_cover_every_event(seeded: Path) -> None:
+    actor_id = "volodymyr-zelenskyy"
+    with Heron(seeded, readonly=True) as h:
+        whole = queries.actor(h.store, actor_id, limit=queries.MAX_LIMIT)
+        page = queries.actor(h.store, actor_id, limit=1, offset=1)
+    assert whole["n_events_as_actor"] == len(whole["events_as_actor"]) >= 2
+    assert page["n_events_as_actor"] == whole["n_events_as_actor"]
+    assert page["events_as_actor"] == whole["events_as_actor"][1:2]
+    # Trend and co-actors count every event, not only the page's, and agree with the same
+    # computation over the full event rows (an event counts once even in both roles).
+    every = {e["id"]: e for e in (*whole["events_as_actor"], *whole["events_as_recipient"])}
+    assert page["trend"] == whole["trend"] == queries.stance_per_day(list(every.values()))
+    assert page["co_actors"] == whole["co_actors"] and whole["co_actors"]
+    others = [{p["actor_id"] for p in (*e["actor"], *e["recipient"])} - {actor_id, None}
+              for e in every.values()]
+    assert [c["events"] for c in whole["co_actors"]] == \
+        [sum(c["actor_id"] in o for o in others) for c in whole["co_actors"]]

@@ -205,8 +205,9 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
         return render(request, "actors.html", {"page": page, "q": q or ""})
 
     @router.get("/actors/{actor_id}")
-    def actor_page(request: Request, actor_id: str):
-        return render(request, "actor.html", pages.actor_page(_heron(request), actor_id), "actor")
+    def actor_page(request: Request, actor_id: str, offset: Offset = 0):
+        return render(request, "actor.html", pages.actor_page(_heron(request), actor_id, offset),
+                      "actor")
 
     @router.get("/articles")
     def articles_page(request: Request, offset: Offset = 0):
@@ -282,8 +283,8 @@ def _api() -> APIRouter:
 
     @api.get("/actors/{actor_id}",
              summary="One actor: surface forms, events by role, quotes, co-actors, trend")
-    def actor(request: Request, actor_id: str) -> dict:
-        return _found(queries.actor(_heron(request).store, actor_id), "actor")
+    def actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset = 0) -> dict:
+        return _found(queries.actor(_heron(request).store, actor_id, limit, offset), "actor")
 
     @api.get("/quotes", summary="Quotes, optionally of one speaker (actor id)")
     def quotes(request: Request, speaker: str | None = None, limit: Limit = 50,
