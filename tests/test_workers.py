@@ -117,3 +117,10 @@ def test_long_texts_are_chunked_in_worker_processes_as_in_one(tmp_path: Path) ->
     assert max(e.trigger.start for e in events) > CHUNK_CHARS  # later chunks were analysed
     assert len(text) > CHUNK_CHARS  # cleanup drops repeated lines: still two chunks
     assert all(text[e.trigger.start:e.trigger.end] == e.trigger.text for e in events)
+
+
+def test_workers_must_be_a_positive_number(tmp_path: Path) -> None:
+    for bad in ("0", "-2", "two"):
+        result = subprocess.run([*HERON, "ingest", str(tmp_path), "--db", str(tmp_path / "h.db"),
+                                 "--workers", bad], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2 and "positive whole number" in result.stderr, bad

@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="publication date for articles that carry none (YYYY-MM-DD)")
     p.add_argument("--outlet", help="outlet name for articles that carry none")
     p.add_argument("--no-analyse", action="store_true", help="store only; analyse later")
-    p.add_argument("--workers", type=int, metavar="N",
+    p.add_argument("--workers", type=_positive, metavar="N",
                    help="analysis processes on this machine (default: HERON_WORKERS or every core)")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="analyse on a Dask cluster, e.g. tcp://HOST:8786 (or HERON_DASK_SCHEDULER)")
@@ -124,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also answer requests for this host name (repeatable; localhost names "
                         "and the --host address are always allowed)")
     return parser
+
+
+def _positive(value: str) -> int:
+    if not value.isdecimal() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
 
 
 def _confidence(value: str) -> float:
