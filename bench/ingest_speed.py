@@ -6,13 +6,17 @@ and near-duplicate detection does not discard them),
 ingests it into a fresh SQLite file, then re-ingests it (the idempotent path), and compares with
 raw spaCy ``nlp.pipe`` over the same texts in the same run.
 
-    python bench/ingest_speed.py [--docs 2000] [--voa ../shared/datasets/voa/stories.jsonl]
+Raw spaCy and Heron each run with one process and with ``--workers`` processes (spaCy's own
+``nlp.pipe(n_process=N)``; Heron's stages ride in the same worker processes).
+
+    python bench/ingest_speed.py [--docs 2000] [--workers 2] [--voa ../shared/datasets/voa/stories.jsonl]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -20,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _report import record  # noqa: E402
@@ -55,46 +60,88 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def peak_child_rss_mb() -> float:
+    """Peak RSS of the largest finished child process (a spaCy worker), shared pages included."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def raw_spacy_seconds(texts: list[str], settings: Settings, n_process: int) -> float:
+    nlp = load_spacy(settings.spacy_model)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process):
+        pass
+    return time.perf_counter() - start
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds used so far by this process and by its finished (joined) children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def heron_ingest(corpus: Path, db: Path, settings: Settings, workers: int) -> tuple[float, Any]:
+    with Heron(db, settings) as h:
+        start, (main0, kids0) = time.perf_counter(), cpu_seconds()
+        report = h.ingest([corpus], workers=workers)
+        seconds = time.perf_counter() - start
+        main1, kids1 = cpu_seconds()
+        # CPU seconds of the writing process and of the worker processes (if any): on a busy
+        # machine wall-clock speed-ups mean little, CPU time says where the work went.
+        report.cpu_main, report.cpu_workers = main1 - main0, kids1 - kids0
+        start = time.perf_counter()
+        again = h.ingest([corpus], workers=workers)
+        report.reingest_seconds, report.again = time.perf_counter() - start, again
+    return seconds, report
+
+
+def speedup_bound(one: Any, many: Any, cores: int) -> float:
+    """Best wall-clock speed-up of the multi-worker run on ``cores`` idle cores: it cannot
+    finish before its writer does, nor before all its CPU seconds are spread over the cores."""
+    return one.cpu_main / max(many.cpu_main, (many.cpu_main + many.cpu_workers) / cores)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--voa", type=Path, default=DEFAULT_VOA)
+    parser.add_argument("--workers", type=int, default=2, help="the multi-process run's workers")
     args = parser.parse_args()
     settings = Settings()
+    n, w = args.docs, args.workers
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        texts = build_corpus(args.voa, args.docs, corpus)
+        texts = build_corpus(args.voa, n, corpus)
         words = sum(len(t.split()) for t in texts)
-
-        nlp = load_spacy(settings.spacy_model)
-        start = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=settings.batch_size):
-            pass
-        spacy_s = time.perf_counter() - start
+        spacy_1 = raw_spacy_seconds(texts, settings, 1)
+        spacy_w = raw_spacy_seconds(texts, settings, w)
         rss_spacy = peak_rss_mb()
+        heron_1, report = heron_ingest(corpus, Path(tmp) / "one.db", settings, 1)
+        rss_heron = peak_rss_mb()
+        heron_w, report_w = heron_ingest(corpus, Path(tmp) / "many.db", settings, w)
+        rss_worker = peak_child_rss_mb()
 
-        with Heron(Path(tmp) / "bench.db", settings) as h:
-            start = time.perf_counter()
-            report = h.ingest([corpus])
-            ingest_s = time.perf_counter() - start
-            start = time.perf_counter()
-            again = h.ingest([corpus])
-            reingest_s = time.perf_counter() - start
-        rss_total = peak_rss_mb()
-
-    ratio = (args.docs / ingest_s) / (args.docs / spacy_s)
-    record("Ingest speed (bench/ingest_speed.py)", [
-        f"- corpus: {args.docs} distinct articles stitched from VOA stories, {words:,} words",
+    rate = {k: n / v for k, v in {"s1": spacy_1, "sw": spacy_w, "h1": heron_1, "hw": heron_w}.items()}
+    record(f"Ingest speed, 1 and {w} workers (bench/ingest_speed.py)", [
+        f"- corpus: {n} distinct articles stitched from VOA stories, {words:,} words; "
+        f"{os.cpu_count()} cores; load average at start {os.getloadavg()[0]:.1f}",
         f"- components: {', '.join(settings.components) or '(none)'}; model {settings.spacy_model}",
-        f"- heron ingest (read, clean, dedup, analyse, store): {ingest_s:.1f} s = "
-        f"**{args.docs / ingest_s:.1f} docs/s** ({report.ingested} ingested, "
-        f"{report.duplicates} duplicates, {len(report.skipped)} skipped)",
-        f"- raw spaCy nlp.pipe on the same texts: {spacy_s:.1f} s = {args.docs / spacy_s:.1f} docs/s;"
-        f" Heron/spaCy throughput ratio **{ratio:.2f}**",
-        f"- re-ingest of the same file (idempotent path): {reingest_s:.1f} s, "
-        f"{again.unchanged} already present, {again.ingested} added",
-        f"- peak RSS: {rss_spacy:.0f} MB after raw spaCy, {rss_total:.0f} MB after Heron "
-        f"(ratio {rss_total / rss_spacy:.2f})",
+        f"- raw spaCy nlp.pipe: n_process=1 {spacy_1:.1f} s = {rate['s1']:.1f} docs/s; "
+        f"n_process={w} {spacy_w:.1f} s = {rate['sw']:.1f} docs/s",
+        f"- heron ingest --workers 1 (read, clean, dedup, analyse, store, fuse): {heron_1:.1f} s = "
+        f"**{rate['h1']:.1f} docs/s** ({report.ingested} ingested, {report.duplicates} duplicates,"
+        f" {len(report.skipped)} skipped); Heron/spaCy ratio **{rate['h1'] / rate['s1']:.2f}**",
+        f"- heron ingest --workers {w}: {heron_w:.1f} s = **{rate['hw']:.1f} docs/s** "
+        f"({report_w.ingested} ingested): **{rate['hw'] / rate['h1']:.2f}x** the 1-worker rate; "
+        f"ratio to raw spaCy n_process={w} **{rate['hw'] / rate['sw']:.2f}**",
+        f"- CPU seconds (load-independent): 1 worker: {report.cpu_main:.0f} s in one process; "
+        f"{w} workers: {report_w.cpu_main:.0f} s in the writing process (read, tokenise, ship, "
+        f"store, fuse) + {report_w.cpu_workers:.0f} s in the workers (total "
+        f"{report_w.cpu_main + report_w.cpu_workers:.0f} s); on {w} idle cores the writer and "
+        f"the total CPU bound the speed-up at about **{speedup_bound(report, report_w, w):.2f}x**",
+        f"- re-ingest of the same file (idempotent path): {report.reingest_seconds:.1f} s, "
+        f"{report.again.unchanged} already present, {report.again.ingested} added",
+        f"- peak RSS: {rss_spacy:.0f} MB after raw spaCy, {rss_heron:.0f} MB after the 1-worker "
+        f"Heron run; largest worker process {rss_worker:.0f} MB",
     ])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,57 @@ def nlp():
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS_DIR
+
+
+def news_corpus(path: Path, n: int, seed: int = 7) -> list[dict]:
+    """``n`` distinct news-like articles stitched from windows of the seed and multi-outlet
+    test articles (real sentences, so every NLP stage has work), written as JSONL to ``path``."""
+    import json
+    import random
+    import re
+
+    texts = [p.read_text() for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    for jsonl in sorted((Path(__file__).parent / "data").glob("multi_outlet_*.jsonl")):
+        texts += [json.loads(line)["text"] for line in jsonl.read_text().splitlines() if line]
+    sentences = [s for t in texts for s in re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", t)
+                 if len(s) > 30]
+    rng = random.Random(seed)
+    records = []
+    for i in range(n):
+        start = rng.randrange(len(sentences) - 8)
+        other = rng.randrange(len(sentences) - 4)
+        text = " ".join(sentences[start:start + 6]) + "\n\n" + " ".join(sentences[other:other + 3])
+        records.append({"id": f"mix-{i}", "text": text, "published": "2025-08-20",
+                        "outlet": f"Outlet {i % 5}"})
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return records
+
+
+@pytest.fixture(scope="session")
+def postgres_base_url():
+    """A real PostgreSQL server for the session. Skipped when psycopg or the server binaries are
+    absent, unless HERON_REQUIRE_POSTGRES=1 (CI), where that fails."""
+    import importlib.util
+
+    from pgserver import bindir, postgres_server
+
+    problem = None
+    if importlib.util.find_spec("psycopg") is None:
+        problem = "the `postgres` extra is not installed (pip install -e '.[dev]')"
+    elif bindir() is None:
+        problem = "PostgreSQL binaries not found: install the Debian package `postgresql`"
+    if problem and os.environ.get("HERON_REQUIRE_POSTGRES") == "1":
+        pytest.fail(problem)
+    if problem:
+        pytest.skip(problem)
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_base_url: str, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on the session's server."""
+    from pgserver import create_database
+
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:50].lower()
+    return create_database(postgres_base_url, name)

@@ -9,9 +9,13 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from heron.api import Heron
 from heron.config import Settings
@@ -115,45 +119,94 @@ def test_chunks_stay_under_spacys_limit_and_rebuild_the_text() -> None:
 
 
 class _Failing:
-    """A real component wrapped to raise on texts that carry a marker: stands for any bug."""
+    """A real stage wrapped to raise on texts that carry a marker: stands for any bug."""
 
-    name = "failing"
-
-    def __init__(self, marker: str):
-        self.marker = marker
+    def __init__(self, stage, marker: str):
+        self.stage, self.marker = stage, marker
 
     def __call__(self, ctx) -> None:
         if self.marker in ctx.text:
             raise RuntimeError("boom in a component")
+        self.stage(ctx)
+
+
+@Language.component("test_failing_parse")
+def failing_parse(doc: Doc) -> Doc:
+    """A spaCy pipe (not a Heron stage) failing on a marker: a bug inside spaCy's own batch."""
+    if "MARKER" in doc.text:
+        raise RuntimeError("boom in spaCy")
+    return doc
+
+
+@contextmanager
+def failing_stage(marker: str) -> Iterator[None]:
+    """The shared pipeline's actors stage raises on texts carrying ``marker`` (forked workers
+    inherit it)."""
+    from heron.nlp.pipeline import get_pipeline
+
+    pipe = get_pipeline(Settings()).nlp.get_pipe("heron_actors")
+    real = pipe.component
+    pipe.component = _Failing(real, marker)
+    try:
+        yield
+    finally:
+        pipe.component = real
+
+
+@contextmanager
+def failing_spacy_pipe() -> Iterator[None]:
+    from heron.nlp.pipeline import get_pipeline
+
+    nlp = get_pipeline(Settings()).nlp
+    nlp.add_pipe("test_failing_parse", after="ner")
+    try:
+        yield
+    finally:
+        nlp.remove_pipe("test_failing_parse")
+
+
+def _folder_with_one_bad(tmp_path: Path, n_good: int) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(n_good):
+        (folder / f"ok{i}.txt").write_text(GOOD.replace("three", str(i + 2)))
+    (folder / "bad.txt").write_text("MARKER: Gunmen attacked a convoy near Goma on Sunday.\n")
+    return folder
 
 
 def test_a_failing_document_is_marked_retried_once_and_the_batch_goes_on(tmp_path: Path) -> None:
-    from heron.nlp.pipeline import get_pipeline
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(5):
-        (folder / f"ok{i}.txt").write_text(GOOD.replace("three", str(i + 2)))
-    (folder / "bad.txt").write_text("MARKER: Gunmen attacked a convoy near Goma on Sunday.\n")
-    pipeline = get_pipeline(Settings())
-    pipeline.components.insert(0, _Failing("MARKER"))
-    try:
-        with Heron(tmp_path / "t.db") as h:
-            report = h.ingest([folder])
-            assert report.analysed == 5 and report.fused == 5
-            assert [(f.article_id, f.stage, f.retry) for f in report.failed] == [("bad", "analyse", True)]
-            assert "boom in a component" in report.failed[0].reason
-            assert h.stats()["failed"] == 0  # one more try is due
-            again = h.ingest([folder])  # a later run retries it once ...
-            assert [(f.article_id, f.retry) for f in again.failed] == [("bad", False)]
-            assert h.stats()["failed"] == 1 and h.stats()["pending"] == 0
-            assert h.ingest([folder]).failed == []  # ... then leaves it marked
-            assert h.failures()[0]["reason"].startswith("RuntimeError: boom")
-    finally:
-        pipeline.components.pop(0)
+    folder = _folder_with_one_bad(tmp_path, 5)
+    with failing_stage("MARKER"), Heron(tmp_path / "t.db") as h:
+        report = h.ingest([folder])
+        assert report.analysed == 5 and report.fused == 5
+        assert [(f.article_id, f.stage, f.retry) for f in report.failed] == [("bad", "analyse", True)]
+        assert "boom in a component" in report.failed[0].reason
+        assert h.stats()["failed"] == 0  # one more try is due
+        again = h.ingest([folder])  # a later run retries it once ...
+        assert [(f.article_id, f.retry) for f in again.failed] == [("bad", False)]
+        assert h.stats()["failed"] == 1 and h.stats()["pending"] == 0
+        assert h.ingest([folder]).failed == []  # ... then leaves it marked
+        assert h.failures()[0]["reason"].startswith("RuntimeError: boom")
     result = subprocess.run([*HERON, "stats", "--db", str(tmp_path / "t.db")],
                             capture_output=True, text=True)
     assert "failed       1" in result.stdout and "bad" in result.stdout
+
+
+@pytest.mark.parametrize("failure", [failing_stage, failing_spacy_pipe],
+                         ids=["heron-stage", "spacy-pipe"])
+def test_one_failing_document_fails_alone_in_worker_processes(tmp_path: Path, failure) -> None:
+    """With two worker processes and small batches, the bad document (in the middle of a
+    batch) fails alone, whether a Heron stage or spaCy itself raised, and every other document
+    is analysed once, in order."""
+    folder = _folder_with_one_bad(tmp_path, 7)
+    settings = Settings(batch_size=2, workers=2, components=("actors", "events"))
+    with (failure("MARKER") if failure is failing_stage else failure()), \
+            Heron(tmp_path / "t.db", settings) as h:
+        report = h.ingest([folder])
+        assert report.analysed == 7 and report.fused == 7
+        assert [(f.article_id, f.stage) for f in report.failed] == [("bad", "analyse")]
+        assert "boom in" in report.failed[0].reason
+        assert h.stats()["analysed"] == 7 and h.stats()["pending"] == 1  # one retry is due
 
 
 def test_a_failing_fusion_is_rolled_back_alone(tmp_path: Path, monkeypatch) -> None:

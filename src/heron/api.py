@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +21,8 @@ from heron.ingest.build import build_article
 from heron.ingest.published import normalise_date
 from heron.ingest.readers import Problem, RawDoc, read_sources
 from heron.model import Analysis, Article, DuplicateKind
-from heron.store.lock import WriterLock
-from heron.store.sqlite import MAX_ATTEMPTS, SQLiteStore
+from heron.store import open_store
+from heron.store.sqlite import MAX_ATTEMPTS
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # (done, total)
@@ -63,9 +62,10 @@ class Heron:
     def __init__(self, db_path: str | Path, settings: Settings | None = None,
                  readonly: bool = False):
         self.settings = settings or Settings()
+        self.store = open_store(db_path, readonly=readonly, lock_timeout=self.settings.lock_timeout,
+                                on_wait=log.warning)  # a file path or a postgresql:// URL
         # Only one process stores, analyses or fuses at a time (see heron.store.lock).
-        self.writer = WriterLock(db_path, self.settings.lock_timeout, on_wait=log.warning)
-        self.store = SQLiteStore(db_path, readonly=readonly, migration_lock=self.writer)
+        self.writer = self.store.writer_lock
 
     def close(self) -> None:
         self.store.close()
@@ -79,8 +79,10 @@ class Heron:
     # -- ingest ----------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], published: str | None = None,
                outlet: str | None = None, analyse: bool = True,
-               progress: Progress | None = None) -> IngestReport:
-        """Read, clean, de-duplicate and store articles, then analyse the new ones."""
+               progress: Progress | None = None, workers: int | None = None,
+               dask: str | None = None) -> IngestReport:
+        """Read, clean, de-duplicate and store articles, then analyse the new ones (in
+        ``workers`` processes, or on the Dask scheduler at ``dask``)."""
         if published is not None and normalise_date(published) is None:
             raise ValueError(f"published date {published!r} is not a date (YYYY-MM-DD, years "
                              f"{MIN_YEAR}-{MAX_YEAR})")
@@ -88,7 +90,7 @@ class Heron:
         with self.writer:
             report = self.add(raw, published=published, outlet=outlet)
             if analyse:
-                report.analysed = self.analyse_pending(progress, report)
+                report.analysed = self.analyse_pending(progress, report, workers, dask)
                 report.fused = self.fuse(report=report)
         return report
 
@@ -113,7 +115,7 @@ class Heron:
                     report.skipped.append(built)
                 else:
                     self._store_article(built, report)
-            except sqlite3.OperationalError:
+            except self.store.FATAL_ERRORS:
                 raise  # a locked, full or read-only database is no problem of this document
             except Exception as exc:  # one bad document must not stop the batch
                 log.debug("cannot store %s", item.source, exc_info=True)
@@ -137,39 +139,56 @@ class Heron:
         self.store.add_article(article)
 
     def analyse_pending(self, progress: Progress | None = None,
-                        report: IngestReport | None = None) -> int:
-        """Analyse every article not analysed yet, one committed article at a time. An article
-        whose analysis fails is marked with the reason (``report.failed``, ``stats()``) and the
-        batch goes on; a later run tries it once more."""
+                        report: IngestReport | None = None, workers: int | None = None,
+                        dask: str | None = None) -> int:
+        """Analyse every article not analysed yet. Analysis runs in ``workers`` local processes
+        (default ``settings.workers``) or on the Dask cluster at ``dask`` (default
+        ``settings.dask_scheduler``); this process alone writes, one committed article at a
+        time and in ingest order, so a killed run resumes with what is still pending. An
+        article whose analysis fails is marked with the reason (``report.failed``,
+        ``stats()``) and the batch goes on; a later run tries it once more."""
         with self.writer:
-            return self._analyse_pending(progress, report)
+            return self._analyse_pending(progress, report, workers, dask)
 
-    def _analyse_pending(self, progress: Progress | None, report: IngestReport | None) -> int:
+    def _analyse_pending(self, progress: Progress | None, report: IngestReport | None,
+                         workers: int | None, dask: str | None) -> int:
+        ids = self.store.pending_ids()  # a snapshot: a failure is retried by a later run
+        if not ids:
+            return 0
+        # Fetched lazily, as workers take them; articles another ingester analysed meanwhile
+        # (a shared server database) are skipped, not analysed twice.
+        articles = (a for a in map(self.store.pending_article, ids) if a is not None)
+        done = 0
+        for article, result in self._analyses(articles, len(ids), workers, dask):
+            if not isinstance(result, Exception):
+                result = self._save(result)
+            if isinstance(result, Exception):
+                self._failed(article, "analyse", result, report)
+                continue
+            done += 1
+            if progress:
+                progress(done, len(ids))
+        return done
+
+    def _analyses(self, articles: Iterator[Article], total: int, workers: int | None,
+                  dask: str | None) -> Iterator[tuple[Article, Analysis | Exception]]:
+        """Each article with its analysis (or why it has none), in order: from the Dask
+        cluster when one is given, else from ``workers`` processes on this machine."""
+        address = dask or self.settings.dask_scheduler
+        if address:
+            from heron.distributed import analyse_on_cluster
+
+            return analyse_on_cluster(address, articles, self.settings)
         from heron.nlp.pipeline import get_pipeline  # spaCy loads only when there is work
 
-        total = self.store.count_pending()
-        if not total:
-            return 0
-        pipeline = get_pipeline(self.settings)
-        done, failures = 0, set()  # a failure is retried by a later run, not this one
-        size = self.settings.batch_size
-        while batch := [a for a in self.store.pending(size + len(failures)) if a.id not in failures]:
-            for article, result in pipeline.analyse_each(batch):
-                if not isinstance(result, Exception):
-                    result = self._save(result)
-                if isinstance(result, Exception):
-                    failures.add(article.id)
-                    self._failed(article, "analyse", result, report)
-                    continue
-                done += 1
-                if progress:
-                    progress(done, total)
-        return done
+        n_process = local_processes(workers or self.settings.workers, total,
+                                    self.settings.batch_size)
+        return get_pipeline(self.settings).analyse_each(articles, n_process=n_process)
 
     def _save(self, analysis: Analysis) -> Analysis | Exception:
         try:
             self.store.save_analysis(analysis)
-        except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
+        except self.store.RECORD_ERRORS as exc:
             return exc  # this record cannot be stored; a locked or full database still raises
         return analysis
 
@@ -284,6 +303,12 @@ class Heron:
         return table_rows(self.store, table, threshold, self.settings.quote_min_confidence)
 
 
+def local_processes(workers: int, n_docs: int, batch_size: int) -> int:
+    """Processes worth starting: no more than there are batches to give them (forking
+    workers for a handful of articles costs more than it saves)."""
+    return max(1, min(workers, n_docs // batch_size))
+
+
 def open(db_path: str | Path, settings: Settings | None = None, readonly: bool = False) -> Heron:  # noqa: A001
-    """Open (creating if needed) a Heron database file."""
+    """Open (creating if needed) a Heron database file, or a ``postgresql://`` database."""
     return Heron(db_path, settings, readonly)

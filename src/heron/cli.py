@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="publication date for articles that carry none (YYYY-MM-DD)")
     p.add_argument("--outlet", help="outlet name for articles that carry none")
     p.add_argument("--no-analyse", action="store_true", help="store only; analyse later")
+    p.add_argument("--workers", type=_positive, metavar="N",
+                   help="analysis processes on this machine (default: HERON_WORKERS or every core)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="analyse on a Dask cluster, e.g. tcp://HOST:8786 (or HERON_DASK_SCHEDULER)")
     p.add_argument("--kb", action="append", default=[], metavar="FILE",
                    help="extra knowledge-base YAML file or folder (repeatable; see docs/KB.md)")
 
@@ -122,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    if not value.isdecimal() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
+
+
 def _confidence(value: str) -> float:
     number = float(value)
     if not 0.0 <= number <= 1.0:
@@ -139,7 +149,8 @@ def _min_confidence_option(p: argparse.ArgumentParser,
 def _command(sub: argparse._SubParsersAction, name: str, func: Callable, help_text: str,
              db_default: str = DEFAULT_DB) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help_text, description=help_text)
-    p.add_argument("--db", default=db_default, help=f"database file (default: {db_default})")
+    p.add_argument("--db", default=db_default,
+                   help=f"database file or postgresql:// URL (default: {db_default})")
     p.set_defaults(func=func)
     return p
 
@@ -159,7 +170,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     settings = replace(settings, kb_paths=(*settings.kb_paths, *map(Path, args.kb)))
     with Heron(args.db, settings) as h, progress_bar("analysing") as progress:
         report = h.ingest(args.paths, published=args.published, outlet=args.outlet,
-                          analyse=not args.no_analyse, progress=progress)
+                          analyse=not args.no_analyse, progress=progress, workers=args.workers,
+                          dask=args.dask)
     print_report(report)
     return 0 if report.ok else 1
 

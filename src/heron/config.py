@@ -29,9 +29,11 @@ def _env_paths(name: str) -> list[Path]:
     return [Path(p) for p in raw.split(os.pathsep) if p]
 
 
-def model_dir() -> Path:
-    """Folder of the trained model files (``make train``); HERON_MODEL_DIR points elsewhere."""
-    return Path(os.environ.get("HERON_MODEL_DIR") or Path(__file__).parent / "data" / "models")
+def model_dir(configured: str | None = None) -> Path:
+    """Folder of the trained model files (``make train``): ``configured`` (a Settings value),
+    else HERON_MODEL_DIR, else the shipped models."""
+    return Path(configured or os.environ.get("HERON_MODEL_DIR")
+                or Path(__file__).parent / "data" / "models")
 
 
 def default_min_confidence() -> float:
@@ -84,11 +86,33 @@ class Settings:
     # HERON_LEARNED_MODELS=0 runs the rules alone (for comparisons and training).
     learned_models: bool = field(
         default_factory=lambda: os.environ.get("HERON_LEARNED_MODELS", "1") != "0")
+    # The learned models' folder (HERON_MODEL_DIR); None: the shipped ones (see model_dir()).
+    model_dir: str | None = field(default_factory=lambda: os.environ.get("HERON_MODEL_DIR") or None)
     # Events below this confidence are stored (and fused) but not exported or listed by default.
     min_confidence: float = field(default_factory=default_min_confidence)
     # Statements below this confidence (the learned cue model's) are stored, flagged by their
     # confidence, but not exported or listed by default (negated ones always are).
     quote_min_confidence: float = field(default_factory=default_quote_min_confidence)
+    # Analysis processes on this machine (`heron ingest --workers N`); default: every core.
+    workers: int = field(default_factory=lambda: int(os.environ.get("HERON_WORKERS", "0"))
+                         or default_workers())
+    # A Dask scheduler (tcp://host:8786) to analyse on instead of local processes.
+    dask_scheduler: str | None = field(
+        default_factory=lambda: os.environ.get("HERON_DASK_SCHEDULER") or None)
+
+
+WORKER_MEMORY = 1 << 30  # a worker (model + stages + a batch) stays under 1 GiB
+
+
+def default_workers() -> int:
+    """Every core, but no more workers than there are GiB of memory (big-core, small-RAM
+    machines would otherwise swap)."""
+    cores = os.cpu_count() or 1
+    try:
+        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):  # not available on this platform
+        return cores
+    return max(1, min(cores, memory // WORKER_MEMORY))
 
 
 def data_dir() -> Path:

@@ -1,14 +1,15 @@
 """Read queries shared by the web app and the CLI: filtered, paginated views over a Heron store.
 
 Every function takes a :class:`~heron.store.sqlite.SQLiteStore` (``Heron.store``) and returns
-plain JSON-friendly dicts. Participants of events live inside each event's JSON record, so actor
-and country filters use SQLite's JSON functions rather than extra tables.
+plain JSON-friendly dicts. Every filter is an indexed column (events: date, type, status,
+confidence; ``event_participants``: actor and country by role), never a scan of JSON records.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -21,11 +22,8 @@ MAX_LIMIT = 500
 # Far past any real page, far below SQLite's 64-bit integers (larger offsets overflowed).
 MAX_OFFSET = 1_000_000_000
 NOT_HAPPENED = ("negated", "hypothetical", "future")
-# An event whose actor or recipient list holds ``?`` under the given field.
-_PARTICIPANT_SQL = ("(EXISTS (SELECT 1 FROM json_each(e.data, '$.actors') j "
-                    "WHERE json_extract(j.value, '$.{field}') = ?) "
-                    "OR EXISTS (SELECT 1 FROM json_each(e.data, '$.recipients') j "
-                    "WHERE json_extract(j.value, '$.{field}') = ?))")
+# An event whose actor or recipient list holds ``?`` under the given field (indexed lookup).
+_PARTICIPANT_SQL = "e.id IN (SELECT event_id FROM event_participants WHERE {field} = ?)"
 
 
 @dataclass
@@ -68,9 +66,9 @@ class EventFilter:
         for field_name, value in (("actor_id", self.actor), ("country", _upper(self.country))):
             if value:
                 clauses.append(_PARTICIPANT_SQL.format(field=field_name))
-                params.extend([value, value])
+                params.append(value)
         if self.min_confidence:
-            clauses.append("json_extract(e.data, '$.confidence') >= ?")
+            clauses.append("e.confidence >= ?")
             params.append(self.min_confidence)
         if self.article_ids is not None:
             clauses.append(f"e.article_id IN ({', '.join('?' * len(self.article_ids))})")
@@ -166,8 +164,7 @@ def quotes(store: SQLiteStore, speaker: str | list[str] | None = None,
     limit, offset = clamp(limit, offset)
     clauses, params = [], []
     if min_confidence > 0:
-        clauses.append("(coalesce(json_extract(data, '$.confidence'), 1.0) >= ? "
-                       "OR json_extract(data, '$.negated'))")
+        clauses.append("(coalesce(confidence, 1.0) >= ? OR negated)")
         params.append(min_confidence)
     if speaker:
         speakers = [speaker] if isinstance(speaker, str) else speaker
@@ -237,21 +234,31 @@ def actors(store: SQLiteStore, query: str | None = None, country: str | None = N
     return Page(total, limit, offset, [dict(r) for r in rows])
 
 
-def actor(store: SQLiteStore, actor_id: str) -> dict[str, Any] | None:
-    """Everything about one actor: surface forms, events by role, quotes, co-actors, trend."""
+def actor(store: SQLiteStore, actor_id: str, limit: int = 50,
+          offset: int = 0) -> dict[str, Any] | None:
+    """Everything about one actor: surface forms, one page (``limit``/``offset``) of its events
+    in each role with their totals, quotes, co-actors and the trend. Co-actors and the trend
+    cover every event, counted by the database over indexed columns: a page of an actor with
+    50,000 events reads 50 of them."""
     rows = store.query("SELECT id, name, country, sector, kind, kb_id FROM actors WHERE id = ?",
                        (actor_id,))
     if not rows:
         return None
-    as_actor, as_recipient = _events_by_role(store, actor_id)
+    limit, offset = clamp(limit, offset)
+    as_actor, as_recipient = (_events_in_role(store, actor_id, role, limit, offset)
+                              for role in ("actors", "recipients"))
     return {
         **dict(rows[0]),
         "surface_forms": surface_forms(store, actor_id),
-        "events_as_actor": as_actor,
-        "events_as_recipient": as_recipient,
+        "events_as_actor": as_actor.items,
+        "events_as_recipient": as_recipient.items,
+        "n_events_as_actor": as_actor.total,
+        "n_events_as_recipient": as_recipient.total,
+        "limit": limit,
+        "offset": offset,
         "quotes": quotes(store, speaker=actor_id, limit=MAX_LIMIT).items,
-        "co_actors": co_actors([*as_actor, *as_recipient], actor_id),
-        "trend": stance_per_day([*as_actor, *as_recipient]),
+        "co_actors": co_actors(store, actor_id),
+        "trend": actor_trend(store, actor_id),
     }
 
 
@@ -259,32 +266,32 @@ def surface_forms(store: SQLiteStore, actor_id: str) -> list[dict[str, Any]]:
     """Each text the actor was named by, how often, and how often the link was not confident."""
     rows = store.query(
         "SELECT text, kind, count(*) AS n, sum(CASE WHEN confident THEN 0 ELSE 1 END) AS unsure "
-        "FROM mentions WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text", (actor_id,))
+        "FROM mentions WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text, kind", (actor_id,))
     return [dict(r) for r in rows]
 
 
-def _events_by_role(store: SQLiteStore, actor_id: str) -> tuple[list[dict], list[dict]]:
-    roles: dict[str, list[dict]] = {"actors": [], "recipients": []}
-    for role, found in roles.items():
-        rows = store.query(
-            f"SELECT e.data FROM events e WHERE EXISTS (SELECT 1 FROM json_each(e.data, "
-            f"'$.{role}') j WHERE json_extract(j.value, '$.actor_id') = ?) ORDER BY e.date, e.rowid",
-            (actor_id,))
-        found.extend(event_row(json.loads(r[0])) for r in rows)
-    return roles["actors"], roles["recipients"]
+# The events an actor takes part in (any role), through the participants index.
+_ACTOR_EVENTS = "SELECT event_id FROM event_participants WHERE actor_id = ?"
 
 
-def co_actors(event_rows: list[dict[str, Any]], actor_id: str, top: int = 10) -> list[dict[str, Any]]:
-    """The other actors of these events, the most frequent first."""
-    counts: Counter[str] = Counter()
-    names: dict[str, dict[str, Any]] = {}
-    for event in event_rows:
-        seen = {p["actor_id"]: p for p in (*event["actor"], *event["recipient"])
-                if p["actor_id"] and p["actor_id"] != actor_id}
-        counts.update(seen.keys())
-        names.update(seen)
-    return [{"actor_id": aid, "name": names[aid]["name"], "country": names[aid]["code"],
-             "sector": names[aid]["sector"], "events": n} for aid, n in counts.most_common(top)]
+def _events_in_role(store: SQLiteStore, actor_id: str, role: str, limit: int,
+                    offset: int) -> Page:
+    where = "e.id IN (SELECT event_id FROM event_participants WHERE actor_id = ? AND role = ?)"
+    total = store.query(f"SELECT count(*) FROM events e WHERE {where}", (actor_id, role))[0][0]
+    rows = store.query(f"SELECT e.data FROM events e WHERE {where} ORDER BY e.date, e.rowid "
+                       f"LIMIT ? OFFSET ?", (actor_id, role, limit, offset))
+    return Page(total, limit, offset, [event_row(json.loads(r[0])) for r in rows])
+
+
+def co_actors(store: SQLiteStore, actor_id: str, top: int = 10) -> list[dict[str, Any]]:
+    """The other actors of the actor's events, in the most events first."""
+    rows = store.query(
+        "SELECT p.actor_id, a.name, a.country, a.sector, count(DISTINCT p.event_id) AS events "
+        f"FROM event_participants p LEFT JOIN actors a ON a.id = p.actor_id "
+        f"WHERE p.event_id IN ({_ACTOR_EVENTS}) AND p.actor_id IS NOT NULL AND p.actor_id <> ? "
+        "GROUP BY p.actor_id, a.name, a.country, a.sector ORDER BY events DESC, p.actor_id "
+        "LIMIT ?", (actor_id, actor_id, top))
+    return [dict(r) for r in rows]
 
 
 def stance_per_day(event_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -292,12 +299,24 @@ def stance_per_day(event_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     Only what sources say happened counts: negated, hypothetical and future events do not.
     """
+    return _per_day(((e.get("date") or "")[:10], e["event_type"], 1) for e in event_rows
+                    if e.get("status") not in NOT_HAPPENED)
+
+
+def actor_trend(store: SQLiteStore, actor_id: str) -> list[dict[str, Any]]:
+    """:func:`stance_per_day` of every event of the actor, counted by the database."""
+    rows = store.query(
+        "SELECT substr(e.date, 1, 10) AS day, e.event_type, count(*) AS n FROM events e "
+        f"WHERE e.id IN ({_ACTOR_EVENTS}) "
+        f"AND (e.status IS NULL OR e.status NOT IN ({', '.join('?' * len(NOT_HAPPENED))})) "
+        "GROUP BY substr(e.date, 1, 10), e.event_type", (actor_id, *NOT_HAPPENED))
+    return _per_day((r["day"] or "", r["event_type"], r["n"]) for r in rows)
+
+
+def _per_day(counts: Iterable[tuple[str, str | None, int]]) -> list[dict[str, Any]]:
     days: dict[str, Counter[str]] = defaultdict(Counter)
-    for event in event_rows:
-        if event.get("status") in NOT_HAPPENED:
-            continue
-        day, side = (event.get("date") or "")[:10], stance(event["event_type"])
-        if len(day) == 10 and side:
-            days[day][side] += 1
+    for day, event_type, n in counts:
+        if len(day) == 10 and (side := stance(event_type)):
+            days[day][side] += n
     return [{"date": day, "cooperation": c["cooperation"], "conflict": c["conflict"]}
             for day, c in sorted(days.items())]

@@ -1,28 +1,47 @@
-"""The NLP stage: one spaCy pass per article, then Heron's components over the parsed ``Doc``.
+"""The NLP stage: one spaCy pipeline per process whose last pipes are Heron's stages
+(``heron.nlp.components``), run over articles in ``nlp.pipe`` batches.
 
-The spaCy model and every component (knowledge base, lexicons, gazetteer) are loaded once
-per process and reused; articles are parsed in ``nlp.pipe`` batches.
+The spaCy model and every component (knowledge base, lexicons, gazetteer, learned models) are
+loaded once per process and reused; ``Pipeline.analyse_each(articles, n_process=N)`` spreads
+the work over N processes with spaCy's own multi-processing.
+
+Each document is its own unit of failure, in one process or many: a Heron stage that raises
+marks its ``Doc`` (``heron.nlp.components``); when spaCy itself fails inside a batch, the
+articles of that batch are analysed again one by one, so only the bad one fails, and
+``nlp.pipe`` restarts on the rest. Long texts are analysed as chunks (``heron.nlp.chunks``)
+that travel through ``nlp.pipe`` like short articles and are joined again in order.
 """
 
 from __future__ import annotations
 
-import importlib
+import contextlib
+import itertools
 import logging
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from heron.config import ALL_COMPONENTS, Settings, year_in_range
+from heron.config import ALL_COMPONENTS, Settings
 from heron.date_words import MONTHS
-from heron.model import Analysis, Article, Span
+from heron.errors import RemoteFailure, describe
+from heron.model import Analysis, Article
 from heron.nlp.chunks import CHUNK_CHARS, chunk_id, merge, split_chunks
-from heron.nlp.context import Component, DocContext
+from heron.nlp.components import (
+    HERON_PIPES,
+    add_heron_pipes,
+    analysis_of,
+    failure_of,
+    make_article_doc,
+    mark_failed,
+    watch_parent_after_fork,
+)
+from heron.nlp.context import Component
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +91,12 @@ def _dateline_ends(text: str) -> Iterator[int]:
 
 @lru_cache(maxsize=4)
 def load_spacy(model_name: str) -> Language:
-    """Load a spaCy pipeline once per process."""
+    """The bare spaCy pipeline (plus line breaks), loaded once per process: what raw-spaCy
+    comparisons and stage-level tests run."""
+    return _load_model(model_name)
+
+
+def _load_model(model_name: str) -> Language:
     try:
         nlp = spacy.load(model_name)
     except OSError as exc:
@@ -84,95 +108,177 @@ def load_spacy(model_name: str) -> Language:
     return nlp
 
 
+def build_nlp(settings: Settings) -> Language:
+    """A fresh spaCy pipeline with the Heron stages of ``settings.components`` added as real
+    components (``heron.nlp.components``); ``nlp.analyze_pipes()`` checks their order."""
+    nlp = _load_model(settings.spacy_model)
+    add_heron_pipes(nlp, settings, settings.components)
+    return nlp
+
+
+def heron_nlp(settings: Settings) -> Language:
+    """The process-wide Heron pipeline for ``settings``' model and stage options (shared by
+    every :class:`Pipeline`; each adds the stages it runs). Settings that do not change the
+    components, such as ``workers``, share it."""
+    return _cached_nlp(settings.spacy_model, settings.kb_paths, settings.learned_models,
+                       settings.model_dir)
+
+
+@lru_cache(maxsize=4)
+def _cached_nlp(model: str, kb_paths: tuple, learned_models: bool,
+                model_dir: str | None) -> Language:
+    return build_nlp(Settings(spacy_model=model, kb_paths=kb_paths, learned_models=learned_models,
+                              model_dir=model_dir, components=()))
+
+
+Result = Analysis | Exception  # an article's analysis, or why it has none
+
+
 class Pipeline:
-    """spaCy + Heron components. Build once, call :meth:`analyse` on batches of articles."""
+    """spaCy + Heron components. Build once, call :meth:`analyse` on batches of articles.
+
+    ``components`` picks a subset of the stages; the others are disabled per call
+    (``nlp.pipe(disable=...)``), so subsets share one loaded pipeline."""
 
     def __init__(self, settings: Settings | None = None, components: Iterable[str] | None = None):
         self.settings = settings or Settings()
-        self.nlp = load_spacy(self.settings.spacy_model)
-        names = self.settings.components if components is None else components
+        names = tuple(self.settings.components if components is None else components)
         unknown = set(names) - set(ALL_COMPONENTS)
         if unknown:
             raise ValueError(f"unknown NLP components {sorted(unknown)}; known: {ALL_COMPONENTS}")
-        self.components: list[Component] = [self._build(name) for name in names]
+        self.nlp = heron_nlp(self.settings)
+        add_heron_pipes(self.nlp, self.settings, names)
+        self.stages = [f"heron_{n}" for n in ALL_COMPONENTS if n in names]
+        # The wrapped stage objects, in running order (tests call them on a DocContext).
+        self.components: list[Component] = [self.nlp.get_pipe(s).component for s in self.stages]
 
-    def _build(self, name: str) -> Component:
-        module = importlib.import_module(f"heron.nlp.{name}")
-        return module.build(self.nlp, self.settings)
-
-    def analyse(self, articles: list[Article]) -> Iterator[Analysis]:
-        """Analyse a batch; yields one :class:`Analysis` per article, in order (raises on the
+    def analyse(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Analysis]:
+        """Analyse articles; yields one :class:`Analysis` per article, in order (raises on the
         first article that cannot be analysed: see :meth:`analyse_each` for isolation)."""
-        for _, result in self.analyse_each(articles):
+        for _, result in self.analyse_each(articles, n_process):
             if isinstance(result, Exception):
                 raise result
             yield result
 
-    def analyse_each(self, articles: list[Article]) -> Iterator[tuple[Article, Analysis | Exception]]:
-        """Analyse a batch, one result per article in order: its :class:`Analysis`, or the
-        exception that stopped its analysis. One bad document never stops the others."""
-        for article, doc in zip(articles, self._docs(articles), strict=True):
-            if isinstance(doc, Exception):
-                yield article, doc
-                continue
+    def analyse_each(self, articles: Iterable[Article],
+                     n_process: int = 1) -> Iterator[tuple[Article, Result]]:
+        """Analyse articles, one result per article in order: its :class:`Analysis`, or the
+        exception that stopped its analysis. One bad document never stops the others.
+        ``n_process`` > 1 runs spaCy's multi-process ``nlp.pipe`` (Heron's stages run in the
+        workers); articles are read from ``articles`` only as the workers need them."""
+        if n_process > 1:
+            watch_parent_after_fork()
+        queue: Iterator[Article] = iter(articles)
+        while True:
+            sent: deque[tuple[Article, int]] = deque()  # taken by nlp.pipe, not answered yet
+            source_errors: list[Exception] = []
+            stream = self.nlp.pipe(self._inputs(queue, sent, source_errors),
+                                   batch_size=self.settings.batch_size,
+                                   disable=self.disabled(), n_process=n_process)
             try:
-                yield article, (self._analyse_long(article) if doc is None
-                                else self.analyse_doc(article, doc))
+                yield from self._collect(stream, sent)
+                return
+            except Exception:
+                if source_errors:  # reading the articles failed (the store): not a document's fault
+                    raise source_errors[0] from None
+                if not sent:  # no document in flight: the pipeline itself is broken
+                    raise
+                log.debug("spaCy failed inside a batch; isolating it", exc_info=True)
+            finally:
+                stream.close()
+            retry, rest = self._failed_batch(sent)
+            for article in retry:
+                yield article, self._analyse_alone(article)
+            queue = itertools.chain(rest, queue)
+
+    def _inputs(self, articles: Iterator[Article], sent: deque,
+                errors: list[Exception]) -> Iterator[Doc]:
+        """The ``Doc``s to parse: one per article, one per chunk of a long one."""
+        while True:
+            try:
+                article = next(articles)
+            except StopIteration:
+                return
+            except Exception as exc:
+                errors.append(exc)
+                raise
+            docs = self._article_docs(article)
+            sent.append((article, len(docs)))
+            yield from docs
+
+    def _article_docs(self, article: Article) -> list[Doc]:
+        try:
+            if len(article.text) <= CHUNK_CHARS:
+                return [make_article_doc(self.nlp, article)]
+            chunks = split_chunks(article.text, CHUNK_CHARS)
+            return [make_article_doc(self.nlp, replace(article, id=chunk_id(article.id, n), text=c))
+                    for n, c in enumerate(chunks)]
+        except Exception as exc:  # the tokeniser refused the text: fails alone, in order
+            return [mark_failed(self.nlp.make_doc(""), describe(exc))]
+
+    def _collect(self, docs: Iterable[Doc], sent: deque) -> Iterator[tuple[Article, Result]]:
+        """Group the parsed docs back into articles (in order) and join chunks."""
+        parts: list[Doc] = []
+        for doc in docs:
+            parts.append(doc)
+            article, n_docs = sent[0]
+            if len(parts) == n_docs:
+                sent.popleft()
+                yield article, joined(article, parts)
+                parts = []
+
+    def _failed_batch(self, sent: deque) -> tuple[list[Article], list[Article]]:
+        """After spaCy failed: the articles of the failing batch (the next ``batch_size`` docs
+        not answered, analysed again one by one) and the others taken but not answered."""
+        retry, rest, docs = [], [], 0
+        for article, n_docs in sent:
+            (retry if docs < self.settings.batch_size else rest).append(article)
+            docs += n_docs
+        return retry, rest
+
+    def _analyse_alone(self, article: Article) -> Result:
+        """One article through the whole pipeline in this process (its chunks one by one)."""
+        docs = []
+        for doc in self._article_docs(article):
+            try:
+                docs.append(self.nlp(doc, disable=self.disabled()))
             except Exception as exc:  # recorded on the article by the caller
                 log.debug("analysis of %s failed", article.id, exc_info=True)
-                yield article, exc
+                return exc
+        return joined(article, docs)
 
-    def _docs(self, articles: list[Article]) -> Iterator[Doc | Exception | None]:
-        """Parsed docs in ``nlp.pipe`` batches (None for a long text: it is parsed in chunks).
-        When spaCy fails inside a batch, the rest are parsed one by one so that the failure
-        is recorded on its own document."""
-        done = 0
-        texts = ("" if len(a.text) > CHUNK_CHARS else a.text for a in articles)
-        try:
-            for doc in self.nlp.pipe(texts, batch_size=self.settings.batch_size):
-                yield None if len(articles[done].text) > CHUNK_CHARS else doc
-                done += 1
-        except Exception:  # which document failed is found below
-            log.debug("spaCy failed inside a batch; parsing the rest one by one", exc_info=True)
-            for article in articles[done:]:
-                yield None if len(article.text) > CHUNK_CHARS else self._parse_one(article.text)
+    def docs(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Doc]:
+        """The analysed ``Doc`` of each (short) article, in order (results in ``doc._.heron_*``)."""
+        inputs = (make_article_doc(self.nlp, a) for a in articles)
+        if n_process > 1:
+            watch_parent_after_fork()
+        return self.nlp.pipe(inputs, batch_size=self.settings.batch_size,
+                             disable=self.disabled(), n_process=n_process)
 
-    def _parse_one(self, text: str) -> Doc | Exception:
-        try:
-            return self.nlp(text)
-        except Exception as exc:  # recorded on the article by the caller
-            return exc
-
-    def _analyse_long(self, article: Article) -> Analysis:
-        """A long text analysed chunk by chunk (see :mod:`heron.nlp.chunks`)."""
-        chunks = split_chunks(article.text, CHUNK_CHARS)
-        parts, offset = [], 0
-        docs = self.nlp.pipe(chunks, batch_size=self.settings.batch_size)
-        for index, (chunk, doc) in enumerate(zip(chunks, docs, strict=True)):
-            part = replace(article, id=chunk_id(article.id, index), text=chunk)
-            parts.append((offset, self.analyse_doc(part, doc)))
-            offset += len(chunk)
-        return merge(article.id, parts)
-
-    def analyse_doc(self, article: Article, doc) -> Analysis:
-        analysis = Analysis(
-            article_id=article.id,
-            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents],
-        )
-        ctx = DocContext(article=article, doc=doc, analysis=analysis,
-                         published=_parse_date(article.published))
-        for component in self.components:
-            component(ctx)
-        return analysis
+    def disabled(self) -> list[str]:
+        """Stages other pipelines added to the shared ``nlp`` that this one does not run."""
+        stages = {f"heron_{n}" for n in ALL_COMPONENTS}
+        return [n for n in self.nlp.pipe_names if n in stages and n not in self.stages]
 
 
-def _parse_date(value: str | None) -> date | None:
-    if not value or not year_in_range(value):
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+def spacy_only(nlp: Language) -> contextlib.AbstractContextManager:
+    """``with spacy_only(nlp):`` runs the model's own pipes without Heron's (raw-spaCy
+    comparisons on the same loaded pipeline)."""
+    return nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in HERON_PIPES])
+
+
+def joined(article: Article, docs: list[Doc]) -> Result:
+    """The article's analysis from its analysed docs (one, or one per chunk), or why it failed."""
+    reasons = [r for r in map(failure_of, docs) if r is not None]
+    if reasons:
+        return RemoteFailure(reasons[0])
+    if len(docs) == 1:
+        return analysis_of(docs[0])
+    parts, offset = [], 0
+    for doc in docs:
+        parts.append((offset, analysis_of(doc)))
+        offset += len(doc.text)
+    return merge(article.id, parts)
 
 
 @lru_cache(maxsize=2)

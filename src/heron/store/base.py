@@ -1,5 +1,5 @@
-"""The storage interface the rest of Heron uses. SQLite is the embedded default; a server
-database only needs another implementation of this protocol."""
+"""The storage interface the rest of Heron uses. SQLite is the embedded default; PostgreSQL
+(``heron.store.postgres``) is the server store several ingesters and web servers share."""
 
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ ANALYSIS_TABLES = ("mentions", "timexes", "places", "events", "quotes")
 
 class Store(Protocol):
     path: str
+    # Held while a process stores, analyses or fuses (heron.store.lock): one writer at a time.
+    writer_lock: AbstractContextManager[Any]
+    # Saving one document can raise RECORD_ERRORS (that document is marked failed) or
+    # FATAL_ERRORS (the database is locked, full or read-only: the run stops).
+    RECORD_ERRORS: tuple[type[Exception], ...]
+    FATAL_ERRORS: tuple[type[Exception], ...]
 
     # -- ingest ----------------------------------------------------------------------------
     def seen_source(self, content_hash: str, source: str) -> bool: ...
@@ -25,6 +31,9 @@ class Store(Protocol):
 
     # -- analysis --------------------------------------------------------------------------
     def pending(self, limit: int) -> list[Article]: ...
+    def pending_ids(self) -> list[str]: ...
+    def pending_article(self, article_id: str) -> Article | None: ...
+    def count_pending(self) -> int: ...
     def save_analysis(self, analysis: Analysis) -> None: ...
     def record_failure(self, article_id: str, stage: str, reason: str) -> int: ...
     def failures(self) -> list[dict[str, Any]]: ...

@@ -23,8 +23,8 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "mentions": ("mentions", ("id", "article_id", "actor_id", "text", "kind", "confident")),
     "timexes": ("timexes", ("article_id", "start", "value", "precision")),
     "places": ("places", ("article_id", "name", "country")),
-    "events": ("events", ("id", "article_id", "event_type", "status", "date")),
-    "quotes": ("quotes", ("id", "article_id", "speaker_id")),
+    "events": ("events", ("id", "article_id", "event_type", "status", "date", "confidence")),
+    "quotes": ("quotes", ("id", "article_id", "speaker_id", "confidence", "negated")),
 }
 
 
@@ -39,6 +39,13 @@ def analysis_rows(analysis: Analysis) -> Iterator[tuple[str, tuple[str, ...], li
             rows.append((*(data.get(c) for c in columns), json.dumps(_public(data),
                                                                       ensure_ascii=False)))
         yield table, (*columns, "data"), rows
+
+
+def participant_rows(analysis: Analysis) -> list[tuple]:
+    """``event_participants`` rows: (event id, article id, role, actor id, country)."""
+    return [(e.id, analysis.article_id, role, ref.actor_id, ref.country)
+            for e in analysis.events
+            for role, refs in (("actors", e.actors), ("recipients", e.recipients)) for ref in refs]
 
 
 def _public(data: dict[str, Any]) -> dict[str, Any]:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,8 +17,9 @@ from typing import Any
 from heron.ingest.dedup import bands, hamming
 from heron.model import Analysis, Article, Removal
 from heron.store.budget import Budget, check_query, limited
+from heron.store.lock import PollingLock, WriterLock
 from heron.store.migrations import MIGRATIONS
-from heron.store.records import analysis_from_rows, analysis_rows
+from heron.store.records import analysis_from_rows, analysis_rows, participant_rows
 from heron.store.sqlite_errors import StoreError
 
 __all__ = ["MAX_ATTEMPTS", "SQLiteStore", "StoreError"]
@@ -35,18 +35,29 @@ RECORD_TABLES = ("mentions", "timexes", "places", "events", "quotes")
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path, readonly: bool = False,
-                 migration_lock: AbstractContextManager[Any] | None = None):
+    # What saving one document's records can raise that is that document's fault (it is marked
+    # failed); FATAL_ERRORS (a locked, full or read-only database) stop the run instead.
+    RECORD_ERRORS: tuple[type[Exception], ...] = (
+        sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError)
+    FATAL_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+
+    def __init__(self, path: str | Path, readonly: bool = False, lock_timeout: float = 3600.0,
+                 on_wait: Callable[[str], None] | None = None):
         self.path = str(path)
         self.readonly = readonly
         try:
             self.conn = self._connect()
+            # Held by whoever stores, analyses or fuses (heron.store.lock).
+            self.writer_lock = self._writer_lock(lock_timeout, on_wait)
             if not readonly and self.schema_version != len(MIGRATIONS):
                 # Only a database that needs migrating waits for other writers.
-                with migration_lock or nullcontext():
+                with self.writer_lock:
                     self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot use database {self.path}: {exc}") from exc
+
+    def _writer_lock(self, timeout: float, on_wait: Callable[[str], None] | None) -> PollingLock:
+        return WriterLock(self.path, timeout, on_wait)
 
     def _connect(self) -> sqlite3.Connection:
         if self.readonly:
@@ -137,6 +148,21 @@ class SQLiteStore:
             (limit,))
         return [_article(r) for r in rows]
 
+    def pending_ids(self) -> list[str]:
+        """Ids of the articles still to analyse, in ingest order (a snapshot the analysis
+        streams through, so workers never wait for the next page)."""
+        rows = self.conn.execute(
+            f"SELECT id FROM articles WHERE analysed = 0 AND {RUNNABLE} ORDER BY rowid")
+        return [r[0] for r in rows]
+
+    def pending_article(self, article_id: str) -> Article | None:
+        """The article if it still awaits analysis (another ingester sharing the database may
+        have analysed it since the snapshot of :meth:`pending_ids`)."""
+        row = self.conn.execute(
+            f"SELECT * FROM articles WHERE id = ? AND analysed = 0 AND {RUNNABLE}",
+            (article_id,)).fetchone()
+        return _article(row) if row else None
+
     def count_pending(self) -> int:
         return self.conn.execute(
             f"SELECT count(*) FROM articles WHERE analysed = 0 AND {RUNNABLE}").fetchone()[0]
@@ -162,7 +188,7 @@ class SQLiteStore:
         """Replace the article's analysis and mark it analysed, all in one transaction."""
         aid = analysis.article_id
         with self.conn:
-            for table in (*RECORD_TABLES, "analyses"):
+            for table in (*RECORD_TABLES, "analyses", "event_participants"):
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
             self.conn.execute("INSERT INTO analyses VALUES (?, ?)",
                               (aid, json.dumps([asdict(s) for s in analysis.sentences])))
@@ -170,6 +196,8 @@ class SQLiteStore:
                 self.conn.executemany(
                     f"INSERT INTO {table} ({', '.join(columns)}) "
                     f"VALUES ({', '.join('?' * len(columns))})", rows)
+            self.conn.executemany("INSERT INTO event_participants VALUES (?, ?, ?, ?, ?)",
+                                  participant_rows(analysis))
             self.conn.executemany(
                 "INSERT OR IGNORE INTO actors (id, name, country, sector, kind, kb_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -194,7 +222,7 @@ class SQLiteStore:
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
         rows = self.conn.execute("SELECT * FROM articles ORDER BY rowid LIMIT ? OFFSET ?",
-                                 (_bounded(limit), _bounded(offset)))
+                                 self._window(limit, offset))
         return [_article(r) for r in rows]
 
     def search(self, query: str, limit: int = 20,
@@ -349,7 +377,12 @@ class SQLiteStore:
             sql, params = sql + " WHERE label LIKE ? ESCAPE '\\'", [f"%{like_escape(query)}%"]
         sql += " ORDER BY n_articles DESC, n_events DESC, id LIMIT ? OFFSET ?"
         return [self._story(r) for r in self.conn.execute(
-            sql, [*params, _bounded(limit), _bounded(offset)])]
+            sql, [*params, *self._window(limit, offset)])]
+
+    @staticmethod
+    def _window(limit: int, offset: int) -> tuple[int | None, int]:
+        """LIMIT and OFFSET values to bind (see :func:`_bounded`)."""
+        return _bounded(limit), _bounded(offset)
 
     def story_of(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
@@ -450,7 +483,8 @@ class SQLiteStore:
             "FROM story_articles s JOIN mentions m ON m.article_id = s.article_id "
             "LEFT JOIN actors a ON a.id = m.actor_id "
             "WHERE s.story_id = ? AND m.actor_id IS NOT NULL "
-            "GROUP BY m.actor_id ORDER BY mentions DESC, m.actor_id", (story_id,))
+            "GROUP BY m.actor_id, a.name, a.country, a.sector ORDER BY mentions DESC, m.actor_id",
+            (story_id,))
         return [dict(r) for r in rows]
 
     def tables(self) -> list[str]:

@@ -27,6 +27,7 @@ from heron import queries
 from heron.api import Heron
 from heron.store.budget import Budget, QueryError, QueryTimeout, current_budget
 from heron.store.migrations import MIGRATIONS
+from heron.store.postgres import is_postgres_url
 from heron.store.sqlite import StoreError
 from heron.web import pages
 from heron.web.charts import land_svg
@@ -43,8 +44,9 @@ class Database:
     """Read-only Heron handles, one per thread: a SQLite connection is never shared."""
 
     def __init__(self, path: str | Path):
-        self.path = Path(path)
-        if not self.path.is_file():
+        # A PostgreSQL URL stays a string (Path would fold its "//").
+        self.path: str | Path = path if is_postgres_url(str(path)) else Path(path)
+        if isinstance(self.path, Path) and not self.path.is_file():
             raise StoreError(f"{self.path} does not exist; create it with `heron ingest` or "
                              f"`heron demo`")
         self._local = threading.local()
@@ -203,8 +205,9 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
         return render(request, "actors.html", {"page": page, "q": q or ""})
 
     @router.get("/actors/{actor_id}")
-    def actor_page(request: Request, actor_id: str):
-        return render(request, "actor.html", pages.actor_page(_heron(request), actor_id), "actor")
+    def actor_page(request: Request, actor_id: str, offset: Offset = 0):
+        return render(request, "actor.html", pages.actor_page(_heron(request), actor_id, offset),
+                      "actor")
 
     @router.get("/articles")
     def articles_page(request: Request, offset: Offset = 0):
@@ -280,8 +283,8 @@ def _api() -> APIRouter:
 
     @api.get("/actors/{actor_id}",
              summary="One actor: surface forms, events by role, quotes, co-actors, trend")
-    def actor(request: Request, actor_id: str) -> dict:
-        return _found(queries.actor(_heron(request).store, actor_id), "actor")
+    def actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset = 0) -> dict:
+        return _found(queries.actor(_heron(request).store, actor_id, limit, offset), "actor")
 
     @api.get("/quotes", summary="Quotes, optionally of one speaker (actor id)")
     def quotes(request: Request, speaker: str | None = None, limit: Limit = 50,

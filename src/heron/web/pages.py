@@ -189,8 +189,14 @@ def _source(source: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- actor -----------------------------------------------------------------------------------
-def actor_page(h: Heron, actor_id: str) -> dict | None:
-    actor = queries.actor(h.store, actor_id)
+ACTOR_EVENTS_PER_PAGE = 50
+
+
+def actor_page(h: Heron, actor_id: str, offset: int = 0) -> dict | None:
+    actor = queries.actor(h.store, actor_id, ACTOR_EVENTS_PER_PAGE, offset)
     if actor is None:
         return None
-    return {"actor": actor, "chart": stance_chart(actor["trend"])}
+    # One pager for both role lists: a page shows up to 50 events in each role.
+    total = max(actor["n_events_as_actor"], actor["n_events_as_recipient"])
+    page = queries.Page(total, actor["limit"], actor["offset"])
+    return {"actor": actor, "chart": stance_chart(actor["trend"]), "page": page}

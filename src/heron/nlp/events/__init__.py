@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from heron.config import Settings
+from heron.config import Settings, model_dir
 from heron.model import Article
 from heron.nlp.events.component import EventCoder, optional_hook
 from heron.nlp.events.learned import load_learned
@@ -29,7 +29,7 @@ def build(nlp: Language, settings: Settings) -> EventCoder:
         governing_timex=optional_hook("heron.nlp.timexes", "governing_timex"),
         places_for_clause=optional_hook("heron.nlp.places", "places_for_clause"),
         narrative_timex=optional_hook("heron.nlp.timexes", "narrative_timex"),
-        learned=load_learned() if settings.learned_models else None,
+        learned=load_learned(model_dir(settings.model_dir)) if settings.learned_models else None,
     )
 
 

@@ -14,13 +14,13 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from heron.config import Settings
+from heron.config import Settings, model_dir
 from heron.model import ActorRef, Quote, Span
 from heron.nlp.actors import is_news_outlet
 from heron.nlp.context import DocContext
 from heron.nlp.events.status import event_status
 from heron.nlp.quotes.finder import AttributionFinder, Found, within
-from heron.nlp.quotes.learned import load_quote_models
+from heron.nlp.quotes.learned import QuoteModels, load_quote_models
 from heron.nlp.quotes.setting import SettingReader
 from heron.nlp.quotes.speaker import antecedent_phrase, speaker_ref
 
@@ -31,20 +31,23 @@ SETTING_CARRY_SENTENCES = 2
 
 
 def build(nlp: Language, settings: Settings) -> QuotesComponent:
-    return QuotesComponent()
+    """The quotes component, with the learned models of ``settings.model_dir`` when installed
+    (loaded here: once per process)."""
+    return QuotesComponent(load_quote_models(model_dir(settings.model_dir)))
 
 
 class QuotesComponent:
     name = "quotes"
 
-    def __init__(self) -> None:
+    def __init__(self, models: QuoteModels | None = None) -> None:
         self.settings = SettingReader()
+        self.models = models
 
     def __call__(self, ctx: DocContext) -> None:
         finder = AttributionFinder(ctx.doc)
         found = finder.find()
-        if (models := load_quote_models()) is not None:
-            found = models.apply(finder, found)
+        if self.models is not None:
+            found = self.models.apply(finder, found)
         found = _without_relays(sorted(found, key=lambda f: f.cue[0]))
         quotes = [self._quote(ctx, f, n) for n, (f, _) in enumerate(found)]
         for quote, (_, relay) in zip(quotes, found, strict=True):
