@@ -18,7 +18,6 @@ from heron.config import Settings
 from heron.model import ActorRef, Quote, Span
 from heron.nlp.actors import is_news_outlet
 from heron.nlp.context import DocContext
-from heron.nlp.events.status import event_status
 from heron.nlp.quotes.finder import AttributionFinder, Found, within
 from heron.nlp.quotes.learned import load_quote_models
 from heron.nlp.quotes.setting import SettingReader
@@ -41,18 +40,18 @@ class QuotesComponent:
         self.settings = SettingReader()
 
     def __call__(self, ctx: DocContext) -> None:
-        finder = AttributionFinder(ctx.doc)
+        finder = AttributionFinder(ctx.doc, ctx.sents)
         found = finder.find()
         if (models := load_quote_models()) is not None:
             found = models.apply(finder, found)
         found = _without_relays(sorted(found, key=lambda f: f.cue[0]))
-        quotes = [self._quote(ctx, f, n) for n, (f, _) in enumerate(found)]
+        quotes = [self._quote(ctx, finder, f, n) for n, (f, _) in enumerate(found)]
         for quote, (_, relay) in zip(quotes, found, strict=True):
             quote.via = quote.via or relay
         _carry_settings(quotes)
         ctx.analysis.quotes.extend(quotes)
 
-    def _quote(self, ctx: DocContext, found: Found, number: int) -> Quote:
+    def _quote(self, ctx: DocContext, finder: AttributionFinder, found: Found, number: int) -> Quote:
         text = ctx.article.text
         parts = [Span(s, e, text[s:e]) for s, e in found.content]
         start, end = parts[0].start, parts[-1].end
@@ -70,7 +69,7 @@ class QuotesComponent:
             date=setting.date,
             date_text=setting.date_text,
             content_spans=parts if len(parts) > 1 else [],
-            negated=_negated_cue(ctx, found),
+            negated=_negated_cue(finder, found),
             confidence=round(found.confidence, 3),
         )
 
@@ -90,13 +89,13 @@ def _without_relays(found: list[Found]) -> list[tuple[Found, str | None]]:
     return kept
 
 
-def _negated_cue(ctx: DocContext, found: Found) -> bool:
+def _negated_cue(finder: AttributionFinder, found: Found) -> bool:
     """"The Kremlin hasn't confirmed such a possibility", "has yet to respond", "Nothing else
     was agreed": the cue's own polarity (the events' status rules, applied to the cue word)."""
-    span = ctx.doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
+    span = finder.doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return event_status(span.root).status == "negated"
+    return finder.status(span.root).status == "negated"
 
 
 def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
