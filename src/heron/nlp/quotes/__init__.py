@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.tokens import Token
 
 from heron.config import Settings
-from heron.model import ActorRef, Quote, Span
+from heron.model import ActorRef, Mention, Quote, Span, actor_ref
 from heron.nlp.actors import is_news_outlet
 from heron.nlp.context import DocContext
 from heron.nlp.quotes.finder import AttributionFinder, Found, within
@@ -27,6 +28,7 @@ __all__ = ["QuotesComponent", "build"]
 
 # How far back (in sentences) a statement may take its setting from the same speaker.
 SETTING_CARRY_SENTENCES = 2
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
 
 
 def build(nlp: Language, settings: Settings) -> QuotesComponent:
@@ -108,7 +110,25 @@ def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
         named, noun = antecedent
         who = speaker_ref(named, noun, ctx.mentions_in(named.start_char, named.end_char))
         ref = replace(who, start=ref.start, end=ref.end, text=ref.text)
+    if ref.actor_id is None and (earlier := _earlier_referent(ctx, head)) is not None:
+        ref = replace(actor_ref(earlier), start=ref.start, end=ref.end, text=ref.text)
     return ref
+
+
+def _earlier_referent(ctx: DocContext, head: Token) -> Mention | None:
+    """Who an unresolved speaker is, from the mentions the actors component did resolve: a
+    "he"/"she" it left open is whom the nearest resolved "he"/"she" before it refers to
+    ("Henderson said … He stated that …"); a name it found no mention for ("Exantus told VOA",
+    missed by NER) is the person of that surname named elsewhere in the text."""
+    if head.pos_ == "PRON" and head.lower_ in SUBJECT_PRONOUNS:
+        # a subject pronoun, not "his"/"her": a possessive often names someone else
+        return next((m for m in reversed(ctx.analysis.mentions) if m.end <= head.idx and m.actor_id
+                     and m.kind == "PRON" and m.text.lower() == head.lower_), None)
+    if head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON"):
+        surname = head.lower_
+        return next((m for m in ctx.analysis.mentions if m.actor_id and m.kind == "PERSON"
+                     and (m.name or m.text).split()[-1].lower() == surname), None)
+    return None
 
 
 def _carry_settings(quotes: list[Quote]) -> None:
