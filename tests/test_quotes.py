@@ -594,3 +594,17 @@ def test_name_without_a_mention_is_the_person_of_that_surname(nlp):
     referent = _earlier_referent(ctx, _token(ctx, "Exantus", 1))
     assert referent is not None and referent.actor_id == "frantz-exantus"
     assert _earlier_referent(ctx, _token(ctx, "reporters")) is None
+
+
+def test_trailing_attribution_misread_as_a_name_modifier(alone):
+    text = ('Boeing says it must build ten aircraft a month. "It is an extraordinary challenge, '
+            'no one has ever built a wide body aircraft at that rate," claims writer John Ostrower.')
+    quote = _find(_quotes(alone, text), 'It is an extraordinary')
+    assert quote.cue.text == "claims" and quote.speaker.text == "writer John Ostrower"
+
+
+def test_quotation_with_its_own_attribution_is_not_the_previous_sentence_s(alone):
+    text = ('The police chief tweeted a warning. "We urge everyone to stay calm and keep away '
+            'from the prison," he tweeted on Friday.')
+    quote = _find(_quotes(alone, text), 'We urge everyone')
+    assert quote.cue.text == "tweeted" and quote.speaker.text == "he"

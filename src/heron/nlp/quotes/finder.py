@@ -215,12 +215,22 @@ class AttributionFinder:
     def _cue_verb(self, token: Token) -> bool:
         # "Said Ellis: …" — a capitalised, inverted "Said" is often tagged as a proper noun.
         verb_like = token.pos_ == "VERB" or (token.pos_ == "PROPN" and token.lower_ in ("said", "says"))
-        if not verb_like or token.dep_ in ("amod", "compound") or self._quoted(token.idx):
+        if not verb_like or self._quoted(token.idx):
             return False
+        if token.dep_ in ("amod", "compound"):
+            return self._inverted_after_quotation(token)
         # A participle after a noun is a cue only when the noun is a message ("a letter urging …").
         acl = token.dep_ == "acl" and not (token.tag_ == "VBG" and (
             token.head.lemma_.lower() in MESSAGE_NOUNS or _is_evidence(token.head)))
         return not acl and (_lemma(token) in CUE_VERBS and _in_frame(token) or _declared(token) is not None)
+
+    def _inverted_after_quotation(self, verb: Token) -> bool:
+        """"“…,” claims writer John Ostrower": a verb of saying right after a closing quotation,
+        before its speaker, that the parser read as a modifier of the speaker's name."""
+        before = self.tokens[verb.i - 2:verb.i] if verb.i >= 2 else []
+        return (len(before) == 2 and before[0].text in (",", "?", "!") and before[1].is_quote
+                and _lemma(verb) in SPEECH_VERBS and verb.head.i > verb.i
+                and verb.head.pos_ in ("NOUN", "PROPN"))
 
     def _from_verb(self, verb: Token, sent: Span) -> Found | None:
         if _is_purpose(verb):
@@ -462,8 +472,11 @@ class AttributionFinder:
         before = [q for q in self.quotes if q[1] <= start and self._joined(q[1], start)
                   and self._ends_in_or_leads(q, sent, clause)
                   and (self._clausal(q) or q[0] <= sent.start_char)]
+        # A quotation in the next sentence with an attribution of its own ("X tweeted
+        # condemnation. “…,” he tweeted.") is that attribution's.
         after = [q for q in self.quotes if q[0] >= end and self._joined(end, q[0])
-                 and (self._clausal(q) or self._joined(q[1], sent.end_char))]
+                 and (self._clausal(q) or self._joined(q[1], sent.end_char))
+                 and not (q[0] >= sent.end_char and self._has_own_cue(q))]
         parts = before[-1:] + after[:1]
         if before and not after:  # 'The country "has changed," he said': the subject belongs to it
             parts[0] = (self._clause_start(sent, parts[0][0]), parts[0][1])
@@ -857,6 +870,12 @@ class AttributionFinder:
 
 def _speaker_of(verb: Token) -> Token | None:
     """The head token of whoever the cue verb attributes the content to."""
+    if verb.dep_ in ("amod", "compound") and verb.head.i > verb.i:
+        # "“…,” claims writer John Ostrower", misread as a modifier: the name it modifies
+        speaker = verb.head
+        while speaker.dep_ in ("compound", "amod") and speaker.head.i > speaker.i:
+            speaker = speaker.head
+        return speaker
     if verb.dep_ == "acl":  # "a statement calling the vote a sham": whoever made the statement
         return _owner(verb.head) or (verb.head if _is_evidence(verb.head) else None)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted X as saying"
@@ -1113,8 +1132,16 @@ def _noun_phrase(head: Token) -> Span:
     """The speaker's phrase: the head with its modifiers, without relative clauses."""
     dropped = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     kept = [t for t in head.subtree if t.i not in dropped and not (t.is_punct and t.i > head.i)]
+    kept = after_misread_cue(kept)
     kept = [t for t in kept if not t.is_punct or kept[0].i < t.i < kept[-1].i]
     return head.doc[kept[0].i:kept[-1].i + 1] if kept else head.doc[head.i:head.i + 1]
+
+
+def after_misread_cue(tokens: list[Token]) -> list[Token]:
+    """A name phrase without the cue verb the parser hung from it as a modifier, nor what
+    hangs from that verb ("“…,” claims writer John Ostrower" → "writer John Ostrower")."""
+    misread = [t.i for t in tokens if t.pos_ == "VERB" and t.dep_ in ("amod", "compound")]
+    return [t for t in tokens if t.i > max(misread)] if misread else tokens
 
 
 def _is_according_to(token: Token) -> bool:
