@@ -35,6 +35,7 @@ SEED = 13
 TARGET_PRECISION = 0.90
 CLOSE_FIT = 0.05  # a candidate content within this word F1 of the best one is as good
 MARGINS = (0.0, 0.1, 0.2, 0.3, 1.0)  # 1.0: a rule quote always keeps its own content
+ADD_GRID = [float(x) for x in np.arange(0.3, 1.001, 0.05)]  # thresholds to add a learned quote
 WORD = re.compile(r"\w+")
 
 
@@ -152,12 +153,12 @@ def tune(models: Any, dev: list[dict[str, Any]]) -> tuple[float, float, float, l
     runs = [(finder, found) for _, finder, found, _ in parsed(dev)]
     curve, results = [], []
     for margin in MARGINS:
-        scored = [[(c, f) for c, f in models.scored(finder, found, margin)
+        scored = [[(c, f) for c, f in models.scored(finder, found, margin, floor=min(ADD_GRID))
                    if not negated(finder, f.cue)] for finder, found in runs]
         if not curve:
             p, r, f, n = score(dev, [[c.found for c, _ in s if c.found is not None] for s in scored])
             curve.append(f"| rules alone | | | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")
-        for add in np.arange(0.3, 1.001, 0.05):
+        for add in ADD_GRID:
             analysed = [select(s, 0.0, float(add)) for s in scored]
             for keep in np.arange(0.0, 0.91, 0.05):
                 exported = [[f for f in found if f.confidence >= keep] for found in analysed]

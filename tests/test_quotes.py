@@ -549,3 +549,62 @@ def test_a_cue_in_a_relative_clause_takes_no_date_from_the_rest_of_the_sentence(
 def test_infinitive_of_told_to_and_speaker_of_after_saying(alone, text, cue, speaker, content):
     quote = _only(alone, text, cue)
     assert (quote.speaker.text, quote.content.text) == (speaker, content)
+
+
+def _context_with(nlp, text: str, resolved: list[tuple[str, int, str, str]]):
+    """A parsed document whose actors component resolved only the given (text, occurrence,
+    kind, actor id) mentions; the rest (another "He", a name NER missed) it left open."""
+    from heron.model import Analysis, Mention
+    from heron.nlp.context import DocContext
+
+    doc = nlp(text)
+    mentions = []
+    for n, (words, occurrence, kind, actor_id) in enumerate(resolved):
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(words, start + 1)
+        mentions.append(Mention(f"m{n}", "t", start, start + len(words), words, kind, 0,
+                                actor_id=actor_id, name=actor_id.replace("-", " ").title()))
+    article = Article(id="t", text=text, raw_text=text, published=PUBLISHED)
+    return DocContext(article=article, doc=doc, analysis=Analysis("t", mentions=mentions))
+
+
+def _token(ctx, words: str, occurrence: int = 0):
+    starts = [t for t in ctx.doc if t.text == words]
+    return starts[occurrence]
+
+
+def test_unresolved_he_speaker_is_the_nearest_resolved_he_before_it(nlp):
+    from heron.nlp.quotes import _earlier_referent
+
+    text = ("Maria Lopez met Tom Baker on Monday. He said the plant would close. His deputy "
+            "disagreed. He added that talks would go on.")
+    ctx = _context_with(nlp, text, [("Tom Baker", 0, "PERSON", "tom-baker"),
+                                    ("He", 0, "PRON", "tom-baker"), ("His", 0, "PRON", "maria-lopez")])
+    referent = _earlier_referent(ctx, _token(ctx, "He", 1))
+    assert referent is not None and referent.actor_id == "tom-baker"  # not the possessive's
+    assert _earlier_referent(ctx, _token(ctx, "He", 0)) is None  # nothing resolved before it
+
+
+def test_name_without_a_mention_is_the_person_of_that_surname(nlp):
+    from heron.nlp.quotes import _earlier_referent
+
+    text = "Frantz Exantus leads the prison service. Exantus told reporters the escape was planned."
+    ctx = _context_with(nlp, text, [("Frantz Exantus", 0, "PERSON", "frantz-exantus")])
+    referent = _earlier_referent(ctx, _token(ctx, "Exantus", 1))
+    assert referent is not None and referent.actor_id == "frantz-exantus"
+    assert _earlier_referent(ctx, _token(ctx, "reporters")) is None
+
+
+def test_trailing_attribution_misread_as_a_name_modifier(alone):
+    text = ('Boeing says it must build ten aircraft a month. "It is an extraordinary challenge, '
+            'no one has ever built a wide body aircraft at that rate," claims writer John Ostrower.')
+    quote = _find(_quotes(alone, text), 'It is an extraordinary')
+    assert quote.cue.text == "claims" and quote.speaker.text == "writer John Ostrower"
+
+
+def test_quotation_with_its_own_attribution_is_not_the_previous_sentence_s(alone):
+    text = ('The police chief tweeted a warning. "We urge everyone to stay calm and keep away '
+            'from the prison," he tweeted on Friday.')
+    quote = _find(_quotes(alone, text), 'We urge everyone')
+    assert quote.cue.text == "tweeted" and quote.speaker.text == "he"

@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.tokens import Token
 
 from heron.config import Settings, model_dir
-from heron.model import ActorRef, Quote, Span
+from heron.model import ActorRef, Mention, Quote, Span, actor_ref
 from heron.nlp.actors import is_news_outlet
 from heron.nlp.context import DocContext
-from heron.nlp.events.status import event_status
 from heron.nlp.quotes.finder import AttributionFinder, Found, within
 from heron.nlp.quotes.learned import QuoteModels, load_quote_models
 from heron.nlp.quotes.setting import SettingReader
@@ -28,6 +28,7 @@ __all__ = ["QuotesComponent", "build"]
 
 # How far back (in sentences) a statement may take its setting from the same speaker.
 SETTING_CARRY_SENTENCES = 2
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
 
 
 def build(nlp: Language, settings: Settings) -> QuotesComponent:
@@ -44,18 +45,18 @@ class QuotesComponent:
         self.models = models
 
     def __call__(self, ctx: DocContext) -> None:
-        finder = AttributionFinder(ctx.doc)
+        finder = AttributionFinder(ctx.doc, ctx.sents)
         found = finder.find()
         if self.models is not None:
             found = self.models.apply(finder, found)
         found = _without_relays(sorted(found, key=lambda f: f.cue[0]))
-        quotes = [self._quote(ctx, f, n) for n, (f, _) in enumerate(found)]
+        quotes = [self._quote(ctx, finder, f, n) for n, (f, _) in enumerate(found)]
         for quote, (_, relay) in zip(quotes, found, strict=True):
             quote.via = quote.via or relay
         _carry_settings(quotes)
         ctx.analysis.quotes.extend(quotes)
 
-    def _quote(self, ctx: DocContext, found: Found, number: int) -> Quote:
+    def _quote(self, ctx: DocContext, finder: AttributionFinder, found: Found, number: int) -> Quote:
         text = ctx.article.text
         parts = [Span(s, e, text[s:e]) for s, e in found.content]
         start, end = parts[0].start, parts[-1].end
@@ -73,7 +74,7 @@ class QuotesComponent:
             date=setting.date,
             date_text=setting.date_text,
             content_spans=parts if len(parts) > 1 else [],
-            negated=_negated_cue(ctx, found),
+            negated=_negated_cue(finder, found),
             confidence=round(found.confidence, 3),
         )
 
@@ -93,13 +94,13 @@ def _without_relays(found: list[Found]) -> list[tuple[Found, str | None]]:
     return kept
 
 
-def _negated_cue(ctx: DocContext, found: Found) -> bool:
+def _negated_cue(finder: AttributionFinder, found: Found) -> bool:
     """"The Kremlin hasn't confirmed such a possibility", "has yet to respond", "Nothing else
     was agreed": the cue's own polarity (the events' status rules, applied to the cue word)."""
-    span = ctx.doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
+    span = finder.doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return event_status(span.root).status == "negated"
+    return finder.status(span.root).status == "negated"
 
 
 def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
@@ -112,7 +113,25 @@ def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
         named, noun = antecedent
         who = speaker_ref(named, noun, ctx.mentions_in(named.start_char, named.end_char))
         ref = replace(who, start=ref.start, end=ref.end, text=ref.text)
+    if ref.actor_id is None and (earlier := _earlier_referent(ctx, head)) is not None:
+        ref = replace(actor_ref(earlier), start=ref.start, end=ref.end, text=ref.text)
     return ref
+
+
+def _earlier_referent(ctx: DocContext, head: Token) -> Mention | None:
+    """Who an unresolved speaker is, from the mentions the actors component did resolve: a
+    "he"/"she" it left open is whom the nearest resolved "he"/"she" before it refers to
+    ("Henderson said … He stated that …"); a name it found no mention for ("Exantus told VOA",
+    missed by NER) is the person of that surname named elsewhere in the text."""
+    if head.pos_ == "PRON" and head.lower_ in SUBJECT_PRONOUNS:
+        # a subject pronoun, not "his"/"her": a possessive often names someone else
+        return next((m for m in reversed(ctx.analysis.mentions) if m.end <= head.idx and m.actor_id
+                     and m.kind == "PRON" and m.text.lower() == head.lower_), None)
+    if head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON"):
+        surname = head.lower_
+        return next((m for m in ctx.analysis.mentions if m.actor_id and m.kind == "PERSON"
+                     and (m.name or m.text).split()[-1].lower() == surname), None)
+    return None
 
 
 def _carry_settings(quotes: list[Quote]) -> None:

@@ -32,10 +32,12 @@ or sits in a subordinate clause. Sentences are also cut at line breaks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from heron.nlp.events.status import Status, event_status
 from heron.nlp.quotes.lexicon import (
     ADDRESSED_VERBS,
     ADDRESSEE_VERBS,
@@ -121,26 +123,45 @@ class Found:
 class AttributionFinder:
     """Finds the attributions of one document (a fresh instance per document)."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, sents: list[Span] | None = None):
+        """``sents``: the document's sentences when the caller has them (``DocContext.sents``;
+        spaCy rebuilds ``Doc.sents`` on every access)."""
         self.doc = doc
-        self.text = doc.text
+        # spaCy builds a new Token object on every index or span iteration; the finder and the
+        # learned models look at each token many times, so they read them from one list.
+        self.tokens: list[Token] = list(doc)
+        self.text = "".join(t.text_with_ws for t in self.tokens)  # Doc.text, without a 2nd pass
         self.quotes = quotation_spans(self.text)
         self.inside = bytearray(len(self.text) + 1)
         for start, end in self.quotes:
             self.inside[start + 1:end - 1] = b"\x01" * max(0, end - start - 2)
-        self.units = _units(doc)
-        self.unit_at = {t.i: k for k, unit in enumerate(self.units) for t in unit}
+        self.units = _units(doc, doc.sents if sents is None else sents, self.tokens)
+        self.unit_at = {i: k for k, unit in enumerate(self.units) for i in range(unit.start, unit.end)}
         self.claimed: list[tuple[int, int]] = []  # content already attributed
+        self._cue_verbs: dict[int, bool] = {}
+        self._statuses: dict[int, Status] = {}
+        self._clauses: dict[tuple[int, int, int], list[Token]] = {}
+
+    def status(self, token: Token) -> Status:
+        """The events' status of ``token`` (negated, hypothetical, …), computed once per token."""
+        known = self._statuses.get(token.i)
+        if known is None:
+            known = self._statuses[token.i] = event_status(token)
+        return known
+
+    def words(self, span: Span) -> list[Token]:
+        """The tokens of ``span`` (a sentence, a unit or a char span of this document)."""
+        return self.tokens[span.start:span.end]
 
     def find(self) -> list[Found]:
         found: list[Found] = []
         for sent in self.units:
-            for token in sent:
+            for token in self.words(sent):
                 if self._is_cue_verb(token):
                     self._keep(found, self._from_verb(token, sent))
                 elif self._is_stance_adjective(token):
                     self._keep(found, self._from_adjective(token, sent))
-            for token in sent:
+            for token in self.words(sent):
                 if _is_according_to(token) and not self._in_setting(found, token):
                     self._keep(found, self._from_according_to(token, sent))
                 elif _is_viewpoint(token) and not self._in_setting(found, token):
@@ -159,8 +180,11 @@ class AttributionFinder:
             # "Prices will rise next year, the minister said, citing …": when and where the
             # statement was made is never stated inside what someone else said beside it (a
             # statement reported inside another keeps its own frame).
-            said = [span for other in kept if not within(item.cue, other.content)
-                    for span in other.content]
+            if not item.setting:
+                continue
+            first, last = min(t.idx for t in item.setting), max(t.idx for t in item.setting)
+            said = [(s, e) for other in kept if not within(item.cue, other.content)
+                    for s, e in other.content if s <= last and first < e]
             item.setting = [t for t in item.setting if not any(s <= t.idx < e for s, e in said)]
         return kept
 
@@ -183,14 +207,30 @@ class AttributionFinder:
     # ---- cues ---------------------------------------------------------------------------------
 
     def _is_cue_verb(self, token: Token) -> bool:
+        known = self._cue_verbs.get(token.i)
+        if known is None:
+            known = self._cue_verbs[token.i] = self._cue_verb(token)
+        return known
+
+    def _cue_verb(self, token: Token) -> bool:
         # "Said Ellis: …" — a capitalised, inverted "Said" is often tagged as a proper noun.
         verb_like = token.pos_ == "VERB" or (token.pos_ == "PROPN" and token.lower_ in ("said", "says"))
+        if not verb_like or self._quoted(token.idx):
+            return False
+        if token.dep_ in ("amod", "compound"):
+            return self._inverted_after_quotation(token)
         # A participle after a noun is a cue only when the noun is a message ("a letter urging …").
         acl = token.dep_ == "acl" and not (token.tag_ == "VBG" and (
             token.head.lemma_.lower() in MESSAGE_NOUNS or _is_evidence(token.head)))
-        cue = _lemma(token) in CUE_VERBS and _in_frame(token) or _declared(token) is not None
-        return (verb_like and cue
-                and token.dep_ not in ("amod", "compound") and not acl and not self._quoted(token.idx))
+        return not acl and (_lemma(token) in CUE_VERBS and _in_frame(token) or _declared(token) is not None)
+
+    def _inverted_after_quotation(self, verb: Token) -> bool:
+        """"“…,” claims writer John Ostrower": a verb of saying right after a closing quotation,
+        before its speaker, that the parser read as a modifier of the speaker's name."""
+        before = self.tokens[verb.i - 2:verb.i] if verb.i >= 2 else []
+        return (len(before) == 2 and before[0].text in (",", "?", "!") and before[1].is_quote
+                and _lemma(verb) in SPEECH_VERBS and verb.head.i > verb.i
+                and verb.head.pos_ in ("NOUN", "PROPN"))
 
     def _from_verb(self, verb: Token, sent: Span) -> Found | None:
         if _is_purpose(verb):
@@ -337,10 +377,11 @@ class AttributionFinder:
         """The attribution of a prepositional phrase ("according to X", "in X's view"): the
         content is the longer side of the sentence around it."""
         preposition = phrase[0]
-        rest = [t for t in sent if t not in phrase and not t.is_punct]
+        rest = [t for t in self.words(sent) if t not in phrase and not t.is_punct]
         if not objects or not rest:
             return None
-        before = [t for t in _without_lead([t for t in sent if t.i < preposition.i]) if t in rest]
+        before = [t for t in _without_lead([t for t in self.words(sent) if t.i < preposition.i])
+                  if t in rest]
         after = [t for t in rest if t.i > phrase[-1].i]
         chosen = before if len(before) >= len(after) else after
         content = [self._widen_to_quotes(chosen[0].idx, _end(chosen[-1]))]
@@ -352,7 +393,7 @@ class AttributionFinder:
         """``Name: “…”`` — a quotation introduced by a short name and a colon, with no verb."""
         line_start = self.text.rfind("\n", 0, quote[0]) + 1  # the parser may split at the colon
         span = self.doc.char_span(line_start, quote[0], alignment_mode="contract")
-        lead = [t for t in span or [] if not t.is_space]
+        lead = [t for t in self.words(span) if not t.is_space] if span is not None else []
         if not lead or lead[-1].text != ":" or len(lead) > MAX_COLON_SPEAKER_TOKENS:
             return None
         words = lead[:-1]
@@ -431,8 +472,11 @@ class AttributionFinder:
         before = [q for q in self.quotes if q[1] <= start and self._joined(q[1], start)
                   and self._ends_in_or_leads(q, sent, clause)
                   and (self._clausal(q) or q[0] <= sent.start_char)]
+        # A quotation in the next sentence with an attribution of its own ("X tweeted
+        # condemnation. “…,” he tweeted.") is that attribution's.
         after = [q for q in self.quotes if q[0] >= end and self._joined(end, q[0])
-                 and (self._clausal(q) or self._joined(q[1], sent.end_char))]
+                 and (self._clausal(q) or self._joined(q[1], sent.end_char))
+                 and not (q[0] >= sent.end_char and self._has_own_cue(q))]
         parts = before[-1:] + after[:1]
         if before and not after:  # 'The country "has changed," he said': the subject belongs to it
             parts[0] = (self._clause_start(sent, parts[0][0]), parts[0][1])
@@ -444,12 +488,12 @@ class AttributionFinder:
         or is nothing but the attribution ('“Why?” Smith asked.')."""
         members = set(clause)
         return quote[1] > sent.start_char or sent[0].is_lower or all(
-            t in members or t.is_punct or t.is_space for t in sent)
+            t in members or t.is_punct or t.is_space for t in self.words(sent))
 
     def _clause_start(self, sent: Span, quote_start: int) -> int:
         """Where the statement ending in a quotation begins: the sentence start when the words
         before the quotation have no attribution of their own."""
-        lead = [t for t in sent if t.idx < quote_start and not t.is_space]
+        lead = [t for t in self.words(sent) if t.idx < quote_start and not t.is_space]
         if not lead or any(self._is_cue_verb(t) or t.text == ":" for t in lead):
             return quote_start
         return lead[0].idx
@@ -460,14 +504,14 @@ class AttributionFinder:
         first, last = _word_bounds(clause)
         if first - 1 <= sent.start or last + 1 >= sent.end - 1:
             return []
-        if self.doc[first - 1].text != "," or self.doc[last + 1].text != ",":
+        if self.tokens[first - 1].text != "," or self.tokens[last + 1].text != ",":
             return []
-        before = [t for t in _without_lead(list(self.doc[sent.start:first - 1]))
+        before = [t for t in _without_lead(self.tokens[sent.start:first - 1])
                   if not self._is_edge_punct(t)]
         if before and before[-1].lower_ in WH_RELATIVES:
             # "…, which, the mayor said, is always full": the statement is the relative clause.
             before = before[-1:]
-        after = [t for t in self.doc[last + 2:sent.end] if not self._is_edge_punct(t) and not t.is_space]
+        after = [t for t in self.tokens[last + 2:sent.end] if not self._is_edge_punct(t) and not t.is_space]
         if after and _is_participle_of_speaker(after[0]):
             # "…, she said, referencing …": the speaker's next act, not part of the statement
             aside = {t.i for t in after[0].subtree}
@@ -527,7 +571,7 @@ class AttributionFinder:
                 break
             end = max(end, max(t.i for t in child.subtree))
         start = min(t.i for t in objects[0].subtree)
-        tokens = [t for t in self.doc[start:min(end + 1, sent.end)]
+        tokens = [t for t in self.tokens[start:min(end + 1, sent.end)]
                   if not self._is_edge_punct(t) and not t.is_space]
         tokens = self._without_aside(self._before_trailing_attribution(tokens, sent))
         if len(tokens) < MIN_CONTENT_WORDS and not _is_name(tokens) \
@@ -553,7 +597,7 @@ class AttributionFinder:
         clause (a verb of its own), and not open with a preposition ("said in a statement")."""
         if _lemma(verb) != "say":
             return []
-        tokens = [t for t in self.doc[verb.i + 1:sent.end] if not self._is_edge_punct(t)
+        tokens = [t for t in self.tokens[verb.i + 1:sent.end] if not self._is_edge_punct(t)
                   and not t.is_space and not self._quoted(t.idx)]
         tokens = self._before_trailing_attribution(tokens, sent)
         if tokens and tokens[0].pos_ == "ADP" and tokens[0].head.i > tokens[0].i:
@@ -571,7 +615,7 @@ class AttributionFinder:
     def _made_clear(self, adjective: Token, sent: Span) -> list[tuple[int, int]]:
         """"made it clear that the curfew would stay": the clause after the adjective, however
         the parser hung it."""
-        tokens = [t for t in self.doc[adjective.i + 1:sent.end] if not self._is_edge_punct(t)
+        tokens = [t for t in self.tokens[adjective.i + 1:sent.end] if not self._is_edge_punct(t)
                   and not t.is_space]
         tokens = self._before_trailing_attribution(tokens, sent)
         if len(tokens) < MIN_CONTENT_WORDS + 1 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
@@ -584,7 +628,7 @@ class AttributionFinder:
         for token in tokens:
             edge = token.left_edge
             if token.dep_ == "relcl" and edge.lower_ in WH_RELATIVES and edge.i > tokens[0].i \
-                    and self.doc[edge.i - 1].text == "," and not self._quoted(edge.idx):
+                    and self.tokens[edge.i - 1].text == "," and not self._quoted(edge.idx):
                 return [t for t in tokens if t.i < edge.i - 1]
         return tokens
 
@@ -595,7 +639,7 @@ class AttributionFinder:
         members = {t.i for t in tokens}
         for token in tokens[1:]:
             # "…, according to Al Jazeera", "…, cited by Interfax": who relayed it, not what
-            if self.doc[token.i - 1].text == "," and (_is_according_to(token) or _is_relayed_by(token)):
+            if self.tokens[token.i - 1].text == "," and (_is_according_to(token) or _is_relayed_by(token)):
                 return [t for t in tokens if t.i < token.i - 1]
         for verb in tokens[1:]:
             # A belief or wish inside the content ("she hopes …, but she knows that …") never
@@ -604,7 +648,7 @@ class AttributionFinder:
                     or not _may_trail(verb, tokens[0], members):
                 continue
             first = _word_bounds(self._clause(verb, sent))[0]
-            breaks = [t.i for t in self.doc[tokens[0].i + 1:min(first, verb.i)]
+            breaks = [t.i for t in self.tokens[tokens[0].i + 1:min(first, verb.i)]
                       if t.text in (",", ";", "—") or t.dep_ == "cc" and t.head.pos_ in ("VERB", "AUX")]
             if breaks and breaks[-1] > tokens[0].i:
                 return [t for t in tokens if t.i < breaks[-1]]
@@ -615,22 +659,22 @@ class AttributionFinder:
         attributes the clause after it."""
         first, last = _word_bounds(clause)
         if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-                or last + 1 >= sent.end or self.doc[last + 1].text != ",":
+                or last + 1 >= sent.end or self.tokens[last + 1].text != ",":
             return []
-        if any(not (t.is_punct or t.pos_ == "CCONJ") for t in self.doc[sent.start:first]):
+        if any(not (t.is_punct or t.pos_ == "CCONJ") for t in self.tokens[sent.start:first]):
             return []
-        body = [t for t in self.doc[last + 2:sent.end] if not self._is_edge_punct(t) and not t.is_space]
+        body = [t for t in self.tokens[last + 2:sent.end] if not self._is_edge_punct(t) and not t.is_space]
         if len(body) < MIN_CONTENT_WORDS + 1 or not any(t.pos_ in ("VERB", "AUX") for t in body):
             return []
         return [self._widen_to_quotes(body[0].idx, _end(body[-1]))]
 
     def _clause_before(self, clause: list[Token], sent: Span) -> list[tuple[int, int]]:
         first, last = _word_bounds(clause)
-        tail = [t for t in self.doc[last + 1:sent.end] if not t.is_punct]
-        previous = self.doc[first - 1] if first > sent.start else None
+        tail = [t for t in self.tokens[last + 1:sent.end] if not t.is_punct]
+        previous = self.tokens[first - 1] if first > sent.start else None
         if tail or previous is None or previous.text not in (",", "—", "\u2013"):
             return []
-        body = [t for t in _without_lead(list(self.doc[sent.start:first - 1]))
+        body = [t for t in _without_lead(self.tokens[sent.start:first - 1])
                 if not self._is_edge_punct(t) and not t.is_space]
         # "People like Scott, he said.": a statement may have no verb, unlike a lead-in
         # ("In a statement on Monday, he said.").
@@ -641,9 +685,9 @@ class AttributionFinder:
 
     def _after_colon(self, clause: list[Token], sent: Span) -> list[tuple[int, int]]:
         last = _word_bounds(clause)[1]
-        if last + 1 >= len(self.doc) or self.doc[last + 1].text != ":":
+        if last + 1 >= len(self.doc) or self.tokens[last + 1].text != ":":
             return []
-        body = [t for t in self.doc[last + 2:sent.end] if not self._is_edge_punct(t)]
+        body = [t for t in self.tokens[last + 2:sent.end] if not self._is_edge_punct(t)]
         following = self._unit_after(sent)
         if not body and following is not None:  # "He added:" closing a paragraph: the next one
             paragraph_end = self.text.find("\n", following.start_char)
@@ -720,6 +764,12 @@ class AttributionFinder:
 
     def _clause(self, verb: Token, sent: Span) -> list[Token]:
         """The attribution clause: the cue with its subject and modifiers, not its content."""
+        key = (verb.i, sent.start, sent.end)
+        if key not in self._clauses:
+            self._clauses[key] = self._attribution_clause(verb, sent)
+        return list(self._clauses[key])
+
+    def _attribution_clause(self, verb: Token, sent: Span) -> list[Token]:
         tokens = [verb]
         for child in verb.children:
             if child.dep_ not in CONTENT_DEPS and not self._quoted(child.idx) \
@@ -742,7 +792,7 @@ class AttributionFinder:
         on the cue's side of the content (robust to a misparse that detaches "on Telegram" from
         the cue; the far side may hold another speaker's frame)."""
         cue_first = clause and clause[0].idx < content[0][0]
-        outside = [t for t in sent if not t.is_space and not self._quoted(t.idx)
+        outside = [t for t in self.words(sent) if not t.is_space and not self._quoted(t.idx)
                    and (t.idx < content[0][0] if cue_first else t.idx >= content[-1][1])]
         return sorted({*clause, *outside}, key=lambda t: t.i)
 
@@ -780,7 +830,7 @@ class AttributionFinder:
         """A quotation that is a statement, not a quoted word or title ("a “very good” talk")."""
         span = self.doc.char_span(quote[0], quote[1], alignment_mode="expand")
         return (span is not None and len(_WORD.findall(span.text)) >= 3
-                and any(t.pos_ in ("VERB", "AUX") for t in span))
+                and any(t.pos_ in ("VERB", "AUX") for t in self.words(span)))
 
     def _quotes_starting_in(self, sent: Span) -> list[tuple[int, int]]:
         return [q for q in self.quotes if sent.start_char <= q[0] < sent.end_char]
@@ -788,7 +838,7 @@ class AttributionFinder:
     def _has_own_cue(self, quote: tuple[int, int]) -> bool:
         span = self.doc.char_span(quote[0], quote[1], alignment_mode="expand") or []
         units = {self.unit_at[t.i] for t in span if t.i in self.unit_at}
-        return any(self._is_cue_verb(t) for k in units for t in self.units[k]) or (
+        return any(self._is_cue_verb(t) for k in units for t in self.words(self.units[k])) or (
             bool(span) and any(self._is_cue_verb(t) for t in self._rest_of_sentence(span[-1])))
 
     def _rest_of_sentence(self, last: Token) -> list[Token]:
@@ -796,7 +846,7 @@ class AttributionFinder:
         the parser may end a sentence at a closing quotation mark that the text carries on
         ("“You squeezed them” to drive up the price, she said")."""
         rest = []
-        for token in self.doc[last.i + 1:]:
+        for token in self.tokens[last.i + 1:]:
             if token.text in (".", "!", "?") or "\n" in token.text:
                 break
             rest.append(token)
@@ -812,7 +862,7 @@ class AttributionFinder:
 
     def _has_quote_or_cue(self, sent: Span) -> bool:
         return any(sent.start_char <= s < sent.end_char for s, _ in self.quotes) or any(
-            self._is_cue_verb(t) or _is_according_to(t) for t in sent)
+            self._is_cue_verb(t) or _is_according_to(t) for t in self.words(sent))
 
     def _is_edge_punct(self, token: Token) -> bool:
         return token.is_punct and not token.is_quote
@@ -820,6 +870,12 @@ class AttributionFinder:
 
 def _speaker_of(verb: Token) -> Token | None:
     """The head token of whoever the cue verb attributes the content to."""
+    if verb.dep_ in ("amod", "compound") and verb.head.i > verb.i:
+        # "“…,” claims writer John Ostrower", misread as a modifier: the name it modifies
+        speaker = verb.head
+        while speaker.dep_ in ("compound", "amod") and speaker.head.i > speaker.i:
+            speaker = speaker.head
+        return speaker
     if verb.dep_ == "acl":  # "a statement calling the vote a sham": whoever made the statement
         return _owner(verb.head) or (verb.head if _is_evidence(verb.head) else None)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted X as saying"
@@ -1076,8 +1132,16 @@ def _noun_phrase(head: Token) -> Span:
     """The speaker's phrase: the head with its modifiers, without relative clauses."""
     dropped = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     kept = [t for t in head.subtree if t.i not in dropped and not (t.is_punct and t.i > head.i)]
+    kept = after_misread_cue(kept)
     kept = [t for t in kept if not t.is_punct or kept[0].i < t.i < kept[-1].i]
     return head.doc[kept[0].i:kept[-1].i + 1] if kept else head.doc[head.i:head.i + 1]
+
+
+def after_misread_cue(tokens: list[Token]) -> list[Token]:
+    """A name phrase without the cue verb the parser hung from it as a modifier, nor what
+    hangs from that verb ("“…,” claims writer John Ostrower" → "writer John Ostrower")."""
+    misread = [t.i for t in tokens if t.pos_ == "VERB" and t.dep_ in ("amod", "compound")]
+    return [t for t in tokens if t.i > max(misread)] if misread else tokens
 
 
 def _is_according_to(token: Token) -> bool:
@@ -1102,12 +1166,12 @@ def _first_person(tokens) -> bool:
     return any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in tokens)
 
 
-def _units(doc: Doc) -> list[Span]:
+def _units(doc: Doc, sents: Iterable[Span], tokens: list[Token]) -> list[Span]:
     """Sentences, also cut at line breaks: the parser may run a sentence across paragraphs."""
     units = []
-    for sent in doc.sents:
+    for sent in sents:
         start = sent.start
-        for token in sent:
+        for token in tokens[sent.start:sent.end]:
             if token.is_space and "\n" in token.text:
                 if token.i > start:
                     units.append(doc[start:token.i])

@@ -25,16 +25,16 @@ drift apart. Without model files the rules work alone.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from heron.config import model_dir
-from heron.nlp.events.status import event_status
 from heron.nlp.linear import SoftmaxModel
 from heron.nlp.quotes import finder as rules
 from heron.nlp.quotes.finder import AttributionFinder, Found
@@ -57,6 +57,8 @@ Spans = list[tuple[int, int]]
 OPENING_MARKS = frozenset('"“«„')
 CLOSING_MARKS = frozenset('"”»')
 MAX_CONTINUED_PARAGRAPHS = 6
+# Rounding room for the confidence bound of QuoteModels._may_reach (float sums in another order).
+BOUND_SLACK = 1e-6
 _NEXT_PARAGRAPH = re.compile(r"[ \t]*\n+[ \t]*([^\n]+)")
 
 
@@ -86,7 +88,16 @@ class Candidate:
 
 
 def candidates(finder: AttributionFinder, found: list[Found]) -> list[Candidate]:
-    """Every rule attribution, then every verb with a subject that the rules did not make a cue."""
+    """Every rule attribution, then every verb with a subject that the rules did not make a cue,
+    then the bare quotations; each with its candidate contents."""
+    out = candidate_cues(finder, found)
+    for candidate in out:
+        candidate.options = content_options(finder, candidate)
+    return out
+
+
+def candidate_cues(finder: AttributionFinder, found: list[Found]) -> list[Candidate]:
+    """The candidates of :func:`candidates`, their contents not yet proposed."""
     doc = finder.doc
     out: list[Candidate] = []
     taken: set[int] = set()
@@ -97,18 +108,15 @@ def candidates(finder: AttributionFinder, found: list[Found]) -> list[Candidate]
         token = span.root
         unit = finder.units[finder.unit_at.get(token.i, 0)] if finder.units else doc[:]
         out.append(Candidate(token, unit, item))
-        taken.update(t.i for t in span)
+        taken.update(range(span.start, span.end))
     for unit in finder.units:
-        for token in unit:
+        for token in finder.words(unit):
             if token.i in taken or token.pos_ != "VERB" or finder._quoted(token.idx):
                 continue
             if rules._speaker_of(token) is None or token.dep_ in ("amod", "compound"):
                 continue
             out.append(Candidate(token, unit))
-    out += _bare_quotations(finder, found)
-    for candidate in out:
-        candidate.options = content_options(finder, candidate)
-    return out
+    return out + _bare_quotations(finder, found)
 
 
 def _bare_quotations(finder: AttributionFinder, found: list[Found]) -> list[Candidate]:
@@ -119,11 +127,11 @@ def _bare_quotations(finder: AttributionFinder, found: list[Found]) -> list[Cand
     out = []
     for quote in finder.quotes:
         span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
-        words = [t for t in span or [] if not t.is_punct and not t.is_space]
+        words = [t for t in finder.words(span) if not t.is_punct and not t.is_space] if span else []
         if not words or words[0].i not in finder.unit_at:
             continue
         unit = finder.units[finder.unit_at[words[0].i]]
-        opening = [t for t in unit if not t.is_space][:1]
+        opening = [t for t in finder.words(unit) if not t.is_space][:1]
         own_cue = any(unit.start_char <= c < unit.end_char for c in cues)
         if not opening or opening[0].idx < quote[0] or own_cue:
             continue
@@ -177,7 +185,7 @@ def _without_lead_in(finder: AttributionFinder, spans: Spans, sent: Span) -> Spa
     ("For instance, …", "But …"), whichever rule proposed it."""
     if not spans or spans[0][0] > sent.start_char or finder._quoted(spans[0][0]):
         return spans
-    words = [t for t in sent if spans[0][0] <= t.idx < spans[0][1]]
+    words = [t for t in finder.words(sent) if spans[0][0] <= t.idx < spans[0][1]]
     kept = rules._without_lead(words)
     if not kept or kept[0] is words[0]:
         return spans
@@ -228,14 +236,14 @@ def _over_paragraphs(finder: AttributionFinder, content: Spans) -> Spans:
 def _rest(finder: AttributionFinder, clause: list[Token], sent: Span) -> Spans:
     """The sentence after the attribution clause."""
     last = rules._word_bounds(clause)[1] if clause else sent.start
-    words = [t for t in finder.doc[last + 1:sent.end] if not finder._is_edge_punct(t) and not t.is_space]
+    words = [t for t in finder.tokens[last + 1:sent.end] if not finder._is_edge_punct(t) and not t.is_space]
     return [finder._widen_to_quotes(words[0].idx, rules._end(words[-1]))] if words else []
 
 
 def _lead(finder: AttributionFinder, clause: list[Token], sent: Span) -> Spans:
     """The sentence before the attribution clause."""
     first = rules._word_bounds(clause)[0] if clause else sent.end
-    words = [t for t in rules._without_lead(list(finder.doc[sent.start:first]))
+    words = [t for t in rules._without_lead(finder.tokens[sent.start:first])
              if not finder._is_edge_punct(t) and not t.is_space]
     return [finder._widen_to_quotes(words[0].idx, rules._end(words[-1]))] if words else []
 
@@ -268,19 +276,23 @@ def _bucket(n: int) -> str:
     return "many"
 
 
-def cue_features(finder: AttributionFinder, cand: Candidate) -> list[str]:
+def cue_features(finder: AttributionFinder, cand: Candidate, with_status: bool = True) -> list[str]:
+    """The cue model's features (``with_status=False``: without the cue's polarity and modality,
+    ``st=…``/``stk=…``, the costliest to compute)."""
     if cand.bare is not None:
         return bare_features(finder, cand)
     token = cand.token
     lemma = rules._lemma(token) if token.pos_ != "NOUN" else token.lemma_.lower()
     cls = _word_class(lemma)
-    status = event_status(token)
     speaker = cand.found.speaker_head if cand.found else rules._speaker_of(token)
     features = [f"lem={lemma}", f"low={token.lower_}", f"pos={token.pos_}", f"tag={token.tag_}",
                 f"dep={token.dep_}", f"cls={cls}", f"cls_dep={cls}|{token.dep_}",
-                f"hdep={token.dep_}>{token.head.lemma_.lower()}", f"st={status.status}",
-                f"stk={status.kind}", f"spk={_kind(speaker)}", f"lem_spk={lemma}|{_kind(speaker)}",
-                f"cue_text={finder.text[cand.cue[0]:cand.cue[1]].lower()}"]
+                f"hdep={token.dep_}>{token.head.lemma_.lower()}"]
+    if with_status:
+        status = finder.status(token)
+        features += [f"st={status.status}", f"stk={status.kind}"]
+    features += [f"spk={_kind(speaker)}", f"lem_spk={lemma}|{_kind(speaker)}",
+                 f"cue_text={finder.text[cand.cue[0]:cand.cue[1]].lower()}"]
     features += [f"ch:{c.dep_}={c.lower_}" for c in token.children if c.dep_ in CHILD_DEPS]
     features += [f"chd={c.dep_}" for c in token.children]
     features += [f"lem_chd={lemma}|{c.dep_}" for c in token.children if c.dep_ in CHILD_DEPS]
@@ -305,7 +317,7 @@ def bare_features(finder: AttributionFinder, cand: Candidate) -> list[str]:
                 f"prev_cue={text[previous.cue[0]:previous.cue[1]].lower()}"]
     if span is not None and rules._first_person(span):
         features.append("first_person")
-    if span is not None and any(finder._is_cue_verb(t) for t in finder.doc[span.end:cand.sent.end]):
+    if span is not None and any(finder._is_cue_verb(t) for t in finder.tokens[span.end:cand.sent.end]):
         features.append("cue_after")  # "“…,” she said" is not bare after all
     return features
 
@@ -314,8 +326,8 @@ def _context(finder: AttributionFinder, cand: Candidate) -> Iterator[str]:
     token, sent = cand.token, cand.sent
     if any(sent.start_char <= s < sent.end_char or s < sent.start_char < e for s, e in finder.quotes):
         yield "sent_has_quote"
-    before = finder.doc[token.i - 1] if token.i > 0 else None
-    after = finder.doc[token.i + 1] if token.i + 1 < len(finder.doc) else None
+    before = finder.tokens[token.i - 1] if token.i > 0 else None
+    after = finder.tokens[token.i + 1] if token.i + 1 < len(finder.tokens) else None
     yield f"prev={before.lower_ if before is not None else '<s>'}"
     yield f"next={after.lower_ if after is not None else '</s>'}"
     yield f"lem_next={token.lemma_.lower()}|{after.lower_ if after is not None else '</s>'}"
@@ -381,8 +393,9 @@ def span_features(finder: AttributionFinder, cand: Candidate, spans: tuple[tuple
         features.append(f"vs_rule={_ratio_bucket(words, rule_words)}")
     else:
         features.append("no_rule")
-    first = finder.doc.char_span(start, end, alignment_mode="expand")
-    if first is not None and len(first):
+    span = finder.doc.char_span(start, end, alignment_mode="expand")
+    first = finder.words(span) if span is not None else []
+    if first:
         features += [f"first={first[0].lower_}", f"first_pos={first[0].pos_}",
                      f"last_pos={first[-1].pos_}", f"last={first[-1].lower_}"]
         if any(finder._is_cue_verb(t) and t.i != cand.token.i for t in first):
@@ -410,7 +423,7 @@ def _units_spanned(finder: AttributionFinder, start: int, end: int) -> int:
     span = finder.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return 1
-    return len({finder.unit_at.get(t.i, -1) for t in span})
+    return len({finder.unit_at.get(i, -1) for i in range(span.start, span.end)})
 
 
 # ---------------------------------------------------------------------------- applying
@@ -470,20 +483,57 @@ class QuoteModels:
     def apply(self, finder: AttributionFinder, found: list[Found]) -> list[Found]:
         """The rule attributions the cue model keeps, with the content the span model prefers,
         and the confident attributions of cues the rules do not know; each with its confidence."""
-        scored = self.scored(finder, found)
+        scored = self.scored(finder, found, floor=self.add_threshold)
         return select(scored, 0.0, self.add_threshold)
 
-    def scored(self, finder: AttributionFinder, found: list[Found],
-               margin: float | None = None) -> list[tuple[Candidate, Found]]:
-        """Every candidate with the attribution it would make (its confidence set)."""
-        found_candidates = candidates(finder, found)
+    def scored(self, finder: AttributionFinder, found: list[Found], margin: float | None = None,
+               floor: float = 0.0) -> list[tuple[Candidate, Found]]:
+        """Every rule candidate, and every other candidate at ``floor`` confidence or more,
+        with the attribution it would make (its confidence set). Most candidates are verbs the
+        rules rejected and the cue model agrees; choosing their content would be wasted work,
+        as :func:`select` only adds those at its ``add`` threshold (``floor`` at most that)."""
+        found_candidates = [c for c in candidate_cues(finder, found)
+                            if c.found is not None or c.bare is not None
+                            or floor <= 0.0 or self._may_reach(finder, c, floor)]
+        for cand in found_candidates:
+            cand.options = content_options(finder, cand)
         probabilities = self.cue_probabilities(finder, found_candidates)
         out = []
         for cand, p in zip(found_candidates, probabilities, strict=True):
+            if cand.found is None and p < floor:
+                continue
             item = self._attribution(finder, cand, margin)
             if item is not None:
                 out.append((cand, replace(item, confidence=p)))
         return out
+
+    def _may_reach(self, finder: AttributionFinder, cand: Candidate, floor: float) -> bool:
+        """Whether a verb the rules rejected may reach confidence ``floor`` whatever contents
+        it is proposed: its features other than the proposals (``could=…``) give a bound when
+        every proposal with a positive weight is assumed. Proposing contents costs more than
+        the rest of the model, and most verbs are far below the bound (the result is exact)."""
+        assert not cand.options
+        margin = self._cue_margin(cue_features(finder, cand, with_status=False)) + self._unknown_gain
+        return 1.0 / (1.0 + math.exp(-margin / self.cues.temperature)) >= floor - BOUND_SLACK
+
+    def _cue_margin(self, features: list[str]) -> float:
+        """Logit of QUOTE minus logit of NONE (before the temperature)."""
+        yes, no = self.cues.labels.index(YES), self.cues.labels.index(NO)
+        idx = self.cues.indices(features)
+        logits = self.cues.bias + self.cues.weights[idx].sum(axis=0)
+        return float(logits[yes] - logits[no])
+
+    @cached_property
+    def _unknown_gain(self) -> float:
+        """The most the features left out of the bound can add to the QUOTE-minus-NONE logit:
+        every ``could=…`` feature with a positive weight, the best ``st=…`` and ``stk=…`` one
+        (a candidate has exactly one of each)."""
+        yes, no = self.cues.labels.index(YES), self.cues.labels.index(NO)
+        gain = {f: float(self.cues.weights[i, yes] - self.cues.weights[i, no])
+                for f, i in self.cues.vocab.items()}
+        proposals = sum(max(0.0, g) for f, g in gain.items() if f.startswith("could="))
+        return proposals + sum(max([0.0, *(g for f, g in gain.items() if f.startswith(prefix))])
+                               for prefix in ("st=", "stk="))
 
     def _attribution(self, finder: AttributionFinder, cand: Candidate,
                      margin: float | None = None) -> Found | None:

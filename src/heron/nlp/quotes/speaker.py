@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from heron.model import ActorRef, Mention, actor_ref
+from heron.nlp.quotes.finder import after_misread_cue
 from heron.nlp.quotes.lexicon import ANONYMOUS_HEADS, INDEFINITE_DETERMINERS, VAGUE_ADJECTIVES
 
 NAME_MODIFIERS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "nummod", "case"})
@@ -124,7 +125,7 @@ def _name_tokens(head: Token) -> list[Token]:
     before = [t for c in head.lefts if c.dep_ in NAME_MODIFIERS for t in c.subtree
               if not t.is_punct and t.dep_ != "det"]
     after = [t for c in head.rights if c.dep_ == "prep" and _is_name_part(c) for t in c.subtree]
-    return sorted([*before, head, *after], key=lambda t: t.i)
+    return after_misread_cue(sorted([*before, head, *after], key=lambda t: t.i))
 
 
 def _is_name_part(preposition: Token) -> bool:
