@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from heron.api import Heron
+from heron.config import Settings
 from heron.fuse.contradictions import compatible_places
 from heron.ingest.dedup import simhash
 from heron.model import ActorRef, Analysis, Article, Event, Mention, Place, Quote, Span
@@ -67,7 +68,8 @@ class Doc:
                         mention.start, mention.end, mention.text)
 
     def event(self, trigger: str, event_type: str, actors=(), recipients=(), status="asserted",
-              mode=None, date=None, place=None, pattern="", facilitators=(), **numbers) -> Doc:
+              mode=None, date=None, place=None, pattern="", facilitators=(), confidence=0.8,
+              **numbers) -> Doc:
         index = len(self.analysis.sentences) - 1
         span = self.analysis.sentences[-1]
         at = span.start + span.text.index(trigger)
@@ -77,19 +79,19 @@ class Doc:
             id=f"{self.article.id}-e{len(self.analysis.events)}", article_id=self.article.id,
             sentence=index, sentence_span=span, event_type=event_type, mode=mode, context=[],
             actors=[self.ref(a) for a in actors], recipients=[self.ref(r) for r in recipients],
-            trigger=Span(at, at + len(trigger), trigger), pattern=pattern, confidence=0.8,
+            trigger=Span(at, at + len(trigger), trigger), pattern=pattern, confidence=confidence,
             status=status, date=date or self.article.published,
             date_precision="day" if date else "reported", location=location,
             facilitators=[self.ref(f) for f in facilitators], **numbers))
         return self
 
-    def quote(self, speaker: str, content: str) -> Doc:
+    def quote(self, speaker: str, content: str, confidence: float = 1.0) -> Doc:
         span = self.analysis.sentences[-1]
         at = span.start + span.text.index(content)
         self.analysis.quotes.append(Quote(
             id=f"{self.article.id}-q{len(self.analysis.quotes)}", article_id=self.article.id,
             sentence=len(self.analysis.sentences) - 1, speaker=self.ref(speaker), cue=None,
-            content=Span(at, at + len(content), content), direct=True))
+            content=Span(at, at + len(content), content), direct=True, confidence=confidence))
         return self
 
     def store_in(self, store: SQLiteStore) -> None:
@@ -201,6 +203,54 @@ def test_casualty_figures_that_differ_are_a_contradiction(heron_db: Heron) -> No
     [cx] = heron_db.contradictions()
     assert cx["attribute"] == "killed"
     assert {s["value"]: len(s["sources"]) for s in cx["sides"]} == {10: 1, 12: 2}
+
+
+def strike_reports(store: SQLiteStore, weak_killed: int, weak_confidence: float) -> None:
+    """Two outlets report 12 killed, a third ``weak_killed`` in a mention scored
+    ``weak_confidence``."""
+    for aid, killed, confidence in (("w1", 12, 0.8), ("w2", 12, 0.8),
+                                    ("w3", weak_killed, weak_confidence)):
+        (Doc(aid, f"Outlet {aid}", "2025-08-20")
+         .sentence(f"Putin ordered a missile strike on Kharkiv that killed {killed} civilians.")
+         .event("strike", "ASSAULT", actors=["Putin"], date="2025-08-19", place="Kharkiv",
+                killed=killed, confidence=confidence)
+         .store_in(store))
+
+
+def test_evidence_below_the_export_threshold_takes_no_side(tmp_path: Path) -> None:
+    settings = Settings(min_confidence=0.6)
+    assert settings.contradiction_floor == 0.6  # the export threshold unless set apart
+    with Heron(tmp_path / "gated.db", settings) as h:
+        strike_reports(h.store, weak_killed=10, weak_confidence=0.59)
+        h.fuse()
+        [item] = h.timeline(h.stories()[0]["id"])
+        assert item["n_outlets"] == 3  # the weak mention is fused, corroborating the strike
+        assert h.contradictions() == []
+
+
+def test_the_contradiction_threshold_is_configurable(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HERON_CONTRADICTION_MIN_CONFIDENCE", "0.5")
+    settings = Settings(min_confidence=0.6)
+    assert settings.contradiction_floor == 0.5
+    with Heron(tmp_path / "open.db", settings) as h:
+        strike_reports(h.store, weak_killed=10, weak_confidence=0.59)
+        h.fuse()
+        [cx] = h.contradictions()
+        assert {s["value"] for s in cx["sides"]} == {10, 12}
+        assert min(e["confidence"] for e in cx["evidence"]) == 0.59
+
+
+def test_a_relayed_quote_below_the_quote_threshold_takes_no_side(tmp_path: Path) -> None:
+    words = "Russia will not accept NATO troops in Ukraine under any settlement"
+    with Heron(tmp_path / "quotes.db", Settings(quote_min_confidence=0.5)) as h:
+        for aid, number, confidence in (("v1", "30", 0.9), ("v2", "32", 0.4)):
+            (Doc(aid, f"Outlet {aid}", "2025-08-20")
+             .sentence(f"Lavrov said: “{words}, and {number} countries cannot change that.”")
+             .quote("Lavrov", f"{words}, and {number} countries cannot change that.", confidence)
+             .store_in(h.store))
+        h.fuse()
+        assert h.claims()[0]["n_outlets"] == 2 and h.contradictions() == []
 
 
 def planned_meeting(aid: str, venue_sentence: str | None, stance_sentence: str | None = None,

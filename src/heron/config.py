@@ -34,6 +34,11 @@ def model_dir() -> Path:
     return Path(os.environ.get("HERON_MODEL_DIR") or Path(__file__).parent / "data" / "models")
 
 
+def _env_float(name: str) -> float | None:
+    raw = os.environ.get(name)
+    return float(raw) if raw else None
+
+
 def default_min_confidence() -> float:
     """The event confidence exports, timelines and the web show by default: HERON_MIN_CONFIDENCE,
     else the threshold ``make train`` chose on the gold dev split (docs/EVENTS.md), else 0."""
@@ -89,6 +94,19 @@ class Settings:
     # Statements below this confidence (the learned cue model's) are stored, flagged by their
     # confidence, but not exported or listed by default (negated ones always are).
     quote_min_confidence: float = field(default_factory=default_quote_min_confidence)
+    # Evidence below this confidence takes no side in a contradiction (events, stances; claims
+    # use quote_min_confidence): None means the export threshold, so a disagreement is only
+    # raised between statements an analyst would see. HERON_CONTRADICTION_MIN_CONFIDENCE=0
+    # lets every stored mention take a side.
+    contradiction_min_confidence: float | None = field(default_factory=lambda: _env_float(
+        "HERON_CONTRADICTION_MIN_CONFIDENCE"))
+
+    @property
+    def contradiction_floor(self) -> float:
+        """The confidence a mention needs to take a side in a contradiction."""
+        if self.contradiction_min_confidence is None:
+            return self.min_confidence
+        return self.contradiction_min_confidence
 
 
 def data_dir() -> Path:

@@ -26,6 +26,7 @@ def quote_source(article: Article, quote: Quote) -> dict[str, Any]:
         "source": source_key(article), "published": article.published,
         "content": asdict(quote.content), "sentence": asdict(quote.content),
         "cue": asdict(quote.cue) if quote.cue else None, "direct": quote.direct,
+        "confidence": quote.confidence,
         "channel": quote.channel, "via": quote.via, "date": quote.date,
         "words": sorted(set(content_words(quote.content.text))),
         "numbers": sorted(set(NUMBER.findall(quote.content.text))),
@@ -90,7 +91,8 @@ def claim_contradictions(claim: dict, min_confidence: float = 0.0) -> list[dict]
                 if any(not (sets[v] <= sets[w] or sets[w] <= sets[v]) for w in variants)}
     sides = independent([{"value": ", ".join(v), "sources": [
         {"article_id": s["article_id"], "outlet": s["outlet"], "source": s["source"],
-         "sentence": s["sentence"]} for s in items]} for v, items in variants.items()],
+         "sentence": s["sentence"], "confidence": s.get("confidence")} for s in items]}
+        for v, items in variants.items()],
         min_confidence)
     if len(sides) < 2:
         claim["contradiction_ids"] = []

@@ -42,7 +42,7 @@ def article_stances(article: Article, analysis: Analysis) -> list[dict[str, Any]
         if value is None:
             continue
         stances.extend(_stance(article, value, ref.country, ref.actor_id, ref.name,
-                               event.sentence, asdict(event.sentence_span))
+                               event.sentence, asdict(event.sentence_span), event.confidence)
                        for ref in event.actors if ref.country)
     for index, span in enumerate(analysis.sentences):
         subject = _unconfirming_subject(analysis.mentions, index, span.start, span.text)
@@ -69,10 +69,12 @@ def _past(article: Article, event: Event) -> bool:
 
 
 def _stance(article: Article, value: str, country: str, actor_id: str | None, name: str,
-            sentence_index: int, sentence: dict) -> dict[str, Any]:
+            sentence_index: int, sentence: dict, confidence: float | None = None) -> dict[str, Any]:
+    """``confidence``: the AGREE event's; a non-confirmation cue is a fixed phrase read by rule
+    and has none (it takes a side in a contradiction whatever the threshold)."""
     return {"value": value, "country": country, "actor_id": actor_id, "name": name,
             "article_id": article.id, "outlet": article.outlet, "source": source_key(article),
-            "sentence_index": sentence_index, "sentence": sentence}
+            "sentence_index": sentence_index, "sentence": sentence, "confidence": confidence}
 
 
 def _unconfirming_subject(mentions: list[Mention], index: int, offset: int,
