@@ -12,6 +12,7 @@ import pytest
 from heron.api import Heron
 from heron.config import Settings
 from heron.fuse.contradictions import compatible_places
+from heron.fuse.events import same_unknown_actor
 from heron.ingest.dedup import simhash
 from heron.model import ActorRef, Analysis, Article, Event, Mention, Place, Quote, Span
 from heron.store.sqlite import SQLiteStore
@@ -681,3 +682,53 @@ def test_an_article_bridging_two_stories_of_one_development_merges_them(heron_db
         "2025-08-01", "2025-08-20")
     rows = heron_db.store.query("SELECT DISTINCT story_id FROM story_articles", ())
     assert [r[0] for r in rows] == [story["id"]]
+
+
+@pytest.mark.parametrize(("key", "other", "same"), [
+    ("new:jackson", "new:vincent-jackson", True),  # surname against the full name
+    ("new:eyp-mission-critical-facilities", "new:eyp-mission-critical-facilities-inc", True),
+    ("new:jamal-williams", "new:serena-williams", False),  # two people sharing a surname
+    ("new:vincent", "new:vincent-jackson", False),  # a first name is not the person
+    ("new:jackson", "new:jackson", False),  # the same key: matched as such, not by name
+    ("new:jackson", "USA", False),  # a known actor id is never matched by its name
+])
+def test_actors_the_kb_does_not_know_match_by_part_of_their_name(key: str, other: str,
+                                                                   same: bool) -> None:
+    assert same_unknown_actor(key, other) is same
+    assert same_unknown_actor(other, key) is same
+
+
+def kharkiv_report(aid: str, sentence: str, trigger: str, **event) -> Doc:
+    return (Doc(aid, f"Outlet {aid}", "2025-08-20")
+            .sentence("Putin ordered a missile strike on Kharkiv that killed 12 civilians.")
+            .sentence(sentence).event(trigger, "ASSAULT", date="2025-08-19", **event))
+
+
+def test_a_report_without_participants_joins_the_storys_one_event_of_its_word(
+        heron_db: Heron) -> None:
+    for aid in ("u1", "u2"):
+        kharkiv_report(aid, "Putin ordered the strike on Kharkiv.", "strike",
+                       actors=["Putin"], place="Kharkiv").store_in(heron_db.store)
+    kharkiv_report("u3", "A missile strike killed civilians in a residential district.",
+                   "strike").store_in(heron_db.store)  # no participant, no place
+    kharkiv_report("u4", "Residents said the shelling lasted an hour.",
+                   "shelling").store_in(heron_db.store)  # another word: maybe another act
+    heron_db.fuse()
+    [item] = heron_db.timeline(heron_db.stories()[0]["id"])
+    sources = heron_db.store.fused_event_record(item["id"])["sources"]
+    assert sorted(s["article_id"] for s in sources) == ["u1", "u2", "u3"]
+    assert [s.get("unanchored", False) for s in sources] == [False, False, True]
+
+
+def test_a_report_without_participants_stays_out_when_the_story_has_two_such_events(
+        heron_db: Heron) -> None:
+    kharkiv_report("x1", "Putin ordered the strike on Kharkiv.", "strike",
+                   actors=["Putin"], place="Kharkiv").store_in(heron_db.store)
+    kharkiv_report("x2", "Zelenskyy ordered a strike on Bogota.", "strike",
+                   actors=["Zelenskyy"], place="Bogota").store_in(heron_db.store)
+    kharkiv_report("x3", "A missile strike killed civilians in a residential district.",
+                   "strike").store_in(heron_db.store)
+    heron_db.fuse()
+    sources = [s["article_id"] for item in heron_db.timeline(heron_db.stories()[0]["id"])
+               for s in heron_db.fused_event(item["id"])["sources"]]
+    assert "x3" not in sources and len(heron_db.stories()) == 1

@@ -53,6 +53,9 @@ DEFINITE_BEFORE = re.compile(
 REMOTE_MODES = frozenset({"phone"})
 # Nouns of contacts in person: an anaphor like "that meeting" never means a call.
 IN_PERSON_NOUN = re.compile(r"(?:meeting|summit|visit|trip|tour|meet)s?")
+# Actors the knowledge base does not know get an id from their name in each article.
+UNKNOWN_ACTOR = "new:"
+COMPANY_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag"})
 # Actor ids of a country or a country's sector ("RUS", "USA:GOV", "NATO:MIL").
 COUNTRY_LEVEL_ID = re.compile(r"[A-Z]+(?::[A-Z]+)?")
 
@@ -98,12 +101,24 @@ def _found(key: str, country: str | None, theirs: dict[str, str | None]) -> floa
     person, an organisation) falls back to its country only when ``theirs`` names no other
     actor of that country: Trump and "the United States" may be one side, Trump and another
     US official are two different people."""
-    if key in theirs:
+    if key in theirs or any(same_unknown_actor(key, k) for k in theirs):
         return 1.0
     if not country or country not in theirs.values():
         return 0.0
     named_elsewhere = is_named(key) and any(is_named(k) and c == country for k, c in theirs.items())
     return 0.0 if named_elsewhere else 0.75
+
+
+def same_unknown_actor(key: str, other: str) -> bool:
+    """Two actors the knowledge base does not know (``new:<name>``), one named in full and one
+    by part of the name, the last word the same: "Jackson" and "Vincent Jackson", "EYP Mission
+    Critical Facilities" and "... Facilities Inc." — each article names them on its own, so
+    their keys differ."""
+    if not (key.startswith(UNKNOWN_ACTOR) and other.startswith(UNKNOWN_ACTOR)) or key == other:
+        return False
+    mine, theirs = (k[len(UNKNOWN_ACTOR):].split("-") for k in (key, other))
+    short, full = sorted((mine, theirs), key=len)
+    return set(short) <= set(full) and (short[-1] == full[-1] or full[-1] in COMPANY_SUFFIXES)
 
 
 def _substituted(mine: dict[str, str | None], core: dict[str, str | None]) -> bool:
@@ -249,8 +264,12 @@ def match_score(source: dict[str, Any], fused: dict[str, Any], across_plans: boo
 
 
 def trigger_stem(source: dict[str, Any]) -> str:
-    """A crude stem of the trigger's first word: "arrested"/"arrest", "killing"/"killed"."""
-    return source["trigger"]["text"].split(" ")[0].lower()[:STEM_LENGTH]
+    """A crude stem of the trigger's lemma (the events component's pattern starts with
+    ``TYPE:pos:lemma``), else of its first word: "arrested"/"arrest", "killing"/"killed",
+    "shot"/"shooting" (lemma "shoot")."""
+    parts = source.get("pattern", "").split(" ")[0].split("->")[0].split(":")
+    word = parts[2] if len(parts) >= 3 and parts[2] else source["trigger"]["text"]
+    return word.split(" ")[0].lower()[:STEM_LENGTH]
 
 
 def fuse_article_events(store: Store, story_id: str, article: Article,
@@ -260,7 +279,7 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
     in the article; only if there is none are they matched like any other mention — or, with
     no place to match on either, joined to the story's only event of their kind."""
     touched: dict[str, dict[str, Any]] = {}
-    anaphors, denials = [], []
+    anaphors, denials, unanchored = [], [], []
     for event in analysis.events:
         if is_anaphor(article.text, event):
             anaphors.append(event)
@@ -268,6 +287,8 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
             _fuse_one(store, story_id, event_source(article, analysis, event), touched)
         elif is_denial(event):
             denials.append(event)
+        elif is_unanchored(event):
+            unanchored.append(event)
     for event in anaphors:
         source = event_source(article, analysis, event)
         antecedent = resolve_anaphor(source, list(touched.values())) or (
@@ -280,7 +301,23 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
             _fuse_one(store, story_id, source, touched)
     for event in denials:
         _attach_denial(store, story_id, event_source(article, analysis, event), touched)
+    for event in unanchored:
+        source = event_source(article, analysis, event)
+        only = _story_antecedent(store, story_id, source, touched)
+        if only is not None and any(trigger_stem(s) == trigger_stem(source)
+                                    for s in only["sources"]):
+            only["sources"].append({**source, "unanchored": True})
+            summarise(only)
+            touched[only["id"]] = only
     return list(touched.values())
+
+
+def is_unanchored(event: Event) -> bool:
+    """A reported act with no identified participant and no place ("a deputy was killed
+    Friday"): too vague to match on its own, it joins the story's one event of its kind when
+    that event was reported with the same word ("killed"; a "shooting" may be another act)."""
+    return event.status != "negated" and "announced[" not in event.pattern and \
+        not is_fusable(event)
 
 
 def merge_split_events(store: Store, story_id: str,
