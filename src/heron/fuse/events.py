@@ -303,9 +303,8 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
         _attach_denial(store, story_id, event_source(article, analysis, event), touched)
     for event in unanchored:
         source = event_source(article, analysis, event)
-        only = _story_antecedent(store, story_id, source, touched)
-        if only is not None and any(trigger_stem(s) == trigger_stem(source)
-                                    for s in only["sources"]):
+        only = _story_antecedent(store, story_id, source, touched, same_word=True)
+        if only is not None:
             only["sources"].append({**source, "unanchored": True})
             summarise(only)
             touched[only["id"]] = only
@@ -314,8 +313,9 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
 
 def is_unanchored(event: Event) -> bool:
     """A reported act with no identified participant and no place ("a deputy was killed
-    Friday"): too vague to match on its own, it joins the story's one event of its kind when
-    that event was reported with the same word ("killed"; a "shooting" may be another act)."""
+    Friday"): too vague to match on its own, it joins the story's one event of its family
+    reported with the same word ("killed"; a "shelling" may be another act) — none when the
+    story has two."""
     return event.status != "negated" and "announced[" not in event.pattern and \
         not is_fusable(event)
 
@@ -435,14 +435,18 @@ def _two_shared_parties(source: dict[str, Any], fused: dict[str, Any]) -> bool:
 
 
 def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
-                      touched: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+                      touched: dict[str, dict[str, Any]],
+                      same_word: bool = False) -> dict[str, Any] | None:
     """"The rally" in an article that names no rally of its own: the story's one fused event
-    of that family and plan status around that date, if there is exactly one."""
+    of that family and plan status around that date, if there is exactly one (``same_word``:
+    the one among those reported with the mention's word)."""
     fam = family(source["event_type"])
     pool = _pool(store, story_id, fam, source, touched)
     fitting = [f for f in pool.values() if f["planned"] == source["planned"]
                and not era_conflict(source, f)
-               and all(date_score(source, s) is not None for s in f["sources"])]
+               and all(date_score(source, s) is not None for s in f["sources"])
+               and (not same_word or any(trigger_stem(s) == trigger_stem(source)
+                                         for s in f["sources"]))]
     return fitting[0] if len(fitting) == 1 else None
 
 
