@@ -13,8 +13,9 @@ from heron.api import Heron
 from heron.config import Settings
 from heron.fuse.contradictions import compatible_places
 from heron.fuse.events import same_unknown_actor
+from heron.fuse.stories import article_date
 from heron.ingest.dedup import simhash
-from heron.model import ActorRef, Analysis, Article, Event, Mention, Place, Quote, Span
+from heron.model import ActorRef, Analysis, Article, Event, Mention, Place, Quote, Span, Timex
 from heron.store.sqlite import SQLiteStore
 
 PEOPLE = {
@@ -732,3 +733,23 @@ def test_a_report_without_participants_stays_out_when_the_story_has_two_such_eve
     sources = [s["article_id"] for item in heron_db.timeline(heron_db.stories()[0]["id"])
                for s in heron_db.fused_event(item["id"])["sources"]]
     assert "x3" not in sources and len(heron_db.stories()) == 1
+
+
+def undated(timexes: list[tuple[str, str]], published: str | None = None) -> tuple:
+    article = Article(id="d1", text="", raw_text="", outlet=None, published=published,
+                      source="test:d1", content_hash="d1")
+    analysis = Analysis(article_id="d1", timexes=[
+        Timex("d1", 0, 1, text, value, precision) for text, value, precision in timexes])
+    return article, analysis
+
+
+@pytest.mark.parametrize(("timexes", "published", "expected"), [
+    ([("February 1, 2009", "2009-02-01", "day"), ("Sunday", "2009-02-01", "day"),
+      ("Feb. 3, 2009", "2009-02-03", "day")], None, "2009-02-01"),  # the median full date
+    ([("2004", "2004", "year"), ("June 2005", "2005-06", "month")], None, None),  # too coarse
+    ([("9999-12-31", "9999-12-31", "day")], None, None),  # a placeholder, not a date
+    ([("2009-02-01", "2009-02-01", "day")], "2025-08-20T10:00:00", "2025-08-20"),
+])
+def test_an_undated_article_is_blocked_by_the_full_dates_it_names(timexes, published,
+                                                                  expected) -> None:
+    assert article_date(*undated(timexes, published)) == expected
