@@ -27,6 +27,7 @@ PEOPLE = {
     "Lavrov": ("sergey-lavrov", "Sergey Lavrov", "RUS", "GOV"),
     "Petro": ("gustavo-petro", "Gustavo Petro", "COL", "GOV"),
     "Rubio": ("marco-rubio", "Marco Rubio", "USA", "GOV"),
+    "Israel": ("ISR", "Israel", "ISR", None), "Syria": ("SYR", "Syria", "SYR", None),
 }
 PLACES = {
     "Hungary": ("Hungary", "HUN", "country"), "Budapest": ("Budapest", "HUN", "city"),
@@ -303,16 +304,25 @@ def test_no_venue_yet_is_a_side_against_a_named_venue(heron_db: Heron) -> None:
     assert {s["value"] for s in cx["sides"]} == {"Hungary", "undetermined"}
 
 
-def test_agreement_asserted_vs_not_confirmed_is_a_disputed_status(heron_db: Heron) -> None:
+def test_agreement_asserted_vs_denied_is_a_disputed_status(heron_db: Heron) -> None:
     planned_meeting("j1", None, agreed=True).store_in(heron_db.store)
-    planned_meeting("j2", None, "The Kremlin has not publicly confirmed any agreement on the "
-                    "meetings.").store_in(heron_db.store)
+    (planned_meeting("j2", None, "Putin has not agreed to the meeting, the Kremlin said.")
+     .event("agreed", "AGREE", actors=["Putin"], status="negated").store_in(heron_db.store))
     heron_db.fuse()
     [item] = [i for i in heron_db.timeline(heron_db.stories()[0]["id"]) if i["planned"]]
     [cx] = heron_db.contradictions(heron_db.stories()[0]["id"])
     assert cx["attribute"] == "status" and cx["id"] in item["contradiction_ids"]
     sides = {s["value"]: [src["article_id"] for src in s["sources"]] for s in cx["sides"]}
-    assert sides == {"agreed (RUS)": ["j1"], "not confirmed (RUS)": ["j2"]}
+    assert sides == {"agreed (RUS)": ["j1"], "not agreed (RUS)": ["j2"]}
+
+
+def test_agreement_asserted_vs_not_confirmed_is_no_dispute(heron_db: Heron) -> None:
+    # "has not confirmed" is uncertainty: both can be true, no outlet contradicts another
+    planned_meeting("j3", None, agreed=True).store_in(heron_db.store)
+    planned_meeting("j4", None, "The Kremlin has not publicly confirmed any agreement on the "
+                    "meetings.").store_in(heron_db.store)
+    heron_db.fuse()
+    assert heron_db.contradictions() == []
 
 
 def test_not_confirmed_by_an_unrelated_party_is_no_dispute(heron_db: Heron) -> None:
@@ -389,9 +399,12 @@ def test_timeline_command_and_exports(tmp_path: Path) -> None:
     db = tmp_path / "cli.db"
     with Heron(db) as h:
         for aid in ("p1", "p2"):
-            planned_meeting(aid, None, agreed=aid == "p1",
-                            stance_sentence=None if aid == "p1" else
-                            "The Kremlin has not confirmed the meeting.").store_in(h.store)
+            doc = planned_meeting(aid, None, agreed=aid == "p1",
+                                  stance_sentence=None if aid == "p1" else
+                                  "Putin has not agreed to the meeting.")
+            if aid == "p2":
+                doc.event("agreed", "AGREE", actors=["Putin"], status="negated")
+            doc.store_in(h.store)
         white_house("p3", "Outlet C", "2025-08-18").store_in(h.store)
         h.fuse()
 
@@ -402,7 +415,7 @@ def test_timeline_command_and_exports(tmp_path: Path) -> None:
     shown = heron("timeline")
     assert shown.returncode == 0, shown.stderr
     assert "2025-08-18" in shown.stdout and "Planned" in shown.stdout
-    assert "disputed agreement of RUS" in shown.stdout and "not confirmed" in shown.stdout
+    assert "disputed agreement of RUS" in shown.stdout and "not agreed" in shown.stdout
     assert heron("timeline", "no-such-story").returncode == 1
     exported = heron("export", "contradictions")
     [row] = [json.loads(line) for line in exported.stdout.splitlines()]
@@ -557,6 +570,29 @@ def test_a_denial_alone_opens_no_event(heron_db: Heron) -> None:
      .store_in(heron_db.store))
     heron_db.fuse()
     assert heron_db.timeline(heron_db.stories()[0]["id"]) == []
+
+
+def test_a_denial_of_who_did_it_stands_only_against_reports_naming_the_doer(
+        heron_db: Heron) -> None:
+    """"Israel denied that its jets struck" disputes "Israeli jets struck", not "a depot was
+    struck" (it happened either way) nor a relayed accusation (a claim, like the denial)."""
+    def report(aid: str, sentence: str, trigger: str, actors=()) -> Doc:
+        return (Doc(aid, f"Outlet {aid}", "2025-08-20").sentence(sentence)
+                .event(trigger, "ASSAULT", actors=actors, recipients=["Syria"],
+                       date="2025-08-19"))
+    report("w1", "Israeli jets struck a depot in Syria on Tuesday.", "struck",
+           ["Israel"]).store_in(heron_db.store)
+    report("w2", "A depot in Syria was struck on Tuesday.", "struck").store_in(heron_db.store)
+    report("w3", "Syria accused Israel of the strike on Syria on Tuesday.", "strike",
+           ["Israel"]).store_in(heron_db.store)
+    (Doc("w4", "Outlet w4", "2025-08-20")
+     .sentence("Israel denied that its jets struck targets in Syria on Tuesday.")
+     .event("struck", "ASSAULT", actors=["Israel"], recipients=["Syria"], status="negated",
+            date="2025-08-19").store_in(heron_db.store))
+    heron_db.fuse()
+    [cx] = [c for c in heron_db.contradictions() if c["id"].endswith("-denied")]
+    sides = {s["value"]: {src["article_id"] for src in s["sources"]} for s in cx["sides"]}
+    assert sides == {"happened": {"w1"}, "denied": {"w4"}}
 
 
 def test_arranging_another_meeting_does_not_corroborate_the_call(heron_db: Heron) -> None:

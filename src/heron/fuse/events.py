@@ -53,6 +53,11 @@ DEFINITE_BEFORE = re.compile(
 REMOTE_MODES = frozenset({"phone"})
 # Nouns of contacts in person: an anaphor like "that meeting" never means a call.
 IN_PERSON_NOUN = re.compile(r"(?:meeting|summit|visit|trip|tour|meet)s?")
+# Repeated or habitual acts: not one event.
+HABITUAL = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) times|"
+    r"(?:every|each) (?:year|month|week|day|time)|for the (?:last|past) (?:\w+ )?"
+    r"(?:years|decades|months)|repeatedly|regularly|usually)\b", re.I)
 # Actors the knowledge base does not know get an id from their name in each article.
 UNKNOWN_ACTOR = "new:"
 COMPANY_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag"})
@@ -242,6 +247,8 @@ def match_score(source: dict[str, Any], fused: dict[str, Any], across_plans: boo
     ``across_plans`` asks whether they are that pair."""
     if era_conflict(source, fused) or (source["planned"] != fused["planned"] and not across_plans):
         return 0.0
+    if is_habitual(source) or any(is_habitual(s) for s in fused["sources"][:1]):  # a habit: alone
+        return 0.0
     part, strong = participant_score(source, fused)
     if part == 0:
         return 0.0
@@ -263,13 +270,27 @@ def match_score(source: dict[str, Any], fused: dict[str, Any], across_plans: boo
             + 0.1 * (mode or 0.0) + TRIGGER_BONUS * same_word)
 
 
+def _pattern_head(source: dict[str, Any]) -> list[str]:
+    return source.get("pattern", "").split(" ")[0].split("->")[0].split(":")
+
+
+def _pos(source: dict[str, Any]) -> str:
+    parts = _pattern_head(source)
+    return parts[1] if len(parts) >= 3 else ""
+
+
+def trigger_lemma(source: dict[str, Any]) -> str:
+    """The trigger's lemma from the pattern (``TYPE:pos:lemma``), else its first word."""
+    parts = _pattern_head(source)
+    word = parts[2] if len(parts) >= 3 and parts[2] else source["trigger"]["text"]
+    return word.split(" ")[0].lower()
+
+
 def trigger_stem(source: dict[str, Any]) -> str:
     """A crude stem of the trigger's lemma (the events component's pattern starts with
     ``TYPE:pos:lemma``), else of its first word: "arrested"/"arrest", "killing"/"killed",
     "shot"/"shooting" (lemma "shoot")."""
-    parts = source.get("pattern", "").split(" ")[0].split("->")[0].split(":")
-    word = parts[2] if len(parts) >= 3 and parts[2] else source["trigger"]["text"]
-    return word.split(" ")[0].lower()[:STEM_LENGTH]
+    return trigger_lemma(source)[:STEM_LENGTH]
 
 
 def fuse_article_events(store: Store, story_id: str, article: Article,
@@ -303,6 +324,8 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
         _attach_denial(store, story_id, event_source(article, analysis, event), touched)
     for event in unanchored:
         source = event_source(article, analysis, event)
+        if is_generic(source):
+            continue
         only = _story_antecedent(store, story_id, source, touched, same_word=True)
         if only is not None:
             only["sources"].append({**source, "unanchored": True})
@@ -318,6 +341,31 @@ def is_unanchored(event: Event) -> bool:
     story has two."""
     return event.status != "negated" and "announced[" not in event.pattern and \
         not is_fusable(event)
+
+
+def is_generic(source: dict[str, Any]) -> bool:
+    """A mention of a class of acts or of a habit, not of one act: a plural event noun ("a
+    record of convictions", "the deployments"), a verb in the simple present ("the law
+    allows Congress to review"), a repeated act ("hosted the ceremony five times", "has
+    been hosting the Oscars for the last 20 years")."""
+    trigger, lemma, pos = source["trigger"]["text"].lower(), trigger_lemma(source), _pos(source)
+    plural = pos == "noun" and trigger != lemma and trigger.rstrip("s") in (lemma, lemma + "e")
+    present = pos == "verb" and trigger.endswith("s") and trigger in (lemma + "s", lemma + "es")
+    return plural or present or is_habitual(source)
+
+
+def _same_sense(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+    """A mention with no participant of its own is the event's only when its word is the
+    event's in the same sense: the same lemma, not merely the same stem ("a plea hearing" is
+    no "pleaded"; "a refusal" no "refused"; "convictions" no "convicted")."""
+    lemma = trigger_lemma(source)
+    return any(trigger_lemma(s) == lemma for s in fused["sources"])
+
+
+def is_habitual(source: dict[str, Any]) -> bool:
+    """A repeated or habitual act ("hosted the ceremony five times", "has been hosting the
+    Oscars for the last 20 years"): many acts, never the same event as one of them."""
+    return bool(HABITUAL.search(source["sentence"]["text"]))
 
 
 def merge_split_events(store: Store, story_id: str,
@@ -445,8 +493,7 @@ def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
     fitting = [f for f in pool.values() if f["planned"] == source["planned"]
                and not era_conflict(source, f)
                and all(date_score(source, s) is not None for s in f["sources"])
-               and (not same_word or any(trigger_stem(s) == trigger_stem(source)
-                                         for s in f["sources"]))]
+               and (not same_word or _same_sense(source, f))]
     return fitting[0] if len(fitting) == 1 else None
 
 

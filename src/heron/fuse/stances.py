@@ -20,7 +20,9 @@ from heron.fuse.dates import day, is_reported, period_end
 from heron.fuse.text import source_key, stem
 from heron.model import Analysis, Article, Event, Mention
 
-AGREED, NOT_CONFIRMED = "agreed", "not confirmed"
+# "not agreed" is a denial ("Moscow has not agreed to the summit"); "not confirmed" is
+# uncertainty ("the Kremlin has not confirmed"), which disputes nothing.
+AGREED, NOT_AGREED, NOT_CONFIRMED = "agreed", "not agreed", "not confirmed"
 UNCONFIRMED_CUE = "status[unconfirmed"
 _CONFIRM_VERBS = r"(?:confirm|respond|comment|acknowledge|agree|accept)\w*"
 # Cue right after its subject: "<the Kremlin> has not publicly confirmed".
@@ -53,10 +55,12 @@ def article_stances(article: Article, analysis: Analysis) -> list[dict[str, Any]
 
 
 def _stance_value(event: Event) -> str | None:
-    """Denied or left unconfirmed ("has not confirmed any agreement": the events component
-    marks it ``claimed`` with the cue ``status[unconfirmed …]``) vs said to have agreed."""
-    if event.status == "negated" or UNCONFIRMED_CUE in event.pattern:
+    """Left unconfirmed ("has not confirmed any agreement": the events component marks it
+    ``claimed`` with the cue ``status[unconfirmed …]``), denied, or said to have agreed."""
+    if UNCONFIRMED_CUE in event.pattern:
         return NOT_CONFIRMED
+    if event.status == "negated":
+        return NOT_AGREED
     return AGREED if event.status in ("asserted", "claimed") else None
 
 
