@@ -86,7 +86,7 @@ def test_planned_putin_zelenskyy_meeting_has_contested_venue_and_unconfirmed_agr
     assert "000" in sides["undetermined"]
     # "Putin agreed" (Merz) and "the Kremlin has not confirmed" can both be true: the stances
     # are kept on the event, but uncertainty disputes nothing.
-    assert not any("agree" in c["description"] for c in found.values())
+    assert not any(c["rule"] == "stance_conflicts" for c in found.values())
     stances = seeds.fused_event(meeting["id"])["stances"]
     agreed = {s["article_id"][:3] for s in stances if s["value"] == "agreed"}
     unconfirmed = {s["article_id"][:3] for s in stances if s["value"] == "not confirmed"}
