@@ -46,8 +46,9 @@ def test_a_relay_adding_a_time_and_a_conversion_does_not_disagree(tmp_path: Path
      {"magni": {"6.1"}, "kilom": {"10"}}),
     ("It struck at 0737 GMT at a depth of 10 kilometres (6. 2 miles)",
      {"gmt": {"0737"}, "kilom": {"10"}, "miles": {"6.2"}}),
-    ("30 countries and 1,200 troops by 6:00 p.m.", {"count": {"30"}, "troop": {"1,200"},
-                                                    "p": {"6:00"}}),
+    ("30 countries and 1,200 troops by 6:00 p.m.", {"count": {"30"}, "troop": {"1200"},
+                                                    "p": {"6"}}),
+    ("1200 troops by 6 p.m. and 6:30 p.m.", {"troop": {"1200"}, "p": {"6", "6:30"}}),
     ("No figure at all", {}),
 ])
 def test_figures_are_read_with_what_they_count(text: str, expected: dict) -> None:

@@ -85,7 +85,8 @@ def figures(text: str) -> dict[str, set[str]]:
     figures of one unit — a depth in miles, a time or a magnitude is not a depth in km."""
     out: dict[str, set[str]] = {}
     for match in FIGURE.finditer(text):
-        value = re.sub(r"\s", "", match["value"]).rstrip(".,")
+        # "6 p.m." and "6:00 p.m.", "1200" and "1,200": one figure written two ways
+        value = re.sub(r"\s|,|:00$", "", match["value"]).rstrip(".")
         out.setdefault(_unit(match["unit"]), set()).add(value)
     return out
 
