@@ -51,7 +51,7 @@ def main() -> None:
     lines = ["| run | contradictions | single-outlet | sentence on two sides | fused events | "
              "multi-outlet | counting a sentence twice |", "|---|---|---|---|---|---|---|"]
     for item in args.db:
-        name, path = item.split("=", 1)
+        name, _, path = item.rpartition("=")  # a run's name may contain "="
         with Heron(path) as h:
             if args.refuse:
                 refuse(h, story_mod.BLOCK_KEYS, story_mod.PER_KEY)

@@ -218,6 +218,8 @@ def main() -> None:
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument("--ecb-db", type=Path,
                         help="reuse the analysis of this ECB+ database (fusion is rebuilt)")
+    parser.add_argument("--no-record", action="store_true",
+                        help="print only; do not append to docs/BENCHMARKS.md")
     args = parser.parse_args()
     lines = [f"NLP components: {', '.join(Settings().components)}", ""]
     with tempfile.TemporaryDirectory() as tmp:
@@ -227,7 +229,8 @@ def main() -> None:
             print("\n".join(lines), flush=True)
         if not args.skip_scaling:
             lines += ["", *scaling(workdir, args.sizes)]
-    record("Stories: clustering quality (ECB+) and ingest+fuse growth", lines)
+    record("Stories: clustering quality (ECB+) and ingest+fuse growth", lines,
+           dry_run=args.no_record)
 
 
 if __name__ == "__main__":

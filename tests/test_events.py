@@ -178,6 +178,10 @@ def test_speech_acts_feed_events(events_only):
     ("Attacks on Odesa overnight injured 15 people, officials said.", "injured", 15),
     ("At least 20 people were killed when a missile struck the market.", "killed", 20),
     ("Three soldiers died and two were wounded in the ambush.", "killed", 3),
+    # a number counts the casualty word it goes with: the 2 are the hurt, not the dead
+    ("1 dead, 2 hurt in a market shooting, police say.", "killed", 1),
+    ("1 dead, 2 hurt in a market shooting, police say.", "injured", 2),
+    ("Gunmen opened fire, killing at least 14 people and wounding 30.", "killed", 14),
 ])
 def test_casualty_figures(events_only, text, field, value):
     assault = next(e for e in code(events_only, text) if e.event_type == "ASSAULT")

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from heron.api import Heron
+from heron.config import Settings
 from heron.fuse.contradictions import compatible_places
+from heron.fuse.events import same_unknown_actor
+from heron.fuse.stories import article_date
 from heron.ingest.dedup import simhash
-from heron.model import ActorRef, Analysis, Article, Event, Mention, Place, Quote, Span
+from heron.model import ActorRef, Analysis, Article, Event, Mention, Place, Quote, Span, Timex
 from heron.store.sqlite import SQLiteStore
 
 PEOPLE = {
@@ -24,6 +27,7 @@ PEOPLE = {
     "Lavrov": ("sergey-lavrov", "Sergey Lavrov", "RUS", "GOV"),
     "Petro": ("gustavo-petro", "Gustavo Petro", "COL", "GOV"),
     "Rubio": ("marco-rubio", "Marco Rubio", "USA", "GOV"),
+    "Israel": ("ISR", "Israel", "ISR", None), "Syria": ("SYR", "Syria", "SYR", None),
 }
 PLACES = {
     "Hungary": ("Hungary", "HUN", "country"), "Budapest": ("Budapest", "HUN", "city"),
@@ -67,7 +71,8 @@ class Doc:
                         mention.start, mention.end, mention.text)
 
     def event(self, trigger: str, event_type: str, actors=(), recipients=(), status="asserted",
-              mode=None, date=None, place=None, pattern="", facilitators=(), **numbers) -> Doc:
+              mode=None, date=None, place=None, pattern="", facilitators=(), confidence=0.8,
+              **numbers) -> Doc:
         index = len(self.analysis.sentences) - 1
         span = self.analysis.sentences[-1]
         at = span.start + span.text.index(trigger)
@@ -77,19 +82,19 @@ class Doc:
             id=f"{self.article.id}-e{len(self.analysis.events)}", article_id=self.article.id,
             sentence=index, sentence_span=span, event_type=event_type, mode=mode, context=[],
             actors=[self.ref(a) for a in actors], recipients=[self.ref(r) for r in recipients],
-            trigger=Span(at, at + len(trigger), trigger), pattern=pattern, confidence=0.8,
+            trigger=Span(at, at + len(trigger), trigger), pattern=pattern, confidence=confidence,
             status=status, date=date or self.article.published,
             date_precision="day" if date else "reported", location=location,
             facilitators=[self.ref(f) for f in facilitators], **numbers))
         return self
 
-    def quote(self, speaker: str, content: str) -> Doc:
+    def quote(self, speaker: str, content: str, confidence: float = 1.0) -> Doc:
         span = self.analysis.sentences[-1]
         at = span.start + span.text.index(content)
         self.analysis.quotes.append(Quote(
             id=f"{self.article.id}-q{len(self.analysis.quotes)}", article_id=self.article.id,
             sentence=len(self.analysis.sentences) - 1, speaker=self.ref(speaker), cue=None,
-            content=Span(at, at + len(content), content), direct=True))
+            content=Span(at, at + len(content), content), direct=True, confidence=confidence))
         return self
 
     def store_in(self, store: SQLiteStore) -> None:
@@ -203,6 +208,54 @@ def test_casualty_figures_that_differ_are_a_contradiction(heron_db: Heron) -> No
     assert {s["value"]: len(s["sources"]) for s in cx["sides"]} == {10: 1, 12: 2}
 
 
+def strike_reports(store: SQLiteStore, weak_killed: int, weak_confidence: float) -> None:
+    """Two outlets report 12 killed, a third ``weak_killed`` in a mention scored
+    ``weak_confidence``."""
+    for aid, killed, confidence in (("w1", 12, 0.8), ("w2", 12, 0.8),
+                                    ("w3", weak_killed, weak_confidence)):
+        (Doc(aid, f"Outlet {aid}", "2025-08-20")
+         .sentence(f"Putin ordered a missile strike on Kharkiv that killed {killed} civilians.")
+         .event("strike", "ASSAULT", actors=["Putin"], date="2025-08-19", place="Kharkiv",
+                killed=killed, confidence=confidence)
+         .store_in(store))
+
+
+def test_evidence_below_the_export_threshold_takes_no_side(tmp_path: Path) -> None:
+    settings = Settings(min_confidence=0.6)
+    assert settings.contradiction_floor == 0.6  # the export threshold unless set apart
+    with Heron(tmp_path / "gated.db", settings) as h:
+        strike_reports(h.store, weak_killed=10, weak_confidence=0.59)
+        h.fuse()
+        [item] = h.timeline(h.stories()[0]["id"])
+        assert item["n_outlets"] == 3  # the weak mention is fused, corroborating the strike
+        assert h.contradictions() == []
+
+
+def test_the_contradiction_threshold_is_configurable(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HERON_CONTRADICTION_MIN_CONFIDENCE", "0.5")
+    settings = Settings(min_confidence=0.6)
+    assert settings.contradiction_floor == 0.5
+    with Heron(tmp_path / "open.db", settings) as h:
+        strike_reports(h.store, weak_killed=10, weak_confidence=0.59)
+        h.fuse()
+        [cx] = h.contradictions()
+        assert {s["value"] for s in cx["sides"]} == {10, 12}
+        assert min(e["confidence"] for e in cx["evidence"]) == 0.59
+
+
+def test_a_relayed_quote_below_the_quote_threshold_takes_no_side(tmp_path: Path) -> None:
+    words = "Russia will not accept NATO troops in Ukraine under any settlement"
+    with Heron(tmp_path / "quotes.db", Settings(quote_min_confidence=0.5)) as h:
+        for aid, number, confidence in (("v1", "30", 0.9), ("v2", "32", 0.4)):
+            (Doc(aid, f"Outlet {aid}", "2025-08-20")
+             .sentence(f"Lavrov said: “{words}, and {number} countries cannot change that.”")
+             .quote("Lavrov", f"{words}, and {number} countries cannot change that.", confidence)
+             .store_in(h.store))
+        h.fuse()
+        assert h.claims()[0]["n_outlets"] == 2 and h.contradictions() == []
+
+
 def planned_meeting(aid: str, venue_sentence: str | None, stance_sentence: str | None = None,
                     agreed: bool = False) -> Doc:
     doc = (Doc(aid, f"Outlet {aid}", "2025-08-20")
@@ -251,16 +304,25 @@ def test_no_venue_yet_is_a_side_against_a_named_venue(heron_db: Heron) -> None:
     assert {s["value"] for s in cx["sides"]} == {"Hungary", "undetermined"}
 
 
-def test_agreement_asserted_vs_not_confirmed_is_a_disputed_status(heron_db: Heron) -> None:
+def test_agreement_asserted_vs_denied_is_a_disputed_status(heron_db: Heron) -> None:
     planned_meeting("j1", None, agreed=True).store_in(heron_db.store)
-    planned_meeting("j2", None, "The Kremlin has not publicly confirmed any agreement on the "
-                    "meetings.").store_in(heron_db.store)
+    (planned_meeting("j2", None, "Putin has not agreed to the meeting, the Kremlin said.")
+     .event("agreed", "AGREE", actors=["Putin"], status="negated").store_in(heron_db.store))
     heron_db.fuse()
     [item] = [i for i in heron_db.timeline(heron_db.stories()[0]["id"]) if i["planned"]]
     [cx] = heron_db.contradictions(heron_db.stories()[0]["id"])
     assert cx["attribute"] == "status" and cx["id"] in item["contradiction_ids"]
     sides = {s["value"]: [src["article_id"] for src in s["sources"]] for s in cx["sides"]}
-    assert sides == {"agreed (RUS)": ["j1"], "not confirmed (RUS)": ["j2"]}
+    assert sides == {"agreed (RUS)": ["j1"], "not agreed (RUS)": ["j2"]}
+
+
+def test_agreement_asserted_vs_not_confirmed_is_no_dispute(heron_db: Heron) -> None:
+    # "has not confirmed" is uncertainty: both can be true, no outlet contradicts another
+    planned_meeting("j3", None, agreed=True).store_in(heron_db.store)
+    planned_meeting("j4", None, "The Kremlin has not publicly confirmed any agreement on the "
+                    "meetings.").store_in(heron_db.store)
+    heron_db.fuse()
+    assert heron_db.contradictions() == []
 
 
 def test_not_confirmed_by_an_unrelated_party_is_no_dispute(heron_db: Heron) -> None:
@@ -337,9 +399,12 @@ def test_timeline_command_and_exports(tmp_path: Path) -> None:
     db = tmp_path / "cli.db"
     with Heron(db) as h:
         for aid in ("p1", "p2"):
-            planned_meeting(aid, None, agreed=aid == "p1",
-                            stance_sentence=None if aid == "p1" else
-                            "The Kremlin has not confirmed the meeting.").store_in(h.store)
+            doc = planned_meeting(aid, None, agreed=aid == "p1",
+                                  stance_sentence=None if aid == "p1" else
+                                  "Putin has not agreed to the meeting.")
+            if aid == "p2":
+                doc.event("agreed", "AGREE", actors=["Putin"], status="negated")
+            doc.store_in(h.store)
         white_house("p3", "Outlet C", "2025-08-18").store_in(h.store)
         h.fuse()
 
@@ -350,7 +415,7 @@ def test_timeline_command_and_exports(tmp_path: Path) -> None:
     shown = heron("timeline")
     assert shown.returncode == 0, shown.stderr
     assert "2025-08-18" in shown.stdout and "Planned" in shown.stdout
-    assert "disputed agreement of RUS" in shown.stdout and "not confirmed" in shown.stdout
+    assert "disputed agreement of RUS" in shown.stdout and "not agreed" in shown.stdout
     assert heron("timeline", "no-such-story").returncode == 1
     exported = heron("export", "contradictions")
     [row] = [json.loads(line) for line in exported.stdout.splitlines()]
@@ -507,6 +572,29 @@ def test_a_denial_alone_opens_no_event(heron_db: Heron) -> None:
     assert heron_db.timeline(heron_db.stories()[0]["id"]) == []
 
 
+def test_a_denial_of_who_did_it_stands_only_against_reports_naming_the_doer(
+        heron_db: Heron) -> None:
+    """"Israel denied that its jets struck" disputes "Israeli jets struck", not "a depot was
+    struck" (it happened either way) nor a relayed accusation (a claim, like the denial)."""
+    def report(aid: str, sentence: str, trigger: str, actors=()) -> Doc:
+        return (Doc(aid, f"Outlet {aid}", "2025-08-20").sentence(sentence)
+                .event(trigger, "ASSAULT", actors=actors, recipients=["Syria"],
+                       date="2025-08-19"))
+    report("w1", "Israeli jets struck a depot in Syria on Tuesday.", "struck",
+           ["Israel"]).store_in(heron_db.store)
+    report("w2", "A depot in Syria was struck on Tuesday.", "struck").store_in(heron_db.store)
+    report("w3", "Syria accused Israel of the strike on Syria on Tuesday.", "strike",
+           ["Israel"]).store_in(heron_db.store)
+    (Doc("w4", "Outlet w4", "2025-08-20")
+     .sentence("Israel denied that its jets struck targets in Syria on Tuesday.")
+     .event("struck", "ASSAULT", actors=["Israel"], recipients=["Syria"], status="negated",
+            date="2025-08-19").store_in(heron_db.store))
+    heron_db.fuse()
+    [cx] = [c for c in heron_db.contradictions() if c["id"].endswith("-denied")]
+    sides = {s["value"]: {src["article_id"] for src in s["sources"]} for s in cx["sides"]}
+    assert sides == {"happened": {"w1"}, "denied": {"w4"}}
+
+
 def test_arranging_another_meeting_does_not_corroborate_the_call(heron_db: Heron) -> None:
     arranged_by_call("b1").store_in(heron_db.store)
     arrangement_only("a1", parties=("Merz", "Lavrov")).store_in(heron_db.store)
@@ -631,3 +719,73 @@ def test_an_article_bridging_two_stories_of_one_development_merges_them(heron_db
         "2025-08-01", "2025-08-20")
     rows = heron_db.store.query("SELECT DISTINCT story_id FROM story_articles", ())
     assert [r[0] for r in rows] == [story["id"]]
+
+
+@pytest.mark.parametrize(("key", "other", "same"), [
+    ("new:jackson", "new:vincent-jackson", True),  # surname against the full name
+    ("new:eyp-mission-critical-facilities", "new:eyp-mission-critical-facilities-inc", True),
+    ("new:jamal-williams", "new:serena-williams", False),  # two people sharing a surname
+    ("new:vincent", "new:vincent-jackson", False),  # a first name is not the person
+    ("new:jackson", "new:jackson", False),  # the same key: matched as such, not by name
+    ("new:jackson", "USA", False),  # a known actor id is never matched by its name
+])
+def test_actors_the_kb_does_not_know_match_by_part_of_their_name(key: str, other: str,
+                                                                   same: bool) -> None:
+    assert same_unknown_actor(key, other) is same
+    assert same_unknown_actor(other, key) is same
+
+
+def kharkiv_report(aid: str, sentence: str, trigger: str, **event) -> Doc:
+    return (Doc(aid, f"Outlet {aid}", "2025-08-20")
+            .sentence("Putin ordered a missile strike on Kharkiv that killed 12 civilians.")
+            .sentence(sentence).event(trigger, "ASSAULT", date="2025-08-19", **event))
+
+
+def test_a_report_without_participants_joins_the_storys_one_event_of_its_word(
+        heron_db: Heron) -> None:
+    for aid in ("u1", "u2"):
+        kharkiv_report(aid, "Putin ordered the strike on Kharkiv.", "strike",
+                       actors=["Putin"], place="Kharkiv").store_in(heron_db.store)
+    kharkiv_report("u3", "A missile strike killed civilians in a residential district.",
+                   "strike").store_in(heron_db.store)  # no participant, no place
+    kharkiv_report("u4", "Residents said the shelling lasted an hour.",
+                   "shelling").store_in(heron_db.store)  # another word: maybe another act
+    heron_db.fuse()
+    [item] = heron_db.timeline(heron_db.stories()[0]["id"])
+    sources = heron_db.store.fused_event_record(item["id"])["sources"]
+    assert sorted(s["article_id"] for s in sources) == ["u1", "u2", "u3"]
+    assert [s.get("unanchored", False) for s in sources] == [False, False, True]
+
+
+def test_a_report_without_participants_stays_out_when_the_story_has_two_such_events(
+        heron_db: Heron) -> None:
+    kharkiv_report("x1", "Putin ordered the strike on Kharkiv.", "strike",
+                   actors=["Putin"], place="Kharkiv").store_in(heron_db.store)
+    kharkiv_report("x2", "Zelenskyy ordered a strike on Bogota.", "strike",
+                   actors=["Zelenskyy"], place="Bogota").store_in(heron_db.store)
+    kharkiv_report("x3", "A missile strike killed civilians in a residential district.",
+                   "strike").store_in(heron_db.store)
+    heron_db.fuse()
+    sources = [s["article_id"] for item in heron_db.timeline(heron_db.stories()[0]["id"])
+               for s in heron_db.fused_event(item["id"])["sources"]]
+    assert "x3" not in sources and len(heron_db.stories()) == 1
+
+
+def undated(timexes: list[tuple[str, str]], published: str | None = None) -> tuple:
+    article = Article(id="d1", text="", raw_text="", outlet=None, published=published,
+                      source="test:d1", content_hash="d1")
+    analysis = Analysis(article_id="d1", timexes=[
+        Timex("d1", 0, 1, text, value, precision) for text, value, precision in timexes])
+    return article, analysis
+
+
+@pytest.mark.parametrize(("timexes", "published", "expected"), [
+    ([("February 1, 2009", "2009-02-01", "day"), ("Sunday", "2009-02-01", "day"),
+      ("Feb. 3, 2009", "2009-02-03", "day")], None, "2009-02-01"),  # the median full date
+    ([("2004", "2004", "year"), ("June 2005", "2005-06", "month")], None, None),  # too coarse
+    ([("9999-12-31", "9999-12-31", "day")], None, None),  # a placeholder, not a date
+    ([("2009-02-01", "2009-02-01", "day")], "2025-08-20T10:00:00", "2025-08-20"),
+])
+def test_an_undated_article_is_blocked_by_the_full_dates_it_names(timexes, published,
+                                                                  expected) -> None:
+    assert article_date(*undated(timexes, published)) == expected

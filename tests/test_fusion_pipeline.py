@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import every_mention_takes_a_side
 from heron.api import Heron
 from heron.web.app import create_app
 
@@ -21,7 +22,7 @@ VISIT = Path(__file__).parent / "data" / "multi_outlet_visit.jsonl"
 
 @pytest.fixture(scope="module")
 def strike(tmp_path_factory: pytest.TempPathFactory, nlp) -> Heron:
-    h = Heron(tmp_path_factory.mktemp("strike") / "strike.db")
+    h = Heron(tmp_path_factory.mktemp("strike") / "strike.db", every_mention_takes_a_side())
     report = h.ingest([REPORTS])
     assert report.fused == 3
     yield h
@@ -56,7 +57,7 @@ def test_the_same_condemnation_from_two_outlets_is_one_event(strike: Heron) -> N
 
 @pytest.fixture(scope="module")
 def protest(tmp_path_factory: pytest.TempPathFactory, nlp) -> Heron:
-    h = Heron(tmp_path_factory.mktemp("protest") / "protest.db")
+    h = Heron(tmp_path_factory.mktemp("protest") / "protest.db", every_mention_takes_a_side())
     h.ingest([PROTEST])
     yield h
     h.close()
@@ -74,7 +75,7 @@ def test_one_rally_from_three_outlets_with_contested_crowd_size(protest: Heron) 
 
 
 def test_a_denial_is_set_against_the_reports_not_counted_with_them(tmp_path: Path, nlp) -> None:
-    with Heron(tmp_path / "denial.db") as h:
+    with Heron(tmp_path / "denial.db", every_mention_takes_a_side()) as h:
         h.ingest([DENIAL])
         [strike] = [i for i in h.timeline(h.stories()[0]["id"]) if i["event_type"] == "ASSAULT"]
         assert strike["n_denials"] == 1 and strike["date"] == "2025-05-04"
@@ -89,7 +90,7 @@ def test_a_denial_is_set_against_the_reports_not_counted_with_them(tmp_path: Pat
 
 
 def test_one_planned_visit_dated_differently_by_two_outlets(tmp_path: Path, nlp) -> None:
-    with Heron(tmp_path / "visit.db") as h:
+    with Heron(tmp_path / "visit.db", every_mention_takes_a_side()) as h:
         h.ingest([VISIT])
         items = h.timeline(h.stories()[0]["id"])
         [visit] = [i for i in items if i["planned"]]

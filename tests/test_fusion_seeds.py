@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
+from conftest import every_mention_takes_a_side
 from heron.api import Heron
 
 TRUMP, PUTIN, ZELENSKYY, LAVROV = ("donald-trump", "vladimir-putin", "volodymyr-zelenskyy",
@@ -15,7 +15,11 @@ TRUMP, PUTIN, ZELENSKYY, LAVROV = ("donald-trump", "vladimir-putin", "volodymyr-
 
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Heron:
-    h = Heron(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    # Every mention takes a side here: these tests check what the contradiction rules find in
+    # the seeds; the learned model scores the Hungary venue statements below the export
+    # threshold, and the default gate (tests/test_fusion.py) would leave that venue uncontested.
+    h = Heron(tmp_path_factory.mktemp("seeds") / "seeds.db",
+              every_mention_takes_a_side())
     report = h.ingest([seeds_dir], published="2025-08-20")
     assert report.fused == 4
     yield h
@@ -68,7 +72,7 @@ def test_trump_putin_call_is_one_event_from_three_outlets(seeds: Heron,
     assert "arrangements" in arranged["sentence"]["text"]
 
 
-def test_planned_putin_zelenskyy_meeting_has_contested_venue_and_agreement(
+def test_planned_putin_zelenskyy_meeting_has_contested_venue_and_unconfirmed_agreement(
         seeds: Heron, timeline: list[dict]) -> None:
     [meeting] = find(timeline, "CONSULT", {PUTIN, ZELENSKYY}, planned=True)
     assert meeting["n_outlets"] >= 3
@@ -80,15 +84,13 @@ def test_planned_putin_zelenskyy_meeting_has_contested_venue_and_agreement(
     geneva = next(v for k, v in sides.items() if "Geneva" in k)
     assert "001" in hungary and {"000", "003"} & geneva
     assert "000" in sides["undetermined"]
-    [agreement] = [c for c in found.values() if c["attribute"] == "status"
-                   and "agree" in c["description"]]
-    agreed, unconfirmed = agreement["sides"]
-    assert agreed["value"].startswith("agreed") and "002" in articles(agreed)
-    # A "has not confirmed any agreement" sentence is evidence of the other side only.
-    assert not any(re.search(r"\bnot\s+(?:\w+ly\s+)?confirm", src["sentence"]["text"])
-                   for src in agreed["sources"])
-    assert unconfirmed["value"].startswith("not confirmed")
-    assert {"000", "001", "003"} <= articles(unconfirmed)
+    # "Putin agreed" (Merz) and "the Kremlin has not confirmed" can both be true: the stances
+    # are kept on the event, but uncertainty disputes nothing.
+    assert not any(c["rule"] == "stance_conflicts" for c in found.values())
+    stances = seeds.fused_event(meeting["id"])["stances"]
+    agreed = {s["article_id"][:3] for s in stances if s["value"] == "agreed"}
+    unconfirmed = {s["article_id"][:3] for s in stances if s["value"] == "not confirmed"}
+    assert "002" in agreed and {"000", "001", "003"} <= unconfirmed
 
 
 def test_timeline_lists_the_week_in_order(timeline: list[dict]) -> None:

@@ -217,10 +217,9 @@ class Heron:
                                              retry=attempts < MAX_ATTEMPTS))
 
         with self.writer:
-            # Contradiction evidence is not gated by the event export threshold yet: the learned
-            # event model still scores many plain conflict reports low (docs/EVENTS.md), and a
-            # gate at 0.60 would silence real disagreements between outlets.
-            return fuse_pending(self.store, progress, failed)
+            # A contradiction is raised only between statements an analyst would be shown.
+            return fuse_pending(self.store, progress, failed, self.settings.contradiction_floor,
+                                self.settings.quote_min_confidence)
 
     def stories(self, limit: int = 50, offset: int = 0,
                 query: str | None = None) -> list[dict[str, Any]]:

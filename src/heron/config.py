@@ -36,6 +36,11 @@ def model_dir(configured: str | None = None) -> Path:
                 or Path(__file__).parent / "data" / "models")
 
 
+def _env_float(name: str) -> float | None:
+    raw = os.environ.get(name)
+    return float(raw) if raw else None
+
+
 def default_min_confidence() -> float:
     """The event confidence exports, timelines and the web show by default: HERON_MIN_CONFIDENCE,
     else the threshold ``make train`` chose on the gold dev split (docs/EVENTS.md), else 0."""
@@ -99,6 +104,19 @@ class Settings:
     # A Dask scheduler (tcp://host:8786) to analyse on instead of local processes.
     dask_scheduler: str | None = field(
         default_factory=lambda: os.environ.get("HERON_DASK_SCHEDULER") or None)
+    # Evidence below this confidence takes no side in a contradiction (events, stances; claims
+    # use quote_min_confidence): None means the export threshold, so a disagreement is only
+    # raised between statements an analyst would see. HERON_CONTRADICTION_MIN_CONFIDENCE=0
+    # lets every stored mention take a side.
+    contradiction_min_confidence: float | None = field(default_factory=lambda: _env_float(
+        "HERON_CONTRADICTION_MIN_CONFIDENCE"))
+
+    @property
+    def contradiction_floor(self) -> float:
+        """The confidence a mention needs to take a side in a contradiction."""
+        if self.contradiction_min_confidence is None:
+            return self.min_confidence
+        return self.contradiction_min_confidence
 
 
 WORKER_MEMORY = 1 << 30  # a worker (model + stages + a batch) stays under 1 GiB

@@ -31,9 +31,10 @@ STANCE_WINDOW_DAYS = 60  # planned events a stance may refer to: dated this clos
 
 def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = None,
                  failed: Callable[[Article, str, int], None] | None = None,
-                 min_confidence: float = 0.0) -> int:
-    """Fuse every analysed article not fused yet; returns how many were processed. Evidence
-    below ``min_confidence`` takes no side in a contradiction.
+                 min_confidence: float = 0.0, quote_min_confidence: float = 0.0) -> int:
+    """Fuse every analysed article not fused yet; returns how many were processed. Event
+    evidence below ``min_confidence`` and relayed quotes below ``quote_min_confidence`` take
+    no side in a contradiction.
 
     An article whose fusion raises is rolled back alone, marked with the reason
     (``store.record_failure``; ``failed`` gets the article, reason and failed tries so far)
@@ -45,7 +46,7 @@ def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = Non
             try:
                 with store.fusion_batch():
                     if not article.duplicate_of:  # a duplicate adds no new evidence
-                        fuse_article(store, article, min_confidence)
+                        fuse_article(store, article, min_confidence, quote_min_confidence)
                     store.mark_fused(article.id)
             except Exception as exc:  # one article must not stop the others
                 log.debug("fusion of %s failed", article.id, exc_info=True)
@@ -61,10 +62,12 @@ def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = Non
     return done
 
 
-def fuse_article(store: Store, article: Article, min_confidence: float = 0.0) -> str | None:
+def fuse_article(store: Store, article: Article, min_confidence: float = 0.0,
+                 quote_min_confidence: float = 0.0) -> str | None:
     """Fuse one analysed article; returns its story id. Every event takes part, whatever its
     confidence: each source keeps its own, and corroboration by other outlets is evidence too;
-    only evidence at or above ``min_confidence`` can raise a contradiction."""
+    only evidence at or above ``min_confidence`` (quotes: ``quote_min_confidence``) can raise
+    a contradiction."""
     analysis = store.analysis(article.id)
     if analysis is None:
         return None
@@ -91,7 +94,7 @@ def fuse_article(store: Store, article: Article, min_confidence: float = 0.0) ->
         store.save_fused_event(fused)
     for claim in fuse_article_quotes(store, story_id, article, analysis):
         store.replace_contradictions("claim_id", claim["id"],
-                                     claim_contradictions(claim, min_confidence))
+                                     claim_contradictions(claim, quote_min_confidence))
         store.save_claim(claim)
     refresh_counts(store, story_id)
     return story_id

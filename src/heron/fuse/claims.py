@@ -18,6 +18,9 @@ SIMILAR_RATIO = 85  # rapidfuzz token-sort ratio for one statement worded alike
 SIMILAR_WORDS = 0.6  # or this content-word Jaccard overlap (translations, light edits)
 MIN_WORDS = 4  # ... between statements of at least this many content words
 NUMBER = re.compile(r"\b\d[\d,.]*\b")
+# A figure and the word it counts; a decimal split by tokenisation ("6. 1") is one figure.
+FIGURE = re.compile(r"(?<![\w.,:])(?P<value>\d[\d,]*(?:[.:]\s?\d+)?)(?:\s*-?\s*(?P<unit>[A-Za-z]+))?")
+UNIT_PREFIX = 5
 
 
 def quote_source(article: Article, quote: Quote) -> dict[str, Any]:
@@ -26,6 +29,7 @@ def quote_source(article: Article, quote: Quote) -> dict[str, Any]:
         "source": source_key(article), "published": article.published,
         "content": asdict(quote.content), "sentence": asdict(quote.content),
         "cue": asdict(quote.cue) if quote.cue else None, "direct": quote.direct,
+        "confidence": quote.confidence,
         "channel": quote.channel, "via": quote.via, "date": quote.date,
         "words": sorted(set(content_words(quote.content.text))),
         "numbers": sorted(set(NUMBER.findall(quote.content.text))),
@@ -75,26 +79,46 @@ def summarise_claim(claim: dict) -> None:
     claim["first_reported"] = published[0] if published else None
 
 
+def figures(text: str) -> dict[str, set[str]]:
+    """The figures a statement quotes, by what they count: the word after the number ("30
+    countries", "10 kilometres", "6.1-magnitude", "0737 GMT"). Two relays disagree only on
+    figures of one unit — a depth in miles, a time or a magnitude is not a depth in km."""
+    out: dict[str, set[str]] = {}
+    for match in FIGURE.finditer(text):
+        # "6 p.m." and "6:00 p.m.", "1200" and "1,200": one figure written two ways
+        value = re.sub(r"\s|,|:00$", "", match["value"]).rstrip(".")
+        out.setdefault(_unit(match["unit"]), set()).add(value)
+    return out
+
+
+def _unit(word: str | None) -> str:
+    # "kilometres"/"kilometers", "country"/"countries": one unit, whatever the spelling
+    return (word or "").lower()[:UNIT_PREFIX]
+
+
 def claim_contradictions(claim: dict, min_confidence: float = 0.0) -> list[dict]:
-    """Relays of one statement quoting different figures, by different outlets (see
-    :func:`heron.fuse.contradictions.independent`)."""
-    variants: dict[tuple[str, ...], list[dict]] = {}
+    """Relays of one statement quoting different figures for the same unit, by different
+    outlets (see :func:`heron.fuse.contradictions.independent`). A relay that quotes fewer
+    of the figures ("30 miles" where another gives "48km" too) does not disagree."""
+    claim["contradiction_ids"] = []
+    by_unit: dict[str, dict[str, list[dict]]] = {}
     for s in claim["sources"]:
-        if s["numbers"]:
-            variants.setdefault(tuple(s["numbers"]), []).append(s)
-    # A relay that quotes fewer of the figures ("6 p.m." for "6:00 p.m.", "30 miles" where
-    # another gives "48km" too, "eight" spelled out) does not disagree: only relays whose
-    # figures neither include the other's are different versions of the statement.
-    sets = {v: set(v) for v in variants}
-    variants = {v: items for v, items in variants.items()
-                if any(not (sets[v] <= sets[w] or sets[w] <= sets[v]) for w in variants)}
-    sides = independent([{"value": ", ".join(v), "sources": [
-        {"article_id": s["article_id"], "outlet": s["outlet"], "source": s["source"],
-         "sentence": s["sentence"]} for s in items]} for v, items in variants.items()],
-        min_confidence)
-    if len(sides) < 2:
-        claim["contradiction_ids"] = []
-        return []
+        for unit, values in figures(s["content"]["text"]).items():
+            by_unit.setdefault(unit, {}).setdefault(", ".join(sorted(values)), []).append(s)
+    for unit, variants in sorted(by_unit.items()):
+        sets = {v: set(v.split(", ")) for v in variants}
+        variants = {v: items for v, items in variants.items()
+                    if any(not sets[v] & sets[w] for w in variants)}
+        sides = independent([{"value": f"{v} {unit}".strip(), "sources": [
+            {"article_id": s["article_id"], "outlet": s["outlet"], "source": s["source"],
+             "sentence": s["sentence"], "confidence": s.get("confidence")} for s in items]}
+            for v, items in variants.items()], min_confidence)
+        if len(sides) >= 2:
+            return [_numbers_record(claim, sides)]
+    return []
+
+
+def _numbers_record(claim: dict, sides: list[dict]) -> dict[str, Any]:
     record = {"id": f"cx-{claim['id']}-numbers", "story_id": claim["story_id"],
               "fused_event_id": None, "claim_id": claim["id"], "attribute": "numbers",
               "description": f"{claim['speaker']['name']} is quoted with different figures: "
@@ -102,4 +126,4 @@ def claim_contradictions(claim: dict, min_confidence: float = 0.0) -> list[dict]
               "sides": sides, "rule": "claim_numbers",
               "evidence": evidence_pair(sides)}
     claim["contradiction_ids"] = [record["id"]]
-    return [record]
+    return record

@@ -11,18 +11,21 @@ sides from two outlets (when possible two that each stand on their own side only
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
 from heron.fuse.consensus import NEGATED, NUMBERS, TOLERANCE_DAYS, stating
 from heron.fuse.dates import explicit_day, gap
 from heron.fuse.sources import UNDETERMINED
-from heron.fuse.stances import AGREED, NOT_CONFIRMED
+from heron.fuse.stances import AGREED, NOT_AGREED
 
 # Roles are interchangeable in these types ("A met B" = "B hosted A"): no actor conflicts.
 SYMMETRIC_FAMILIES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # Places of this granularity exclude each other when their names differ.
 CITY_LEVEL = frozenset({"city"})
+# A sentence relaying one party's accusation: who did it is a claim, not the outlet's report.
+ACCUSATION = re.compile(r"\b(?:accus|blam)\w*", re.I)
 
 
 def evidence(item: dict[str, Any]) -> dict[str, Any]:
@@ -237,13 +240,20 @@ def planned_conflict(fused: dict, floor: float = 0.0) -> list[dict]:
 
 
 def denial_conflict(fused: dict, floor: float = 0.0) -> list[dict]:
-    """Reported by some sources, denied per others ("Israel denied that its jets struck")."""
+    """Reported by some sources, denied per others ("Israel denied that its jets struck").
+    A denial by the act's agent ("Sudan said it had not bombed the camp") denies who did it,
+    not that it happened: it stands only against reports that name that agent as the doer
+    in their own words (an accusation relayed — "X accused Sudan" — is a claim, like it)."""
     denied = [s for s in fused["sources"] if s["status"] == NEGATED]
     # An outlet carrying the denial relays the dispute ("did not comment on reports of an
     # airstrike"): its own mention of the act is what is denied, not a report that it happened.
     denying = {s["source"] for s in denied}
     reported = [s for s in fused["sources"] if s["status"] != NEGATED
                 and s["source"] not in denying]
+    agents = set().union(*(_agents(s) for s in denied)) if denied else set()
+    if denied and all(_agents(s) for s in denied):
+        reported = [s for s in reported if _agents(s) & agents
+                    and not ACCUSATION.search(s["sentence"]["text"])]
     if not denied or not reported:
         return []
     sides = independent([_side("happened", reported), _side("denied", denied)], floor)
@@ -252,6 +262,11 @@ def denial_conflict(fused: dict, floor: float = 0.0) -> list[dict]:
     return [_record(fused, "status", f"sources disagree on whether it happened: "
                     f"{len(_outlets(sides[:1]))} source(s) report it, "
                     f"{len(_outlets(sides[1:]))} deny it", sides, key="denied")]
+
+
+def _agents(source: dict) -> set[str]:
+    """Who the source says did it: its actors' countries (else their names)."""
+    return {r["country"] or r["name"] for r in source["actors"] if r["country"] or r["name"]}
 
 
 def actor_conflict(fused: dict, floor: float = 0.0) -> list[dict]:
@@ -280,23 +295,24 @@ def _swapped(countries: tuple[str, ...], sources: list[dict]) -> bool:
 
 
 def stance_conflicts(fused: dict, floor: float = 0.0) -> list[dict]:
-    """Agreement asserted by some sources and not confirmed per others, for one party."""
+    """Agreement asserted by some sources and denied per others, for one party. That a party
+    "has not confirmed" is uncertainty, not a denial: it disputes no report that it agreed."""
     by_country: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for stance in fused.get("stances", []):
         by_country[stance["country"]][stance["value"]].append(stance)
     out = []
     for country, values in sorted(by_country.items()):
-        if AGREED in values and NOT_CONFIRMED in values:
-            names = sorted({s["name"] for s in values[AGREED] + values[NOT_CONFIRMED]})
+        if AGREED in values and NOT_AGREED in values:
+            names = sorted({s["name"] for s in values[AGREED] + values[NOT_AGREED]})
             sides = independent([_side(f"{AGREED} ({country})", values[AGREED]),
-                                 _side(f"{NOT_CONFIRMED} ({country})", values[NOT_CONFIRMED])],
+                                 _side(f"{NOT_AGREED} ({country})", values[NOT_AGREED])],
                                 floor)
             if len(sides) < 2:
                 continue
             record = _record(fused, "status",
                              f"disputed agreement of {country} ({', '.join(names)}): "
                              f"{len(_outlets(sides[:1]))} source(s) say it agreed, "
-                             f"{len(_outlets(sides[1:]))} say it has not confirmed", sides,
+                             f"{len(_outlets(sides[1:]))} say it has not", sides,
                              key=f"agreement-{country}")
             out.append(record)
     return out

@@ -53,6 +53,14 @@ DEFINITE_BEFORE = re.compile(
 REMOTE_MODES = frozenset({"phone"})
 # Nouns of contacts in person: an anaphor like "that meeting" never means a call.
 IN_PERSON_NOUN = re.compile(r"(?:meeting|summit|visit|trip|tour|meet)s?")
+# Repeated or habitual acts: not one event.
+HABITUAL = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) times|"
+    r"(?:every|each) (?:year|month|week|day|time)|for the (?:last|past) (?:\w+ )?"
+    r"(?:years|decades|months)|repeatedly|regularly|usually)\b", re.I)
+# Actors the knowledge base does not know get an id from their name in each article.
+UNKNOWN_ACTOR = "new:"
+COMPANY_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag"})
 # Actor ids of a country or a country's sector ("RUS", "USA:GOV", "NATO:MIL").
 COUNTRY_LEVEL_ID = re.compile(r"[A-Z]+(?::[A-Z]+)?")
 
@@ -98,12 +106,24 @@ def _found(key: str, country: str | None, theirs: dict[str, str | None]) -> floa
     person, an organisation) falls back to its country only when ``theirs`` names no other
     actor of that country: Trump and "the United States" may be one side, Trump and another
     US official are two different people."""
-    if key in theirs:
+    if key in theirs or any(same_unknown_actor(key, k) for k in theirs):
         return 1.0
     if not country or country not in theirs.values():
         return 0.0
     named_elsewhere = is_named(key) and any(is_named(k) and c == country for k, c in theirs.items())
     return 0.0 if named_elsewhere else 0.75
+
+
+def same_unknown_actor(key: str, other: str) -> bool:
+    """Two actors the knowledge base does not know (``new:<name>``), one named in full and one
+    by part of the name, the last word the same: "Jackson" and "Vincent Jackson", "EYP Mission
+    Critical Facilities" and "... Facilities Inc." — each article names them on its own, so
+    their keys differ."""
+    if not (key.startswith(UNKNOWN_ACTOR) and other.startswith(UNKNOWN_ACTOR)) or key == other:
+        return False
+    mine, theirs = (k[len(UNKNOWN_ACTOR):].split("-") for k in (key, other))
+    short, full = sorted((mine, theirs), key=len)
+    return set(short) <= set(full) and (short[-1] == full[-1] or full[-1] in COMPANY_SUFFIXES)
 
 
 def _substituted(mine: dict[str, str | None], core: dict[str, str | None]) -> bool:
@@ -227,6 +247,8 @@ def match_score(source: dict[str, Any], fused: dict[str, Any], across_plans: boo
     ``across_plans`` asks whether they are that pair."""
     if era_conflict(source, fused) or (source["planned"] != fused["planned"] and not across_plans):
         return 0.0
+    if is_habitual(source) or any(is_habitual(s) for s in fused["sources"][:1]):  # a habit: alone
+        return 0.0
     part, strong = participant_score(source, fused)
     if part == 0:
         return 0.0
@@ -248,9 +270,27 @@ def match_score(source: dict[str, Any], fused: dict[str, Any], across_plans: boo
             + 0.1 * (mode or 0.0) + TRIGGER_BONUS * same_word)
 
 
+def _pattern_head(source: dict[str, Any]) -> list[str]:
+    return source.get("pattern", "").split(" ")[0].split("->")[0].split(":")
+
+
+def _pos(source: dict[str, Any]) -> str:
+    parts = _pattern_head(source)
+    return parts[1] if len(parts) >= 3 else ""
+
+
+def trigger_lemma(source: dict[str, Any]) -> str:
+    """The trigger's lemma from the pattern (``TYPE:pos:lemma``), else its first word."""
+    parts = _pattern_head(source)
+    word = parts[2] if len(parts) >= 3 and parts[2] else source["trigger"]["text"]
+    return word.split(" ")[0].lower()
+
+
 def trigger_stem(source: dict[str, Any]) -> str:
-    """A crude stem of the trigger's first word: "arrested"/"arrest", "killing"/"killed"."""
-    return source["trigger"]["text"].split(" ")[0].lower()[:STEM_LENGTH]
+    """A crude stem of the trigger's lemma (the events component's pattern starts with
+    ``TYPE:pos:lemma``), else of its first word: "arrested"/"arrest", "killing"/"killed",
+    "shot"/"shooting" (lemma "shoot")."""
+    return trigger_lemma(source)[:STEM_LENGTH]
 
 
 def fuse_article_events(store: Store, story_id: str, article: Article,
@@ -260,7 +300,7 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
     in the article; only if there is none are they matched like any other mention — or, with
     no place to match on either, joined to the story's only event of their kind."""
     touched: dict[str, dict[str, Any]] = {}
-    anaphors, denials = [], []
+    anaphors, denials, unanchored = [], [], []
     for event in analysis.events:
         if is_anaphor(article.text, event):
             anaphors.append(event)
@@ -268,6 +308,8 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
             _fuse_one(store, story_id, event_source(article, analysis, event), touched)
         elif is_denial(event):
             denials.append(event)
+        elif is_unanchored(event):
+            unanchored.append(event)
     for event in anaphors:
         source = event_source(article, analysis, event)
         antecedent = resolve_anaphor(source, list(touched.values())) or (
@@ -280,7 +322,50 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
             _fuse_one(store, story_id, source, touched)
     for event in denials:
         _attach_denial(store, story_id, event_source(article, analysis, event), touched)
+    for event in unanchored:
+        source = event_source(article, analysis, event)
+        if is_generic(source):
+            continue
+        only = _story_antecedent(store, story_id, source, touched, same_word=True)
+        if only is not None:
+            only["sources"].append({**source, "unanchored": True})
+            summarise(only)
+            touched[only["id"]] = only
     return list(touched.values())
+
+
+def is_unanchored(event: Event) -> bool:
+    """A reported act with no identified participant and no place ("a deputy was killed
+    Friday"): too vague to match on its own, it joins the story's one event of its family
+    reported with the same word ("killed"; a "shelling" may be another act) — none when the
+    story has two."""
+    return event.status != "negated" and "announced[" not in event.pattern and \
+        not is_fusable(event)
+
+
+def is_generic(source: dict[str, Any]) -> bool:
+    """A mention of a class of acts or of a habit, not of one act: a plural event noun ("a
+    record of convictions", "the deployments"), a verb in the simple present ("the law
+    allows Congress to review"), a repeated act ("hosted the ceremony five times", "has
+    been hosting the Oscars for the last 20 years")."""
+    trigger, lemma, pos = source["trigger"]["text"].lower(), trigger_lemma(source), _pos(source)
+    plural = pos == "noun" and trigger != lemma and trigger.rstrip("s") in (lemma, lemma + "e")
+    present = pos == "verb" and trigger.endswith("s") and trigger in (lemma + "s", lemma + "es")
+    return plural or present or is_habitual(source)
+
+
+def _same_sense(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+    """A mention with no participant of its own is the event's only when its word is the
+    event's in the same sense: the same lemma, not merely the same stem ("a plea hearing" is
+    no "pleaded"; "a refusal" no "refused"; "convictions" no "convicted")."""
+    lemma = trigger_lemma(source)
+    return any(trigger_lemma(s) == lemma for s in fused["sources"])
+
+
+def is_habitual(source: dict[str, Any]) -> bool:
+    """A repeated or habitual act ("hosted the ceremony five times", "has been hosting the
+    Oscars for the last 20 years"): many acts, never the same event as one of them."""
+    return bool(HABITUAL.search(source["sentence"]["text"]))
 
 
 def merge_split_events(store: Store, story_id: str,
@@ -398,14 +483,17 @@ def _two_shared_parties(source: dict[str, Any], fused: dict[str, Any]) -> bool:
 
 
 def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
-                      touched: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+                      touched: dict[str, dict[str, Any]],
+                      same_word: bool = False) -> dict[str, Any] | None:
     """"The rally" in an article that names no rally of its own: the story's one fused event
-    of that family and plan status around that date, if there is exactly one."""
+    of that family and plan status around that date, if there is exactly one (``same_word``:
+    the one among those reported with the mention's word)."""
     fam = family(source["event_type"])
     pool = _pool(store, story_id, fam, source, touched)
     fitting = [f for f in pool.values() if f["planned"] == source["planned"]
                and not era_conflict(source, f)
-               and all(date_score(source, s) is not None for s in f["sources"])]
+               and all(date_score(source, s) is not None for s in f["sources"])
+               and (not same_word or _same_sense(source, f))]
     return fitting[0] if len(fitting) == 1 else None
 
 

@@ -20,7 +20,9 @@ from heron.fuse.dates import day, is_reported, period_end
 from heron.fuse.text import source_key, stem
 from heron.model import Analysis, Article, Event, Mention
 
-AGREED, NOT_CONFIRMED = "agreed", "not confirmed"
+# "not agreed" is a denial ("Moscow has not agreed to the summit"); "not confirmed" is
+# uncertainty ("the Kremlin has not confirmed"), which disputes nothing.
+AGREED, NOT_AGREED, NOT_CONFIRMED = "agreed", "not agreed", "not confirmed"
 UNCONFIRMED_CUE = "status[unconfirmed"
 _CONFIRM_VERBS = r"(?:confirm|respond|comment|acknowledge|agree|accept)\w*"
 # Cue right after its subject: "<the Kremlin> has not publicly confirmed".
@@ -42,7 +44,7 @@ def article_stances(article: Article, analysis: Analysis) -> list[dict[str, Any]
         if value is None:
             continue
         stances.extend(_stance(article, value, ref.country, ref.actor_id, ref.name,
-                               event.sentence, asdict(event.sentence_span))
+                               event.sentence, asdict(event.sentence_span), event.confidence)
                        for ref in event.actors if ref.country)
     for index, span in enumerate(analysis.sentences):
         subject = _unconfirming_subject(analysis.mentions, index, span.start, span.text)
@@ -53,10 +55,12 @@ def article_stances(article: Article, analysis: Analysis) -> list[dict[str, Any]
 
 
 def _stance_value(event: Event) -> str | None:
-    """Denied or left unconfirmed ("has not confirmed any agreement": the events component
-    marks it ``claimed`` with the cue ``status[unconfirmed …]``) vs said to have agreed."""
-    if event.status == "negated" or UNCONFIRMED_CUE in event.pattern:
+    """Left unconfirmed ("has not confirmed any agreement": the events component marks it
+    ``claimed`` with the cue ``status[unconfirmed …]``), denied, or said to have agreed."""
+    if UNCONFIRMED_CUE in event.pattern:
         return NOT_CONFIRMED
+    if event.status == "negated":
+        return NOT_AGREED
     return AGREED if event.status in ("asserted", "claimed") else None
 
 
@@ -69,10 +73,12 @@ def _past(article: Article, event: Event) -> bool:
 
 
 def _stance(article: Article, value: str, country: str, actor_id: str | None, name: str,
-            sentence_index: int, sentence: dict) -> dict[str, Any]:
+            sentence_index: int, sentence: dict, confidence: float | None = None) -> dict[str, Any]:
+    """``confidence``: the AGREE event's; a non-confirmation cue is a fixed phrase read by rule
+    and has none (it takes a side in a contradiction whatever the threshold)."""
     return {"value": value, "country": country, "actor_id": actor_id, "name": name,
             "article_id": article.id, "outlet": article.outlet, "source": source_key(article),
-            "sentence_index": sentence_index, "sentence": sentence}
+            "sentence_index": sentence_index, "sentence": sentence, "confidence": confidence}
 
 
 def _unconfirming_subject(mentions: list[Mention], index: int, offset: int,

@@ -12,17 +12,21 @@ times SQLite index look-ups (log of the corpus size), whatever the corpus size.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median_low
 
 import numpy as np
 
+from heron.config import year_in_range
 from heron.fuse import semantic
 from heron.fuse.dates import shift_iso
 from heron.fuse.text import content_words, source_key
 from heron.model import Analysis, Article
 from heron.store.base import Store
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 WINDOW_DAYS = 10  # a story's next article comes within this many days of its latest one
 BLOCK_KEYS = 12  # the article's most weighted keys used to look up candidate stories
@@ -57,11 +61,15 @@ class Profile:
 
 
 def article_date(article: Article, analysis: Analysis) -> str | None:
-    """Publication date, else the median explicitly dated event, else None."""
+    """Publication date, else the median explicitly dated event, else the median full date
+    written in the text ("February 1, 2009"), else None. Only a story's blocking window uses
+    the last two: an undated article is never given a publication date from its body."""
     if article.published:
         return article.published[:10]
     dated = sorted(e.date[:10] for e in analysis.events
-                   if e.date and e.date_precision == "day")
+                   if e.date and e.date_precision == "day") or \
+        sorted(t.value[:10] for t in analysis.timexes if t.precision == "day" and
+               ISO_DAY.fullmatch(t.value[:10]) and year_in_range(t.value))
     return median_low(dated) if dated else None
 
 

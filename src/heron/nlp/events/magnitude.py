@@ -66,15 +66,37 @@ def _crowd_heads(trigger: Token) -> Iterator[Token]:
 
 def _figure_near(cue: Token) -> int | None:
     """A number on the casualty word, on its arguments ("injured 15 people", "20 were killed"),
-    or on the noun it modifies ("15 people injured")."""
-    candidates = [cue, *(c for c in cue.children if c.dep_ in ARGUMENT_DEPS)]
+    or on the noun it modifies ("15 people injured") — one that counts this cue, not another
+    casualty word ("1 dead, 2 hurt": the 2 are the hurt, reached through "hurt")."""
+    candidates = [cue, *(c for c in cue.children
+                         if c.dep_ in ARGUMENT_DEPS and not _is_cue(c))]
     if cue.dep_ in ("amod", "acl"):
         candidates.append(cue.head)
+    if cue.i > cue.sent.start and cue.nbor(-1).like_num:  # "1 dead" parsed apart
+        candidates.insert(0, cue.nbor(-1))
     for token in candidates:
-        figure = _number_of(token)
-        if figure is not None:
-            return figure
+        figure = _number_token(token)
+        if figure is not None and not _cue_between(figure, cue):
+            return parse_number(figure)
     return None
+
+
+def _cue_between(number: Token, cue: Token) -> bool:
+    """Another casualty word between a number and the cue: the number counts that one."""
+    low, high = sorted((number.i, cue.i))
+    return any(_is_cue(t) for t in number.doc[low + 1:high])
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in KILLED or lemma in INJURED or token.lower_ in INJURED
+
+
+def _number_token(token: Token) -> Token | None:
+    """The token that states the count of a noun phrase head: the head or its number."""
+    if parse_number(token) is not None:
+        return token
+    return next((c for c in token.children if c.dep_ in ("nummod", "quantmod")), None)
 
 
 def _number_of(token: Token) -> int | None:
