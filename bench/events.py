@@ -1,8 +1,12 @@
 """Event-type and actor accuracy of the sentence coder on the PLOVER gold-standard dev set.
 
 Definitions:
-- type accuracy: a sentence's top event (highest confidence; ties: first) has the gold type;
-  a sentence with no event counts as wrong;
+- type accuracy: a sentence's top event has the gold type; the top event is the coder's main
+  event of the sentence (``main``: the event of its main clause, before complement and
+  adverbial/relative clauses and background acts; confidence only breaks ties; see
+  src/heron/nlp/events/prominence.py). Until 2026-12-07 it was the highest-confidence event,
+  which made a confident background event the sentence's code. A sentence with no event
+  counts as wrong;
 - macro-F1: mean over the 16 gold types of per-type F1, where a sentence is "predicted" as the
   type of its top event;
 - actor / recipient country accuracy: for each gold actor (recipient) of a sentence, we look for
@@ -67,11 +71,12 @@ def component_ready(name: str) -> bool:
 
 
 def _top_events(events: list[dict]) -> dict[str, dict]:
+    """Each record's main event (the coder flags one per sentence; GSR records are one
+    sentence each, so a record with a sentence split in two keeps its first main event)."""
     top: dict[str, dict] = {}
     for event in events:
-        best = top.get(event["id"])
-        if best is None or event["confidence"] > best["confidence"]:
-            top[event["id"]] = event
+        if event["main"]:
+            top.setdefault(event["id"], event)
     return top
 
 

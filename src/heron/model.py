@@ -210,6 +210,9 @@ class Event:
     # A mention of an act long before the article (dated in its own clause, over a month before
     # publication): kept, but not one of the story's current events.
     background: bool = False
+    # The sentence's main event (one per sentence): its main clause's, not a background,
+    # subordinate or reported one; what sentence-level coding keeps (see nlp/events/prominence).
+    main: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -260,6 +260,7 @@ CODED_EVENTS = [
     Column("quote_id", STR, "the quote this event shares spans with"),
     Column("quote_role", STR, "statement | content"),
     Column("background", BOOL, "an act long before the text"),
+    Column("main", BOOL, "the sentence's main event (one per sentence; see docs/EVENTS.md)"),
     *_flat_participants("actors", "actor", "country", "actors"),
     *_flat_participants("recipients", "recipient", "country", "recipients"),
     *_flat_location("location"),

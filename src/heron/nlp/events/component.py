@@ -37,6 +37,7 @@ from heron.nlp.events.learned import (
 )
 from heron.nlp.events.lexicon import Lexicon
 from heron.nlp.events.magnitude import casualties, crowd_size
+from heron.nlp.events.prominence import mark_main
 from heron.nlp.events.statements import link_statements
 from heron.nlp.events.status import (
     DENIAL_VERBS,
@@ -88,6 +89,7 @@ class EventCoder:
                                            found[index], probs)
             _attach_casualties(sentence, events)
             attackers.fill(index, events)
+            mark_main(events, ctx.doc)
             contexts = contexts_of(sentence) | paragraph_contexts(sentence.start_char)
             for number, event in enumerate(events, start=len(ctx.analysis.events)):
                 event.id = f"{ctx.article.id}-e{number}"
