@@ -126,17 +126,21 @@ def test_passive_voice_swaps_roles_and_mode_comes_from_the_weapon(events_only):
     assert assault.mode == "drone"
 
 
-@pytest.mark.parametrize("text, facilitator, parties", [
-    ("Qatar brokered talks between Israel and Iran in Doha on Monday.", "Qatar",
+@pytest.mark.parametrize("text, contact_word, facilitator, parties", [
+    ("Qatar brokered talks between Israel and Iran in Doha on Monday.", "talks", "Qatar",
      {"Israel", "Iran"}),
-    ("Macron said he had begun preparations for a summit between Kenya and Ethiopia.", "he",
-     {"Kenya", "Ethiopia"}),
-    ("Norway organised a meeting between Colombia and the ELN rebels.", "Norway",
+    ("Macron said he had begun preparations for a summit between Kenya and Ethiopia.", "summit",
+     "he", {"Kenya", "Ethiopia"}),
+    ("Norway organised a meeting between Colombia and the ELN rebels.", "meeting", "Norway",
      {"Colombia", "the ELN rebels"}),
 ])
 def test_who_arranges_a_contact_is_its_facilitator_not_a_participant(events_actors, text,
-                                                                     facilitator, parties):
-    contact = next(e for e in code(events_actors, text) if e.event_type == "CONSULT")
+                                                                     contact_word, facilitator,
+                                                                     parties):
+    # The contact itself (the talks, not the brokering: mediation is a CONSULT of its own, with
+    # the mediator as actor, per docs/ANNOTATION.md).
+    contact = next(e for e in code(events_actors, text)
+                   if e.event_type == "CONSULT" and e.trigger.text == contact_word)
     assert texts(contact.facilitators) == [facilitator]
     assert {r.text for r in contact.actors + contact.recipients} >= parties - {"the ELN rebels"}
     assert facilitator not in texts(contact.actors + contact.recipients)
@@ -394,3 +398,20 @@ def test_denied_acts_are_coded_negated_and_no_comment_is_no_denial(events_actors
 def test_its_in_a_reported_clause_is_the_reporting_subject(events_actors, text, actor):
     [attack] = [e for e in code(events_actors, text) if e.event_type == "ASSAULT"]
     assert [a.actor_id for a in attack.actors] == [actor]
+
+
+@pytest.mark.parametrize("text, judge", [
+    ("Syria condemned the attack as a violation of its sovereignty.", "Syria"),
+    ("The ministry denied the raid on the newspaper's offices.", "The ministry"),
+])
+def test_who_condemns_or_denies_an_act_is_not_its_actor(events_actors, text, judge):
+    """A verb that judges its object is no support verb ("carried out an attack"): its
+    subject did not do the act."""
+    acts = [e for e in code(events_actors, text) if e.event_type in ("ASSAULT", "COERCE")]
+    assert acts and all(judge not in texts(e.actors) for e in acts)
+
+
+def test_a_support_verb_still_gives_the_act_its_actor(events_actors):
+    [attack] = [e for e in code(events_actors, "Rebels carried out an attack on the base.")
+                if e.event_type == "ASSAULT"]
+    assert texts(attack.actors) == ["Rebels"]

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from conftest import every_mention_takes_a_side
 from heron import Heron
 from heron.config import Settings
 from heron.export.schema import DAY, EXPORT_SCHEMAS, arrow_schema, data_dictionary, days_covered
@@ -25,7 +26,8 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Heron:
-    h = Heron(tmp_path_factory.mktemp("export") / "seeds.db")
+    # Ungated, so that the seeds' contradictions (below the export threshold) fill that table too.
+    h = Heron(tmp_path_factory.mktemp("export") / "seeds.db", every_mention_takes_a_side())
     h.ingest([seeds_dir], published="2025-08-20")
     return h
 

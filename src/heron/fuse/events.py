@@ -513,7 +513,10 @@ def _fuse_one(store: Store, story_id: str, source: dict[str, Any],
 def is_anaphor(text: str, event: Event) -> bool:
     """A participant-less definite mention ("the summit", "that meeting") of a real event:
     it refers back to an event the article already named with its participants."""
-    if event.status == "negated" or "announced[" in event.pattern or event.actors or \
+    # An actor carried over from an earlier sentence's attack is the antecedent's, not the
+    # mention's own ("Israeli jets struck ... Syria condemned the attack").
+    own_actors = event.actors and "actor:carried-from-sentence" not in event.pattern
+    if event.status == "negated" or "announced[" in event.pattern or own_actors or \
             event.recipients or ":noun:" not in event.pattern.split(" ")[0]:
         return False  # a verb after "the" has the article on its subject ("the driver hit")
     before = text[max(event.sentence_span.start, event.trigger.start - 40):event.trigger.start]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from heron.model import ActorRef, Mention, Place, Quote, actor_ref
+from heron.nlp.events.lexicon import Lexicon
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "upon", "for"})
 ACTOR_PREPS_NOUN = frozenset({"by", "from"})
@@ -64,6 +65,9 @@ class Participants:
         return Participants(self.recipients, self.actors, self.roles + ["reversed"])
 
 
+JUDGING_TYPES = frozenset({"ACCUSE", "REJECT"})
+
+
 @dataclass
 class ArgumentFinder:
     """Finds participants in one document, given its mentions and places."""
@@ -71,6 +75,7 @@ class ArgumentFinder:
     mentions: list[Mention]
     places: list[Place]
     quotes: list[Quote] = field(default_factory=list)
+    lexicon: Lexicon | None = None  # to tell a verb that judges an act from a support verb
 
     def for_verb(self, verb: Token, event_type: str) -> Participants:
         found = Participants()
@@ -136,13 +141,23 @@ class ArgumentFinder:
             elif child.dep_ == "prep":
                 self._add_prep(found, child, event_type, noun=True)
         verb = _light_verb(noun)
-        if not found.actors and verb is not None:
+        if not found.actors and verb is not None and not self._judges(verb):
             light = self.for_verb(verb, event_type)
             found.actors = light.actors
             found.recipients = found.recipients or [
                 r for r in light.recipients if not _same_span(r, noun)]
             found.roles += [f"light-verb '{verb.text}'"]
         return found
+
+    def _judges(self, verb: Token) -> bool:
+        """A verb that condemns, denies, rejects or investigates its object ("Syria condemned the
+        attack", "Israel denied the strike") is not a support verb of that act: its subject judges
+        the act and did not do it. Such verbs are the ones the lexicon codes, on their own, only
+        as ACCUSE or REJECT."""
+        if self.lexicon is None:
+            return False
+        bare = [t for t in self.lexicon.candidates(verb.lemma_.lower(), "VERB") if not t.extras]
+        return bool(bare) and all(t.event_type in JUDGING_TYPES for t in bare)
 
     def _add_prep(self, found: Participants, prep: Token, event_type: str, *, noun: bool) -> None:
         word = prep.lower_

@@ -78,7 +78,7 @@ class EventCoder:
 
     def __call__(self, ctx: DocContext) -> None:
         finder = ArgumentFinder(ctx.analysis.mentions or entity_mentions(ctx), ctx.analysis.places,
-                                ctx.analysis.quotes)
+                                ctx.analysis.quotes, self.lexicon)
         contexts_of = self._contexts(ctx.doc)
         paragraph_contexts = self._paragraph_contexts(ctx, contexts_of)
         attackers = AttackerMemory()
