@@ -30,6 +30,23 @@ def actors_with_kb(nlp, folder: Path, kb_text: str):
     return ActorsComponent(nlp, load_kb([folder], builtin=False))
 
 
+def run_component(nlp, component, text: str, *, published: str = "2025-08-20",
+                  article_id: str = "t", author: str | None = None):
+    """Run one Heron component over ``text`` as the pipeline does (one Doc, its sentences, the
+    article's publication date) and return the Analysis it filled."""
+    import datetime as dt
+
+    from heron.model import Analysis, Article, Span
+    from heron.nlp.context import DocContext
+
+    doc = nlp(text)
+    article = Article(id=article_id, text=text, raw_text=text, author=author, published=published)
+    analysis = Analysis(article_id=article_id,
+                        sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
+    component(DocContext(article, doc, analysis, published=dt.date.fromisoformat(published)))
+    return analysis
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from heron.nlp.pipeline import load_spacy

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from conftest import actors_with_kb
-from heron.model import Actor, Analysis, Article, Mention, Span
+from conftest import actors_with_kb, run_component
+from heron.model import Actor, Analysis, Mention
 from heron.nlp.actors import cluster_new_actors, find_actor, is_news_outlet
 from heron.nlp.actors.component import ActorsComponent
-from heron.nlp.context import DocContext
 
 KB_TEXT = """\
 - iso3: UKR
@@ -102,12 +99,7 @@ def component(nlp, tmp_path_factory) -> ActorsComponent:
 @pytest.fixture(scope="module")
 def analyse(nlp, component):
     def run(text: str, author: str | None = None) -> Analysis:
-        doc = nlp(text)
-        article = Article(id="t", text=text, raw_text=text, author=author, published="2025-08-20")
-        analysis = Analysis(article_id="t",
-                            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
-        component(DocContext(article, doc, analysis, published=dt.date(2025, 8, 20)))
-        return analysis
+        return run_component(nlp, component, text, author=author)
     return run
 
 

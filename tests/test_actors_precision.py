@@ -3,14 +3,12 @@ longest name winning, armed groups and parties, and role nouns that are not acto
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from heron.model import Analysis, Article, Mention, Span
+from conftest import run_component
+from heron.model import Analysis, Mention
 from heron.nlp.actors import KBError, build, find_actor, load_kb
 from heron.nlp.actors.component import ActorsComponent
-from heron.nlp.context import DocContext
 
 
 @pytest.fixture(scope="module")
@@ -23,12 +21,7 @@ def component(nlp) -> ActorsComponent:
 @pytest.fixture(scope="module")
 def analyse(nlp, component):
     def run(text: str) -> Analysis:
-        doc = nlp(text)
-        article = Article(id="p", text=text, raw_text=text, published="2025-08-20")
-        analysis = Analysis(article_id="p",
-                            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
-        component(DocContext(article, doc, analysis, published=dt.date(2025, 8, 20)))
-        return analysis
+        return run_component(nlp, component, text, article_id="p")
     return run
 
 

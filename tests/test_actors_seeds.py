@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
+from conftest import run_component
 from heron.config import Settings
-from heron.model import Analysis, Article, Span
+from heron.model import Analysis
 from heron.nlp.actors import build
-from heron.nlp.context import DocContext
 
 DATE_PREFIX = " date 2025-08-20 "
 
@@ -20,12 +18,7 @@ def seeds(nlp, seeds_dir) -> dict[str, Analysis]:
     analyses = {}
     for path in sorted(seeds_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8").removeprefix(DATE_PREFIX)
-        doc = nlp(text)
-        article = Article(id=path.stem[:3], text=text, raw_text=text, published="2025-08-20")
-        analysis = Analysis(article_id=article.id,
-                            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
-        component(DocContext(article, doc, analysis, published=dt.date(2025, 8, 20)))
-        analyses[article.id] = analysis
+        analyses[path.stem[:3]] = run_component(nlp, component, text, article_id=path.stem[:3])
     return analyses
 
 

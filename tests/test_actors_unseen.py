@@ -4,17 +4,14 @@ Invented texts, the real spaCy model, a small KB written for the tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from conftest import actors_with_kb
-from heron.model import Actor, Analysis, Article, Mention, Span
+from conftest import actors_with_kb, run_component
+from heron.model import Actor, Analysis, Mention
 from heron.nlp.actors import cluster_new_actors
 from heron.nlp.actors.component import ActorsComponent
 from heron.nlp.actors.kb import load_kb
 from heron.nlp.actors.people import cluster_names, parse_name, same_person
-from heron.nlp.context import DocContext
 
 KB_TEXT = """\
 - iso3: USA
@@ -81,12 +78,7 @@ def component(nlp, tmp_path_factory) -> ActorsComponent:
 @pytest.fixture(scope="module")
 def analyse(nlp, component):
     def run(text: str, published: str = "2018-03-01") -> Analysis:
-        doc = nlp(text)
-        article = Article(id="t", text=text, raw_text=text, published=published)
-        analysis = Analysis(article_id="t",
-                            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
-        component(DocContext(article, doc, analysis, published=dt.date.fromisoformat(published)))
-        return analysis
+        return run_component(nlp, component, text, published=published)
     return run
 
 
@@ -231,11 +223,7 @@ def test_a_surname_goes_to_the_kb_person_named_in_full_in_the_document(nlp, tmp_
 """, encoding="utf-8")
     component = ActorsComponent(nlp, load_kb([tmp_path], builtin=False))
     text = "Foreign Minister Ida Brandt arrived in Washington. Brandt said talks went well."
-    doc = nlp(text)
-    analysis = Analysis(article_id="t", sentences=[Span(s.start_char, s.end_char, s.text)
-                                                   for s in doc.sents])
-    article = Article(id="t", text=text, raw_text=text, published="2018-03-01")
-    component(DocContext(article, doc, analysis, published=dt.date(2018, 3, 1)))
+    analysis = run_component(nlp, component, text, published="2018-03-01")
     assert {m.actor_id for m in analysis.mentions if "Brandt" in m.text} == {"ida-brandt-holm"}
 
 

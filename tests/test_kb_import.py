@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from heron.model import Analysis, Article, Span
+from conftest import run_component
 from heron.nlp.actors.component import ActorsComponent
 from heron.nlp.actors.kb import KBError, load_kb
 from heron.nlp.actors.wikidata import import_wikidata, read_index
-from heron.nlp.context import DocContext
 
 SAMPLE = Path(__file__).parent / "data" / "wikidata_sample.jsonl"
 
@@ -49,11 +48,7 @@ def test_index_loads_with_the_builtin_kb_and_codes_text(nlp, index: Path) -> Non
     kb = load_kb([index])
     component = ActorsComponent(nlp, kb)
     text = "Prime Minister Rufus Tanglewood met Ottokar Brenzlauer. Tanglewood said he was hopeful."
-    doc = nlp(text)
-    analysis = Analysis(article_id="w", sentences=[Span(s.start_char, s.end_char, s.text)
-                                                   for s in doc.sents])
-    article = Article(id="w", text=text, raw_text=text, published="1996-05-01")
-    component(DocContext(article, doc, analysis, published=dt.date(1996, 5, 1)))
+    analysis = run_component(nlp, component, text, published="1996-05-01", article_id="w")
     by_text = {m.text: m for m in analysis.mentions}
     assert (by_text["Rufus Tanglewood"].country, by_text["Rufus Tanglewood"].sector) == ("FRA", "GOV")
     assert by_text["Tanglewood"].actor_id == by_text["Rufus Tanglewood"].actor_id

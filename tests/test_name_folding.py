@@ -3,17 +3,13 @@ a user's KB entry is found from the ASCII spelling of its name and the other way
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from conftest import actors_with_kb
+from conftest import actors_with_kb, run_component
 from heron.ascii_fold import ascii_fold
-from heron.model import Analysis, Article, Span
 from heron.nlp.actors import find_actor
 from heron.nlp.actors.component import ActorsComponent
 from heron.nlp.actors.names import fold, slug
-from heron.nlp.context import DocContext
 
 # Names written only in their own spelling (no ASCII aliases), and one written only in ASCII.
 KB_TEXT = """\
@@ -87,11 +83,7 @@ def test_kb_entry_found_from_the_other_spelling(component: ActorsComponent, quer
 def test_article_in_ascii_resolves_to_entries_without_ascii_aliases(nlp, component) -> None:
     text = ("Polish Foreign Minister Radoslaw Sikorski met Danish Commissioner Dan Jorgensen in "
             "Warsaw on Monday. Serbian Minister Marko Dordevic joined them.")
-    doc = nlp(text)
-    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
-    analysis = Analysis(article_id="t",
-                        sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
-    component(DocContext(article, doc, analysis, published=dt.date(2025, 8, 20)))
+    analysis = run_component(nlp, component, text)
     resolved = {m.text: m.actor_id for m in analysis.mentions}
     assert resolved["Radoslaw Sikorski"] == "radoslaw-sikorski", resolved
     assert resolved["Dan Jorgensen"] == "dan-jorgensen", resolved
