@@ -10,7 +10,7 @@ so every extracted field points back to the characters it came from.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard, get_args
 
 # The closed vocabularies of the records' string fields. Values are plain strings (records stay
 # JSON-friendly and old databases load unchanged); the types let a checker catch a misspelt value.
@@ -27,6 +27,13 @@ ActorKind = Literal["person", "organization", "country", "igo", "group"]
 PublishedSource = Literal["metadata", "dateline", "html", "cli", "", "inferred"]
 DuplicateKind = Literal["exact", "near"]
 QuoteRole = Literal["statement", "content"]  # the event's trigger is the quote's cue / in its content
+
+TIMEX_PRECISIONS = frozenset(get_args(TimexPrecision))
+
+
+def is_timex_precision(value: str) -> TypeGuard[TimexPrecision]:
+    """Whether ``value`` is a time expression precision (narrows a plain string for a checker)."""
+    return value in TIMEX_PRECISIONS
 
 
 @dataclass(slots=True)

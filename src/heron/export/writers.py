@@ -31,15 +31,15 @@ def write_rows(rows: Iterable[Row], fmt: str, out: str | Path | None, table: str
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     if table not in EXPORT_SCHEMAS:
         raise KeyError(f"no export schema for table {table!r}")
-    to_stdout = out in (None, "-")
+    path = None if out is None or out == "-" else Path(out)
     if fmt == "parquet":
-        if to_stdout:
+        if path is None:
             return _parquet(rows, table, sys.stdout.buffer)
-        with Path(out).open("wb") as fh:
+        with path.open("wb") as fh:
             return _parquet(rows, table, fh)
-    if to_stdout:
+    if path is None:
         return _text(rows, fmt, table, sys.stdout)
-    with Path(out).open("w", encoding="utf-8", newline="") as fh:
+    with path.open("w", encoding="utf-8", newline="") as fh:
         return _text(rows, fmt, table, fh)
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import trafilatura
+from trafilatura.settings import Document
 
 from heron.config import MAX_YEAR, MIN_YEAR
 from heron.ingest.clean import clean_text
@@ -52,13 +53,13 @@ def build_article(raw: RawDoc, default_published: str | None = None,
 def _from_html(html: str, notes: list[str]) -> tuple[str, dict[str, str | None]] | None:
     """Main text and metadata by trafilatura; the plain fallback (every text node) when
     trafilatura fails on the page or the page is nested too deep for lxml to hold."""
+    failure: str | None = None
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as exc:  # e.g. an AssertionError inside trafilatura on malformed markup
         doc, failure = None, f"the HTML extractor failed ({type(exc).__name__})"
-    else:
-        failure = None
-    if doc is not None and (doc.text or "").strip():
+    # A Document unless as_dict=True (not asked for here).
+    if isinstance(doc, Document) and doc.text and doc.text.strip():
         meta = {k: getattr(doc, k, None) for k in ("title", "date", "sitename", "author", "url")}
         return doc.text, meta
     text, depth = plain_text(html)

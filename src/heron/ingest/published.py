@@ -19,7 +19,7 @@ def normalise_date(value: str | None) -> str | None:
         return None
     text = str(value).strip()
     try:
-        found = date.fromisoformat(text[:10]).isoformat()
+        found: str | None = date.fromisoformat(text[:10]).isoformat()
     except ValueError:
         try:
             parsed = dateparser.parse(text[:200], languages=["en"], settings=PARSER_SETTINGS)

@@ -67,7 +67,8 @@ def context_of(doc: Doc) -> DocContext:
     if ctx is None:
         meta = doc.user_data.get(ARTICLE_KEY) or {"id": "doc"}
         text = doc.text
-        article = Article(text=text, raw_text=text, **{f: meta.get(f) for f in ARTICLE_FIELDS})
+        fields: dict[str, Any] = {f: meta.get(f) for f in ARTICLE_FIELDS}  # user_data is untyped
+        article = Article(text=text, raw_text=text, **fields)
         analysis = Analysis(article_id=article.id,
                             sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
         ctx = DocContext(article=article, doc=doc, analysis=analysis,

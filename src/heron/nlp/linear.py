@@ -77,13 +77,17 @@ class SoftmaxModel:
     def save(self, path: Path) -> None:
         names = sorted(self.vocab, key=self.vocab.__getitem__)
         path.parent.mkdir(parents=True, exist_ok=True)
-        dense = {}
+        dense: dict[str, np.ndarray] = {}
         if self.dense_weights is not None:
+            assert self.dense_mean is not None and self.dense_scale is not None
             dense = {"dense_weights": self.dense_weights.astype(np.float32),
                      "dense_mean": self.dense_mean, "dense_scale": self.dense_scale}
         with path.open("wb") as fh:
+            # allow_pickle named so that no key of ``dense`` can be taken for it (all arrays are
+            # numeric: nothing is pickled either way).
             np.savez_compressed(
-                fh, weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32),
+                fh, allow_pickle=False,
+                weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32),
                 **dense,
                 header=np.frombuffer(json.dumps({
                     "labels": self.labels, "features": names, "temperature": self.temperature,

@@ -19,7 +19,7 @@ import itertools
 import logging
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -34,6 +34,7 @@ from heron.model import Analysis, Article
 from heron.nlp.chunks import CHUNK_CHARS, chunk_id, merge, split_chunks
 from heron.nlp.components import (
     HERON_PIPES,
+    HeronStage,
     add_heron_pipes,
     analysis_of,
     failure_of,
@@ -48,6 +49,14 @@ log = logging.getLogger(__name__)
 
 class ModelNotInstalled(RuntimeError):
     pass
+
+
+def _stage_component(nlp: Language, pipe_name: str) -> Component:
+    """The Heron stage object that the pipe ``pipe_name`` of ``nlp`` wraps."""
+    pipe = nlp.get_pipe(pipe_name)
+    if not isinstance(pipe, HeronStage):
+        raise TypeError(f"pipe {pipe_name!r} is not a Heron stage")
+    return pipe.component
 
 
 LINE_START = re.compile(r"(?:^|\n)[ \t]*")
@@ -150,7 +159,7 @@ class Pipeline:
         add_heron_pipes(self.nlp, self.settings, names)
         self.stages = [f"heron_{n}" for n in ALL_COMPONENTS if n in names]
         # The wrapped stage objects, in running order (tests call them on a DocContext).
-        self.components: list[Component] = [self.nlp.get_pipe(s).component for s in self.stages]
+        self.components: list[Component] = [_stage_component(self.nlp, s) for s in self.stages]
 
     def analyse(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Analysis]:
         """Analyse articles; yields one :class:`Analysis` per article, in order (raises on the
@@ -185,7 +194,8 @@ class Pipeline:
                     raise
                 log.debug("spaCy failed inside a batch; isolating it", exc_info=True)
             finally:
-                stream.close()
+                if isinstance(stream, Generator):  # Language.pipe is one: closing stops its workers
+                    stream.close()
             retry, rest = self._failed_batch(sent)
             for article in retry:
                 yield article, self._analyse_alone(article)
@@ -230,7 +240,9 @@ class Pipeline:
     def _failed_batch(self, sent: deque) -> tuple[list[Article], list[Article]]:
         """After spaCy failed: the articles of the failing batch (the next ``batch_size`` docs
         not answered, analysed again one by one) and the others taken but not answered."""
-        retry, rest, docs = [], [], 0
+        retry: list[Article] = []
+        rest: list[Article] = []
+        docs = 0
         for article, n_docs in sent:
             (retry if docs < self.settings.batch_size else rest).append(article)
             docs += n_docs

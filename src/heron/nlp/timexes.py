@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from heron.config import Settings, year_in_range
 from heron.date_words import MONTH_ABBREVIATIONS, MONTHS, ORDINAL_WORDS, ORDINALS, WEEKDAYS
-from heron.model import Timex, TimexType
+from heron.model import Timex, TimexType, is_timex_precision
 from heron.nlp.context import DocContext
 
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
@@ -115,6 +115,8 @@ class TimexFinder:
 
     def __call__(self, ctx: DocContext) -> None:
         for start, end, res in find_timexes(ctx.doc, ctx.published):
+            # find_timexes has replaced every ANAPHOR marker by then.
+            assert is_timex_precision(res.precision), res.precision
             ctx.analysis.timexes.append(Timex(
                 article_id=ctx.article.id, start=start, end=end, text=ctx.text[start:end],
                 value=res.value, precision=res.precision, type=res.type,
@@ -215,7 +217,9 @@ def _previous_word(text: str, start: int) -> str:
 def _direction(doc: Doc, start: int, end: int) -> str:
     """Past, future or nearest, from the verb governing the expression at [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    verb = _governing_verb(span) if span is not None and len(span) else None
+    if span is None or not len(span):
+        return NEAREST
+    verb = _governing_verb(span)
     if verb is None:
         return NEAREST
     tense = verb_tense(verb)
@@ -351,7 +355,10 @@ def _number(word: str | None) -> float | None:
         return float(word)
     if "-" in word:
         tens, ones = word.split("-", 1)
-        return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
+        tens_value, ones_value = NUMBER_WORDS[tens], NUMBER_WORDS[ones]
+        # _NUM admits a hyphen only in "twenty-one" and the like: two words with a count.
+        assert tens_value is not None and ones_value is not None, word
+        return tens_value + ones_value
     return NUMBER_WORDS.get(word)
 
 

@@ -97,15 +97,16 @@ class ActorsComponent:
         links: list[tuple[Link, Cues] | None] = [None] * len(names)
         for second_pass in (False, True):
             for k, name in enumerate(names):
-                if second_pass and links[k][0].confident:
+                previous = links[k]
+                if second_pass and previous is not None and previous[0].confident:
                     continue
                 cues = self._cues(name, countries[sentence_of[name.span.sent.start]], doc_people,
                                   published)
                 link = self.resolver.resolve(name.span.text, name.label, cues)
                 links[k] = (link, cues)
                 if link.kind == "person" and link.confident:
-                    doc_people.add(link.ref)
-        return self._prefer_document_people(names, links)  # type: ignore[arg-type]
+                    doc_people.add(link.target)
+        return self._prefer_document_people(names, [link for link in links if link is not None])
 
     def _prefer_document_people(self, names: list[NameSpan],
                                 links: list[tuple[Link, Cues]]) -> list[tuple[Link, Cues]]:
@@ -120,7 +121,7 @@ class ActorsComponent:
             if parts is None or not parts.given:
                 continue
             if link.kind == "person":
-                full_named[link.ref] = parts.surname
+                full_named[link.target] = parts.surname
             elif name.label == "PERSON" and link.kind == "none":
                 unknown.add(parts.surname)
         out = []
@@ -208,19 +209,19 @@ class ActorsComponent:
                           confident=link.confident, evidence=link.evidence)
         title_stems = {fold(t.text)[:5] for t in name.title}
         if link.kind == "person":
-            person = self.kb.people[link.ref]
+            person = self.kb.people[link.target]
             country, sector = self._person_code(person, cues)
             actor = Actor(person.id, person.name, country, sector, "person", kb_id=person.id)
             _fill(mention, actor)
             return Resolved(mention, span.root, actor, person.gender, title_stems |
                             {fold(w)[:5] for r in person.roles for w in r.title.split()})
         if link.kind == "igo":
-            igo = self.kb.igos[link.ref]
+            igo = self.kb.igos[link.target]
             actor = Actor(igo.id, igo.name, self.kb.polity(igo.code), igo.sector, "igo",
                           kb_id=igo.id)
             return Resolved(_fill(mention, actor), span.root, actor)
         if link.kind == "group":
-            actor = self._group_actor(link.ref)
+            actor = self._group_actor(link.target)
             return Resolved(_fill(mention, actor), span.root, actor)
         people_of = _single(cues.title_countries) if link.kind == "demonym" else None
         if link.kind in COUNTRY_KINDS and people_of in (None, link.ref):
@@ -273,7 +274,7 @@ class ActorsComponent:
         agent = is_agent(root)
         if link.kind in ("capital", "seat") and not agent and is_place(root):
             return None  # "a news conference in Moscow", "talks at the White House": a place
-        country = self.kb.countries[link.ref]
+        country = self.kb.countries[link.target]
         if link.kind == "seat":
             sector = link.sector
         elif role_sector or link.kind == "capital" or (agent and link.kind != "demonym"):

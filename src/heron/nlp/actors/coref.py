@@ -61,6 +61,13 @@ class Resolved:
     gender: str | None = None
     title_stems: set[str] = field(default_factory=set)
 
+    @property
+    def known_actor(self) -> Actor:
+        """The actor of an item that a filter kept for having one."""
+        if self.actor is None:
+            raise ValueError(f"mention {self.mention.text!r} has no actor")
+        return self.actor
+
     def adopt(self, other: Resolved, method: str) -> None:
         """Take ``other``'s actor, keeping this mention's own span."""
         self.actor = other.actor
@@ -81,8 +88,8 @@ def cluster_new_people(items: list[Resolved]) -> None:
     keys = cluster_names([parse_name(r.mention.text) for r in people])
     for members in group_by(people, keys, order=lambda r: r.mention.start).values():
         name = canonical([(r.mention.start, r.mention.text) for r in members])
-        country = next((r.actor.country for r in members if r.actor.country), None)
-        sector = next((r.actor.sector for r in members if r.actor.sector), None)
+        country = next((r.known_actor.country for r in members if r.known_actor.country), None)
+        sector = next((r.known_actor.sector for r in members if r.known_actor.sector), None)
         actor = Actor(person_id(name), name, country, sector, "person")
         for r in members:
             r.actor = actor
@@ -118,10 +125,10 @@ def one_state_per_country(items: list[Resolved]) -> None:
     vessels") keep their own actors."""
     named = [r for r in items if r.actor is not None and r.mention.kind == "GPE"
              and r.actor.country and r.actor.id in (r.actor.country, f"{r.actor.country}:GOV")]
-    states = {r.actor.country: r for r in named if r.actor.sector == "GOV"}
+    states = {r.known_actor.country: r for r in named if r.known_actor.sector == "GOV"}
     for item in named:
-        state = states.get(item.actor.country)
-        if state is not None and item.actor.sector is None:
+        state = states.get(item.known_actor.country)
+        if state is not None and item.known_actor.sector is None:
             item.adopt(state, "state")
 
 
@@ -129,7 +136,7 @@ def _lone_words_of_organisations(items: list[Resolved], organisations: list[Reso
     """A lone word NER took for a person, that no person of the document has as a surname and
     that starts the name of an organisation there, is that organisation: "Ford" after "the
     Ford Motor Company" (a "William Clay Ford Jr." does not claim a bare "Ford")."""
-    first_words = {}
+    first_words: dict[str, Resolved] = {}
     for org in organisations:
         words = tokens(org.mention.text)
         if len(words) > 1:
@@ -188,8 +195,9 @@ def link_appositions(items: list[Resolved]) -> None:
         person = _apposed_person(span.root if span is not None else item.token, people)
         if person is None:
             continue
-        if person.actor.id.startswith("new:") and not person.actor.country and item.mention.country:
-            _give_country(items, person.actor, item.mention.country)
+        actor = person.known_actor
+        if actor.id.startswith("new:") and not actor.country and item.mention.country:
+            _give_country(items, actor, item.mention.country)
         item.adopt(person, "apposition")
 
 
@@ -355,7 +363,7 @@ def _described_state(item: Resolved, items: list[Resolved]) -> Resolved | None:
     near = [r for r in states if item.mention.sentence - r.mention.sentence <= LOOKBACK_SENTENCES]
     if near:
         return near[-1]
-    return states[-1] if len({r.actor.id for r in states}) == 1 else None
+    return states[-1] if len({r.known_actor.id for r in states}) == 1 else None
 
 
 def _described_body(item: Resolved, bodies: list[Resolved],

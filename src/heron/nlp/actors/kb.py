@@ -211,7 +211,7 @@ def _load_file(path: Path, kb: KnowledgeBase, seen: dict[str, str]) -> None:
         _add_entry(_Entry(entry, node, where, path), kb, seen)
 
 
-def _construct(loader: _Loader, node: yaml.Node, path: Path) -> Any:
+def _construct(loader: yaml.constructor.SafeConstructor, node: yaml.Node, path: Path) -> Any:
     """Build one entry; a value YAML cannot build (a 13th month) is reported at its own line."""
     try:
         return loader.construct_object(node, deep=True)
@@ -229,7 +229,7 @@ def _scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
     return [s for child in children for s in _scalars(child)]
 
 
-def _constructs(loader: _Loader, node: yaml.ScalarNode) -> bool:
+def _constructs(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> bool:
     try:
         loader.construct_object(node)
         return True

@@ -71,7 +71,7 @@ class MentionFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = sorted({variant for form in _kb_forms(index) if len(form) > 2
                         for variant in (form, _dotted(form))})
-        self.matcher.add("KB", list(nlp.tokenizer.pipe(forms)))
+        self.matcher.add("KB", [nlp.make_doc(form) for form in forms])
         terms = index.kb.role_terms
         self.role_terms = terms
         self.owned_terms = index.kb.owned_terms
@@ -424,7 +424,7 @@ PLACE_NOUNS = frozenset("city town village region province state county district
 def is_place(token: Token) -> bool:
     """Is a name used as a location ("in Sumy and Odesa", "the city of Kremenchuk")?"""
     doc = token.doc
-    before = doc[token.left_edge.i - 2: token.left_edge.i] if token.left_edge.i >= 2 else []
+    before = doc[max(token.left_edge.i - 2, 0): token.left_edge.i]
     if len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in PLACE_NOUNS:
         return True
     while token.dep_ == "conj" and token.head is not token:

@@ -62,6 +62,13 @@ class Link:
     evidence: dict[str, Any]
     sector: str | None = None  # for seats
 
+    @property
+    def target(self) -> str:
+        """The KB id of a link of any kind but "none"."""
+        if self.ref is None:
+            raise ValueError(f"a {self.kind!r} link has no KB id")
+        return self.ref
+
 
 NO_LINK = Link("none", None, 0.0, False, {"method": "none"})
 

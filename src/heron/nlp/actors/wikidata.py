@@ -142,7 +142,7 @@ class Importer:
     def _role(self, claim: dict, citizenship: set[str]) -> Role | None:
         position = self.positions.get(_item(claim["mainsnak"]) or "")
         title = _label(position) if position else None
-        if not title:
+        if not position or not title:
             return None
         country = next((self.countries[q] for prop in ("P17", "P1001")
                         for c in _claims(position, prop)

@@ -100,7 +100,7 @@ class ArgumentFinder:
         party: it is added to ``found`` as an actor and no facilitator is returned."""
         word = _arranging_word(contact)
         agent = _agent(word) if word is not None else None
-        if agent is None:
+        if word is None or agent is None:
             return []
         taken = {_identity(r) for r in found.actors + found.recipients}
         refs = [r for t in _conjuncts(agent) for r in self._refs(t)
@@ -390,7 +390,8 @@ def _agent(word: Token) -> Token | None:
             return None
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - token.i))
+            position = token.i
+            return min(subjects, key=lambda c: abs(c.i - position))
         if token.dep_ not in CONTROL_DEPS or token.head == token:
             return None
         token = token.head

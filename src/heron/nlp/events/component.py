@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 # The calendar arithmetic of ISO values is shared with fusion (one implementation).
 from heron.fuse.dates import period_end
-from heron.model import REPORTED, ActorRef, Event, Mention, Place
+from heron.model import REPORTED, ActorRef, Event, Mention, Place, Timex
 from heron.model import Span as TextSpan
 from heron.nlp.context import DocContext
 from heron.nlp.events.arguments import ArgumentFinder, Participants, place_ref
@@ -70,9 +70,9 @@ def optional_hook(module: str, name: str) -> Callable[..., Any] | None:
 @dataclass
 class EventCoder:
     lexicon: Lexicon
-    governing_timex: Callable[[DocContext, Token], Any] | None
+    governing_timex: Callable[[DocContext, Token, Token | None], Timex | None] | None
     places_for_clause: Callable[[DocContext, Token], list[Place]] | None
-    narrative_timex: Callable[[DocContext, Token], Any] | None = None
+    narrative_timex: Callable[[DocContext, Token], Timex | None] | None = None
     learned: LearnedEvidence | None = None  # None: the rules' own confidence and status
     name: str = "events"
 
@@ -252,16 +252,16 @@ class EventCoder:
             places = self.places_for_clause(ctx, anchor)
         for event in events:
             _set_date(event, timex, ctx.published)
-            if carried:
+            if carried and timex is not None:
                 event.pattern += f" date:carried-from-sentence-{timex.sentence}"
             event.background = is_background(event, ctx.published, carried)
             event.location = places[0] if places else None
             quad = self.lexicon.types[event.event_type].quad
-            if not event.recipients and _acts_on_place(event, quad):
+            if event.location is not None and not event.recipients and _acts_on_place(event, quad):
                 event.recipients = [place_ref(event.location)]
                 event.pattern += " recipient:location"
 
-    def _narrative_timex(self, ctx: DocContext, anchor: Token) -> Any:
+    def _narrative_timex(self, ctx: DocContext, anchor: Token) -> Timex | None:
         """The past-tense narrative frame carried to an undated clause (see timexes), unless a
         headline lies between: a headline starts a new story section, never continues one."""
         if self.narrative_timex is None:
@@ -325,7 +325,7 @@ def _statuses(ctx: DocContext) -> StatusReader:
     return reader
 
 
-def _set_date(event: Event, timex: Any, published: date | None) -> None:
+def _set_date(event: Event, timex: Timex | None, published: date | None) -> None:
     """The governing time expression's value (a range "A/B" fills date_end), else the
     publication date, flagged as a fallback."""
     if timex is None or not timex.value:
