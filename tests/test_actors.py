@@ -8,6 +8,8 @@ from conftest import actors_with_kb, run_component
 from heron.model import Actor, Analysis, Mention
 from heron.nlp.actors import cluster_new_actors, find_actor, is_news_outlet
 from heron.nlp.actors.component import ActorsComponent
+from heron.nlp.actors.coref import Resolved
+from heron.nlp.actors.resolve import NO_LINK, Link
 
 KB_TEXT = """\
 - iso3: UKR
@@ -315,3 +317,18 @@ def test_a_bare_role_word_is_the_actor_just_named_with_that_head(analyse) -> Non
 def test_a_pronoun_outside_a_quotation_is_nobody_named_inside_it(analyse) -> None:
     analysis = analyse("Putin spoke in Moscow on Monday. “Lars Ekberg is wrong,” he said.")
     assert mention(analysis, "he").actor_id == "vladimir-putin"
+
+
+def test_a_link_to_nothing_has_no_kb_id() -> None:
+    assert Link("person", "vladimir-putin", 1.0, True, {}).target == "vladimir-putin"
+    with pytest.raises(ValueError, match="no KB id"):
+        _ = NO_LINK.target
+
+
+def test_an_unresolved_mention_has_no_known_actor(nlp) -> None:
+    doc = nlp.make_doc("Ford")
+    unresolved = Resolved(Mention("m0", "a", 0, 4, "Ford", "PERSON", 0), doc[0], None)
+    with pytest.raises(ValueError, match="'Ford' has no actor"):
+        _ = unresolved.known_actor
+    putin = Actor("vladimir-putin", "Vladimir Putin", "RUS", "GOV", "person")
+    assert Resolved(unresolved.mention, doc[0], putin).known_actor is putin

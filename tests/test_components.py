@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from heron.config import ALL_COMPONENTS, Settings
 from heron.model import Article
 from heron.nlp.components import analysis_of, make_article_doc
-from heron.nlp.pipeline import Pipeline, build_nlp
+from heron.nlp.pipeline import Pipeline, _stage_component, build_nlp
 
 STAGES = [f"heron_{name}" for name in ALL_COMPONENTS]
 
@@ -37,6 +37,13 @@ def test_stages_are_factories_in_a_valid_order(pipeline: Pipeline) -> None:
     assert not any(analysis["problems"].values()), analysis["problems"]
     assert analysis["attrs"]["doc._.heron_mentions"]["assigns"] == ["heron_actors"]
     assert "heron_events" in analysis["attrs"]["doc._.heron_quotes"]["requires"]
+
+
+def test_only_heron_pipes_wrap_a_stage(pipeline: Pipeline) -> None:
+    assert _stage_component(pipeline.nlp, "heron_events") is pipeline.components[-1]
+    assert type(pipeline.components[-1]).__name__ == "EventCoder"
+    with pytest.raises(TypeError, match="'ner' is not a Heron stage"):
+        _stage_component(pipeline.nlp, "ner")
 
 
 def test_wrong_order_is_reported_by_analyze_pipes() -> None:

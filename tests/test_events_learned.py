@@ -91,6 +91,15 @@ def test_training_is_deterministic_and_learns():
     assert np.mean([first.labels[i] == y for i, y in zip(predicted, labels, strict=True)]) == 1.0
 
 
+def test_a_model_without_dense_inputs_saves_and_loads_without_them(tmp_path: Path):
+    features, labels, _ = toy_data()
+    model = linear.train(features, labels, seed=1, epochs=3)
+    model.save(tmp_path / "m.npz")
+    loaded = linear.SoftmaxModel.load(tmp_path / "m.npz")
+    assert loaded.dense_weights is None and loaded.dense_mean is None
+    assert np.allclose(loaded.predict(features), model.predict(features), atol=1e-2)
+
+
 def test_save_and_load_round_trip(tmp_path: Path):
     features, labels, dense = toy_data()
     model = linear.train(features, labels, seed=1, epochs=3, dense=dense)

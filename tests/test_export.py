@@ -139,6 +139,13 @@ def test_coded_events_parquet(nlp, tmp_path: Path) -> None:
     assert back["first_day"] == date(2025, 8, 18)
 
 
+@pytest.mark.parametrize("out", [None, "-"])
+def test_no_file_or_a_dash_writes_to_stdout(out: str | None, capsys: pytest.CaptureFixture[str]) -> None:
+    assert write_rows([{"id": "e1"}], "jsonl", out, table="events") == 1
+    assert json.loads(capsys.readouterr().out) == {"id": "e1"}
+    assert not Path("-").exists()  # a dash is no file name
+
+
 def test_unknown_format_and_table_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown format"):
         write_rows([], "xlsx", tmp_path / "x", table="events")

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from heron.config import Settings
-from heron.model import Analysis, Article, Span, Timex
+from heron.model import Analysis, Article, Span, Timex, is_timex_precision
 from heron.nlp import places, timexes
 from heron.nlp.context import DocContext
 
@@ -65,6 +65,7 @@ def verb(ctx: DocContext, word: str):
     ("A summit will take place in the next two weeks.", "in the next two weeks",
      "2025-08-20/2025-09-03", "range"),
     ("Stocks rallied two weeks ago.", "two weeks ago", "2025-08-06", "day"),
+    ("Stocks rallied twenty-one days ago.", "twenty-one days ago", "2025-07-30", "day"),
 ])
 def test_normalises_relative_to_publication_and_tense(nlp, text, expression, value, precision):
     found = timex(nlp, text, expression)
@@ -82,6 +83,11 @@ def test_durations_are_typed_and_never_date_a_clause(nlp, text, expression, valu
     duration = next(t for t in ctx.analysis.timexes if t.text == expression)
     assert (duration.type, duration.value, duration.precision) == ("DURATION", value, "duration")
     assert all(timexes.governing_timex(ctx, token) is None for token in ctx.doc)
+
+
+def test_an_anaphor_marker_is_no_timex_precision():
+    assert is_timex_precision("day") and is_timex_precision("unresolved")
+    assert not is_timex_precision(timexes.ANAPHOR + "day") and not is_timex_precision("Day")
 
 
 def test_weekday_direction_follows_the_governing_verb_not_the_sentence(nlp):
