@@ -53,6 +53,10 @@ from heron.nlp.quotes.speaker_phrase import noun_phrase, owner_of, speaker_of
 
 
 def from_verb(page: Page, verb: Token, sent: Span) -> Found | None:
+    """The attribution of a cue verb: a passive one says its content of its subject; "made
+    clear" takes the clause after "clear"; verbs of belief, evidence and intention take their
+    complement (or object); speech verbs take the first content :mod:`.content` finds, in its
+    order of preference."""
     if is_purpose(verb):
         return None
     speaker = speaker_of(verb)
@@ -167,9 +171,8 @@ def _around_phrase(page: Page, phrase: list[Token], objects: list[Token], sent: 
     rest = [t for t in page.words(sent) if t not in phrase and not t.is_punct]
     if not objects or not rest:
         return None
-    before = [t for t in without_lead([t for t in page.words(sent) if t.i < preposition.i],
-                                       page.tuning.max_lead_in_tokens)
-              if t in rest]
+    lead = [t for t in page.words(sent) if t.i < preposition.i]
+    before = [t for t in without_lead(lead, page.tuning.max_lead_in_tokens) if t in rest]
     after = [t for t in rest if t.i > phrase[-1].i]
     chosen = before if len(before) >= len(after) else after
     content = [page.widen_to_quotes(chosen[0].idx, end_of(chosen[-1]))]

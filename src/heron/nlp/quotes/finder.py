@@ -72,17 +72,21 @@ def find_attributions(page: Page) -> list[Found]:
     for line in re.finditer(r"[^\n]+", page.text):
         _keep(found, claimed, from_transcript_label(page, line) or from_name_label(page, line))
     kept = [f for f in found if not _reported_stance(page, f, found)]
+    _drop_setting_words_said_by_others(kept)
+    return kept
+
+
+def _drop_setting_words_said_by_others(kept: list[Found]) -> None:
+    """"Prices will rise next year, the minister said, citing …": when and where a statement
+    was made is never stated inside what someone else said beside it (a statement reported inside
+    another keeps its own frame)."""
     for item in kept:
-        # "Prices will rise next year, the minister said, citing …": when and where the
-        # statement was made is never stated inside what someone else said beside it (a
-        # statement reported inside another keeps its own frame).
         if not item.setting:
             continue
         first, last = min(t.idx for t in item.setting), max(t.idx for t in item.setting)
         said = [(s, e) for other in kept if not within(item.cue, other.content)
                 for s, e in other.content if s <= last and first < e]
         item.setting = [t for t in item.setting if not any(s <= t.idx < e for s, e in said)]
-    return kept
 
 
 def _reported_stance(page: Page, item: Found, found: list[Found]) -> bool:
