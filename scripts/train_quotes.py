@@ -80,26 +80,27 @@ def gold_for(record: dict[str, Any], cue: tuple[int, int], content: list | None)
 def parsed(records: list[dict[str, Any]]):
     from heron.config import Settings
     from heron.nlp.pipeline import load_spacy
-    from heron.nlp.quotes.finder import AttributionFinder
+    from heron.nlp.quotes.finder import find_attributions
     from heron.nlp.quotes.learned import candidates
+    from heron.nlp.quotes.page import Page
 
     nlp = load_spacy(Settings().spacy_model)
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
-        finder = AttributionFinder(doc)
-        found = finder.find()
-        yield record, finder, found, candidates(finder, found)
+        page = Page(doc)
+        found = find_attributions(page)
+        yield record, page, found, candidates(page, found)
 
 
 def samples(records: list[dict[str, Any]]) -> tuple[list, list, list, list]:
     from heron.nlp.quotes.learned import BAD, GOOD, NO, YES, cue_features, span_features
 
     cue_x, cue_y, span_x, span_y = [], [], [], []
-    for record, finder, _, cands in parsed(records):
+    for record, page, _, cands in parsed(records):
         text = record["text"]
         for cand in cands:
             own = cand.found.content if cand.found else [cand.bare] if cand.bare else None
             quotes = gold_for(record, cand.cue, own)
-            cue_x.append(cue_features(finder, cand))
+            cue_x.append(cue_features(page, cand))
             cue_y.append(YES if quotes else NO)
             targets = [words(text, gold_spans(q)) for q in quotes if q.get("content")]
             if not targets:
@@ -109,17 +110,17 @@ def samples(records: list[dict[str, Any]]) -> tuple[list, list, list, list]:
             fits = {spans: max(fit(t, words(text, spans)) for t in targets) for spans in cand.options}
             best = max(fits.values(), default=0.0)
             for spans, names in cand.options.items():
-                span_x.append(span_features(finder, cand, spans, names))
+                span_x.append(span_features(page, cand, spans, names))
                 good = any(matches(t, words(text, spans)) for t in targets) \
                     and fits[spans] >= best - CLOSE_FIT
                 span_y.append(GOOD if good else BAD)
     return cue_x, cue_y, span_x, span_y
 
 
-def negated(finder: Any, cue: tuple[int, int]) -> bool:
+def negated(page: Any, cue: tuple[int, int]) -> bool:
     from heron.nlp.events.status import event_status
 
-    span = finder.doc.char_span(*cue, alignment_mode="expand")
+    span = page.doc.char_span(*cue, alignment_mode="expand")
     return span is not None and len(span) > 0 and event_status(span.root).status == "negated"
 
 
@@ -150,11 +151,11 @@ def tune(models: Any, dev: list[dict[str, Any]]) -> tuple[float, float, float, l
     the curve."""
     from heron.nlp.quotes.learned import select
 
-    runs = [(finder, found) for _, finder, found, _ in parsed(dev)]
+    runs = [(page, found) for _, page, found, _ in parsed(dev)]
     curve, results = [], []
     for margin in MARGINS:
-        scored = [[(c, f) for c, f in models.scored(finder, found, margin, floor=min(ADD_GRID))
-                   if not negated(finder, f.cue)] for finder, found in runs]
+        scored = [[(c, f) for c, f in models.scored(page, found, margin, floor=min(ADD_GRID))
+                   if not negated(page, f.cue)] for page, found in runs]
         if not curve:
             p, r, f, n = score(dev, [[c.found for c, _ in s if c.found is not None] for s in scored])
             curve.append(f"| rules alone | | | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")

@@ -182,13 +182,16 @@ def make_places(nlp: Language, name: str) -> HeronStage:
 
 
 # ``model_dir``: the learned models' folder (HERON_MODEL_DIR); None means the process's default
-# (the shipped models), so a Dask worker on another machine finds its own copy.
+# (the shipped models), so a Dask worker on another machine finds its own copy. ``tuning``: the
+# quote rules' thresholds (the fields of ``heron.nlp.quotes.tuning.QuoteTuning``); one left out
+# keeps its default. ``stage_config`` writes them all out, so ``nlp.config`` shows every value.
 @Language.factory("heron_quotes", requires=[*PARSE, "doc._.heron_mentions", "doc._.heron_timexes"],
-                  assigns=["doc._.heron_quotes"], default_config={"model_dir": None})
-def make_quotes(nlp: Language, name: str, model_dir: str | None) -> HeronStage:
+                  assigns=["doc._.heron_quotes"], default_config={"model_dir": None, "tuning": {}})
+def make_quotes(nlp: Language, name: str, model_dir: str | None, tuning: dict[str, int]) -> HeronStage:
     from heron.nlp import quotes
 
-    return HeronStage(name, quotes.build(nlp, _settings(model_dir=model_dir)))
+    settings = _settings(model_dir=model_dir)
+    return HeronStage(name, quotes.build(nlp, settings, quotes.QuoteTuning.from_config(tuning)))
 
 
 @Language.factory("heron_events",
@@ -238,7 +241,9 @@ def stage_config(stage: str, settings: Settings) -> dict[str, Any]:
     if stage == "events":
         return {"learned_models": settings.learned_models, "model_dir": settings.model_dir}
     if stage == "quotes":
-        return {"model_dir": settings.model_dir}
+        from heron.nlp.quotes.tuning import QuoteTuning  # here: only pipelines that run quotes load it
+
+        return {"model_dir": settings.model_dir, "tuning": asdict(QuoteTuning())}
     return {}
 
 

@@ -1,7 +1,8 @@
 """Quotes: who said what, on which channel, relayed by whom, and when.
 
-Rules over the parsed ``Doc`` (see :mod:`.finder` for the patterns), checked and extended by the
-learned cue and content models when they are installed (:mod:`.learned`); speakers come from
+Rules over the parsed ``Doc`` (:mod:`.finder` runs them and lists the module of each job),
+checked and extended by the learned cue and content models when they are installed
+(:mod:`.learned`); speakers come from
 the actors component's mentions (:mod:`.speaker`), channel/outlet/date from the attribution
 clause (:mod:`.setting`). A verbatim quote whose own clause names no channel, outlet or date takes
 those of the same speaker's statement just before it ("Speaking to Fox News, Rubio said that …
@@ -19,44 +20,45 @@ from heron.config import Settings, model_dir
 from heron.model import ActorRef, Mention, Quote, Span, actor_ref
 from heron.nlp.actors import is_news_outlet
 from heron.nlp.context import DocContext
-from heron.nlp.quotes.finder import AttributionFinder, Found, within
+from heron.nlp.quotes.finder import find_attributions
+from heron.nlp.quotes.found import Found
 from heron.nlp.quotes.learned import QuoteModels, load_quote_models
+from heron.nlp.quotes.lexicon import SUBJECT_PRONOUNS
+from heron.nlp.quotes.page import Page, within
 from heron.nlp.quotes.setting import SettingReader
 from heron.nlp.quotes.speaker import antecedent_phrase, speaker_ref
+from heron.nlp.quotes.tuning import QuoteTuning
 
-__all__ = ["QuotesComponent", "build"]
-
-# How far back (in sentences) a statement may take its setting from the same speaker.
-SETTING_CARRY_SENTENCES = 2
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
+__all__ = ["QuoteTuning", "QuotesComponent", "build"]
 
 
-def build(nlp: Language, settings: Settings) -> QuotesComponent:
+def build(nlp: Language, settings: Settings, tuning: QuoteTuning | None = None) -> QuotesComponent:
     """The quotes component, with the learned models of ``settings.model_dir`` when installed
-    (loaded here: once per process)."""
-    return QuotesComponent(load_quote_models(model_dir(settings.model_dir)))
+    (loaded here: once per process) and the thresholds of ``tuning`` (the defaults if None)."""
+    return QuotesComponent(load_quote_models(model_dir(settings.model_dir)), tuning)
 
 
 class QuotesComponent:
     name = "quotes"
 
-    def __init__(self, models: QuoteModels | None = None) -> None:
+    def __init__(self, models: QuoteModels | None = None, tuning: QuoteTuning | None = None) -> None:
         self.settings = SettingReader()
         self.models = models
+        self.tuning = tuning or QuoteTuning()
 
     def __call__(self, ctx: DocContext) -> None:
-        finder = AttributionFinder(ctx.doc, ctx.sents)
-        found = finder.find()
+        page = Page(ctx.doc, ctx.sents, self.tuning)
+        found = find_attributions(page)
         if self.models is not None:
-            found = self.models.apply(finder, found)
-        found = _without_relays(sorted(found, key=lambda f: f.cue[0]))
-        quotes = [self._quote(ctx, finder, f, n) for n, (f, _) in enumerate(found)]
-        for quote, (_, relay) in zip(quotes, found, strict=True):
+            found = self.models.apply(page, found)
+        found_relays = _without_relays(sorted(found, key=lambda f: f.cue[0]))
+        quotes = [self._quote(ctx, page, f, n) for n, (f, _) in enumerate(found_relays)]
+        for quote, (_, relay) in zip(quotes, found_relays, strict=True):
             quote.via = quote.via or relay
-        _carry_settings(quotes)
+        _carry_settings(quotes, self.tuning.setting_carry_sentences)
         ctx.analysis.quotes.extend(quotes)
 
-    def _quote(self, ctx: DocContext, finder: AttributionFinder, found: Found, number: int) -> Quote:
+    def _quote(self, ctx: DocContext, page: Page, found: Found, number: int) -> Quote:
         text = ctx.article.text
         parts = [Span(s, e, text[s:e]) for s, e in found.content]
         start, end = parts[0].start, parts[-1].end
@@ -74,7 +76,7 @@ class QuotesComponent:
             date=setting.date,
             date_text=setting.date_text,
             content_spans=parts if len(parts) > 1 else [],
-            negated=_negated_cue(finder, found),
+            negated=_negated_cue(page, found),
             confidence=round(found.confidence, 3),
         )
 
@@ -90,17 +92,17 @@ def _without_relays(found: list[Found]) -> list[tuple[Found, str | None]]:
         if item in relays:
             continue
         relay = next((r for r in relays if within(item.cue, r.content)), None)
-        kept.append((item, relay.speaker.text if relay is not None else None))
+        kept.append((item, relay.speaker.text if relay is not None and relay.speaker is not None else None))
     return kept
 
 
-def _negated_cue(finder: AttributionFinder, found: Found) -> bool:
+def _negated_cue(page: Page, found: Found) -> bool:
     """"The Kremlin hasn't confirmed such a possibility", "has yet to respond", "Nothing else
     was agreed": the cue's own polarity (the events' status rules, applied to the cue word)."""
-    span = finder.doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
+    span = page.doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return finder.status(span.root).status == "negated"
+    return page.status(span.root).status == "negated"
 
 
 def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
@@ -134,11 +136,12 @@ def _earlier_referent(ctx: DocContext, head: Token) -> Mention | None:
     return None
 
 
-def _carry_settings(quotes: list[Quote]) -> None:
+def _carry_settings(quotes: list[Quote], carry_sentences: int) -> None:
     """A verbatim quote that states no setting of its own continues the same speaker's
-    statement just before it, and takes that statement's channel, outlet and date."""
+    statement just before it (at most ``carry_sentences`` sentences before), and takes that
+    statement's channel, outlet and date."""
     for previous, current in zip(quotes, quotes[1:], strict=False):
-        close = 0 <= current.sentence - previous.sentence <= SETTING_CARRY_SENTENCES
+        close = 0 <= current.sentence - previous.sentence <= carry_sentences
         bare = current.direct and not (current.channel or current.via or current.date)
         if close and bare and _same_speaker(previous.speaker, current.speaker):
             current.channel, current.via = previous.channel, previous.via

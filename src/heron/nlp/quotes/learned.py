@@ -1,4 +1,4 @@
-"""Learned evidence for the quote finder: which words introduce an attribution, and where its
+"""Learned evidence for the quote page: which words introduce an attribution, and where its
 content runs.
 
 Two linear models (``heron.nlp.linear``) trained on the train split of Heron's gold corpus
@@ -14,7 +14,7 @@ Two linear models (``heron.nlp.linear``) trained on the train split of Heron's g
   word lists do not know becomes a quote when it reaches ``add_threshold`` ("enthused",
   "confided"), as does a quotation opening a sentence with no cue of its own that carries the
   statement before it on;
-* the **span model** chooses the content among candidate spans built by the finder's own content
+* the **span model** chooses the content among candidate spans built by the page's own content
   rules (the rule's choice, the complement clause, the object, the adjacent quotations, the
   clause before or after the attribution, the rule's span widened over whole quotations), each
   described by which rules proposed it, its length, side and punctuation.
@@ -36,14 +36,27 @@ from spacy.tokens import Span, Token
 
 from heron.config import model_dir
 from heron.nlp.linear import SoftmaxModel
-from heron.nlp.quotes import finder as rules
-from heron.nlp.quotes.finder import AttributionFinder, Found
+from heron.nlp.quotes.attributions import attribution, setting_tokens
+from heron.nlp.quotes.content import (
+    adjacent_quotations,
+    after_colon,
+    around_parenthetical,
+    clause_before,
+    complement,
+    object_of,
+    with_continuations,
+    without_lead,
+)
+from heron.nlp.quotes.cues import attribution_clause, cue_lemma, is_cue_verb
+from heron.nlp.quotes.found import Found
 from heron.nlp.quotes.lexicon import (
     COGNITION_VERBS,
     EVIDENCE_VERBS,
     INTENTION_VERBS,
     SPEECH_VERBS,
 )
+from heron.nlp.quotes.page import Page, end_of, is_first_person, merged, within, word_bounds
+from heron.nlp.quotes.speaker_phrase import speaker_of
 
 CUE_MODEL = "quote_cue.npz"
 SPAN_MODEL = "quote_span.npz"
@@ -56,7 +69,6 @@ CHILD_DEPS = frozenset({"neg", "aux", "auxpass", "dobj", "ccomp", "xcomp", "prt"
 Spans = list[tuple[int, int]]
 OPENING_MARKS = frozenset('"“«„')
 CLOSING_MARKS = frozenset('"”»')
-MAX_CONTINUED_PARAGRAPHS = 6
 # Rounding room for the confidence bound of QuoteModels._may_reach (float sums in another order).
 BOUND_SLACK = 1e-6
 _NEXT_PARAGRAPH = re.compile(r"[ \t]*\n+[ \t]*([^\n]+)")
@@ -87,18 +99,18 @@ class Candidate:
 # ---------------------------------------------------------------------------- candidates
 
 
-def candidates(finder: AttributionFinder, found: list[Found]) -> list[Candidate]:
+def candidates(page: Page, found: list[Found]) -> list[Candidate]:
     """Every rule attribution, then every verb with a subject that the rules did not make a cue,
     then the bare quotations; each with its candidate contents."""
-    out = candidate_cues(finder, found)
+    out = candidate_cues(page, found)
     for candidate in out:
-        candidate.options = content_options(finder, candidate)
+        candidate.options = content_options(page, candidate)
     return out
 
 
-def candidate_cues(finder: AttributionFinder, found: list[Found]) -> list[Candidate]:
+def candidate_cues(page: Page, found: list[Found]) -> list[Candidate]:
     """The candidates of :func:`candidates`, their contents not yet proposed."""
-    doc = finder.doc
+    doc = page.doc
     out: list[Candidate] = []
     taken: set[int] = set()
     for item in found:
@@ -106,37 +118,37 @@ def candidate_cues(finder: AttributionFinder, found: list[Found]) -> list[Candid
         if span is None or not len(span):
             continue
         token = span.root
-        unit = finder.units[finder.unit_at.get(token.i, 0)] if finder.units else doc[:]
+        unit = page.units[page.unit_at.get(token.i, 0)] if page.units else doc[:]
         out.append(Candidate(token, unit, item))
         taken.update(range(span.start, span.end))
-    for unit in finder.units:
-        for token in finder.words(unit):
-            if token.i in taken or token.pos_ != "VERB" or finder._quoted(token.idx):
+    for unit in page.units:
+        for token in page.words(unit):
+            if token.i in taken or token.pos_ != "VERB" or page.quoted(token.idx):
                 continue
-            if rules._speaker_of(token) is None or token.dep_ in ("amod", "compound"):
+            if speaker_of(token) is None or token.dep_ in ("amod", "compound"):
                 continue
             out.append(Candidate(token, unit))
-    return out + _bare_quotations(finder, found)
+    return out + _bare_quotations(page, found)
 
 
-def _bare_quotations(finder: AttributionFinder, found: list[Found]) -> list[Candidate]:
+def _bare_quotations(page: Page, found: list[Found]) -> list[Candidate]:
     """Quotations opening a sentence that has no attribution of its own (``“…,” he said. “…”``):
     the continuation of the statement before, whose speaker they keep."""
-    doc = finder.doc
+    doc = page.doc
     cues = [item.cue[0] for item in found]
     out = []
-    for quote in finder.quotes:
+    for quote in page.quotes:
         span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
-        words = [t for t in finder.words(span) if not t.is_punct and not t.is_space] if span else []
-        if not words or words[0].i not in finder.unit_at:
+        words = [t for t in page.words(span) if not t.is_punct and not t.is_space] if span else []
+        if not words or words[0].i not in page.unit_at:
             continue
-        unit = finder.units[finder.unit_at[words[0].i]]
-        opening = [t for t in finder.words(unit) if not t.is_space][:1]
+        unit = page.units[page.unit_at[words[0].i]]
+        opening = [t for t in page.words(unit) if not t.is_space][:1]
         own_cue = any(unit.start_char <= c < unit.end_char for c in cues)
         if not opening or opening[0].idx < quote[0] or own_cue:
             continue
         before = [f for f in found if f.cue[1] <= quote[0] and f.speaker is not None]
-        if before and finder._clausal(quote):
+        if before and page.clausal(quote):
             out.append(Candidate(words[0], unit, bare=quote, previous=before[-1]))
     return out
 
@@ -144,49 +156,49 @@ def _bare_quotations(finder: AttributionFinder, found: list[Found]) -> list[Cand
 Options = dict[tuple[tuple[int, int], ...], list[str]]
 
 
-def content_options(finder: AttributionFinder, cand: Candidate) -> Options:
+def content_options(page: Page, cand: Candidate) -> Options:
     """Candidate contents (as tuples of character spans), each with the rules that proposed it."""
     verb, sent = cand.token, cand.sent
     if cand.bare is not None:
         bare = [cand.bare]
         return {tuple(spans): [name] for name, spans in (
-            ("bare_paragraphs", _safe(lambda: _over_paragraphs(finder, bare))), ("bare", bare))
+            ("bare_paragraphs", _safe(lambda: _over_paragraphs(page, bare))), ("bare", bare))
             if spans}
-    clause = finder._clause(verb, sent)
+    clause = attribution_clause(page, verb, sent)
     proposals: list[tuple[str, Callable[[], Spans]]] = []
     if cand.found is not None:
         content = list(cand.found.content)
         proposals.append(("rule", lambda: content))
-        proposals.append(("rule_quoted", lambda: _over_quotations(finder, content, clause)))
-        proposals.append(("paragraphs", lambda: _over_paragraphs(finder, content)))
+        proposals.append(("rule_quoted", lambda: _over_quotations(page, content, clause)))
+        proposals.append(("paragraphs", lambda: _over_paragraphs(page, content)))
     if verb.pos_ in ("VERB", "AUX", "PROPN"):
         proposals += [
-            ("adjacent", lambda: finder._adjacent_quotations(clause, sent)),
-            ("around", lambda: finder._around_parenthetical(clause, sent)),
-            ("before", lambda: finder._clause_before(clause, sent)),
-            ("complement", lambda: finder._complement(verb, sent)),
-            ("object", lambda: finder._object(verb, sent)),
-            ("colon", lambda: finder._after_colon(clause, sent)),
+            ("adjacent", lambda: adjacent_quotations(page, clause, sent)),
+            ("around", lambda: around_parenthetical(page, clause, sent)),
+            ("before", lambda: clause_before(page, clause, sent)),
+            ("complement", lambda: complement(page, verb, sent)),
+            ("object", lambda: object_of(page, verb, sent)),
+            ("colon", lambda: after_colon(page, clause, sent)),
         ]
     if cand.found is None:
         # the bare sides of the sentence, for cues the rules have no content rules for
-        proposals += [("rest", lambda: _rest(finder, clause, sent)),
-                      ("lead", lambda: _lead(finder, clause, sent))]
+        proposals += [("rest", lambda: _rest(page, clause, sent)),
+                      ("lead", lambda: _lead(page, clause, sent))]
     options: Options = {}
     for name, propose in proposals:
-        spans = _without_lead_in(finder, _safe(propose), sent)
+        spans = _without_lead_in(page, _safe(propose), sent)
         if spans and not any(s < cand.cue[1] and cand.cue[0] < e for s, e in spans):
             options.setdefault(tuple(spans), []).append(name)
     return options
 
 
-def _without_lead_in(finder: AttributionFinder, spans: Spans, sent: Span) -> Spans:
+def _without_lead_in(page: Page, spans: Spans, sent: Span) -> Spans:
     """A content opening its sentence never starts with the words linking it to the text before
     ("For instance, …", "But …"), whichever rule proposed it."""
-    if not spans or spans[0][0] > sent.start_char or finder._quoted(spans[0][0]):
+    if not spans or spans[0][0] > sent.start_char or page.quoted(spans[0][0]):
         return spans
-    words = [t for t in finder.words(sent) if spans[0][0] <= t.idx < spans[0][1]]
-    kept = rules._without_lead(words)
+    words = [t for t in page.words(sent) if spans[0][0] <= t.idx < spans[0][1]]
+    kept = without_lead(words, page.tuning.max_lead_in_tokens)
     if not kept or kept[0] is words[0]:
         return spans
     return [(kept[0].idx, spans[0][1]), *spans[1:]]
@@ -196,29 +208,29 @@ def _safe(propose: Callable[[], Spans]) -> Spans:
     """A content rule run on a word it was not written for may find nothing, or fail on an odd
     parse; either way it proposes nothing."""
     try:
-        return [tuple(s) for s in propose() or []]
+        return [(start, end) for start, end in propose() or []]
     except (IndexError, ValueError, AttributeError, StopIteration):
         return []
 
 
-def _over_quotations(finder: AttributionFinder, content: Spans, clause: list[Token]) -> Spans:
+def _over_quotations(page: Page, content: Spans, clause: list[Token]) -> Spans:
     """The rule's content widened to the whole quotations it touches, with those that carry it on
     (a quotation running over several sentences)."""
-    widened = rules._merged(sorted(finder._widen_to_quotes(s, e) for s, e in content))
-    if not any(finder._overlaps_quote(s, e) for s, e in widened):
+    widened = merged(sorted(page.widen_to_quotes(s, e) for s, e in content))
+    if not any(page.overlaps_quote(s, e) for s, e in widened):
         return []
-    end = max((rules._end(t) for t in clause), default=0)
-    return finder._with_continuations(widened, end)
+    end = max((end_of(t) for t in clause), default=0)
+    return with_continuations(page, widened, end)
 
 
-def _over_paragraphs(finder: AttributionFinder, content: Spans) -> Spans:
+def _over_paragraphs(page: Page, content: Spans) -> Spans:
     """A content ending in a quotation left open at its paragraph's end, carried on over the
     paragraphs that continue it: those that reopen the quotation, up to the one that closes it."""
-    text, end = finder.text, content[-1][1]
-    if not any(s < end == e and text[e - 1] not in CLOSING_MARKS for s, e in finder.quotes):
+    text, end = page.text, content[-1][1]
+    if not any(s < end == e and text[e - 1] not in CLOSING_MARKS for s, e in page.quotes):
         return []
     new_end, pos = end, end
-    for _ in range(MAX_CONTINUED_PARAGRAPHS):
+    for _ in range(page.tuning.max_continued_paragraphs):
         paragraph = _NEXT_PARAGRAPH.match(text, pos)
         if paragraph is None:
             break
@@ -233,19 +245,19 @@ def _over_paragraphs(finder: AttributionFinder, content: Spans) -> Spans:
     return [*content[:-1], (content[-1][0], new_end)] if new_end > end else []
 
 
-def _rest(finder: AttributionFinder, clause: list[Token], sent: Span) -> Spans:
+def _rest(page: Page, clause: list[Token], sent: Span) -> Spans:
     """The sentence after the attribution clause."""
-    last = rules._word_bounds(clause)[1] if clause else sent.start
-    words = [t for t in finder.tokens[last + 1:sent.end] if not finder._is_edge_punct(t) and not t.is_space]
-    return [finder._widen_to_quotes(words[0].idx, rules._end(words[-1]))] if words else []
+    last = word_bounds(clause)[1] if clause else sent.start
+    words = [t for t in page.tokens[last + 1:sent.end] if not page.is_edge_punct(t) and not t.is_space]
+    return [page.widen_to_quotes(words[0].idx, end_of(words[-1]))] if words else []
 
 
-def _lead(finder: AttributionFinder, clause: list[Token], sent: Span) -> Spans:
+def _lead(page: Page, clause: list[Token], sent: Span) -> Spans:
     """The sentence before the attribution clause."""
-    first = rules._word_bounds(clause)[0] if clause else sent.end
-    words = [t for t in rules._without_lead(finder.tokens[sent.start:first])
-             if not finder._is_edge_punct(t) and not t.is_space]
-    return [finder._widen_to_quotes(words[0].idx, rules._end(words[-1]))] if words else []
+    first = word_bounds(clause)[0] if clause else sent.end
+    words = [t for t in without_lead(page.tokens[sent.start:first], page.tuning.max_lead_in_tokens)
+             if not page.is_edge_punct(t) and not t.is_space]
+    return [page.widen_to_quotes(words[0].idx, end_of(words[-1]))] if words else []
 
 
 # ---------------------------------------------------------------------------- features
@@ -276,58 +288,58 @@ def _bucket(n: int) -> str:
     return "many"
 
 
-def cue_features(finder: AttributionFinder, cand: Candidate, with_status: bool = True) -> list[str]:
+def cue_features(page: Page, cand: Candidate, with_status: bool = True) -> list[str]:
     """The cue model's features (``with_status=False``: without the cue's polarity and modality,
     ``st=…``/``stk=…``, the costliest to compute)."""
     if cand.bare is not None:
-        return bare_features(finder, cand)
+        return bare_features(page, cand)
     token = cand.token
-    lemma = rules._lemma(token) if token.pos_ != "NOUN" else token.lemma_.lower()
+    lemma = cue_lemma(token) if token.pos_ != "NOUN" else token.lemma_.lower()
     cls = _word_class(lemma)
-    speaker = cand.found.speaker_head if cand.found else rules._speaker_of(token)
+    speaker = cand.found.speaker_head if cand.found else speaker_of(token)
     features = [f"lem={lemma}", f"low={token.lower_}", f"pos={token.pos_}", f"tag={token.tag_}",
                 f"dep={token.dep_}", f"cls={cls}", f"cls_dep={cls}|{token.dep_}",
                 f"hdep={token.dep_}>{token.head.lemma_.lower()}"]
     if with_status:
-        status = finder.status(token)
+        status = page.status(token)
         features += [f"st={status.status}", f"stk={status.kind}"]
     features += [f"spk={_kind(speaker)}", f"lem_spk={lemma}|{_kind(speaker)}",
-                 f"cue_text={finder.text[cand.cue[0]:cand.cue[1]].lower()}"]
+                 f"cue_text={page.text[cand.cue[0]:cand.cue[1]].lower()}"]
     features += [f"ch:{c.dep_}={c.lower_}" for c in token.children if c.dep_ in CHILD_DEPS]
     features += [f"chd={c.dep_}" for c in token.children]
     features += [f"lem_chd={lemma}|{c.dep_}" for c in token.children if c.dep_ in CHILD_DEPS]
-    features += _context(finder, cand)
-    features += _rule_features(finder, cand, lemma)
+    features += _context(page, cand)
+    features += _rule_features(page, cand, lemma)
     return features
 
 
-def bare_features(finder: AttributionFinder, cand: Candidate) -> list[str]:
+def bare_features(page: Page, cand: Candidate) -> list[str]:
     """A paragraph-opening quotation: how far back and of what kind the attribution before it is."""
-    text, bare, previous = finder.text, cand.bare, cand.previous
+    text, bare, previous = page.text, cand.bare, cand.previous
     assert bare is not None and previous is not None
     between = text[previous.content[-1][1]:bare[0]]
     gap = between.count("\n")
     words = len(_WORD.findall(text[bare[0]:bare[1]]))
-    span = finder.doc.char_span(bare[0], bare[1], alignment_mode="expand")
+    span = page.doc.char_span(bare[0], bare[1], alignment_mode="expand")
     opens = bare[0] == 0 or text[text.rfind("\n", 0, bare[0]) + 1:bare[0]].strip() == ""
     features = ["kind=bare", f"gap={min(gap, 4)}", f"prev_direct={previous.direct}",
                 f"opens_paragraph={opens}", f"gap_opens={min(gap, 4)}|{opens}",
                 f"len={_bucket(words)}", f"closed={text[bare[1] - 1] in CLOSING_MARKS}",
                 f"prev_spk={_kind(previous.speaker_head)}",
                 f"prev_cue={text[previous.cue[0]:previous.cue[1]].lower()}"]
-    if span is not None and rules._first_person(span):
+    if span is not None and is_first_person(span):
         features.append("first_person")
-    if span is not None and any(finder._is_cue_verb(t) for t in finder.tokens[span.end:cand.sent.end]):
+    if span is not None and any(is_cue_verb(page, t) for t in page.tokens[span.end:cand.sent.end]):
         features.append("cue_after")  # "“…,” she said" is not bare after all
     return features
 
 
-def _context(finder: AttributionFinder, cand: Candidate) -> Iterator[str]:
+def _context(page: Page, cand: Candidate) -> Iterator[str]:
     token, sent = cand.token, cand.sent
-    if any(sent.start_char <= s < sent.end_char or s < sent.start_char < e for s, e in finder.quotes):
+    if any(sent.start_char <= s < sent.end_char or s < sent.start_char < e for s, e in page.quotes):
         yield "sent_has_quote"
-    before = finder.tokens[token.i - 1] if token.i > 0 else None
-    after = finder.tokens[token.i + 1] if token.i + 1 < len(finder.tokens) else None
+    before = page.tokens[token.i - 1] if token.i > 0 else None
+    after = page.tokens[token.i + 1] if token.i + 1 < len(page.tokens) else None
     yield f"prev={before.lower_ if before is not None else '<s>'}"
     yield f"next={after.lower_ if after is not None else '</s>'}"
     yield f"lem_next={token.lemma_.lower()}|{after.lower_ if after is not None else '</s>'}"
@@ -337,7 +349,7 @@ def _context(finder: AttributionFinder, cand: Candidate) -> Iterator[str]:
         yield "before_punct"
 
 
-def _rule_features(finder: AttributionFinder, cand: Candidate, lemma: str) -> Iterator[str]:
+def _rule_features(page: Page, cand: Candidate, lemma: str) -> Iterator[str]:
     if cand.found is None:
         yield "rule=none"
         for names in cand.options.values():
@@ -347,7 +359,7 @@ def _rule_features(finder: AttributionFinder, cand: Candidate, lemma: str) -> It
     yield "rule=quote"
     yield f"rule_lem={lemma}"
     yield f"rule_direct={found.direct}"
-    words = sum(len(_WORD.findall(finder.text[s:e])) for s, e in found.content)
+    words = sum(len(_WORD.findall(page.text[s:e])) for s, e in found.content)
     yield f"rule_len={_bucket(words)}"
     yield f"rule_parts={min(len(found.content), 3)}"
     yield f"rule_side={'before' if found.content[0][0] < found.cue[0] else 'after'}"
@@ -359,17 +371,17 @@ def _rule_features(finder: AttributionFinder, cand: Candidate, lemma: str) -> It
         yield "rule_no_speaker"
 
 
-def span_features(finder: AttributionFinder, cand: Candidate, spans: tuple[tuple[int, int], ...],
+def span_features(page: Page, cand: Candidate, spans: tuple[tuple[int, int], ...],
                   names: list[str]) -> list[str]:
-    text = finder.text
+    text = page.text
     start, end = spans[0][0], spans[-1][1]
     words = sum(len(_WORD.findall(text[s:e])) for s, e in spans)
     side = "before" if end <= cand.cue[0] else "after" if start >= cand.cue[1] else "around"
     lemma = cand.token.lemma_.lower()
-    quoted = all(finder._fully_quoted(s, e) for s, e in spans)
+    quoted = all(page.fully_quoted(s, e) for s, e in spans)
     features = [f"len={_bucket(words)}", f"side={side}", f"quoted={quoted}", f"parts={min(len(spans), 3)}",
                 f"n_rules={min(len(names), 4)}", f"lem_side={lemma}|{side}",
-                f"units={min(_units_spanned(finder, start, end), 4)}"]
+                f"units={min(_units_spanned(page, start, end), 4)}"]
     # "“…,” she said, “…”" (two quoted parts around the cue) is one statement; two bare parts
     # around a cue are mostly a passive's subject and predicate: the shape says which.
     shape = f"{side}|{min(len(spans), 3)}|{quoted}|{_joint(text, spans)}"
@@ -383,7 +395,7 @@ def span_features(finder: AttributionFinder, cand: Candidate, spans: tuple[tuple
         rule = cand.found.content
         yield_rule = tuple(rule) == spans
         features.append(f"is_rule={yield_rule}")
-        if not yield_rule and all(rules.within(part, rule) for part in spans):
+        if not yield_rule and all(within(part, rule) for part in spans):
             # one part of the rule's content: right when the rule ran on into the next sentence
             # ("“…,” he said. “…”"), wrong when it split one sentence ("“…,” he said, “…”")
             rule_units = _joint(text, rule)
@@ -393,12 +405,12 @@ def span_features(finder: AttributionFinder, cand: Candidate, spans: tuple[tuple
         features.append(f"vs_rule={_ratio_bucket(words, rule_words)}")
     else:
         features.append("no_rule")
-    span = finder.doc.char_span(start, end, alignment_mode="expand")
-    first = finder.words(span) if span is not None else []
+    span = page.doc.char_span(start, end, alignment_mode="expand")
+    first = page.words(span) if span is not None else []
     if first:
         features += [f"first={first[0].lower_}", f"first_pos={first[0].pos_}",
                      f"last_pos={first[-1].pos_}", f"last={first[-1].lower_}"]
-        if any(finder._is_cue_verb(t) and t.i != cand.token.i for t in first):
+        if any(is_cue_verb(page, t) and t.i != cand.token.i for t in first):
             features.append("has_other_cue")
     return features
 
@@ -419,11 +431,11 @@ def _ratio_bucket(a: int, b: int) -> str:
     return "lt0.5" if r < 0.5 else "lt0.9" if r < 0.9 else "eq" if r <= 1.1 else "lt2" if r < 2 else "gt2"
 
 
-def _units_spanned(finder: AttributionFinder, start: int, end: int) -> int:
-    span = finder.doc.char_span(start, end, alignment_mode="expand")
+def _units_spanned(page: Page, start: int, end: int) -> int:
+    span = page.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return 1
-    return len({finder.unit_at.get(i, -1) for i in range(span.start, span.end)})
+    return len({page.unit_at.get(i, -1) for i in range(span.start, span.end)})
 
 
 # ---------------------------------------------------------------------------- applying
@@ -431,7 +443,7 @@ def _units_spanned(finder: AttributionFinder, start: int, end: int) -> int:
 
 @dataclass
 class QuoteModels:
-    """The trained cue and span models, and how the quote finder applies them."""
+    """The trained cue and span models, and how the quote page applies them."""
 
     cues: SoftmaxModel
     spans: SoftmaxModel
@@ -444,17 +456,17 @@ class QuoteModels:
     def add_threshold(self) -> float:
         return float(self.cues.meta.get("add_threshold", 0.8))
 
-    def cue_probabilities(self, finder: AttributionFinder, found: list[Candidate]) -> list[float]:
+    def cue_probabilities(self, page: Page, found: list[Candidate]) -> list[float]:
         if not found:
             return []
-        rows = self.cues.predict([cue_features(finder, c) for c in found])
+        rows = self.cues.predict([cue_features(page, c) for c in found])
         return [float(p) for p in rows[:, self.cues.labels.index(YES)]]
 
     @property
     def switch_margin(self) -> float:
         return float(self.spans.meta.get("switch_margin", 0.0))
 
-    def best_content(self, finder: AttributionFinder, cand: Candidate,
+    def best_content(self, page: Page, cand: Candidate,
                      margin: float | None = None) -> tuple[Spans, float] | None:
         """The most probable content; a rule quote keeps its own unless another is more probable
         by ``margin`` (tuned on dev: the rule's content is usually right, and a content moved
@@ -467,53 +479,53 @@ class QuoteModels:
             # quotations that carry it on): the model may move or widen a content, not cut it.
             rule = cand.found.content
             options = [(s, n) for s, n in options if "rule" in n
-                       or not all(rules.within(part, rule) for part in s)]
-        features = [span_features(finder, cand, s, n) for s, n in options]
+                       or not all(within(part, rule) for part in s)]
+        features = [span_features(page, cand, s, n) for s, n in options]
         scores = self.spans.predict(features)[:, self.spans.labels.index(GOOD)]
         best = int(scores.argmax())
-        rule = next((k for k, (_, names) in enumerate(options) if "rule" in names), None)
+        ruled = next((k for k, (_, names) in enumerate(options) if "rule" in names), None)
         margin = self.switch_margin if margin is None else margin
         # The model overrides the rule only on content shapes its training data had.
-        unseen = rule is not None and any(f.startswith("shape=") and f not in self.spans.vocab
-                                          for f in features[rule])
-        if rule is not None and (unseen or scores[best] < scores[rule] + margin):
-            best = rule
+        unseen = ruled is not None and any(f.startswith("shape=") and f not in self.spans.vocab
+                                           for f in features[ruled])
+        if ruled is not None and (unseen or scores[best] < scores[ruled] + margin):
+            best = ruled
         return list(options[best][0]), float(scores[best])
 
-    def apply(self, finder: AttributionFinder, found: list[Found]) -> list[Found]:
+    def apply(self, page: Page, found: list[Found]) -> list[Found]:
         """The rule attributions the cue model keeps, with the content the span model prefers,
         and the confident attributions of cues the rules do not know; each with its confidence."""
-        scored = self.scored(finder, found, floor=self.add_threshold)
+        scored = self.scored(page, found, floor=self.add_threshold)
         return select(scored, 0.0, self.add_threshold)
 
-    def scored(self, finder: AttributionFinder, found: list[Found], margin: float | None = None,
+    def scored(self, page: Page, found: list[Found], margin: float | None = None,
                floor: float = 0.0) -> list[tuple[Candidate, Found]]:
         """Every rule candidate, and every other candidate at ``floor`` confidence or more,
         with the attribution it would make (its confidence set). Most candidates are verbs the
         rules rejected and the cue model agrees; choosing their content would be wasted work,
         as :func:`select` only adds those at its ``add`` threshold (``floor`` at most that)."""
-        found_candidates = [c for c in candidate_cues(finder, found)
+        found_candidates = [c for c in candidate_cues(page, found)
                             if c.found is not None or c.bare is not None
-                            or floor <= 0.0 or self._may_reach(finder, c, floor)]
+                            or floor <= 0.0 or self._may_reach(page, c, floor)]
         for cand in found_candidates:
-            cand.options = content_options(finder, cand)
-        probabilities = self.cue_probabilities(finder, found_candidates)
+            cand.options = content_options(page, cand)
+        probabilities = self.cue_probabilities(page, found_candidates)
         out = []
         for cand, p in zip(found_candidates, probabilities, strict=True):
             if cand.found is None and p < floor:
                 continue
-            item = self._attribution(finder, cand, margin)
+            item = self._attribution(page, cand, margin)
             if item is not None:
                 out.append((cand, replace(item, confidence=p)))
         return out
 
-    def _may_reach(self, finder: AttributionFinder, cand: Candidate, floor: float) -> bool:
+    def _may_reach(self, page: Page, cand: Candidate, floor: float) -> bool:
         """Whether a verb the rules rejected may reach confidence ``floor`` whatever contents
         it is proposed: its features other than the proposals (``could=…``) give a bound when
         every proposal with a positive weight is assumed. Proposing contents costs more than
         the rest of the model, and most verbs are far below the bound (the result is exact)."""
         assert not cand.options
-        margin = self._cue_margin(cue_features(finder, cand, with_status=False)) + self._unknown_gain
+        margin = self._cue_margin(cue_features(page, cand, with_status=False)) + self._unknown_gain
         return 1.0 / (1.0 + math.exp(-margin / self.cues.temperature)) >= floor - BOUND_SLACK
 
     def _cue_margin(self, features: list[str]) -> float:
@@ -535,14 +547,14 @@ class QuoteModels:
         return proposals + sum(max([0.0, *(g for f, g in gain.items() if f.startswith(prefix))])
                                for prefix in ("st=", "stk="))
 
-    def _attribution(self, finder: AttributionFinder, cand: Candidate,
+    def _attribution(self, page: Page, cand: Candidate,
                      margin: float | None = None) -> Found | None:
-        best = self.best_content(finder, cand, margin)
+        best = self.best_content(page, cand, margin)
         if cand.found is not None:
             if best is None:
                 return cand.found
             content = best[0]
-            direct = all(finder._fully_quoted(s, e) for s, e in content) or finder._unmarked_verbatim(content)
+            direct = all(page.fully_quoted(s, e) for s, e in content) or page.unmarked_verbatim(content)
             return replace(cand.found, content=content, direct=direct)
         if best is None:
             return None
@@ -551,9 +563,9 @@ class QuoteModels:
             previous = cand.previous
             return Found(previous.cue, previous.speaker, previous.speaker_head, best[0], True,
                          previous.setting)
-        speaker = rules._speaker_of(cand.token)
-        clause = finder._clause(cand.token, cand.sent)
-        return finder._found(cand.cue, speaker, best[0], finder._setting(clause, best[0], cand.sent))
+        speaker = speaker_of(cand.token)
+        clause = attribution_clause(page, cand.token, cand.sent)
+        return attribution(page, cand.cue, speaker, best[0], setting_tokens(page, clause, best[0], cand.sent))
 
 
 def select(scored: list[tuple[Candidate, Found]], keep: float, add: float) -> list[Found]:
@@ -582,8 +594,8 @@ def _same_content(a: Found, b: Found) -> bool:
     shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)
     size_a = sum(e - s for s, e in a.content)
     size_b = sum(e - s for s, e in b.content)
-    return shared * 2 > min(size_a, size_b) and not rules.within(a.cue, b.content) \
-        and not rules.within(b.cue, a.content)
+    return shared * 2 > min(size_a, size_b) and not within(a.cue, b.content) \
+        and not within(b.cue, a.content)
 
 
 def load_quote_models(folder: Path | None = None) -> QuoteModels | None:

@@ -62,7 +62,7 @@ class SettingReader:
         if via and channel and _key(channel) in _key(via):
             via = None  # "told the BBC", "told public broadcaster ZDF": the channel, not a relay
         timex = _timex_in(segments, timexes)
-        return Setting(channel, via, timex and timex.value, timex and timex.text)
+        return Setting(channel, via, timex.value if timex else None, timex.text if timex else None)
 
     def _closing_relay(self, clause: list[Token]) -> str | None:
         """The outlet of a report that closes the statement's sentence ("Putin said …, RIA
@@ -152,7 +152,8 @@ def _named_by_noun(clause: list[Token], nouns: frozenset[str]) -> str | None:
 
 
 def _proper_run(noun: Token, members: set[int], direction: int) -> Span | None:
-    doc, i, run = noun.doc, noun.i + direction, []
+    doc, i = noun.doc, noun.i + direction
+    run: list[Token] = []
     while i in members and 0 <= i < len(doc) and (doc[i].lower_ in BROADCASTER_NOUNS | OUTLET_NOUNS
                                                   or doc[i].lower_ == "news"):
         i += direction  # skip "news" in "news agency", "television" in "television channel"
