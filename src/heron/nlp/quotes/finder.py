@@ -44,7 +44,6 @@ from heron.nlp.quotes.cues import (
 from heron.nlp.quotes.found import Found
 from heron.nlp.quotes.labels import from_colon, from_dash, from_name_label, from_transcript_label
 from heron.nlp.quotes.page import Page, Spans, within
-from heron.nlp.quotes.speaker_phrase import after_misread_cue as after_misread_cue  # for speaker.py
 
 
 def find_attributions(page: Page) -> list[Found]:

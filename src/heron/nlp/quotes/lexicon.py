@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml  # type: ignore[import-untyped]  # no stubs in the pinned dev set
+import yaml
 
 from heron.config import data_dir
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from heron.model import ActorRef, Mention, actor_ref
-from heron.nlp.quotes.finder import after_misread_cue
 from heron.nlp.quotes.lexicon import ANONYMOUS_HEADS, INDEFINITE_DETERMINERS, VAGUE_ADJECTIVES
+from heron.nlp.quotes.speaker_phrase import after_misread_cue
 
 NAME_MODIFIERS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "nummod", "case"})
 
