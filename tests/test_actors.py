@@ -315,3 +315,20 @@ def test_a_bare_role_word_is_the_actor_just_named_with_that_head(analyse) -> Non
 def test_a_pronoun_outside_a_quotation_is_nobody_named_inside_it(analyse) -> None:
     analysis = analyse("Putin spoke in Moscow on Monday. “Lars Ekberg is wrong,” he said.")
     assert mention(analysis, "he").actor_id == "vladimir-putin"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(analyse) -> None:
+    analysis = analyse("Lars Ekberg met Jonas Berg on Monday. Berg praised the talks and thanked "
+                       "him for the visit.")
+    assert mention(analysis, "him").actor_id == "new:lars-ekberg"
+
+
+def test_a_pronoun_put_before_the_subject_is_that_subject(analyse) -> None:
+    analysis = analyse("Lars Ekberg met Putin on Monday. In her weekly column, Ingrid Holm "
+                       "criticised the meeting.")
+    assert mention(analysis, "her").actor_id == "new:ingrid-holm"
+
+
+def test_a_fronted_pronoun_is_not_a_subject_of_the_other_gender(analyse) -> None:
+    analysis = analyse("Zelenskyy called Putin on Monday. In his reply, Kallas criticised the war.")
+    assert mention(analysis, "his").actor_id != "kaja-kallas"

@@ -2,7 +2,9 @@
 
 A simple salience model, enough for news prose: a pronoun (he/she/his/her...) links to the
 nearest gender-compatible person, preferring grammatical subjects, in its own sentence and
-then in up to three sentences before it; never to an institution or body ("the military").
+then in up to three sentences before it; never to an institution or body ("the military"),
+and an object pronoun never to its own clause's subject ("X described him"). A pronoun in a
+phrase put before the sentence's subject ("In his speech, X said") is that subject.
 A plural pronoun (they/them/their) links to the group of people that is the nearest subject
 before it ("Russian officials met … They said …"), in its sentence or the one before. A definite
 description ("the Russian leader", "the mayor") links to the nearest earlier person whose
@@ -45,6 +47,9 @@ BODY_KINDS = frozenset({"igo", "group", "organization"})
 STATE_NOUNS = frozenset({"government", "authority", "authorities", "regime"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+# Phrases set before a clause's subject: "In his speech, X said", "Though he …, X is …".
+FRONTED_DEPS = frozenset({"prep", "advcl"})
 LOOKBACK_SENTENCES = 3
 OPENING_QUOTES = frozenset({"“", "«", "``"})
 CLOSING_QUOTES = frozenset({"”", "»", "''"})
@@ -248,8 +253,10 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
             # nobody named inside one.
             candidates = people if token.i in quoted else [
                 p for p in people if p.token.i not in quoted]
-            antecedent = _reporter(token, gender, by_token) or _antecedent(token, sentence, gender,
-                                                                          candidates)
+            candidates = [p for p in candidates if p.token.i not in _own_clause_subjects(token)]
+            antecedent = (_reporter(token, gender, by_token)
+                          or _cataphor(token, gender, by_token, candidates)
+                          or _antecedent(token, sentence, gender, candidates))
         elif token.lower_ in PLURAL_PRONOUNS:
             antecedent = _group_antecedent(token, sentence, groups)
         else:
@@ -280,6 +287,38 @@ def _reporter(token: Token, gender: str, by_token: dict[int, Resolved]) -> Resol
     one_role = item.mention.kind == "ROLE" and item.token.tag_ == "NN" \
         and item.token.lemma_.lower() not in INSTITUTION_NOUNS
     return item if person or one_role else None
+
+
+def _own_clause_subjects(pronoun: Token) -> set[int]:
+    """The subjects a plain object pronoun cannot stand for: its own clause's ("Ballmer
+    described him as …" is not Ballmer describing himself, which takes "himself"), also when
+    the verb shares its subject with an earlier one ("Ballmer expressed … and described him")."""
+    if pronoun.dep_ not in OBJECT_DEPS:
+        return set()
+    verb = pronoun.head
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    while not subjects and verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return {s.i for s in subjects}
+
+
+def _cataphor(pronoun: Token, gender: str, by_token: dict[int, Resolved],
+              people: list[Resolved]) -> Resolved | None:
+    """A pronoun in a phrase put before its sentence's subject stands for that subject when
+    nobody is named before it in the sentence: "In his social media posting, Trump responded",
+    "Though he is not anti-China, Ishiba is expected to …"."""
+    fronted = next((a for a in [pronoun, *pronoun.ancestors] if a.dep_ in FRONTED_DEPS
+                    and a.head.dep_ == "ROOT" and a.i < a.head.i), None)
+    if fronted is None or any(pronoun.sent.start <= p.token.i < pronoun.i for p in people):
+        return None
+    subject = next((c for c in fronted.head.children if c.dep_ in SUBJECT_DEPS
+                    and c.i > fronted.i and c.i > pronoun.i), None)
+    item = by_token.get(subject.i) if subject is not None else None
+    if item is None or item.actor is None or item.actor.kind != "person" \
+            or item.gender not in (None, gender):
+        return None
+    return item
 
 
 def _group_antecedent(token: Token, sentence: int, groups: list[Resolved]) -> Resolved | None:
