@@ -332,3 +332,26 @@ def test_a_pronoun_put_before_the_subject_is_that_subject(analyse) -> None:
 def test_a_fronted_pronoun_is_not_a_subject_of_the_other_gender(analyse) -> None:
     analysis = analyse("Zelenskyy called Putin on Monday. In his reply, Kallas criticised the war.")
     assert mention(analysis, "his").actor_id != "kaja-kallas"
+
+
+def test_a_role_owned_by_an_unknown_institution_takes_the_country_its_name_gives(analyse) -> None:
+    analysis = analyse("A U.S. Treasury Department official criticised the vote on Monday.")
+    assert mention(analysis, "U.S. Treasury Department official").actor_id == "USA:GOV"
+
+
+def test_a_role_heading_an_unknown_organisation_is_not_its_countrys_government(analyse) -> None:
+    analysis = analyse("Lars Ekberg, the president of Polish Dock Workers, criticised the vote.")
+    assert all(m.actor_id != "POL:GOV" for m in analysis.mentions)
+
+
+def test_a_definite_description_takes_up_a_role_introduced_with_a(analyse) -> None:
+    analysis = analyse("A U.S. Treasury Department official criticised the vote on Monday. "
+                       "“It was rushed,” the official told reporters.")
+    later = mention(analysis, "official")
+    assert later.actor_id == "USA:GOV" and later.evidence["method"] == "description"
+
+
+def test_a_pronoun_does_not_take_up_an_unnamed_role_of_unknown_gender(analyse) -> None:
+    analysis = analyse("Ingrid Holm left Kabul in May. A U.S. official said the book was "
+                       "banned. She now lives in Oslo.")
+    assert mention(analysis, "She").actor_id == "new:ingrid-holm"

@@ -334,7 +334,16 @@ class ActorsComponent:
         return Resolved(mention, phrase.head, actor, title_stems={phrase.term[:5]})
 
     def _phrase_countries(self, phrase: RolePhrase) -> list[str]:
-        return [c for text in _modifier_texts(phrase) for c in self._countries_in([text])]
+        found = []
+        for modifier, text in zip(phrase.modifiers, _modifier_texts(phrase), strict=True):
+            countries = self._countries_in([text])
+            if not countries and modifier.i < phrase.head.i:
+                # A name before the role that is no KB entry as a whole says whose the role
+                # is by its own words, as an unknown name does: "U.S. State Department
+                # spokesperson" → USA ("the president of Canadian Auto Workers" heads no state).
+                countries = self._countries_in(text.split())
+            found += countries
+        return found
 
     def _phrase_group(self, phrase: RolePhrase) -> str | None:
         groups = {t.ref for text in _modifier_texts(phrase) for t in self.index.lookup(text)

@@ -224,10 +224,16 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
     people = [r for r in items if (r.actor is not None and r.actor.kind == "person")
               or (r.mention.kind == "ROLE" and _is_definite_singular(r.token))
               or (r.mention.kind == "ROLE" and r.actor is None and _is_owned_singular(r.token))]
+    # A description may also take up a role introduced with "a" whose country is known ("A
+    # U.S. State Department spokesperson said … the spokesperson added"); a pronoun may not:
+    # such a role says nothing of its gender.
+    described = sorted(people + [r for r in items if r.mention.kind == "ROLE" and r.actor is not None
+                                 and r not in people and _is_singular_person(r.token)],
+                       key=lambda r: r.mention.start)
     bodies = [r for r in items if r.actor is not None and r.actor.kind in BODY_KINDS]
     for item in items:
         if item.mention.kind == "ROLE" and _is_definite_singular(item.token):
-            antecedent = _described(item, people)
+            antecedent = _described(item, described)
         elif item.mention.kind == "ROLE" and _is_definite_body(item.token):
             antecedent = _described_body(item, bodies, sentence_of)
         elif item.actor is None and _is_bare_state(item):
@@ -341,6 +347,11 @@ def _group_antecedent(token: Token, sentence: int, groups: list[Resolved]) -> Re
 def _is_definite(head: Token) -> bool:
     """A singular noun with "the": "the mayor", "the aid group"."""
     return head.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in head.lefts)
+
+
+def _is_singular_person(head: Token) -> bool:
+    """A singular role word for a person ("spokesperson"), not an institution ("ministry")."""
+    return head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in INSTITUTION_NOUNS
 
 
 def _is_definite_singular(head: Token) -> bool:
