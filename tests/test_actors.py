@@ -355,3 +355,10 @@ def test_a_pronoun_does_not_take_up_an_unnamed_role_of_unknown_gender(analyse) -
     analysis = analyse("Ingrid Holm left Kabul in May. A U.S. official said the book was "
                        "banned. She now lives in Oslo.")
     assert mention(analysis, "She").actor_id == "new:ingrid-holm"
+
+
+def test_a_subject_pronoun_keeps_its_person_in_focus(analyse) -> None:
+    analysis = analyse("Lars Ekberg spoke in Oslo on Monday. He dismissed Putin's threat. “It is "
+                       "a bluff,” he said.")
+    assert [m.actor_id for m in analysis.mentions if m.text.lower() == "he"] == [
+        "new:lars-ekberg", "new:lars-ekberg"]

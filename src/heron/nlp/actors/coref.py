@@ -269,6 +269,10 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
             continue
         if antecedent is not None:
             pronouns.append(_pronoun_mention(token, antecedent, sentence))
+            if gender is not None and token.dep_ in SUBJECT_DEPS and token.i not in quoted:
+                # A subject "he" keeps its person in focus: "X said … He dismissed Trump's
+                # threat. '…,' he said" is X again, not Trump.
+                people.append(replace(pronouns[-1], gender=gender))
     return pronouns
 
 
