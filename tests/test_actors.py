@@ -362,3 +362,15 @@ def test_a_subject_pronoun_keeps_its_person_in_focus(analyse) -> None:
                        "a bluff,” he said.")
     assert [m.actor_id for m in analysis.mentions if m.text.lower() == "he"] == [
         "new:lars-ekberg", "new:lars-ekberg"]
+
+
+def test_the_object_of_a_kb_office_is_still_a_name_alone(nlp, tmp_path) -> None:
+    # "Founder of Heronsoft": the company's name is a word of a KB title, not a title itself.
+    kb = KB_TEXT + """- id: lars-ekberg
+  name: Lars Ekberg
+  gender: m
+  roles: [{title: Founder of Heronsoft, country: UKR, sector: BUS, start: 2001-01-01, end: null}]
+"""
+    component = actors_with_kb(nlp, tmp_path, kb)
+    analysis = run_component(nlp, component, "Heronsoft said on Monday that it would cut prices.")
+    assert mention(analysis, "Heronsoft").actor_id == "new:heronsoft"

@@ -264,7 +264,7 @@ class ActorsComponent:
         # "National Security Advisor Rubio": NER cuts an organisation out of a title.
         in_title = span.end < len(doc) and fold(doc[span.end].text) in self.finder.title_words
         return (name.label in ("PERSON", "ORG") and span.root.pos_ == "PROPN" and not in_title
-                and not is_news_outlet(span.text) and fold(span.text) not in self.finder.title_words
+                and not is_news_outlet(span.text) and fold(span.text) not in self.finder.lone_title_words
                 and not is_place(span.root) and (name.trusted_headline or not is_heading(span)))
 
     def _country_mention(self, mention: Mention, name: NameSpan, link: Link,
