@@ -374,3 +374,16 @@ def test_the_object_of_a_kb_office_is_still_a_name_alone(nlp, tmp_path) -> None:
     component = actors_with_kb(nlp, tmp_path, kb)
     analysis = run_component(nlp, component, "Heronsoft said on Monday that it would cut prices.")
     assert mention(analysis, "Heronsoft").actor_id == "new:heronsoft"
+
+
+def test_it_as_a_subject_is_the_organisation_just_before(analyse) -> None:
+    analysis = analyse("Heronsoft reported losses on Monday. It said demand would recover.")
+    assert mention(analysis, "It").actor_id == "new:heronsoft"
+    analysis = analyse("Heronsoft reported losses on Monday. Its shares fell.")
+    assert mention(analysis, "Its").actor_id == "new:heronsoft"
+
+
+def test_it_stands_for_no_one_after_a_person_or_as_a_dummy_subject(analyse) -> None:
+    analysis = analyse("Heronsoft reported losses. Lars Ekberg said it was important to wait. "
+                       "Heronsoft sued Ingrid Holm over its contract.")
+    assert not [m for m in analysis.mentions if m.text.lower() in ("it", "its")]

@@ -4,7 +4,9 @@ A simple salience model, enough for news prose: a pronoun (he/she/his/her...) li
 nearest gender-compatible person, preferring grammatical subjects, in its own sentence and
 then in up to three sentences before it; never to an institution or body ("the military"),
 and an object pronoun never to its own clause's subject ("X described him"). A pronoun in a
-phrase put before the sentence's subject ("In his speech, X said") is that subject.
+phrase put before the sentence's subject ("In his speech, X said") is that subject. "It" as a
+subject ("Boeing reported losses. It said …") and an "its" owning a subject are the
+organisation, group or state that is the nearest subject before them.
 A plural pronoun (they/them/their) links to the group of people that is the nearest subject
 before it ("Russian officials met … They said …"), in its sentence or the one before. A definite
 description ("the Russian leader", "the mayor") links to the nearest earlier person whose
@@ -47,6 +49,7 @@ BODY_KINDS = frozenset({"igo", "group", "organization"})
 STATE_NOUNS = frozenset({"government", "authority", "authorities", "regime"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "take"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
 # Phrases set before a clause's subject: "In his speech, X said", "Though he …, X is …".
 FRONTED_DEPS = frozenset({"prep", "advcl"})
@@ -265,6 +268,8 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
                           or _antecedent(token, sentence, gender, candidates))
         elif token.lower_ in PLURAL_PRONOUNS:
             antecedent = _group_antecedent(token, sentence, groups)
+        elif _is_referring_it(token) and token.i not in quoted:
+            antecedent = _body_antecedent(token, sentence, by_token)
         else:
             continue
         if antecedent is not None:
@@ -329,6 +334,36 @@ def _cataphor(pronoun: Token, gender: str, by_token: dict[int, Resolved],
             or item.gender not in (None, gender):
         return None
     return item
+
+
+def _is_referring_it(token: Token) -> bool:
+    """"it" as the subject of a verb that is not a copula ("it said", not "it is important to
+    …", where "it" stands for no one), or "its" owning a subject ("its tariffs target …"); an
+    "its" further in a clause often owns something of a nearer name ("Canada imposed tariffs
+    on U.S. exports to its northern neighbour")."""
+    if token.lower_ == "its":
+        return token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS
+    return token.lower_ == "it" and token.dep_ in SUBJECT_DEPS and token.head.lemma_ not in COPULAS
+
+
+def _body_antecedent(token: Token, sentence: int, by_token: dict[int, Resolved]) -> Resolved | None:
+    """"The EU said its members …", "Boeing reported losses. It said …": the subject just before
+    "it"/"its", in its sentence or the one before, when that subject is an organisation, a
+    group or a state; a person or another subject in between blocks the link. Never across a
+    paragraph."""
+    doc = token.doc
+    first = doc[token.i].sent.start
+    if sentence > 0 and first > 0:
+        first = doc[first - 1].sent.start
+    for candidate in reversed(doc[first:token.i]):
+        if "\n\n" in candidate.text_with_ws:
+            return None
+        if candidate.dep_ in SUBJECT_DEPS and candidate.pos_ != "PRON":
+            item = by_token.get(candidate.i)
+            if item is None or item.actor is None or item.actor.kind == "person":
+                return None
+            return item
+    return None
 
 
 def _group_antecedent(token: Token, sentence: int, groups: list[Resolved]) -> Resolved | None:
