@@ -387,3 +387,8 @@ def test_it_stands_for_no_one_after_a_person_or_as_a_dummy_subject(analyse) -> N
     analysis = analyse("Heronsoft reported losses. Lars Ekberg said it was important to wait. "
                        "Heronsoft sued Ingrid Holm over its contract.")
     assert not [m for m in analysis.mentions if m.text.lower() in ("it", "its")]
+
+
+def test_a_name_after_according_to_is_a_source_not_a_place(analyse) -> None:
+    analysis = analyse("Lars Ekberg spoke in Oslo. The vote was rushed, according to Ekberg.")
+    assert [m.actor_id for m in analysis.mentions if m.text == "Ekberg"] == ["new:lars-ekberg"]

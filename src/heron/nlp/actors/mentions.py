@@ -438,6 +438,8 @@ def is_place(token: Token) -> bool:
     if token.dep_ != "pobj":
         return False
     prep = token.head
+    if prep.lower_ == "to" and prep.head.lower_ == "according":  # a source, not a destination
+        return False
     return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS)
 
 
