@@ -273,6 +273,8 @@ class ActorsComponent:
         agent = is_agent(root)
         if link.kind in ("capital", "seat") and not agent and is_place(root):
             return None  # "a news conference in Moscow", "talks at the White House": a place
+        if link.kind == "seat" and not agent and is_news_outlet(name.span.text):
+            return None  # "according to RIA Novosti": a source relaying the news
         country = self.kb.countries[link.ref]
         if link.kind == "seat":
             sector = link.sector
