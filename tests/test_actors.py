@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import actors_with_kb, run_component
+from heron.config import Settings
 from heron.model import Actor, Analysis, Mention
-from heron.nlp.actors import cluster_new_actors, find_actor, is_news_outlet
+from heron.nlp.actors import build, cluster_new_actors, find_actor, is_news_outlet
 from heron.nlp.actors.component import ActorsComponent
 
 KB_TEXT = """\
@@ -392,3 +393,11 @@ def test_it_stands_for_no_one_after_a_person_or_as_a_dummy_subject(analyse) -> N
 def test_a_name_after_according_to_is_a_source_not_a_place(analyse) -> None:
     analysis = analyse("Lars Ekberg spoke in Oslo. The vote was rushed, according to Ekberg.")
     assert [m.actor_id for m in analysis.mentions if m.text == "Ekberg"] == ["new:lars-ekberg"]
+
+
+def test_a_bare_role_word_takes_up_the_name_it_heads_whatever_its_number(nlp) -> None:
+    text = ("The Kenyan National Police made ten arrests on Monday. Thanks to the vigilance of "
+            "the police, nobody escaped.")
+    analysis = run_component(nlp, build(nlp, Settings()), text)
+    named = mention(analysis, "Kenyan National Police").actor_id
+    assert named is not None and mention(analysis, "police").actor_id == named

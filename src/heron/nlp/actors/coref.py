@@ -430,8 +430,11 @@ def _same_head_before(item: Resolved, items: list[Resolved]) -> Resolved | None:
     administration" … "the administration"; "the Haitian National Police" … "the police")."""
     lemma = item.token.lemma_.lower()
     for other in reversed([r for r in items if r.mention.end <= item.mention.start]):
+        # Number must agree ("the official" is not one of "officials"), except after a name,
+        # whose head the tagger calls singular whatever the bare word is ("police": NN or NNS).
         if other.actor is not None and other.mention.kind in ("ROLE", "ORG") \
-                and other.token.lemma_.lower() == lemma and other.token.tag_ == item.token.tag_:
+                and other.token.lemma_.lower() == lemma \
+                and (other.token.tag_ == item.token.tag_ or other.token.tag_ == "NNP"):
             return other
     return None
 
