@@ -401,3 +401,11 @@ def test_a_bare_role_word_takes_up_the_name_it_heads_whatever_its_number(nlp) ->
     analysis = run_component(nlp, build(nlp, Settings()), text)
     named = mention(analysis, "Kenyan National Police").actor_id
     assert named is not None and mention(analysis, "police").actor_id == named
+
+
+def test_the_company_takes_up_an_organisation_named_a_paragraph_before(nlp) -> None:
+    text = ("Heronsoft cut 300 jobs on Monday. Sales fell in May. Prices rose in June. Rivals "
+            "grew. Analysts were surprised. Unions protested.\n\nThe company said it would hire "
+            "again next year.")
+    analysis = run_component(nlp, build(nlp, Settings()), text)
+    assert mention(analysis, "company").actor_id == "new:heronsoft"

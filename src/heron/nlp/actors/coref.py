@@ -54,6 +54,9 @@ OBJECT_DEPS = frozenset({"dobj", "dative"})
 # Phrases set before a clause's subject: "In his speech, X said", "Though he …, X is …".
 FRONTED_DEPS = frozenset({"prep", "advcl"})
 LOOKBACK_SENTENCES = 3
+# A company or group stays the topic longer than a person: "the company" may come a paragraph
+# after its name, with other names between.
+BODY_LOOKBACK_SENTENCES = 6
 OPENING_QUOTES = frozenset({"“", "«", "``"})
 CLOSING_QUOTES = frozenset({"”", "»", "''"})
 STRAIGHT_QUOTES = frozenset({'"'})
@@ -452,12 +455,12 @@ def _described_state(item: Resolved, items: list[Resolved]) -> Resolved | None:
 
 def _described_body(item: Resolved, bodies: list[Resolved],
                     sentence_of: dict[int, int]) -> Resolved | None:
-    """The nearest organisation or group named before the description, within a few sentences,
+    """The nearest organisation or group named before the description, within six sentences,
     of the description's sector when it has one ("the aid group" → an NGO, "the militia" → a
     rebel group)."""
     sector = item.mention.sector
     for body in reversed([b for b in bodies if b.mention.end <= item.mention.start]):
-        if item.mention.sentence - body.mention.sentence > LOOKBACK_SENTENCES:
+        if item.mention.sentence - body.mention.sentence > BODY_LOOKBACK_SENTENCES:
             return None
         # An organisation not in the KB has no sector of its own: "Boeing ... the company".
         unknown_kind = body.actor is not None and body.actor.kind == "organization" \
