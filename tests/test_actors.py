@@ -409,3 +409,22 @@ def test_the_company_takes_up_an_organisation_named_a_paragraph_before(nlp) -> N
             "again next year.")
     analysis = run_component(nlp, build(nlp, Settings()), text)
     assert mention(analysis, "company").actor_id == "new:heronsoft"
+
+
+def test_the_group_takes_up_a_named_organisation_not_an_intergovernmental_one(analyse) -> None:
+    analysis = analyse("The Baltic Freedom Foundation wrote to NATO on Monday. The group said the "
+                       "arrests were unlawful.")
+    network = mention(analysis, "Baltic Freedom Foundation").actor_id
+    group = mention(analysis, "group")
+    assert network is not None and group.actor_id == network
+    assert group.evidence["method"] == "description"
+
+
+def test_the_alliance_may_be_an_intergovernmental_organisation(analyse) -> None:
+    analysis = analyse("Putin warned NATO on Monday. The alliance said it would not back down.")
+    assert mention(analysis, "alliance").actor_id == "nato"
+
+
+def test_a_body_word_ending_a_name_is_no_description(analyse) -> None:
+    analysis = analyse("Heronsoft signed a deal with the Harbour Pilots union on Monday.")
+    assert not [m for m in analysis.mentions if m.text == "union"]

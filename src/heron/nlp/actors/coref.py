@@ -44,6 +44,9 @@ group organization organisation charity agency movement militia faction alliance
 network outfit party union body bloc company firm corporation
 """.split())
 BODY_KINDS = frozenset({"igo", "group", "organization"})
+# Body words that may stand for an intergovernmental organisation ("the bloc", "the alliance").
+IGO_NOUNS = frozenset({"bloc", "alliance", "union", "body", "organization", "organisation",
+                       "agency", "coalition"})
 # Words for a government as a whole ("the government", "the authorities", "the regime"); not
 # "the administration", which in news mostly means the U.S. one whatever state was just named.
 STATE_NOUNS = frozenset({"government", "authority", "authorities", "regime"})
@@ -224,7 +227,8 @@ def _give_country(items: list[Resolved], actor: Actor, country: str) -> None:
 
 def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
                                    sentence_of: dict[int, int]) -> list[Resolved]:
-    """Link definite descriptions in place; return new PRON mentions."""
+    """Link definite descriptions in place; return new mentions: pronouns, and descriptions of
+    a body that no role phrase covers ("the group")."""
     # A singular role ("the mayor told Reuters. He believes...", "Canada's provincial leader
     # said he …") is a person too, even unnamed.
     people = [r for r in items if (r.actor is not None and r.actor.kind == "person")
@@ -250,6 +254,7 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
             continue
         if antecedent is not None:
             item.adopt(antecedent, "description")
+    descriptions = _bare_body_descriptions(doc, items, bodies, sentence_of)
     # "Analysts told VOA … They said …": a plural pronoun is the group of people just named.
     groups = [r for r in items if r.mention.kind == "ROLE" and r.token.tag_ in ("NNS", "NNPS")]
     pronouns = []
@@ -281,7 +286,7 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
                 # A subject "he" keeps its person in focus: "X said … He dismissed Trump's
                 # threat. '…,' he said" is X again, not Trump.
                 people.append(replace(pronouns[-1], gender=gender))
-    return pronouns
+    return descriptions + pronouns
 
 
 def _reporter(token: Token, gender: str, by_token: dict[int, Resolved]) -> Resolved | None:
@@ -522,12 +527,46 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECT_DEPS or (token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS)
 
 
-def _pronoun_mention(token: Token, antecedent: Resolved, sentence: int) -> Resolved:
+def _pronoun_mention(token: Token, antecedent: Resolved, sentence: int, kind: str = "PRON",
+                     method: str = "pronoun") -> Resolved:
+    """A new mention of the antecedent's actor at ``token`` (a pronoun, or a description that
+    no role phrase covers)."""
     source = antecedent.mention
     distance = sentence - source.sentence
     mention = replace(source, id="", start=token.idx, end=token.idx + len(token), text=token.text,
-                      kind="PRON", sentence=sentence,
+                      kind=kind, sentence=sentence,
                       confident=source.confident and distance <= 1,
-                      evidence={"method": "pronoun", "antecedent": [source.start, source.end,
-                                                                    source.text]})
+                      evidence={"method": method, "antecedent": [source.start, source.end,
+                                                                 source.text]})
     return Resolved(mention, token, antecedent.actor, antecedent.gender)
+
+
+def _bare_body_descriptions(doc: Doc, items: list[Resolved], bodies: list[Resolved],
+                            sentence_of: dict[int, int]) -> list[Resolved]:
+    """"The group says …", "according to the organization": a definite body word that is no
+    role term takes up the organisation or group named before it, as "the company" does."""
+    if not items:
+        return []
+    covered = [(r.mention.start, r.mention.end) for r in items]
+    # Named bodies only: a state's institution ("GAB:GOV") is no "group", nor is an
+    # intergovernmental organisation.
+    named = [b for b in bodies if b.actor.kind == "organization" or b.actor.kb_id is not None]
+    found = []
+    for token in doc:
+        if token.lemma_.lower() not in BODY_NOUNS or not _is_definite_body(token) \
+                or token.dep_ in ("compound", "amod", "nmod") or _ends_a_name(token) \
+                or any(start <= token.idx < end for start, end in covered):
+            continue
+        sentence = sentence_of[token.sent.start]
+        probe = Mention(id="", article_id=items[0].mention.article_id, start=token.idx,
+                        end=token.idx + len(token), text=token.text, kind="ROLE", sentence=sentence)
+        fitting = [b for b in named if b.actor.kind != "igo" or token.lemma_.lower() in IGO_NOUNS]
+        antecedent = _described_body(Resolved(probe, token, None), fitting, sentence_of)
+        if antecedent is not None:
+            found.append(_pronoun_mention(token, antecedent, sentence, "ROLE", "description"))
+    return found
+
+
+def _ends_a_name(token: Token) -> bool:
+    """"The United Auto Workers union": a body word after proper nouns ends a name NER missed."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
