@@ -428,3 +428,10 @@ def test_the_alliance_may_be_an_intergovernmental_organisation(analyse) -> None:
 def test_a_body_word_ending_a_name_is_no_description(analyse) -> None:
     analysis = analyse("Heronsoft signed a deal with the Harbour Pilots union on Monday.")
     assert not [m for m in analysis.mentions if m.text == "union"]
+
+
+def test_a_name_after_known_as_is_the_same_actor_throughout(analyse) -> None:
+    analysis = analyse("The star is Lars Ekberg, known in Sweden as Larsinho. Larsinho posts "
+                       "videos every day.")
+    assert {m.actor_id for m in analysis.mentions if m.text in ("Lars Ekberg", "Larsinho")} == {
+        "new:lars-ekberg"}

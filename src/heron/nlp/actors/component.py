@@ -79,6 +79,7 @@ class ActorsComponent:
                                                 shared_sector))]
         coref.cluster_new_people(resolved)
         coref.merge_short_names(resolved)
+        coref.link_aliases(doc, resolved)
         # "the Trump administration", "Putin's spokesman": the role serves that person's country.
         country_of_person = {r.token.i: r.actor.country for r in resolved
                              if r.actor and r.actor.kind == "person" and r.actor.country}

@@ -125,6 +125,31 @@ def merge_short_names(items: list[Resolved]) -> None:
             name.adopt(full, "document")
 
 
+def link_aliases(doc: Doc, items: list[Resolved]) -> None:
+    """"Vladislav Kokolevskiy, known in China as Fulafu", "Gerald Kowal, also known as Jerry
+    Guo": the name after "known as" is another name of the one before, so every mention of
+    it (a new actor of its own so far, whether or not NER found this very occurrence) is that
+    actor."""
+    by_token = {r.token.i: r for r in items if r.actor is not None}
+    for known in doc:
+        named = by_token.get(known.head.i)
+        if known.lemma_ != "know" or known.dep_ != "acl" or named is None:
+            continue
+        # "as" may hang from "known" or from a phrase between ("known in Sweden as X").
+        alias = next((t for c in known.subtree if c.dep_ == "prep" and c.lower_ == "as"
+                      for t in c.children if t.dep_ == "pobj" and t.pos_ == "PROPN"), None)
+        if alias is None:
+            continue
+        words = [t for t in alias.lefts if t.dep_ == "compound"] + [alias]
+        alias_name = tokens(" ".join(t.text for t in words))
+        for item in items:
+            actor = item.actor
+            # NER may call the alias an organisation: the construction says who it is.
+            if actor is not None and actor is not named.actor and actor.id.startswith("new:") \
+                    and tokens(actor.name) == alias_name:
+                item.adopt(named, "alias")
+
+
 def one_state_per_country(items: list[Resolved]) -> None:
     """A country named in a document is one actor there: once any mention of its name acts
     as the state ("China warned …" → ``CHN:GOV``), its plain mentions ("talks with China")
