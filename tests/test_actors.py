@@ -435,3 +435,9 @@ def test_a_name_after_known_as_is_the_same_actor_throughout(analyse) -> None:
                        "videos every day.")
     assert {m.actor_id for m in analysis.mentions if m.text in ("Lars Ekberg", "Larsinho")} == {
         "new:lars-ekberg"}
+
+
+def test_a_short_name_joins_a_kb_organisation_named_in_full(analyse) -> None:
+    analysis = analyse("The North Atlantic Treaty Organization met in Brussels. Critics of the "
+                       "Treaty Organization say it is slow.")
+    assert mention(analysis, "Treaty Organization").actor_id == "nato"

@@ -112,9 +112,13 @@ def merge_short_names(items: list[Resolved]) -> None:
     ("Iturrald" after "Iturralde") joins its earlier spelling. People: :func:`cluster_new_people`."""
     new = [r for r in items if r.actor and r.actor.id.startswith("new:") and r.actor.kind != "person"]
     _lone_words_of_organisations(items, new)
+    # A KB organisation named in full is a fuller name too: "the Communist Party" after "the
+    # Chinese Communist Party".
+    known = [r for r in items if r.actor and r.actor.kb_id and r.actor.kind in ("igo", "group")
+             and r.mention.kind != "ROLE"]
     for name in new:
         text = name.mention.text
-        fuller = [r for r in new if _short_form_of(text, r.mention.text)]
+        fuller = [r for r in new + known if _short_form_of(text, r.mention.text)]
         fuller.sort(key=lambda r: tokens(r.mention.text)[-1] != tokens(text)[-1])
         if not fuller:  # "GM" of "General Motors", "NCP" of "National Congress Party"
             fuller = [r for r in new if _acronym_of(text, r.mention.text)][:1]
