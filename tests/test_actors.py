@@ -441,3 +441,10 @@ def test_a_short_name_joins_a_kb_organisation_named_in_full(analyse) -> None:
     analysis = analyse("The North Atlantic Treaty Organization met in Brussels. Critics of the "
                        "Treaty Organization say it is slow.")
     assert mention(analysis, "Treaty Organization").actor_id == "nato"
+
+
+def test_he_is_never_the_newspaper(nlp) -> None:
+    text = ("Ruto spoke on Monday. The president said the newspaper “has no idea what it is "
+            "doing.” He said its editors were biased.")
+    analysis = run_component(nlp, build(nlp, Settings()), text)
+    assert mention(analysis, "He").actor_id == "william-ruto"

@@ -30,13 +30,14 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GENERIC_LEADER_NOUNS = frozenset({"leader", "head", "counterpart"})
 # Role words naming an institution or a body of people, not a person: "the ministry said" is no
-# minister, and "he" is never "the military" or "the delegation".
+# minister, and "he" is never "the military", "the delegation" or "the newspaper".
 INSTITUTION_NOUNS = frozenset("""
 ministry office department government presidency embassy administration council parliament agency
 secretariat commission cabinet committee court military army navy police force junta regime
 militia delegation team group party coalition alliance bloc union movement organization
 organisation board panel tribunal legislature congress senate assembly authority service bureau
-company firm bank
+company firm bank newspaper broadcaster outlet channel station network university school hospital
+church mission
 """.split())
 # Heads of a definite description of an organisation or armed group ("the aid group said").
 BODY_NOUNS = frozenset("""
