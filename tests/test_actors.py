@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import actors_with_kb, run_component
+from heron.config import Settings
 from heron.model import Actor, Analysis, Mention
-from heron.nlp.actors import cluster_new_actors, find_actor, is_news_outlet
+from heron.nlp.actors import build, cluster_new_actors, find_actor, is_news_outlet
 from heron.nlp.actors.component import ActorsComponent
 from heron.nlp.actors.coref import Resolved
 from heron.nlp.actors.resolve import NO_LINK, Link
@@ -332,3 +333,135 @@ def test_an_unresolved_mention_has_no_known_actor(nlp) -> None:
         _ = unresolved.known_actor
     putin = Actor("vladimir-putin", "Vladimir Putin", "RUS", "GOV", "person")
     assert Resolved(unresolved.mention, doc[0], putin).known_actor is putin
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(analyse) -> None:
+    analysis = analyse("Lars Ekberg met Jonas Berg on Monday. Berg praised the talks and thanked "
+                       "him for the visit.")
+    assert mention(analysis, "him").actor_id == "new:lars-ekberg"
+
+
+def test_a_pronoun_put_before_the_subject_is_that_subject(analyse) -> None:
+    analysis = analyse("Lars Ekberg met Putin on Monday. In her weekly column, Ingrid Holm "
+                       "criticised the meeting.")
+    assert mention(analysis, "her").actor_id == "new:ingrid-holm"
+
+
+def test_a_fronted_pronoun_is_not_a_subject_of_the_other_gender(analyse) -> None:
+    analysis = analyse("Zelenskyy called Putin on Monday. In his reply, Kallas criticised the war.")
+    assert mention(analysis, "his").actor_id != "kaja-kallas"
+
+
+def test_a_role_owned_by_an_unknown_institution_takes_the_country_its_name_gives(analyse) -> None:
+    analysis = analyse("A U.S. Treasury Department official criticised the vote on Monday.")
+    assert mention(analysis, "U.S. Treasury Department official").actor_id == "USA:GOV"
+
+
+def test_a_role_heading_an_unknown_organisation_is_not_its_countrys_government(analyse) -> None:
+    analysis = analyse("Lars Ekberg, the president of Polish Dock Workers, criticised the vote.")
+    assert all(m.actor_id != "POL:GOV" for m in analysis.mentions)
+
+
+def test_a_definite_description_takes_up_a_role_introduced_with_a(analyse) -> None:
+    analysis = analyse("A U.S. Treasury Department official criticised the vote on Monday. "
+                       "“It was rushed,” the official told reporters.")
+    later = mention(analysis, "official")
+    assert later.actor_id == "USA:GOV" and later.evidence["method"] == "description"
+
+
+def test_a_pronoun_does_not_take_up_an_unnamed_role_of_unknown_gender(analyse) -> None:
+    analysis = analyse("Ingrid Holm left Kabul in May. A U.S. official said the book was "
+                       "banned. She now lives in Oslo.")
+    assert mention(analysis, "She").actor_id == "new:ingrid-holm"
+
+
+def test_a_subject_pronoun_keeps_its_person_in_focus(analyse) -> None:
+    analysis = analyse("Lars Ekberg spoke in Oslo on Monday. He dismissed Putin's threat. “It is "
+                       "a bluff,” he said.")
+    assert [m.actor_id for m in analysis.mentions if m.text.lower() == "he"] == [
+        "new:lars-ekberg", "new:lars-ekberg"]
+
+
+def test_the_object_of_a_kb_office_is_still_a_name_alone(nlp, tmp_path) -> None:
+    # "Founder of Heronsoft": the company's name is a word of a KB title, not a title itself.
+    kb = KB_TEXT + """- id: lars-ekberg
+  name: Lars Ekberg
+  gender: m
+  roles: [{title: Founder of Heronsoft, country: UKR, sector: BUS, start: 2001-01-01, end: null}]
+"""
+    component = actors_with_kb(nlp, tmp_path, kb)
+    analysis = run_component(nlp, component, "Heronsoft said on Monday that it would cut prices.")
+    assert mention(analysis, "Heronsoft").actor_id == "new:heronsoft"
+
+
+def test_it_as_a_subject_is_the_organisation_just_before(analyse) -> None:
+    analysis = analyse("Heronsoft reported losses on Monday. It said demand would recover.")
+    assert mention(analysis, "It").actor_id == "new:heronsoft"
+    analysis = analyse("Heronsoft reported losses on Monday. Its shares fell.")
+    assert mention(analysis, "Its").actor_id == "new:heronsoft"
+
+
+def test_it_stands_for_no_one_after_a_person_or_as_a_dummy_subject(analyse) -> None:
+    analysis = analyse("Heronsoft reported losses. Lars Ekberg said it was important to wait. "
+                       "Heronsoft sued Ingrid Holm over its contract.")
+    assert not [m for m in analysis.mentions if m.text.lower() in ("it", "its")]
+
+
+def test_a_name_after_according_to_is_a_source_not_a_place(analyse) -> None:
+    analysis = analyse("Lars Ekberg spoke in Oslo. The vote was rushed, according to Ekberg.")
+    assert [m.actor_id for m in analysis.mentions if m.text == "Ekberg"] == ["new:lars-ekberg"]
+
+
+def test_a_bare_role_word_takes_up_the_name_it_heads_whatever_its_number(nlp) -> None:
+    text = ("The Kenyan National Police made ten arrests on Monday. Thanks to the vigilance of "
+            "the police, nobody escaped.")
+    analysis = run_component(nlp, build(nlp, Settings()), text)
+    named = mention(analysis, "Kenyan National Police").actor_id
+    assert named is not None and mention(analysis, "police").actor_id == named
+
+
+def test_the_company_takes_up_an_organisation_named_a_paragraph_before(nlp) -> None:
+    text = ("Heronsoft cut 300 jobs on Monday. Sales fell in May. Prices rose in June. Rivals "
+            "grew. Analysts were surprised. Unions protested.\n\nThe company said it would hire "
+            "again next year.")
+    analysis = run_component(nlp, build(nlp, Settings()), text)
+    assert mention(analysis, "company").actor_id == "new:heronsoft"
+
+
+def test_the_group_takes_up_a_named_organisation_not_an_intergovernmental_one(analyse) -> None:
+    analysis = analyse("The Baltic Freedom Foundation wrote to NATO on Monday. The group said the "
+                       "arrests were unlawful.")
+    network = mention(analysis, "Baltic Freedom Foundation").actor_id
+    group = mention(analysis, "group")
+    assert network is not None and group.actor_id == network
+    assert group.evidence["method"] == "description"
+
+
+def test_the_alliance_may_be_an_intergovernmental_organisation(analyse) -> None:
+    analysis = analyse("Putin warned NATO on Monday. The alliance said it would not back down.")
+    assert mention(analysis, "alliance").actor_id == "nato"
+
+
+def test_a_body_word_ending_a_name_is_no_description(analyse) -> None:
+    analysis = analyse("Heronsoft signed a deal with the Harbour Pilots union on Monday.")
+    assert not [m for m in analysis.mentions if m.text == "union"]
+
+
+def test_a_name_after_known_as_is_the_same_actor_throughout(analyse) -> None:
+    analysis = analyse("The star is Lars Ekberg, known in Sweden as Larsinho. Larsinho posts "
+                       "videos every day.")
+    assert {m.actor_id for m in analysis.mentions if m.text in ("Lars Ekberg", "Larsinho")} == {
+        "new:lars-ekberg"}
+
+
+def test_a_short_name_joins_a_kb_organisation_named_in_full(analyse) -> None:
+    analysis = analyse("The North Atlantic Treaty Organization met in Brussels. Critics of the "
+                       "Treaty Organization say it is slow.")
+    assert mention(analysis, "Treaty Organization").actor_id == "nato"
+
+
+def test_he_is_never_the_newspaper(nlp) -> None:
+    text = ("Ruto spoke on Monday. The president said the newspaper “has no idea what it is "
+            "doing.” He said its editors were biased.")
+    analysis = run_component(nlp, build(nlp, Settings()), text)
+    assert mention(analysis, "He").actor_id == "william-ruto"

@@ -79,6 +79,7 @@ class ActorsComponent:
                                                 shared_sector))]
         coref.cluster_new_people(resolved)
         coref.merge_short_names(resolved)
+        coref.link_aliases(doc, resolved)
         # "the Trump administration", "Putin's spokesman": the role serves that person's country.
         country_of_person = {r.token.i: r.actor.country for r in resolved
                              if r.actor and r.actor.kind == "person" and r.actor.country}
@@ -265,7 +266,7 @@ class ActorsComponent:
         # "National Security Advisor Rubio": NER cuts an organisation out of a title.
         in_title = span.end < len(doc) and fold(doc[span.end].text) in self.finder.title_words
         return (name.label in ("PERSON", "ORG") and span.root.pos_ == "PROPN" and not in_title
-                and not is_news_outlet(span.text) and fold(span.text) not in self.finder.title_words
+                and not is_news_outlet(span.text) and fold(span.text) not in self.finder.lone_title_words
                 and not is_place(span.root) and (name.trusted_headline or not is_heading(span)))
 
     def _country_mention(self, mention: Mention, name: NameSpan, link: Link,
@@ -274,6 +275,8 @@ class ActorsComponent:
         agent = is_agent(root)
         if link.kind in ("capital", "seat") and not agent and is_place(root):
             return None  # "a news conference in Moscow", "talks at the White House": a place
+        if link.kind == "seat" and not agent and is_news_outlet(name.span.text):
+            return None  # "according to RIA Novosti": a source relaying the news
         country = self.kb.countries[link.target]
         if link.kind == "seat":
             sector = link.sector
@@ -335,7 +338,16 @@ class ActorsComponent:
         return Resolved(mention, phrase.head, actor, title_stems={phrase.term[:5]})
 
     def _phrase_countries(self, phrase: RolePhrase) -> list[str]:
-        return [c for text in _modifier_texts(phrase) for c in self._countries_in([text])]
+        found: list[str] = []
+        for modifier, text in zip(phrase.modifiers, _modifier_texts(phrase), strict=True):
+            countries = self._countries_in([text])
+            if not countries and modifier.i < phrase.head.i:
+                # A name before the role that is no KB entry as a whole says whose the role
+                # is by its own words, as an unknown name does: "U.S. State Department
+                # spokesperson" → USA ("the president of Canadian Auto Workers" heads no state).
+                countries = self._countries_in(text.split())
+            found += countries
+        return found
 
     def _phrase_group(self, phrase: RolePhrase) -> str | None:
         groups = {t.ref for text in _modifier_texts(phrase) for t in self.index.lookup(text)

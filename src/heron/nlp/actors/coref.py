@@ -2,7 +2,11 @@
 
 A simple salience model, enough for news prose: a pronoun (he/she/his/her...) links to the
 nearest gender-compatible person, preferring grammatical subjects, in its own sentence and
-then in up to three sentences before it; never to an institution or body ("the military").
+then in up to three sentences before it; never to an institution or body ("the military"),
+and an object pronoun never to its own clause's subject ("X described him"). A pronoun in a
+phrase put before the sentence's subject ("In his speech, X said") is that subject. "It" as a
+subject ("Boeing reported losses. It said …") and an "its" owning a subject are the
+organisation, group or state that is the nearest subject before them.
 A plural pronoun (they/them/their) links to the group of people that is the nearest subject
 before it ("Russian officials met … They said …"), in its sentence or the one before. A definite
 description ("the Russian leader", "the mayor") links to the nearest earlier person whose
@@ -26,13 +30,14 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GENERIC_LEADER_NOUNS = frozenset({"leader", "head", "counterpart"})
 # Role words naming an institution or a body of people, not a person: "the ministry said" is no
-# minister, and "he" is never "the military" or "the delegation".
+# minister, and "he" is never "the military", "the delegation" or "the newspaper".
 INSTITUTION_NOUNS = frozenset("""
 ministry office department government presidency embassy administration council parliament agency
 secretariat commission cabinet committee court military army navy police force junta regime
 militia delegation team group party coalition alliance bloc union movement organization
 organisation board panel tribunal legislature congress senate assembly authority service bureau
-company firm bank
+company firm bank newspaper broadcaster outlet channel station network university school hospital
+church mission
 """.split())
 # Heads of a definite description of an organisation or armed group ("the aid group said").
 BODY_NOUNS = frozenset("""
@@ -40,12 +45,22 @@ group organization organisation charity agency movement militia faction alliance
 network outfit party union body bloc company firm corporation
 """.split())
 BODY_KINDS = frozenset({"igo", "group", "organization"})
+# Body words that may stand for an intergovernmental organisation ("the bloc", "the alliance").
+IGO_NOUNS = frozenset({"bloc", "alliance", "union", "body", "organization", "organisation",
+                       "agency", "coalition"})
 # Words for a government as a whole ("the government", "the authorities", "the regime"); not
 # "the administration", which in news mostly means the U.S. one whatever state was just named.
 STATE_NOUNS = frozenset({"government", "authority", "authorities", "regime"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "take"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+# Phrases set before a clause's subject: "In his speech, X said", "Though he …, X is …".
+FRONTED_DEPS = frozenset({"prep", "advcl"})
 LOOKBACK_SENTENCES = 3
+# A company or group stays the topic longer than a person: "the company" may come a paragraph
+# after its name, with other names between.
+BODY_LOOKBACK_SENTENCES = 6
 OPENING_QUOTES = frozenset({"“", "«", "``"})
 CLOSING_QUOTES = frozenset({"”", "»", "''"})
 STRAIGHT_QUOTES = frozenset({'"'})
@@ -105,9 +120,13 @@ def merge_short_names(items: list[Resolved]) -> None:
     ("Iturrald" after "Iturralde") joins its earlier spelling. People: :func:`cluster_new_people`."""
     new = [r for r in items if r.actor and r.actor.id.startswith("new:") and r.actor.kind != "person"]
     _lone_words_of_organisations(items, new)
+    # A KB organisation named in full is a fuller name too: "the Communist Party" after "the
+    # Chinese Communist Party".
+    known = [r for r in items if r.actor and r.actor.kb_id and r.actor.kind in ("igo", "group")
+             and r.mention.kind != "ROLE"]
     for name in new:
         text = name.mention.text
-        fuller = [r for r in new if _short_form_of(text, r.mention.text)]
+        fuller = [r for r in new + known if _short_form_of(text, r.mention.text)]
         fuller.sort(key=lambda r: tokens(r.mention.text)[-1] != tokens(text)[-1])
         if not fuller:  # "GM" of "General Motors", "NCP" of "National Congress Party"
             fuller = [r for r in new if _acronym_of(text, r.mention.text)][:1]
@@ -116,6 +135,31 @@ def merge_short_names(items: list[Resolved]) -> None:
             None)
         if full is not None:
             name.adopt(full, "document")
+
+
+def link_aliases(doc: Doc, items: list[Resolved]) -> None:
+    """"Vladislav Kokolevskiy, known in China as Fulafu", "Gerald Kowal, also known as Jerry
+    Guo": the name after "known as" is another name of the one before, so every mention of
+    it (a new actor of its own so far, whether or not NER found this very occurrence) is that
+    actor."""
+    by_token = {r.token.i: r for r in items if r.actor is not None}
+    for known in doc:
+        named = by_token.get(known.head.i)
+        if known.lemma_ != "know" or known.dep_ != "acl" or named is None:
+            continue
+        # "as" may hang from "known" or from a phrase between ("known in Sweden as X").
+        alias = next((t for c in known.subtree if c.dep_ == "prep" and c.lower_ == "as"
+                      for t in c.children if t.dep_ == "pobj" and t.pos_ == "PROPN"), None)
+        if alias is None:
+            continue
+        words = [t for t in alias.lefts if t.dep_ == "compound"] + [alias]
+        alias_name = tokens(" ".join(t.text for t in words))
+        for item in items:
+            actor = item.actor
+            # NER may call the alias an organisation: the construction says who it is.
+            if actor is not None and actor is not named.actor and actor.id.startswith("new:") \
+                    and tokens(actor.name) == alias_name:
+                item.adopt(named, "alias")
 
 
 def one_state_per_country(items: list[Resolved]) -> None:
@@ -221,16 +265,23 @@ def _give_country(items: list[Resolved], actor: Actor, country: str) -> None:
 
 def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
                                    sentence_of: dict[int, int]) -> list[Resolved]:
-    """Link definite descriptions in place; return new PRON mentions."""
+    """Link definite descriptions in place; return new mentions: pronouns, and descriptions of
+    a body that no role phrase covers ("the group")."""
     # A singular role ("the mayor told Reuters. He believes...", "Canada's provincial leader
     # said he …") is a person too, even unnamed.
     people = [r for r in items if (r.actor is not None and r.actor.kind == "person")
               or (r.mention.kind == "ROLE" and _is_definite_singular(r.token))
               or (r.mention.kind == "ROLE" and r.actor is None and _is_owned_singular(r.token))]
+    # A description may also take up a role introduced with "a" whose country is known ("A
+    # U.S. State Department spokesperson said … the spokesperson added"); a pronoun may not:
+    # such a role says nothing of its gender.
+    described = sorted(people + [r for r in items if r.mention.kind == "ROLE" and r.actor is not None
+                                 and r not in people and _is_singular_person(r.token)],
+                       key=lambda r: r.mention.start)
     bodies = [r for r in items if r.actor is not None and r.actor.kind in BODY_KINDS]
     for item in items:
         if item.mention.kind == "ROLE" and _is_definite_singular(item.token):
-            antecedent = _described(item, people)
+            antecedent = _described(item, described)
         elif item.mention.kind == "ROLE" and _is_definite_body(item.token):
             antecedent = _described_body(item, bodies, sentence_of)
         elif item.actor is None and _is_bare_state(item):
@@ -241,6 +292,7 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
             continue
         if antecedent is not None:
             item.adopt(antecedent, "description")
+    descriptions = _bare_body_descriptions(doc, items, bodies, sentence_of)
     # "Analysts told VOA … They said …": a plural pronoun is the group of people just named.
     groups = [r for r in items if r.mention.kind == "ROLE" and r.token.tag_ in ("NNS", "NNPS")]
     pronouns = []
@@ -256,15 +308,23 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
             # nobody named inside one.
             candidates = people if token.i in quoted else [
                 p for p in people if p.token.i not in quoted]
-            antecedent = _reporter(token, gender, by_token) or _antecedent(token, sentence, gender,
-                                                                          candidates)
+            candidates = [p for p in candidates if p.token.i not in _own_clause_subjects(token)]
+            antecedent = (_reporter(token, gender, by_token)
+                          or _cataphor(token, gender, by_token, candidates)
+                          or _antecedent(token, sentence, gender, candidates))
         elif token.lower_ in PLURAL_PRONOUNS:
             antecedent = _group_antecedent(token, sentence, groups)
+        elif _is_referring_it(token) and token.i not in quoted:
+            antecedent = _body_antecedent(token, sentence, by_token)
         else:
             continue
         if antecedent is not None:
             pronouns.append(_pronoun_mention(token, antecedent, sentence))
-    return pronouns
+            if gender is not None and token.dep_ in SUBJECT_DEPS and token.i not in quoted:
+                # A subject "he" keeps its person in focus: "X said … He dismissed Trump's
+                # threat. '…,' he said" is X again, not Trump.
+                people.append(replace(pronouns[-1], gender=gender))
+    return descriptions + pronouns
 
 
 def _reporter(token: Token, gender: str, by_token: dict[int, Resolved]) -> Resolved | None:
@@ -290,6 +350,68 @@ def _reporter(token: Token, gender: str, by_token: dict[int, Resolved]) -> Resol
     return item if person or one_role else None
 
 
+def _own_clause_subjects(pronoun: Token) -> set[int]:
+    """The subjects a plain object pronoun cannot stand for: its own clause's ("Ballmer
+    described him as …" is not Ballmer describing himself, which takes "himself"), also when
+    the verb shares its subject with an earlier one ("Ballmer expressed … and described him")."""
+    if pronoun.dep_ not in OBJECT_DEPS:
+        return set()
+    verb = pronoun.head
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    while not subjects and verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return {s.i for s in subjects}
+
+
+def _cataphor(pronoun: Token, gender: str, by_token: dict[int, Resolved],
+              people: list[Resolved]) -> Resolved | None:
+    """A pronoun in a phrase put before its sentence's subject stands for that subject when
+    nobody is named before it in the sentence: "In his social media posting, Trump responded",
+    "Though he is not anti-China, Ishiba is expected to …"."""
+    fronted = next((a for a in [pronoun, *pronoun.ancestors] if a.dep_ in FRONTED_DEPS
+                    and a.head.dep_ == "ROOT" and a.i < a.head.i), None)
+    if fronted is None or any(pronoun.sent.start <= p.token.i < pronoun.i for p in people):
+        return None
+    subject = next((c for c in fronted.head.children if c.dep_ in SUBJECT_DEPS
+                    and c.i > fronted.i and c.i > pronoun.i), None)
+    item = by_token.get(subject.i) if subject is not None else None
+    if item is None or item.actor is None or item.actor.kind != "person" \
+            or item.gender not in (None, gender):
+        return None
+    return item
+
+
+def _is_referring_it(token: Token) -> bool:
+    """"it" as the subject of a verb that is not a copula ("it said", not "it is important to
+    …", where "it" stands for no one), or "its" owning a subject ("its tariffs target …"); an
+    "its" further in a clause often owns something of a nearer name ("Canada imposed tariffs
+    on U.S. exports to its northern neighbour")."""
+    if token.lower_ == "its":
+        return token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS
+    return token.lower_ == "it" and token.dep_ in SUBJECT_DEPS and token.head.lemma_ not in COPULAS
+
+
+def _body_antecedent(token: Token, sentence: int, by_token: dict[int, Resolved]) -> Resolved | None:
+    """"The EU said its members …", "Boeing reported losses. It said …": the subject just before
+    "it"/"its", in its sentence or the one before, when that subject is an organisation, a
+    group or a state; a person or another subject in between blocks the link. Never across a
+    paragraph."""
+    doc = token.doc
+    first = doc[token.i].sent.start
+    if sentence > 0 and first > 0:
+        first = doc[first - 1].sent.start
+    for candidate in reversed(doc[first:token.i]):
+        if "\n\n" in candidate.text_with_ws:
+            return None
+        if candidate.dep_ in SUBJECT_DEPS and candidate.pos_ != "PRON":
+            item = by_token.get(candidate.i)
+            if item is None or item.actor is None or item.actor.kind == "person":
+                return None
+            return item
+    return None
+
+
 def _group_antecedent(token: Token, sentence: int, groups: list[Resolved]) -> Resolved | None:
     """The subject just before the pronoun, in its sentence or the one before, when that subject
     is a group of people ("Rights groups condemned the move. They say …"); any other subject in
@@ -310,6 +432,11 @@ def _group_antecedent(token: Token, sentence: int, groups: list[Resolved]) -> Re
 def _is_definite(head: Token) -> bool:
     """A singular noun with "the": "the mayor", "the aid group"."""
     return head.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in head.lefts)
+
+
+def _is_singular_person(head: Token) -> bool:
+    """A singular role word for a person ("spokesperson"), not an institution ("ministry")."""
+    return head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in INSTITUTION_NOUNS
 
 
 def _is_definite_singular(head: Token) -> bool:
@@ -349,8 +476,11 @@ def _same_head_before(item: Resolved, items: list[Resolved]) -> Resolved | None:
     administration" … "the administration"; "the Haitian National Police" … "the police")."""
     lemma = item.token.lemma_.lower()
     for other in reversed([r for r in items if r.mention.end <= item.mention.start]):
+        # Number must agree ("the official" is not one of "officials"), except after a name,
+        # whose head the tagger calls singular whatever the bare word is ("police": NN or NNS).
         if other.actor is not None and other.mention.kind in ("ROLE", "ORG") \
-                and other.token.lemma_.lower() == lemma and other.token.tag_ == item.token.tag_:
+                and other.token.lemma_.lower() == lemma \
+                and (other.token.tag_ == item.token.tag_ or other.token.tag_ == "NNP"):
             return other
     return None
 
@@ -368,12 +498,12 @@ def _described_state(item: Resolved, items: list[Resolved]) -> Resolved | None:
 
 def _described_body(item: Resolved, bodies: list[Resolved],
                     sentence_of: dict[int, int]) -> Resolved | None:
-    """The nearest organisation or group named before the description, within a few sentences,
+    """The nearest organisation or group named before the description, within six sentences,
     of the description's sector when it has one ("the aid group" → an NGO, "the militia" → a
     rebel group)."""
     sector = item.mention.sector
     for body in reversed([b for b in bodies if b.mention.end <= item.mention.start]):
-        if item.mention.sentence - body.mention.sentence > LOOKBACK_SENTENCES:
+        if item.mention.sentence - body.mention.sentence > BODY_LOOKBACK_SENTENCES:
             return None
         # An organisation not in the KB has no sector of its own: "Boeing ... the company".
         unknown_kind = body.actor is not None and body.actor.kind == "organization" \
@@ -435,12 +565,48 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECT_DEPS or (token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS)
 
 
-def _pronoun_mention(token: Token, antecedent: Resolved, sentence: int) -> Resolved:
+def _pronoun_mention(token: Token, antecedent: Resolved, sentence: int, kind: str = "PRON",
+                     method: str = "pronoun") -> Resolved:
+    """A new mention of the antecedent's actor at ``token`` (a pronoun, or a description that
+    no role phrase covers)."""
     source = antecedent.mention
     distance = sentence - source.sentence
     mention = replace(source, id="", start=token.idx, end=token.idx + len(token), text=token.text,
-                      kind="PRON", sentence=sentence,
+                      kind=kind, sentence=sentence,
                       confident=source.confident and distance <= 1,
-                      evidence={"method": "pronoun", "antecedent": [source.start, source.end,
-                                                                    source.text]})
+                      evidence={"method": method, "antecedent": [source.start, source.end,
+                                                                 source.text]})
     return Resolved(mention, token, antecedent.actor, antecedent.gender)
+
+
+def _bare_body_descriptions(doc: Doc, items: list[Resolved], bodies: list[Resolved],
+                            sentence_of: dict[int, int]) -> list[Resolved]:
+    """"The group says …", "according to the organization": a definite body word that is no
+    role term takes up the organisation or group named before it, as "the company" does."""
+    if not items:
+        return []
+    covered = [(r.mention.start, r.mention.end) for r in items]
+    # Named bodies only: a state's institution ("GAB:GOV") is no "group", nor is an
+    # intergovernmental organisation.
+    named = [b for b in bodies
+             if b.known_actor.kind == "organization" or b.known_actor.kb_id is not None]
+    found: list[Resolved] = []
+    for token in doc:
+        if token.lemma_.lower() not in BODY_NOUNS or not _is_definite_body(token) \
+                or token.dep_ in ("compound", "amod", "nmod") or _ends_a_name(token) \
+                or any(start <= token.idx < end for start, end in covered):
+            continue
+        sentence = sentence_of[token.sent.start]
+        probe = Mention(id="", article_id=items[0].mention.article_id, start=token.idx,
+                        end=token.idx + len(token), text=token.text, kind="ROLE", sentence=sentence)
+        fitting = [b for b in named
+                   if b.known_actor.kind != "igo" or token.lemma_.lower() in IGO_NOUNS]
+        antecedent = _described_body(Resolved(probe, token, None), fitting, sentence_of)
+        if antecedent is not None:
+            found.append(_pronoun_mention(token, antecedent, sentence, "ROLE", "description"))
+    return found
+
+
+def _ends_a_name(token: Token) -> bool:
+    """"The United Auto Workers union": a body word after proper nouns ends a name NER missed."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)

@@ -29,6 +29,7 @@ _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod"}
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 _BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|von|par)\s", re.IGNORECASE)
 STOPWORDS = frozenset("of the for and to on in at a an de du des von".split())
+OFFICE_OBJECT = re.compile(r"\s(?:of|for|to|at|in)\s", re.IGNORECASE)
 # Entity labels whose proper nouns may still be mislabelled actors ("said Root" → PRODUCT).
 MISLABEL_PRONE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", ""})
 # Prepositions after which a capital or seat is a place, not an actor ("talks in Moscow").
@@ -82,6 +83,11 @@ class MentionFinder:
                              for w in fold(r.title).split()} - STOPWORDS
         self.title_words = ({w for t in terms for w in t.split()} | HONORIFICS
                             | self.office_words) - STOPWORDS
+        # Words that are a title by themselves: an office's object is a name ("Founder of
+        # [Apple Daily]", "CEO of [Tesla]"), and such a name alone is no title.
+        self.lone_title_words = ({w for t in terms for w in t.split()} | HONORIFICS | {
+            w for p in index.kb.people.values() for r in p.roles
+            for w in fold(OFFICE_OBJECT.split(r.title)[0]).split()}) - STOPWORDS
 
     def names(self, doc: Doc) -> list[NameSpan]:
         # The longest name wins, whether NER or the KB found it: a KB name longer than NER's
@@ -432,6 +438,8 @@ def is_place(token: Token) -> bool:
     if token.dep_ != "pobj":
         return False
     prep = token.head
+    if prep.lower_ == "to" and prep.head.lower_ == "according":  # a source, not a destination
+        return False
     return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS)
 
 
