@@ -30,7 +30,10 @@ Quotes (full documents; gold quotes with content)
   first. Content P/R/F1 from those pairs; cue F1 (a predicted cue overlapping the gold cue of the
   paired quote); speaker identity accuracy over pairs whose gold quote has a speaker entity — the
   predicted speaker's actor must be the one Heron gave the gold entity's mentions (majority over
-  aligned mentions, see *Actors*) or carry the same KB id. Negated statements ("did not respond
+  aligned mentions, see *Actors*) or carry the same KB id. A second figure also counts unnamed
+  speakers that Heron shows by their own phrase and leaves without an actor by design
+  ("analysts", "a government official"): right when the predicted speaker phrase overlaps the
+  gold one, is no pronoun, and its head word is a word of the gold entity's name. Negated statements ("did not respond
   to a request for comment", "declined to comment") are annotated without content, so they are
   left out on both sides: gold quotes without content, predicted quotes marked ``negated``. Only
   quotes at or above Heron's quote export threshold (``--quote-min-confidence``) are scored.
@@ -140,6 +143,7 @@ class PredQuote:
     kb_id: str | None
     negated: bool = False
     confidence: float = 1.0
+    speaker_span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -178,7 +182,8 @@ def prediction_from(analysis: Any, record: dict[str, Any], min_confidence: float
                                 speaker.actor_id if speaker else None,
                                 kb_of.get(speaker.actor_id or "") if speaker else None,
                                 bool(getattr(q, "negated", False)),
-                                float(getattr(q, "confidence", 1.0))))
+                                float(getattr(q, "confidence", 1.0)),
+                                (speaker.start, speaker.end) if speaker else None))
     return Prediction(events, mentions, quotes)
 
 
@@ -205,6 +210,7 @@ class Tally:
     cue_hit: int = 0
     spk_total: int = 0
     spk_right: int = 0
+    spk_unnamed_by_phrase: int = 0  # wrong by actor, but an unnamed speaker's own phrase
     m_gold: int = 0
     m_aligned: int = 0
     link_right: int = 0
@@ -382,8 +388,38 @@ def score_quotes(record: dict[str, Any], pred: Prediction, tally: Tally, amap: d
         if g.get("speaker_entity"):
             tally.spk_total += 1
             kb = entities.get(g["speaker_entity"], {}).get("kb")
-            tally.spk_right += (amap.get(p.actor_id or "") == g["speaker_entity"]
-                                or (bool(kb) and p.kb_id == kb))
+            right = (amap.get(p.actor_id or "") == g["speaker_entity"]
+                     or (bool(kb) and p.kb_id == kb))
+            tally.spk_right += right
+            tally.spk_unnamed_by_phrase += not right and unnamed_speaker_phrase(
+                g, entities.get(g["speaker_entity"], {}), p, text)
+
+
+def unnamed_speaker_phrase(gold: dict[str, Any], entity: dict[str, Any], pred: PredQuote,
+                           text: str) -> bool:
+    """An unnamed speaker ("analysts", "the business owner") that Heron leaves without an
+    actor on purpose but shows by its own phrase: right when the predicted speaker span overlaps
+    the gold speaker span, that span is no pronoun (a bare "they" tells a reader nothing) and
+    the predicted phrase's head word is a word of the gold entity's name ("the bank chief" for
+    Ben Bernanke, "the group" for a named association stay wrong: the reader is not told who)."""
+    span = gold.get("speaker")
+    if entity.get("kb") or pred.actor_id or not span or not pred.speaker_span:
+        return False
+    if span["text"].lower() in SPEAKER_PRONOUNS:
+        return False
+    if overlap((span["start"], span["end"]), pred.speaker_span) == 0:
+        return False
+    phrase = text[pred.speaker_span[0]:pred.speaker_span[1]].lower().split()
+    head = _singular(phrase[-1].removesuffix("'s").removesuffix("’s")) if phrase else ""
+    return head in {_singular(w) for w in entity.get("name", "").lower().split()}
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them",
+                              "his", "its", "their", "who", "which", "that"})
 
 
 # ----------------------------------------------------------------------------- documents
@@ -427,6 +463,8 @@ def report(t: Tally, label: str) -> list[str]:
             f"| quote content overlap≥50% P / R / F1 | {qp:.3f} / {qr:.3f} / {qf:.3f} |",
             f"| quote cue P / R / F1 | {cue_p:.3f} / {cue_r:.3f} / {cue_f:.3f} |",
             f"| speaker identity accuracy (of {t.spk_total}) | {ratio(t.spk_right, t.spk_total):.3f} |",
+            f"| … counting unnamed speakers shown by their own phrase | "
+            f"{ratio(t.spk_right + t.spk_unnamed_by_phrase, t.spk_total):.3f} |",
             f"| actor mentions gold / aligned (recall) | {t.m_gold} / {t.m_aligned} "
             f"({ratio(t.m_aligned, t.m_gold):.3f}) |",
             f"| actor link accuracy (aligned) | {ratio(t.link_right, t.m_aligned):.3f} |",
