@@ -95,7 +95,7 @@ def _fusion(h: Heron, console: Console) -> None:
 def print_timeline(h: Heron, story_id: str, console: Console, brief: bool = False) -> None:
     """A story's timeline for analysts — current events, planned items, background — and its
     contradictions. ``brief`` leaves out single-outlet items that are not confident or not
-    dated by their own sentence (see :func:`heron.fuse.views.hidden_by_default`)."""
+    dated by their own sentence (see :func:`heron.read.timeline.hidden_by_default`)."""
     story = h.story(story_id)
     if story is None:
         return

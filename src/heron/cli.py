@@ -20,9 +20,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from heron.api import Heron, IngestReport
+from heron.briefing import print_briefing, print_timeline
 from heron.config import Settings, data_dir
-from heron.export.tables import EXPORT_TABLES
 from heron.export.writers import FORMATS, write_rows
+from heron.read.actors import matching_actors
+from heron.read.export import EXPORT_TABLES
 from heron.store.sqlite import StoreError
 
 DEFAULT_DB = "heron.db"
@@ -251,15 +253,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_actor(args: argparse.Namespace) -> int:
-    from heron import queries
-    from heron.nlp.actors import find_actor, load_kb
-    from heron.nlp.actors.lookup import matching_actors
+    from heron.nlp.actors import find_actor, load_kb  # loads spaCy: only for this command
     from heron.nlp.actors.resolve import ACCEPT
 
     found = 0
     with Heron(args.db, readonly=Path(args.db).exists()) as h:
-        for actor_id, score in matching_actors(args.name, queries.actor_forms(h.store)):
-            if (record := queries.actor(h.store, actor_id)) is not None:
+        for actor_id, score in matching_actors(h.store, args.name):
+            if (record := h.actor(actor_id)) is not None:
                 found += 1
                 _print_actor(record, score)
     for candidate in find_actor(load_kb(Settings().kb_paths), args.name, limit=5):
@@ -331,8 +331,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from heron.briefing import print_timeline
-
     with Heron(args.db) as h:
         story_id = args.story or next((s["id"] for s in h.stories(limit=1)), None)
         if story_id is None or h.story(story_id) is None:
@@ -347,8 +345,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if db.exists() and not args.keep:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-    from heron.briefing import print_briefing
-
     with Heron(db) as h, progress_bar("analysing seeds") as progress:
         # The seed files carry no dates of their own (but 000's date line); the reports are of
         # 20 August 2025, so that is their default publication date.

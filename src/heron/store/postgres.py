@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from heron.model import Analysis
+from heron.records import SearchHit
 from heron.store.budget import Budget, QueryTimeout, check_query, current_budget
 from heron.store.lock import AdvisoryLock, PollingLock, lock_key
 from heron.store.migrations import MIGRATIONS
@@ -198,7 +199,7 @@ class PostgresStore(SQLiteStore):
         return (None if limit < 0 else limit), max(0, offset)
 
     def search(self, query: str, limit: int = 20,
-               budget: Budget | None = None) -> list[dict[str, Any]]:
+               budget: Budget | None = None) -> list[SearchHit]:
         """Full-text search with PostgreSQL's FTS (``websearch_to_tsquery``: plain words are
         AND-ed, "quoted phrases", OR, -excluded), best rank first; within the same bounds and
         time budget as SQLite's search (the server cancels the statement: statement_timeout)."""
@@ -220,7 +221,7 @@ class PostgresStore(SQLiteStore):
         except psycopg.errors.QueryCanceled as exc:
             raise QueryTimeout(f"the query was stopped after {budget.seconds:g} s (time budget); "
                                f"narrow it down") from exc
-        return [dict(zip(r.keys(), r, strict=True)) for r in rows]
+        return [cast(SearchHit, dict(zip(r.keys(), r, strict=True))) for r in rows]
 
     def tables(self) -> list[str]:
         rows = self.conn.raw.execute(

@@ -23,8 +23,10 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 from swagger_ui_bundle import swagger_ui_path
 
-from heron import queries
 from heron.api import Heron
+from heron.read.events import with_quad
+from heron.read.paging import MAX_LIMIT, MAX_OFFSET
+from heron.store.base import EventFilter
 from heron.store.budget import Budget, QueryError, QueryTimeout, current_budget
 from heron.store.migrations import MIGRATIONS
 from heron.store.postgres import is_postgres_url
@@ -36,8 +38,8 @@ from heron.web.highlight import path_id, snippet
 
 WEB_DIR = Path(__file__).parent
 DISCONNECT_POLL_SECONDS = 0.2
-Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0, le=queries.MAX_OFFSET)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 class Database:
@@ -176,7 +178,7 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
     @router.get("/")
     async def stories_page(request: Request, q: str | None = None, offset: Offset = 0):
         def work(h: Heron) -> dict[str, Any]:
-            stories = queries.find_stories(h, q) if q else h.stories(limit=50, offset=offset)
+            stories = h.find_stories(q) if q else h.stories(limit=50, offset=offset)
             return {"stories": stories, "q": q or "", "offset": offset, "stats": h.stats()}
 
         return render(request, "stories.html", await bounded(request, work))
@@ -185,7 +187,7 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
     async def search_page(request: Request, q: str = ""):
         def work(h: Heron) -> dict[str, Any]:
             return {"q": q, "hits": h.search(q, limit=50) if q.strip() else [],
-                    "stories": queries.find_stories(h, q, limit=20) if q.strip() else []}
+                    "stories": h.find_stories(q, limit=20) if q.strip() else []}
 
         return render(request, "search.html", await bounded(request, work))
 
@@ -201,7 +203,7 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/actors")
     def actors_page(request: Request, q: str | None = None, offset: Offset = 0):
-        page = queries.actors(_heron(request).store, query=q, limit=100, offset=offset)
+        page = _heron(request).actors(query=q, limit=100, offset=offset)
         return render(request, "actors.html", {"page": page, "q": q or ""})
 
     @router.get("/actors/{actor_id}")
@@ -211,7 +213,7 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/articles")
     def articles_page(request: Request, offset: Offset = 0):
-        page = queries.articles(_heron(request).store, limit=100, offset=offset)
+        page = _heron(request).article_summaries(limit=100, offset=offset)
         return render(request, "articles.html", {"page": page})
 
     @router.get("/articles/{article_id}")
@@ -240,7 +242,7 @@ def _api() -> APIRouter:
     @api.get("/stories", summary="Stories, largest first; q: full-text search (label or articles)")
     async def stories(request: Request, q: str | None = None, limit: Limit = 50,
                       offset: Offset = 0) -> list[dict]:
-        return await bounded(request, lambda h: queries.find_stories(h, q, limit) if q
+        return await bounded(request, lambda h: h.find_stories(q, limit) if q
                              else h.stories(limit=limit, offset=offset))
 
     @api.get("/story/{story_id}", summary="One story with its articles and actors")
@@ -251,11 +253,11 @@ def _api() -> APIRouter:
     def timeline(request: Request, story_id: str) -> list[dict]:
         h = _heron(request)
         _found(h.story(story_id), "story")
-        return [pages.with_quad(e) for e in h.timeline(story_id)]
+        return [with_quad(e) for e in h.timeline(story_id)]
 
     @api.get("/fused-events/{fused_id}", summary="A fused event with its sources and consensus")
     def fused_event(request: Request, fused_id: str) -> dict:
-        return pages.with_quad(_found(_heron(request).fused_event(fused_id), "fused event"))
+        return with_quad(_found(_heron(request).fused_event(fused_id), "fused event"))
 
     @api.get("/events", summary="Event mentions (PLOVER layout), filtered and paginated")
     def events(request: Request, date_from: str | None = None, date_to: str | None = None,
@@ -269,32 +271,31 @@ def _api() -> APIRouter:
         article_ids = None
         if story:
             article_ids = [a["id"] for a in _found(h.story(story), "story")["articles"]]
-        where = queries.EventFilter(date_from=date_from, date_to=date_to, actor=actor,
+        where = EventFilter(date_from=date_from, date_to=date_to, actor=actor,
                                     country=country, event_type=event_type, status=status,
                                     article_ids=article_ids,
                                     min_confidence=h.settings.min_confidence
                                     if min_confidence is None else min_confidence)
-        return queries.events(h.store, where, limit, offset).to_dict()
+        return h.events(where, limit, offset).to_dict()
 
     @api.get("/actors", summary="Canonical actors, the most mentioned first")
     def actors(request: Request, q: str | None = None, country: str | None = None,
                limit: Limit = 50, offset: Offset = 0) -> dict:
-        return queries.actors(_heron(request).store, q, country, limit, offset).to_dict()
+        return _heron(request).actors(q, country, limit, offset).to_dict()
 
     @api.get("/actors/{actor_id}",
              summary="One actor: surface forms, events by role, quotes, co-actors, trend")
     def actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset = 0) -> dict:
-        return _found(queries.actor(_heron(request).store, actor_id, limit, offset), "actor")
+        return _found(_heron(request).actor(actor_id, limit, offset), "actor")
 
     @api.get("/quotes", summary="Quotes, optionally of one speaker (actor id)")
     def quotes(request: Request, speaker: str | None = None, limit: Limit = 50,
                offset: Offset = 0) -> dict:
-        return queries.quotes(_heron(request).store, speaker=speaker, limit=limit,
-                              offset=offset).to_dict()
+        return _heron(request).quote_page(speaker, limit, offset).to_dict()
 
     @api.get("/articles", summary="Article metadata, newest first")
     def articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
-        return queries.articles(_heron(request).store, limit, offset).to_dict()
+        return _heron(request).article_summaries(limit, offset).to_dict()
 
     @api.get("/articles/{article_id}", summary="One article: cleaned text, removals, analysis")
     def article(request: Request, article_id: str) -> dict:

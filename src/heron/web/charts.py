@@ -37,7 +37,7 @@ def stance_chart(days: list[dict], width: int = 640, height: int = 180) -> Stanc
     """A diverging bar chart of cooperation (up) and conflict (down) per day; None if no data.
 
     ``days`` are ``{"date", "cooperation", "conflict"}`` dicts in date order
-    (:func:`heron.queries.stance_per_day`).
+    (:func:`heron.read.events.stance_per_day`).
     """
     if not days:
         return None

@@ -1,4 +1,4 @@
-"""What each HTML page shows, gathered from the Heron API and :mod:`heron.queries`.
+"""What each HTML page shows, gathered from the Heron API (over :mod:`heron.read`).
 
 Functions return template contexts (plain dicts) or None when the thing does not exist; the
 route handlers in :mod:`heron.web.app` only pick the template and the status code.
@@ -10,10 +10,12 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import urlsplit
 
-from heron import queries
 from heron.api import Heron
 from heron.fuse.consensus import sentence_key
 from heron.model import Analysis
+from heron.read.events import event_row, stance_per_day, with_quad
+from heron.read.paging import Page
+from heron.read.quotes import quotes_by_speaker
 from heron.web.charts import stance_chart, world_point
 from heron.web.highlight import Mark, highlight, path_id
 
@@ -37,7 +39,7 @@ def article_page(h: Heron, article_id: str, target: tuple[int, int] | None) -> d
     marks = article_marks(analysis) if analysis else []
     if target:
         marks.append(Mark(target[0], target[1], "target", "the cited evidence", anchor="target"))
-    events = [queries.event_row(e.to_dict()) for e in analysis.events] if analysis else []
+    events = [event_row(e.to_dict()) for e in analysis.events] if analysis else []
     return {
         "article": article,
         "analysis": analysis,
@@ -109,13 +111,9 @@ def story_page(h: Heron, story_id: str, show_all: bool = False) -> dict | None:
         "n_hidden": sections["n_hidden"],
         "show_all": show_all,
         "contradictions": h.contradictions(story_id=story_id),
-        "quotes_by_speaker": queries.quotes_by_speaker(h.store, article_ids),
-        "chart": stance_chart(queries.stance_per_day(happened)),
+        "quotes_by_speaker": quotes_by_speaker(h.store, article_ids),
+        "chart": stance_chart(stance_per_day(happened)),
     }
-
-
-def with_quad(event: dict[str, Any]) -> dict[str, Any]:
-    return {**event, "quad_class": queries.quad_class(event.get("event_type"))}
 
 
 def by_date(timeline: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -193,10 +191,10 @@ ACTOR_EVENTS_PER_PAGE = 50
 
 
 def actor_page(h: Heron, actor_id: str, offset: int = 0) -> dict | None:
-    actor = queries.actor(h.store, actor_id, ACTOR_EVENTS_PER_PAGE, offset)
+    actor = h.actor(actor_id, ACTOR_EVENTS_PER_PAGE, offset)
     if actor is None:
         return None
     # One pager for both role lists: a page shows up to 50 events in each role.
     total = max(actor["n_events_as_actor"], actor["n_events_as_recipient"])
-    page = queries.Page(total, actor["limit"], actor["offset"])
+    page = Page(total, actor["limit"], actor["offset"])
     return {"actor": actor, "chart": stance_chart(actor["trend"]), "page": page}
