@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from types import FrameType
 
 from rich.console import Console
 from rich.markup import escape
@@ -25,6 +26,7 @@ from heron.config import Settings, data_dir
 from heron.export.writers import FORMATS, write_rows
 from heron.read.actors import matching_actors
 from heron.read.export import EXPORT_TABLES
+from heron.records import ActorView
 from heron.store.sqlite import StoreError
 
 DEFAULT_DB = "heron.db"
@@ -273,7 +275,7 @@ def cmd_actor(args: argparse.Namespace) -> int:
     return 0 if found else 1
 
 
-def _print_actor(record: dict, score: float) -> None:
+def _print_actor(record: ActorView, score: float) -> None:
     kb_id = record["kb_id"] or ("new" if record["id"].startswith("new:") else "-")
     out.print(f"[bold]{escape(record['id'])}[/]  {escape(record['name'])}  "
               f"country {record['country'] or '-'}  sector {record['sector'] or '-'}  "
@@ -305,10 +307,10 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     with Heron(args.db, readonly=Path(args.db).exists()) as h:
         found = h.quotes(args.speaker, limit=args.limit)
     if args.format != "text":
-        write_rows(found, args.format, args.output, table="quotes")
+        write_rows(map(dict, found), args.format, args.output, table="quotes")
     for q in found if args.format == "text" else ():
-        speaker = (q["speaker"] or {}).get("name") or "unattributed"
-        cue = (q["cue"] or {}).get("text", ":")
+        speaker = (q["speaker"]["name"] if q["speaker"] else None) or "unattributed"
+        cue = q["cue"]["text"] if q["cue"] else ":"
         setting = ", ".join(x for x in (q["channel"], q["via"] and f"via {q['via']}", q["date"])
                             if x)
         out.print(f"[bold]{escape(speaker)}[/] {'NOT ' if q['negated'] else ''}"
@@ -380,7 +382,7 @@ def _StoppingServer(config):  # noqa: N802 - a class made on use: uvicorn is imp
     class Server(uvicorn.Server):
         """On SIGTERM/SIGINT, running queries stop at their next check, not when done."""
 
-        def handle_exit(self, sig: int, frame: object) -> None:
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
             SHUTDOWN.set()
             super().handle_exit(sig, frame)
 

@@ -6,18 +6,27 @@ They are ``TypedDict``s: the stored JSON (``data`` columns), what the store load
 layer, the Python API and exports pass on, and what the web API's response models describe are
 one and the same dict. The types add checks (mypy finds a misspelled or renamed key) and the
 ``/openapi.json`` schemas, without a conversion step that could change a byte of the output.
-``typing_extensions.TypedDict``: pydantic (the response models) needs it before Python 3.12.
+``typing_extensions.TypedDict``: pydantic (the response models) needs it before Python 3.12;
+no ``from __future__ import annotations`` here, so that ``NotRequired`` keys are known at run
+time (``__optional_keys__``) as well as to mypy.
 Records that mirror a dataclass of :mod:`heron.model` (spans, actor refs, places, quotes) are
 kept alike by ``tests/test_records.py``.
 """
 
-from __future__ import annotations
-
+from dataclasses import dataclass, fields
 from typing import Any, Generic, Literal, NotRequired, TypeVar
 
 from typing_extensions import TypedDict
 
-from heron.model import DatePrecision, DuplicateKind, EventStatus, PlaceKind, QuoteRole
+from heron.model import (
+    Analysis,
+    Article,
+    DatePrecision,
+    DuplicateKind,
+    EventStatus,
+    PlaceKind,
+    QuoteRole,
+)
 
 Item = TypeVar("Item")
 
@@ -136,6 +145,19 @@ class Stance(TypedDict):
     confidence: float | None
 
 
+class Participant(TypedDict):
+    """An actor or recipient of a fused event (over all its sources)."""
+
+    actor_id: str | None
+    name: str
+    country: str | None
+    sector: str | None
+
+
+# A fused event none of whose sources is dated has the precision "unknown".
+FusedDatePrecision = DatePrecision | Literal["unknown"]
+
+
 class FusedEvent(TypedDict):
     """One real-world event as several sources report it (``fused_events.data``)."""
 
@@ -150,13 +172,13 @@ class FusedEvent(TypedDict):
     mode: str | None
     status: EventStatus
     date: str | None
-    date_precision: DatePrecision | None
+    date_precision: FusedDatePrecision
     location: PlaceRecord | None
     killed: int | None
     injured: int | None
     size: int | None
-    actors: list[str]
-    recipients: list[str]
+    actors: list[Participant]
+    recipients: list[Participant]
     n_sources: int
     n_outlets: int
     n_direct_outlets: int
@@ -329,14 +351,14 @@ class FusedSummary(TypedDict):
     event_type: str
     mode: str | None
     date: str | None
-    date_precision: DatePrecision | None
+    date_precision: FusedDatePrecision
     status: EventStatus
     planned: bool
     n_outlets: int
     n_sources: int
     label: str
-    actors: list[str]
-    recipients: list[str]
+    actors: list[Participant]
+    recipients: list[Participant]
     location: PlaceRecord | None
     contradiction_ids: list[str]
     first_reported: str | None
@@ -564,3 +586,16 @@ class SearchHit(TypedDict):
     published: str | None
     snippet: str
     rank: float  # lower is better
+
+
+@dataclass
+class ArticleView(Article):
+    """An article with its analysis (None while pending): the model's own dataclasses, so
+    the web API's schema is the document model's."""
+
+    analysis: Analysis | None = None
+
+    @classmethod
+    def of(cls, article: Article, analysis: Analysis | None) -> "ArticleView":
+        return cls(**{f.name: getattr(article, f.name) for f in fields(Article)},
+                   analysis=analysis)

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from heron.fuse.dates import FALLBACK, any_day, date_kind, explicit_day, gap
+from heron.records import Source, SourceView
 
 TOLERANCE_DAYS = 1
 NEGATED = "negated"
@@ -139,7 +140,7 @@ def summarise(fused: dict) -> None:
     fused.setdefault("contradiction_ids", [])
 
 
-def sentence_key(source: dict) -> tuple[str, int]:
+def sentence_key(source: Source | SourceView) -> tuple[str, int]:
     return source["article_id"], source["sentence"]["start"]
 
 

@@ -10,8 +10,9 @@ of JSON records. Methods return JSON records or plain dicts; shaping them for re
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from heron.records import (
     ActorRow,
@@ -28,10 +29,6 @@ _PARTICIPANT_SQL = "e.id IN (SELECT event_id FROM event_participants WHERE {cond
 # The events an actor takes part in (any role), through the participants index.
 _ACTOR_EVENTS = "SELECT event_id FROM event_participants WHERE actor_id = ?"
 Row = TypeVar("Row")
-
-
-class _Connection(Protocol):
-    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
 
 
 def event_where(where: EventFilter) -> tuple[str, list[Any]]:
@@ -93,7 +90,8 @@ def _actor_where(where: ActorFilter) -> tuple[str, list[Any]]:
 class ReadSQL:
     """Read queries of the web pages, the API and exports (see module docstring)."""
 
-    conn: _Connection
+    # sqlite3's, or the PostgreSQL store's adapter speaking the same dialect
+    conn: sqlite3.Connection
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         return list(self.conn.execute(sql, params).fetchall())

@@ -16,6 +16,7 @@ from heron.model import Analysis
 from heron.read.events import event_row, stance_per_day, with_quad
 from heron.read.paging import Page
 from heron.read.quotes import quotes_by_speaker
+from heron.records import Consensus, EventRow, PerSource, SourceView, SpanRecord, TimelineItem
 from heron.web.charts import stance_chart, world_point
 from heron.web.highlight import Mark, highlight, path_id
 
@@ -24,14 +25,15 @@ def actor_href(actor_id: str | None) -> str | None:
     return f"/actors/{path_id(actor_id)}" if actor_id else None
 
 
-def evidence_href(article_id: str, span: dict[str, Any] | None) -> str:
+def evidence_href(article_id: str, span: SpanRecord | None) -> str:
     """Link to a span of an article, highlighted and scrolled to on the article page."""
     href = f"/articles/{path_id(article_id)}"
     return f"{href}?start={span['start']}&end={span['end']}#target" if span else href
 
 
 # -- article ---------------------------------------------------------------------------------
-def article_page(h: Heron, article_id: str, target: tuple[int, int] | None) -> dict | None:
+def article_page(h: Heron, article_id: str,
+                 target: tuple[int, int] | None) -> dict[str, Any] | None:
     article = h.article(article_id)
     if article is None:
         return None
@@ -96,13 +98,13 @@ def _article_actors(analysis: Analysis) -> list[dict[str, Any]]:
 
 
 # -- story -----------------------------------------------------------------------------------
-def story_page(h: Heron, story_id: str, show_all: bool = False) -> dict | None:
+def story_page(h: Heron, story_id: str, show_all: bool = False) -> dict[str, Any] | None:
     story = h.story(story_id)
     if story is None:
         return None
     sections = h.timeline_sections(story_id, show_all)
     happened = [with_quad(e) for e in sections["current"]]
-    article_ids = [a["id"] for a in story.get("articles", [])]
+    article_ids = [a["id"] for a in story["articles"]]
     return {
         "story": story,
         "days": by_date(happened),
@@ -116,33 +118,33 @@ def story_page(h: Heron, story_id: str, show_all: bool = False) -> dict | None:
     }
 
 
-def by_date(timeline: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+def by_date(timeline: list[TimelineItem]) -> list[tuple[str, list[TimelineItem]]]:
     """Events grouped by date, in date order; undated events last."""
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[str, list[TimelineItem]] = defaultdict(list)
     for event in timeline:
-        groups[event.get("date") or "undated"].append(event)
+        groups[event["date"] or "undated"].append(event)
     return sorted(groups.items(), key=lambda item: (item[0] == "undated", item[0]))
 
 
 # -- fused event -----------------------------------------------------------------------------
-def event_page(h: Heron, fused_id: str) -> dict | None:
+def event_page(h: Heron, fused_id: str) -> dict[str, Any] | None:
     fused = h.fused_event(fused_id)
     if fused is None:
         return None
-    location = fused.get("location") or {}
+    location = fused["location"]
     return {
         "event": with_quad(fused),
-        "sources": [_source(s) for s in _one_per_sentence(fused.get("sources", []))],
+        "sources": [_source(s) for s in _one_per_sentence(fused["sources"])],
         "consensus": [_consensus_row(attribute, c)
-                      for attribute, c in (fused.get("consensus") or {}).items()],
-        "story": h.story(fused["story_id"]) if fused.get("story_id") else None,
-        "contradictions": [c for c in h.contradictions(story_id=fused.get("story_id"))
-                           if c["id"] in (fused.get("contradiction_ids") or [])],
-        "map": world_point(location.get("lat"), location.get("lon")),
+                      for attribute, c in fused["consensus"].items()],
+        "story": h.story(fused["story_id"]),
+        "contradictions": [c for c in h.contradictions(story_id=fused["story_id"])
+                           if c["id"] in fused["contradiction_ids"]],
+        "map": world_point(location["lat"], location["lon"]) if location else None,
     }
 
 
-def _one_per_sentence(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _one_per_sentence(sources: list[SourceView]) -> list[SourceView]:
     """A sentence that mentions the event twice ("met ... for talks") is one source to a reader,
     as it is to the counts (``n_sources``)."""
     seen: set[tuple[str, int]] = set()
@@ -154,15 +156,15 @@ def _one_per_sentence(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def _consensus_row(attribute: str, consensus: dict[str, Any]) -> dict[str, Any]:
+def _consensus_row(attribute: str, consensus: Consensus) -> dict[str, Any]:
     """One attribute of a fused event: the agreed value and which source said what."""
-    said: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for item in consensus.get("per_source") or []:
-        if item.get("value") is not None:
+    said: dict[str, list[PerSource]] = defaultdict(list)
+    for item in consensus["per_source"]:
+        if item["value"] is not None:
             said[shown(item["value"])].append(item)
-    value = consensus.get("value")
+    value = consensus["value"]
     return {"attribute": attribute, "value": None if value is None else shown(value),
-            "agreeing_sources": consensus.get("agreeing_sources"), "said": sorted(said.items())}
+            "agreeing_sources": consensus["agreeing_sources"], "said": sorted(said.items())}
 
 
 def shown(value: Any) -> str:
@@ -175,13 +177,13 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def _source(source: dict[str, Any]) -> dict[str, Any]:
+def _source(source: SourceView) -> dict[str, Any]:
     """A source of a fused event with its sentence highlighted (trigger and actor spans)."""
     sentence = source["sentence"]
     marks = [Mark(source["trigger"]["start"], source["trigger"]["end"], "trigger", "trigger")]
-    for role, refs in (("actor", "actors"), ("recipient", "recipients")):
+    for role, refs in (("actor", source["actors"]), ("recipient", source["recipients"])):
         marks += [Mark(r["start"], r["end"], role, f"{role}: {r['name']}", actor_href(r["actor_id"]))
-                  for r in source.get(refs) or []]
+                  for r in refs]
     return {**source, "sentence_html": highlight(sentence["text"], marks, base=sentence["start"]),
             "href": evidence_href(source["article_id"], sentence)}
 
@@ -190,11 +192,11 @@ def _source(source: dict[str, Any]) -> dict[str, Any]:
 ACTOR_EVENTS_PER_PAGE = 50
 
 
-def actor_page(h: Heron, actor_id: str, offset: int = 0) -> dict | None:
+def actor_page(h: Heron, actor_id: str, offset: int = 0) -> dict[str, Any] | None:
     actor = h.actor(actor_id, ACTOR_EVENTS_PER_PAGE, offset)
     if actor is None:
         return None
     # One pager for both role lists: a page shows up to 50 events in each role.
     total = max(actor["n_events_as_actor"], actor["n_events_as_recipient"])
-    page = Page(total, actor["limit"], actor["offset"])
+    page: Page[EventRow] = Page(total, actor["limit"], actor["offset"])
     return {"actor": actor, "chart": stance_chart(actor["trend"]), "page": page}
