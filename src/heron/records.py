@@ -130,10 +130,13 @@ class Consensus(TypedDict):
     note: NotRequired[str]
 
 
+StanceValue = Literal["agreed", "not agreed", "not confirmed"]
+
+
 class Stance(TypedDict):
     """A party's stance on a planned event (agreed, not confirmed, ...)."""
 
-    value: str
+    value: StanceValue
     country: str
     actor_id: str | None
     name: str
@@ -207,8 +210,8 @@ class StoryData(TypedDict):
     embedding: NotRequired[str | None]  # packed vector sum (heron.fuse.semantic); None without
 
 
-class Story(TypedDict):
-    """A story row with its clustering data and its outlets in order of first appearance."""
+class StoryRecord(TypedDict):
+    """A story as fusion saves it: the ``stories`` row with its clustering data."""
 
     id: str
     label: str
@@ -218,6 +221,11 @@ class Story(TypedDict):
     n_events: int
     n_contradictions: int
     data: StoryData
+
+
+class Story(StoryRecord):
+    """A story as the store loads it, with its outlets in order of first appearance."""
+
     outlets: list[str]
 
 
@@ -373,8 +381,11 @@ class FusedSummary(TypedDict):
     quad_class: NotRequired[str | None]  # added by the web views
 
 
+TimelineSection = Literal["current", "planned", "background"]
+
+
 class TimelineItem(FusedSummary):
-    section: str  # current | planned | background
+    section: TimelineSection
     hidden: bool  # left out of the analyst's timeline unless all items are asked for
     corroborated: bool
 

@@ -4,19 +4,30 @@ sources agree, and every source's own value (nothing is averaged away)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Literal
 
 from heron.fuse.dates import FALLBACK, any_day, date_kind, explicit_day, gap
-from heron.records import Source, SourceView
+from heron.records import (
+    Consensus,
+    FusedDatePrecision,
+    FusedEvent,
+    Participant,
+    PerSource,
+    Source,
+    SourceView,
+    Support,
+)
 
 TOLERANCE_DAYS = 1
 NEGATED = "negated"
-ARRANGEMENT = "arrangement"
-NUMBERS = ("killed", "injured", "size")
+ARRANGEMENT: Support = "arrangement"
+Number = Literal["killed", "injured", "size"]
+NUMBERS: tuple[Number, ...] = ("killed", "injured", "size")
 
 
-def _per_source(fused: dict, value_of) -> list[dict[str, Any]]:
-    out = []
+def _per_source(fused: FusedEvent, value_of: Callable[[Source], Any]) -> list[PerSource]:
+    out: list[PerSource] = []
     for s in fused["sources"]:
         value = value_of(s)
         if value is not None:
@@ -25,7 +36,7 @@ def _per_source(fused: dict, value_of) -> list[dict[str, Any]]:
     return out
 
 
-def _agreement(per_source: list[dict], same) -> dict[str, Any]:
+def _agreement(per_source: list[PerSource], same: Callable[[Any, Any], bool]) -> Consensus:
     """The value backed by most distinct sources, and those sources' count."""
     if not per_source:
         return {"value": None, "agreeing_sources": 0, "per_source": []}
@@ -33,7 +44,7 @@ def _agreement(per_source: list[dict], same) -> dict[str, Any]:
     # times in one long text must not cost the square of its sources at every merge.
     distinct: dict[Any, Any] = {}
     sources: dict[Any, set[str]] = defaultdict(set)
-    exact: Counter = Counter()
+    exact: Counter[Any] = Counter()
     for item in per_source:
         key = _hashable(item["value"])
         distinct.setdefault(key, item["value"])
@@ -56,7 +67,7 @@ def _same_date(a: str, b: str) -> bool:
     return gap(a, b) <= TOLERANCE_DAYS
 
 
-def _place_name(s: dict) -> dict | None:
+def _place_name(s: Source) -> Any:
     return s["location"]
 
 
@@ -64,8 +75,8 @@ def equal(a: Any, b: Any) -> bool:
     return _hashable(a) == _hashable(b)
 
 
-def consensus(fused: dict) -> dict[str, dict[str, Any]]:
-    out = {
+def consensus(fused: FusedEvent) -> dict[str, Consensus]:
+    out: dict[str, Consensus] = {
         "date": _agreement(_per_source(fused, explicit_day), _same_date),
         "location": _agreement(_per_source(fused, _place_name), equal),
         "status": _agreement(_per_source(fused, lambda s: s["status"]), equal),
@@ -73,24 +84,26 @@ def consensus(fused: dict) -> dict[str, dict[str, Any]]:
                                  equal),
         "mode": _agreement(_per_source(fused, lambda s: s["mode"]), equal),
     }
-    for number in NUMBERS:
-        out[number] = _agreement(_per_source(fused, lambda s, n=number: s[n]), equal)
+    out["killed"] = _agreement(_per_source(fused, lambda s: s["killed"]), equal)
+    out["injured"] = _agreement(_per_source(fused, lambda s: s["injured"]), equal)
+    out["size"] = _agreement(_per_source(fused, lambda s: s["size"]), equal)
     dates = {p["value"] for p in out["date"]["per_source"]}
     if len(dates) > 1 and all(_same_date(a, b) for a in dates for b in dates):
         out["date"]["note"] = "sources differ by one day: possibly a time-zone shift"
     return out
 
 
-def participants(fused: dict) -> tuple[list[dict], list[dict]]:
+def participants(fused: FusedEvent) -> tuple[list[Participant], list[Participant]]:
     """Distinct actors and recipients over all sources, most cited first; a participant is
     listed in the role most sources give it."""
-    refs: dict[str, dict] = {}
-    roles: dict[str, Counter] = defaultdict(Counter)
+    refs: dict[str, Participant] = {}
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
     for s in fused["sources"]:
-        for role in ("actors", "recipients"):
-            for r in s[role]:
+        for role, found in (("actors", s["actors"]), ("recipients", s["recipients"])):
+            for r in found:
                 key = r["actor_id"] or r["country"] or r["name"]
-                refs.setdefault(key, {k: r[k] for k in ("actor_id", "name", "country", "sector")})
+                refs.setdefault(key, {"actor_id": r["actor_id"], "name": r["name"],
+                                      "country": r["country"], "sector": r["sector"]})
                 roles[key][role] += 1
     ranked = sorted(refs, key=lambda k: -sum(roles[k].values()))
     actors = [refs[k] for k in ranked if roles[k]["actors"] >= roles[k]["recipients"]]
@@ -98,14 +111,14 @@ def participants(fused: dict) -> tuple[list[dict], list[dict]]:
     return actors, recipients
 
 
-def stating(fused: dict) -> dict:
+def stating(fused: FusedEvent) -> FusedEvent:
     """The fused event as seen by its sources that state its attributes: an arrangement
     source ("Trump has begun arrangements ...") says nothing of the contact's day, place,
     mode or parties, so it counts as an outlet but has no vote and raises no contradiction."""
     return {**fused, "sources": [s for s in fused["sources"] if s.get("support") != ARRANGEMENT]}
 
 
-def summarise(fused: dict) -> None:
+def summarise(fused: FusedEvent) -> None:
     """(Re)compute a fused event's headline fields from its sources."""
     view = stating(fused)
     sources = view["sources"]
@@ -119,8 +132,9 @@ def summarise(fused: dict) -> None:
         fused["planned"] = planned * 2 > len(sources)
     fused["date"], fused["date_precision"] = resolved_date(sources, agreed["date"]["value"])
     fused["location"] = agreed["location"]["value"]
-    for number in NUMBERS:
-        fused[number] = agreed[number]["value"]
+    fused["killed"] = agreed["killed"]["value"]
+    fused["injured"] = agreed["injured"]["value"]
+    fused["size"] = agreed["size"]["value"]
     fused["actors"], fused["recipients"] = participants(view)
     # A denial is evidence against the event, not corroboration of it.
     reporting = [s for s in fused["sources"] if s["status"] != NEGATED]
@@ -144,7 +158,8 @@ def sentence_key(source: Source | SourceView) -> tuple[str, int]:
     return source["article_id"], source["sentence"]["start"]
 
 
-def resolved_date(sources: list[dict], agreed_day: str | None) -> tuple[str | None, str]:
+def resolved_date(sources: list[Source],
+                  agreed_day: str | None) -> tuple[str | None, FusedDatePrecision]:
     """The agreed explicit day; else the commonest coarser explicit date (month, year...);
     else the commonest date carried from another sentence; else the earliest publication
     date (fallback)."""
@@ -162,7 +177,7 @@ def resolved_date(sources: list[dict], agreed_day: str | None) -> tuple[str | No
     return (fallback[0], FALLBACK) if fallback else (None, "unknown")
 
 
-def representative(fused: dict) -> dict:
+def representative(fused: FusedEvent) -> Source:
     """The mention that best states the event: direct (not anaphoric, not an arrangement or
     denial), explicitly dated, naming the most parties, most confident."""
     return max(fused["sources"], key=lambda s: (not s.get("anaphor"), "support" not in s,
@@ -171,9 +186,9 @@ def representative(fused: dict) -> dict:
                                                 s["confidence"]))
 
 
-def label(fused: dict) -> str:
+def label(fused: FusedEvent) -> str:
     """A short readable description: 'Donald Trump → Volodymyr Zelenskyy: CONSULT (met) in X'."""
-    def names(refs: list[dict]) -> str:
+    def names(refs: list[Participant]) -> str:
         return ", ".join(r["name"] for r in refs[:2])
 
     who = names(fused["actors"])

@@ -14,13 +14,16 @@ from heron.records import (
     SourceView,
     Story,
     TimelineItem,
+    TimelineSection,
     TimelineSections,
 )
 from heron.store.base import Store
 
 # Timeline sections. An analyst's timeline holds the story's current events; acts dated long
 # before it (background clauses: "the 2015 deal", "the 1953 armistice") get their own section.
-CURRENT, PLANNED, BACKGROUND = "current", "planned", "background"
+CURRENT: TimelineSection = "current"
+PLANNED: TimelineSection = "planned"
+BACKGROUND: TimelineSection = "background"
 WINDOW_BEFORE_DAYS = 31  # an act dated this long before the story's first report is background
 # A single-outlet item is shown by default only when the events component is this confident of
 # it and a time expression of its own sentence dates it (a round figure, not tuned on data):
@@ -50,7 +53,7 @@ def fused_summary(fused: FusedEvent) -> FusedSummary:
     }
 
 
-def section(item: FusedSummary, story: Story | None) -> str:
+def section(item: FusedSummary, story: Story | None) -> TimelineSection:
     """current | planned | background: background mentions, and anything explicitly dated more
     than ``WINDOW_BEFORE_DAYS`` before the story's first report, are background."""
     if item["background"]:

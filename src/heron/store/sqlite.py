@@ -16,7 +16,15 @@ from typing import Any, cast
 
 from heron.ingest.dedup import bands, hamming
 from heron.model import Analysis, Article, Removal
-from heron.records import ActorCount, Claim, Contradiction, FusedEvent, SearchHit, Story
+from heron.records import (
+    ActorCount,
+    Claim,
+    Contradiction,
+    FusedEvent,
+    SearchHit,
+    Story,
+    StoryRecord,
+)
 from heron.store.budget import Budget, check_query, limited
 from heron.store.lock import PollingLock, WriterLock
 from heron.store.migrations import MIGRATIONS
@@ -331,7 +339,7 @@ class SQLiteStore(ReadSQL):
         self.conn.executemany("INSERT INTO story_keys VALUES (?, ?, ?)",
                               [(k, story_id, date) for k in keys])
 
-    def save_story(self, story: dict[str, Any]) -> None:
+    def save_story(self, story: StoryRecord) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (story["id"], story["label"], story["first_date"], story["last_date"],
@@ -358,10 +366,10 @@ class SQLiteStore(ReadSQL):
         row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         return self._story(row) if row else None
 
-    def story_data(self, story_id: str) -> dict[str, Any] | None:
+    def story_data(self, story_id: str) -> StoryRecord | None:
         """A story without its outlet list (what clustering needs, cheaply)."""
         row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return {**dict(row), "data": json.loads(row["data"])} if row else None
+        return cast(StoryRecord, {**dict(row), "data": json.loads(row["data"])}) if row else None
 
     def _story(self, row: sqlite3.Row) -> Story:
         """A story record with its sources (outlets) in order of first appearance."""
@@ -397,13 +405,13 @@ class SQLiteStore(ReadSQL):
         return [r[0] for r in rows]
 
     def fused_candidates(self, story_id: str, family: str, date_from: str,
-                         date_to: str) -> list[dict[str, Any]]:
+                         date_to: str) -> list[FusedEvent]:
         rows = self.conn.execute(
             "SELECT data FROM fused_events WHERE story_id = ? AND family = ? "
             "AND (date BETWEEN ? AND ? OR date IS NULL)", (story_id, family, date_from, date_to))
         return [json.loads(r[0]) for r in rows]
 
-    def save_fused_event(self, fused: dict[str, Any]) -> None:
+    def save_fused_event(self, fused: FusedEvent) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO fused_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (fused["id"], fused["story_id"], fused["family"], fused["event_type"], fused["date"],
@@ -431,18 +439,18 @@ class SQLiteStore(ReadSQL):
         return [json.loads(r[0]) for r in rows]
 
     def planned_fused_events(self, story_id: str, date_from: str,
-                             date_to: str) -> list[dict[str, Any]]:
+                             date_to: str) -> list[FusedEvent]:
         rows = self.conn.execute(
             "SELECT data FROM fused_events WHERE story_id = ? AND planned = 1 "
             "AND (date BETWEEN ? AND ? OR date IS NULL)", (story_id, date_from, date_to))
         return [json.loads(r[0]) for r in rows]
 
-    def claim_candidates(self, story_id: str, speaker_id: str) -> list[dict[str, Any]]:
+    def claim_candidates(self, story_id: str, speaker_id: str) -> list[Claim]:
         rows = self.conn.execute("SELECT data FROM claims WHERE story_id = ? AND speaker_id = ?",
                                  (story_id, speaker_id))
         return [json.loads(r[0]) for r in rows]
 
-    def save_claim(self, claim: dict[str, Any]) -> None:
+    def save_claim(self, claim: Claim) -> None:
         self.conn.execute("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?)",
                           (claim["id"], claim["story_id"], claim["speaker_id"],
                            claim["n_outlets"], claim["n_sources"],
@@ -454,7 +462,7 @@ class SQLiteStore(ReadSQL):
         return [json.loads(r[0]) for r in rows]
 
     def replace_contradictions(self, column: str, target_id: str,
-                               items: list[dict[str, Any]]) -> None:
+                               items: list[Contradiction]) -> None:
         """Replace the contradictions recorded for one fused event or claim."""
         if column not in ("fused_event_id", "claim_id"):
             raise ValueError(f"bad contradiction target {column!r}")
