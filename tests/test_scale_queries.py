@@ -53,6 +53,12 @@ def test_filters_use_indexes_not_json_scans(seeded: Path) -> None:
         assert page.total > 0 and all(
             "volodymyr-zelenskyy" in {p["actor_id"] for p in (*e["actor"], *e["recipient"])}
             for e in page.items)
+        # the export threshold applies unless the filter sets its own
+        every = h.events(EventFilter(actor="volodymyr-zelenskyy", min_confidence=0.0), limit=500)
+        shown = h.events(EventFilter(actor="volodymyr-zelenskyy"), limit=500)
+        assert all(e["confidence"] >= h.settings.min_confidence for e in shown.items)
+        assert shown.total == sum(e["confidence"] >= h.settings.min_confidence
+                                  for e in every.items) < every.total
 
 
 def test_migration_backfills_an_old_database(seeded: Path, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -300,9 +300,12 @@ class Heron:
 
     def events(self, where: EventFilter | None = None, limit: int = 50,
                offset: int = 0) -> Page[EventRow]:
-        """One page of event mentions in PLOVER layout, by date; ``where`` filters them (by
-        default: at or above the settings' export threshold)."""
-        where = where or EventFilter(min_confidence=self.settings.min_confidence)
+        """One page of event mentions in PLOVER layout, by date; ``where`` filters them, and
+        leaves out events below the settings' export threshold unless it sets its own
+        ``min_confidence`` (as ``rows("events")`` does)."""
+        where = where or EventFilter()
+        if where.min_confidence is None:
+            where = replace(where, min_confidence=self.settings.min_confidence)
         return read_events.events(self.store, where, limit, offset)
 
     def actors(self, query: str | None = None, country: str | None = None, limit: int = 50,

@@ -202,7 +202,8 @@ class ReadSQL:
 
 
 def _records(kind: type[Row], rows: list[Any]) -> list[Row]:
-    """Result rows as the records their columns make (the SQL above names each column)."""
+    """Result rows as ``kind`` records (the SQL above names each of their columns; ``kind``
+    only tells the type checker which record that is)."""
     return [cast(Row, dict(r)) for r in rows]
 
 

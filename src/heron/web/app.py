@@ -291,8 +291,7 @@ def _api() -> APIRouter:
             article_ids = [a["id"] for a in _found(h.story(story), "story")["articles"]]
         where = EventFilter(date_from=date_from, date_to=date_to, actor=actor, country=country,
                             event_type=event_type, status=status, article_ids=article_ids,
-                            min_confidence=h.settings.min_confidence
-                            if min_confidence is None else min_confidence)
+                            min_confidence=min_confidence)
         return h.events(where, limit, offset).to_dict()
 
     @api.get("/actors", summary="Canonical actors, the most mentioned first")
