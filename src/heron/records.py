@@ -14,7 +14,7 @@ kept alike by ``tests/test_records.py``.
 """
 
 from dataclasses import dataclass, fields
-from typing import Any, Generic, Literal, NotRequired, TypeVar
+from typing import Generic, Literal, NotRequired, TypeVar
 
 from typing_extensions import TypedDict
 
@@ -112,25 +112,41 @@ class Source(TypedDict):
     arranged: NotRequired[list[str]]
 
 
-class PerSource(TypedDict):
+Value = TypeVar("Value")  # an attribute's value: a day, a place, a status, a number, ...
+
+
+class PerSource(TypedDict, Generic[Value]):
     article_id: str
     source: str
     outlet: str | None
     event_id: str
-    value: Any  # the attribute's value in this source (a date, a place, a number, ...)
+    value: Value  # the attribute's value in this source
 
 
-class Consensus(TypedDict):
+class Consensus(TypedDict, Generic[Value]):
     """One attribute of a fused event: the value most sources give, how many distinct sources
     back it, and every source's own value."""
 
-    value: Any
+    value: Value | None
     agreeing_sources: int
-    per_source: list[PerSource]
+    per_source: list[PerSource[Value]]
     note: NotRequired[str]
 
 
 StanceValue = Literal["agreed", "not agreed", "not confirmed"]
+
+
+class Consensuses(TypedDict):
+    """A fused event's consensus on each attribute its sources give."""
+
+    date: Consensus[str]
+    location: Consensus[PlaceRecord]
+    status: Consensus[EventStatus]
+    event_type: Consensus[str]
+    mode: Consensus[str]
+    killed: Consensus[int]
+    injured: Consensus[int]
+    size: Consensus[int]
 
 
 class Stance(TypedDict):
@@ -170,7 +186,7 @@ class FusedEvent(TypedDict):
     sources: list[Source]
     planned: bool
     stances: list[Stance]
-    consensus: dict[str, Consensus]
+    consensus: Consensuses
     event_type: str
     mode: str | None
     status: EventStatus
@@ -282,7 +298,7 @@ class Evidence(TypedDict):
 
 
 class Side(TypedDict):
-    value: Any  # what these sources say (a date, a place, a status, figures, ...)
+    value: str | int  # what these sources say: a date, places, a status, a figure, ...
     sources: list[Evidence]
 
 
@@ -424,7 +440,7 @@ class SourceView(TypedDict):
 class FusedEventView(FusedSummary):
     story_id: str
     sources: list[SourceView]
-    consensus: dict[str, Consensus]
+    consensus: Consensuses
     stances: list[Stance]
 
 

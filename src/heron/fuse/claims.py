@@ -126,7 +126,7 @@ def _numbers_record(claim: Claim, sides: list[Side]) -> Contradiction:
         "id": f"cx-{claim['id']}-numbers", "story_id": claim["story_id"],
         "fused_event_id": None, "claim_id": claim["id"], "attribute": "numbers",
         "description": f"{claim['speaker']['name']} is quoted with different figures: "
-                       + " vs ".join(side["value"] for side in sides),
+                       + " vs ".join(str(side["value"]) for side in sides),
         "sides": sides, "rule": "claim_numbers", "evidence": evidence_pair(sides)}
     claim["contradiction_ids"] = [record["id"]]
     return record

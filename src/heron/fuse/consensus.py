@@ -8,15 +8,19 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from heron.fuse.dates import FALLBACK, any_day, date_kind, explicit_day, gap
+from heron.model import EventStatus
 from heron.records import (
     Consensus,
+    Consensuses,
     FusedDatePrecision,
     FusedEvent,
     Participant,
     PerSource,
+    PlaceRecord,
     Source,
     SourceView,
     Support,
+    Value,
 )
 
 TOLERANCE_DAYS = 1
@@ -26,8 +30,9 @@ Number = Literal["killed", "injured", "size"]
 NUMBERS: tuple[Number, ...] = ("killed", "injured", "size")
 
 
-def _per_source(fused: FusedEvent, value_of: Callable[[Source], Any]) -> list[PerSource]:
-    out: list[PerSource] = []
+def _per_source(fused: FusedEvent,
+                value_of: Callable[[Source], Value | None]) -> list[PerSource[Value]]:
+    out: list[PerSource[Value]] = []
     for s in fused["sources"]:
         value = value_of(s)
         if value is not None:
@@ -36,7 +41,8 @@ def _per_source(fused: FusedEvent, value_of: Callable[[Source], Any]) -> list[Pe
     return out
 
 
-def _agreement(per_source: list[PerSource], same: Callable[[Any, Any], bool]) -> Consensus:
+def _agreement(per_source: list[PerSource[Value]],
+               same: Callable[[Value, Value], bool]) -> Consensus[Value]:
     """The value backed by most distinct sources, and those sources' count."""
     if not per_source:
         return {"value": None, "agreeing_sources": 0, "per_source": []}
@@ -67,26 +73,57 @@ def _same_date(a: str, b: str) -> bool:
     return gap(a, b) <= TOLERANCE_DAYS
 
 
-def _place_name(s: Source) -> Any:
+def _place_name(s: Source) -> PlaceRecord | None:
     return s["location"]
+
+
+def _status(s: Source) -> EventStatus:
+    return s["status"]
+
+
+def _event_type(s: Source) -> str:
+    return s["event_type"]
+
+
+def _mode(s: Source) -> str | None:
+    return s["mode"]
+
+
+def _killed(s: Source) -> int | None:
+    return s["killed"]
+
+
+def _injured(s: Source) -> int | None:
+    return s["injured"]
+
+
+def _size(s: Source) -> int | None:
+    return s["size"]
 
 
 def equal(a: Any, b: Any) -> bool:
     return _hashable(a) == _hashable(b)
 
 
-def consensus(fused: FusedEvent) -> dict[str, Consensus]:
-    out: dict[str, Consensus] = {
+def no_consensus() -> Consensuses:
+    """What no source says yet: the consensus of a fused event before its first source."""
+    return {"date": _agreement([], _same_date), "location": _agreement([], equal),
+            "status": _agreement([], equal), "event_type": _agreement([], equal),
+            "mode": _agreement([], equal), "killed": _agreement([], equal),
+            "injured": _agreement([], equal), "size": _agreement([], equal)}
+
+
+def consensus(fused: FusedEvent) -> Consensuses:
+    out: Consensuses = {
         "date": _agreement(_per_source(fused, explicit_day), _same_date),
         "location": _agreement(_per_source(fused, _place_name), equal),
-        "status": _agreement(_per_source(fused, lambda s: s["status"]), equal),
-        "event_type": _agreement(_per_source(fused, lambda s: s["event_type"]),
-                                 equal),
-        "mode": _agreement(_per_source(fused, lambda s: s["mode"]), equal),
+        "status": _agreement(_per_source(fused, _status), equal),
+        "event_type": _agreement(_per_source(fused, _event_type), equal),
+        "mode": _agreement(_per_source(fused, _mode), equal),
+        "killed": _agreement(_per_source(fused, _killed), equal),
+        "injured": _agreement(_per_source(fused, _injured), equal),
+        "size": _agreement(_per_source(fused, _size), equal),
     }
-    out["killed"] = _agreement(_per_source(fused, lambda s: s["killed"]), equal)
-    out["injured"] = _agreement(_per_source(fused, lambda s: s["injured"]), equal)
-    out["size"] = _agreement(_per_source(fused, lambda s: s["size"]), equal)
     dates = {p["value"] for p in out["date"]["per_source"]}
     if len(dates) > 1 and all(_same_date(a, b) for a in dates for b in dates):
         out["date"]["note"] = "sources differ by one day: possibly a time-zone shift"
@@ -124,9 +161,12 @@ def summarise(fused: FusedEvent) -> None:
     sources = view["sources"]
     agreed = consensus(view)
     fused["consensus"] = agreed
-    fused["event_type"] = agreed["event_type"]["value"]
+    event_type, status = agreed["event_type"]["value"], agreed["status"]["value"]
+    if event_type is None or status is None:  # (its label could not be written either)
+        raise ValueError(f"fused event {fused['id']} has no source that states it")
+    fused["event_type"] = event_type
     fused["mode"] = agreed["mode"]["value"]
-    fused["status"] = agreed["status"]["value"]
+    fused["status"] = status
     planned = sum(s["planned"] for s in sources)
     if planned * 2 != len(sources):
         fused["planned"] = planned * 2 > len(sources)

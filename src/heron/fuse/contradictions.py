@@ -160,7 +160,7 @@ def date_conflict(fused: FusedEvent, floor: float = 0.0) -> list[Contradiction]:
                                [s for _, s in g]) for g in groups], floor)
     if len(sides) < 2:
         return []
-    values = " vs ".join(side["value"] for side in sides)
+    values = " vs ".join(str(side["value"]) for side in sides)
     return [_record(fused, "date", f"sources date it differently beyond {TOLERANCE_DAYS} day "
                     f"(time-zone shifts allowed): {values}", sides)]
 
@@ -302,7 +302,7 @@ def actor_conflict(fused: FusedEvent, floor: float = 0.0) -> list[Contradiction]
     if len(sides) < 2:
         return []
     return [_record(fused, "actor", "sources name different actors: "
-                    + " vs ".join(side["value"] for side in sides), sides)]
+                    + " vs ".join(str(side["value"]) for side in sides), sides)]
 
 
 def _swapped(countries: tuple[str, ...], sources: list[Source]) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from heron.fuse.consensus import representative, summarise
+from heron.fuse.consensus import no_consensus, representative, summarise
 from heron.fuse.contradictions import compatible_places
 from heron.fuse.dates import (
     any_day,
@@ -510,7 +510,7 @@ def new_fused_event(fused_id: str, story_id: str, fam: str, planned: bool) -> Fu
     """An empty fused event, its fields in the order they are stored; :func:`summarise` fills
     them in from the sources."""
     return {"id": fused_id, "story_id": story_id, "family": fam, "sources": [],
-            "planned": planned, "stances": [], "consensus": {}, "event_type": fam, "mode": None,
+            "planned": planned, "stances": [], "consensus": no_consensus(), "event_type": fam, "mode": None,
             "status": "asserted", "date": None, "date_precision": "unknown", "location": None,
             "killed": None, "injured": None, "size": None, "actors": [], "recipients": [],
             "n_sources": 0, "n_outlets": 0, "n_direct_outlets": 0, "n_denials": 0,

@@ -7,7 +7,7 @@ route handlers in :mod:`heron.web.app` only pick the template and the status cod
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from heron.api import Heron
@@ -132,11 +132,12 @@ def event_page(h: Heron, fused_id: str) -> dict[str, Any] | None:
     if fused is None:
         return None
     location = fused["location"]
+    # every attribute's consensus, whatever the type of its values
+    consensus = cast(dict[str, Consensus[Any]], fused["consensus"])
     return {
         "event": with_quad(fused),
         "sources": [_source(s) for s in _one_per_sentence(fused["sources"])],
-        "consensus": [_consensus_row(attribute, c)
-                      for attribute, c in fused["consensus"].items()],
+        "consensus": [_consensus_row(attribute, c) for attribute, c in consensus.items()],
         "story": h.story(fused["story_id"]),
         "contradictions": [c for c in h.contradictions(story_id=fused["story_id"])
                            if c["id"] in fused["contradiction_ids"]],
