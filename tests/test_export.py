@@ -18,8 +18,8 @@ from conftest import every_mention_takes_a_side
 from heron import Heron
 from heron.config import Settings
 from heron.export.schema import DAY, EXPORT_SCHEMAS, arrow_schema, data_dictionary, days_covered
-from heron.export.tables import EXPORT_TABLES
 from heron.export.writers import write_rows
+from heron.read.export import EXPORT_TABLES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

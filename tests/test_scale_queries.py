@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from heron import queries
 from heron.api import Heron
+from heron.read.events import stance_per_day
+from heron.read.paging import MAX_LIMIT
+from heron.store.base import EventFilter
 from heron.store.migrations import MIGRATIONS
+from heron.store.read_sql import event_where
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +43,22 @@ def test_participants_index_matches_event_records(seeded: Path) -> None:
 
 def test_filters_use_indexes_not_json_scans(seeded: Path) -> None:
     with Heron(seeded, readonly=True) as h:
-        clause, params = queries.EventFilter(actor="volodymyr-zelenskyy", country="UKR",
-                                             event_type="CONSULT").where()
+        clause, params = event_where(EventFilter(actor="volodymyr-zelenskyy", country="UKR",
+                                                 event_type="CONSULT"))
         plan = " ".join(str(tuple(r)) for r in h.store.query(
             f"EXPLAIN QUERY PLAN SELECT e.data FROM events e{clause}", params))
         assert "event_participants_actor" in plan and "event_participants_country" in plan
         assert "json_each" not in plan
-        page = queries.events(h.store, queries.EventFilter(actor="volodymyr-zelenskyy"), limit=5)
+        page = h.events(EventFilter(actor="volodymyr-zelenskyy"), limit=5)
         assert page.total > 0 and all(
             "volodymyr-zelenskyy" in {p["actor_id"] for p in (*e["actor"], *e["recipient"])}
             for e in page.items)
+        # the export threshold applies unless the filter sets its own
+        every = h.events(EventFilter(actor="volodymyr-zelenskyy", min_confidence=0.0), limit=500)
+        shown = h.events(EventFilter(actor="volodymyr-zelenskyy"), limit=500)
+        assert all(e["confidence"] >= h.settings.min_confidence for e in shown.items)
+        assert shown.total == sum(e["confidence"] >= h.settings.min_confidence
+                                  for e in every.items) < every.total
 
 
 def test_migration_backfills_an_old_database(seeded: Path, tmp_path: Path) -> None:
@@ -76,15 +85,15 @@ def test_migration_backfills_an_old_database(seeded: Path, tmp_path: Path) -> No
 def test_actor_pages_are_paginated_and_aggregates_cover_every_event(seeded: Path) -> None:
     actor_id = "volodymyr-zelenskyy"
     with Heron(seeded, readonly=True) as h:
-        whole = queries.actor(h.store, actor_id, limit=queries.MAX_LIMIT)
-        page = queries.actor(h.store, actor_id, limit=1, offset=1)
+        whole = h.actor(actor_id, limit=MAX_LIMIT)
+        page = h.actor(actor_id, limit=1, offset=1)
     assert whole["n_events_as_actor"] == len(whole["events_as_actor"]) >= 2
     assert page["n_events_as_actor"] == whole["n_events_as_actor"]
     assert page["events_as_actor"] == whole["events_as_actor"][1:2]
     # Trend and co-actors count every event, not only the page's, and agree with the same
     # computation over the full event rows (an event counts once even in both roles).
     every = {e["id"]: e for e in (*whole["events_as_actor"], *whole["events_as_recipient"])}
-    assert page["trend"] == whole["trend"] == queries.stance_per_day(list(every.values()))
+    assert page["trend"] == whole["trend"] == stance_per_day(list(every.values()))
     assert page["co_actors"] == whole["co_actors"] and whole["co_actors"]
     others = [{p["actor_id"] for p in (*e["actor"], *e["recipient"])} - {actor_id, None}
               for e in every.values()]

@@ -16,12 +16,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import news_corpus
-from heron import queries
 from heron.api import Heron
 from heron.config import Settings
-from heron.export.tables import EXPORT_TABLES
 from heron.ingest.readers import RawDoc
 from heron.model import Analysis, Event, Span
+from heron.read.export import EXPORT_TABLES
+from heron.store.base import EventFilter
 from heron.store.migrations import MIGRATIONS
 
 SETTINGS = Settings(workers=1)
@@ -143,10 +143,10 @@ def api_answers(h: Heron) -> dict[str, Any]:
         "stories": h.stories(), "story": h.story(story["id"]), "timeline": h.timeline(story["id"]),
         "contradictions": h.contradictions(), "claims": h.claims(),
         "quotes": h.quotes(speaker="Zelensky"),
-        "events": queries.events(h.store, queries.EventFilter(country="UKR"), limit=20).to_dict(),
-        "actors": queries.actors(h.store, query="zel").to_dict(),
-        "actor": queries.actor(h.store, "volodymyr-zelenskyy"),
-        "articles": queries.articles(h.store).to_dict(),
+        "events": h.events(EventFilter(country="UKR"), limit=20).to_dict(),
+        "actors": h.actors(query="zel").to_dict(),
+        "actor": h.actor("volodymyr-zelenskyy"),
+        "articles": h.article_summaries().to_dict(),
         "exports": {t: list(h.rows(t)) for t in EXPORT_TABLES},
     }
 

@@ -218,6 +218,35 @@ def test_lists_and_api_reference_pages(client):
     assert "/api/events" in client.get("/api-reference").text
 
 
+def response_schema(spec: dict, path: str) -> dict:
+    """The schema of a route's JSON answer, with ``$ref``s and list items resolved."""
+    schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+    schema = schema["schema"]
+    while True:
+        if "$ref" in schema:
+            schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+        elif schema.get("type") == "array":
+            schema = schema["items"]
+        else:
+            return schema
+
+
+def test_every_json_route_documents_its_fields(client):
+    """/openapi.json (and /docs) show a schema with the fields of every JSON answer, and the
+    nested records are described too (a page's items, a fused event's sources)."""
+    spec = get_json(client, "/openapi.json")
+    routes = [p for p in spec["paths"] if p.startswith("/api/")]
+    assert len(routes) == 12
+    for path in routes:
+        assert response_schema(spec, path).get("properties"), path
+    page = response_schema(spec, "/api/events")["properties"]
+    assert {"total", "limit", "offset", "items"} <= set(page)
+    schemas = spec["components"]["schemas"]
+    assert {"actor", "recipient", "quad_class", "sentence"} <= set(schemas["EventRow"]["properties"])
+    assert "support" in schemas["SourceView"]["properties"]
+    assert "sides" in schemas["Contradiction"]["properties"]
+
+
 def test_openapi_docs_work_offline(client):
     docs = client.get("/docs").text
     assert "/swagger/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()

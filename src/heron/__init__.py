@@ -6,6 +6,7 @@
 """
 
 from heron.api import Heron, IngestReport, open  # noqa: A004
+from heron.store.base import EventFilter
 
-__all__ = ["Heron", "IngestReport", "open"]
+__all__ = ["EventFilter", "Heron", "IngestReport", "open"]
 __version__ = "0.1.0"

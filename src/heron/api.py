@@ -11,17 +11,42 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from heron.config import MAX_YEAR, MIN_YEAR, Settings
 from heron.errors import describe
+from heron.fuse import fuse_pending
 from heron.ingest.build import build_article
 from heron.ingest.published import normalise_date
 from heron.ingest.readers import Problem, RawDoc, read_sources
 from heron.model import Analysis, Article, DuplicateKind
+from heron.read import actors as read_actors
+from heron.read import articles as read_articles
+from heron.read import events as read_events
+from heron.read import quotes as read_quotes
+from heron.read import stories as read_stories
+from heron.read import timeline as read_timeline
+from heron.read.export import table_rows
+from heron.read.paging import Page
+from heron.records import (
+    ActorSummary,
+    ActorView,
+    ArticleSummary,
+    Claim,
+    Contradiction,
+    EventRow,
+    FusedEventView,
+    QuoteRecord,
+    SearchHit,
+    StorySummary,
+    StoryView,
+    TimelineItem,
+    TimelineSections,
+)
 from heron.store import open_store
+from heron.store.base import EventFilter
 from heron.store.sqlite import MAX_ATTEMPTS
 
 log = logging.getLogger(__name__)
@@ -209,8 +234,6 @@ class Heron:
     def fuse(self, progress: Progress | None = None, report: IngestReport | None = None) -> int:
         """Fuse every analysed article not fused yet (stories, fused events, claims); an
         article whose fusion fails is rolled back alone and marked, like a failed analysis."""
-        from heron.fuse import fuse_pending
-
         def failed(article: Article, reason: str, attempts: int) -> None:
             if report is not None:
                 report.failed.append(Failure(article.id, article.source, "fuse", reason,
@@ -222,60 +245,78 @@ class Heron:
                                 self.settings.quote_min_confidence)
 
     def stories(self, limit: int = 50, offset: int = 0,
-                query: str | None = None) -> list[dict[str, Any]]:
+                query: str | None = None) -> list[StorySummary]:
         """Stories, largest first: id, label, first_date, last_date, outlets, n_articles,
         n_events, n_contradictions. ``query`` filters labels."""
-        from heron.fuse import views
+        return read_stories.stories(self.store, limit, offset, query)
 
-        return views.stories(self.store, limit, offset, query)
+    def find_stories(self, query: str, limit: int = 50) -> list[StorySummary]:
+        """Stories whose label matches ``query`` or that hold an article matching it (full
+        text), label matches first."""
+        return read_stories.find_stories(self.store, query, limit)
 
-    def story(self, story_id: str) -> dict[str, Any] | None:
+    def story(self, story_id: str) -> StoryView | None:
         """A story's summary plus its articles and actors."""
-        from heron.fuse import views
+        return read_stories.story(self.store, story_id)
 
-        return views.story(self.store, story_id)
-
-    def timeline(self, story_id: str) -> list[dict[str, Any]]:
+    def timeline(self, story_id: str) -> list[TimelineItem]:
         """The story's fused events by date; planned items (``planned`` True) come last."""
-        from heron.fuse import views
+        return read_timeline.timeline(self.store, story_id)
 
-        return views.timeline(self.store, story_id)
-
-    def timeline_sections(self, story_id: str, show_all: bool = False) -> dict[str, Any]:
+    def timeline_sections(self, story_id: str, show_all: bool = False) -> TimelineSections:
         """The analyst's timeline: ``current``, ``planned`` and ``background`` items; single-
         outlet items that are not confident or not dated by their own sentence are left out
         (counted in ``n_hidden``) unless ``show_all``."""
-        from heron.fuse import views
+        return read_timeline.timeline_sections(self.store, story_id, show_all)
 
-        return views.timeline_sections(self.store, story_id, show_all)
-
-    def fused_event(self, fused_id: str) -> dict[str, Any] | None:
+    def fused_event(self, fused_id: str) -> FusedEventView | None:
         """A fused event with its source mentions and per-attribute consensus."""
-        from heron.fuse import views
+        return read_timeline.fused_event(self.store, fused_id)
 
-        return views.fused_event(self.store, fused_id)
-
-    def claims(self, story_id: str | None = None) -> list[dict[str, Any]]:
+    def claims(self, story_id: str | None = None) -> list[Claim]:
         """Statements relayed by several sources: speaker, text, n_outlets, sources."""
-        return self.store.claim_records(story_id)
+        return read_stories.claims(self.store, story_id)
 
     def quotes(self, speaker: str | None = None, limit: int = 100,
-               offset: int = 0) -> list[dict[str, Any]]:
+               offset: int = 0) -> list[QuoteRecord]:
         """Attributed statements (speaker, cue, content, direct, channel, via, date, negated,
         event ids), optionally of one speaker given by actor id or name ("Putin")."""
-        from heron import queries
-
-        speakers = queries.speaker_ids(self.store, speaker) if speaker else None
+        speakers = read_actors.speaker_ids(self.store, speaker) if speaker else None
         if speakers == []:
             return []
-        return queries.quotes(self.store, speakers, limit=limit, offset=offset,
-                              min_confidence=self.settings.quote_min_confidence).items
+        return read_quotes.quotes(self.store, speakers, limit=limit, offset=offset,
+                                  min_confidence=self.settings.quote_min_confidence).items
 
-    def contradictions(self, story_id: str | None = None) -> list[dict[str, Any]]:
+    def quote_page(self, speaker_id: str | None = None, limit: int = 50,
+                   offset: int = 0) -> Page[QuoteRecord]:
+        """One page of quotes, optionally of one speaker given by actor id, whatever their
+        confidence (what ``/api/quotes`` serves)."""
+        return read_quotes.quotes(self.store, [speaker_id] if speaker_id else None, limit=limit,
+                                  offset=offset)
+
+    def contradictions(self, story_id: str | None = None) -> list[Contradiction]:
         """Contradictions (of one story, or all), each with its sides and their sources."""
-        from heron.fuse import views
+        return read_stories.contradictions(self.store, story_id)
 
-        return views.contradictions(self.store, story_id)
+    def events(self, where: EventFilter | None = None, limit: int = 50,
+               offset: int = 0) -> Page[EventRow]:
+        """One page of event mentions in PLOVER layout, by date; ``where`` filters them, and
+        leaves out events below the settings' export threshold unless it sets its own
+        ``min_confidence`` (as ``rows("events")`` does)."""
+        where = where or EventFilter()
+        if where.min_confidence is None:
+            where = replace(where, min_confidence=self.settings.min_confidence)
+        return read_events.events(self.store, where, limit, offset)
+
+    def actors(self, query: str | None = None, country: str | None = None, limit: int = 50,
+               offset: int = 0) -> Page[ActorSummary]:
+        """One page of canonical actors, the most mentioned first."""
+        return read_actors.actors(self.store, query, country, limit, offset)
+
+    def actor(self, actor_id: str, limit: int = 50, offset: int = 0) -> ActorView | None:
+        """One actor: surface forms, a page of its events in each role, quotes, co-actors and
+        trend."""
+        return read_actors.actor(self.store, actor_id, limit, offset)
 
     # -- reading ---------------------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:
@@ -287,17 +328,19 @@ class Heron:
     def analysis(self, article_id: str) -> Analysis | None:
         return self.store.analysis(article_id)
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def article_summaries(self, limit: int = 50, offset: int = 0) -> Page[ArticleSummary]:
+        """One page of article metadata (no texts), newest first."""
+        return read_articles.articles(self.store, limit, offset)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         return self.store.search(query, limit)
 
     def stats(self) -> dict[str, int]:
         return self.store.stats()
 
     def rows(self, table: str, min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
-        """Export-ready rows of ``table`` (see :data:`heron.export.tables.EXPORT_TABLES`); events
+        """Export-ready rows of ``table`` (see :data:`heron.read.export.EXPORT_TABLES`); events
         at or above ``min_confidence`` (default: the settings' export threshold)."""
-        from heron.export.tables import table_rows
-
         threshold = self.settings.min_confidence if min_confidence is None else min_confidence
         return table_rows(self.store, table, threshold, self.settings.quote_min_confidence)
 

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from heron.api import Heron
 from heron.fuse.dates import is_reported
+from heron.records import Contradiction, PloverActor, TimelineItem
 
 TOP = 12
 
@@ -79,7 +80,7 @@ def _quotes(h: Heron, console: Console) -> None:
     console.print(table)
 
 
-def _names(refs: list[dict]) -> str:
+def _names(refs: list[PloverActor]) -> str:
     return ", ".join(f"{r['name']} ({r['code'] or '?'})" for r in refs) or "—"
 
 
@@ -95,7 +96,7 @@ def _fusion(h: Heron, console: Console) -> None:
 def print_timeline(h: Heron, story_id: str, console: Console, brief: bool = False) -> None:
     """A story's timeline for analysts — current events, planned items, background — and its
     contradictions. ``brief`` leaves out single-outlet items that are not confident or not
-    dated by their own sentence (see :func:`heron.fuse.views.hidden_by_default`)."""
+    dated by their own sentence (see :func:`heron.read.timeline.hidden_by_default`)."""
     story = h.story(story_id)
     if story is None:
         return
@@ -104,17 +105,18 @@ def print_timeline(h: Heron, story_id: str, console: Console, brief: bool = Fals
                   f"{len(story['outlets'])} sources, {story['first_date'] or '?'} – "
                   f"{story['last_date'] or '?'}", markup=False)
     sections = h.timeline_sections(story_id, show_all=not brief)
-    for name, title in (("current", "Timeline"), ("planned", "Planned / announced"),
-                        ("background", "Background (acts long before the story)")):
-        if sections[name]:
-            console.print(_timeline_table(title, sections[name]))
+    for items, title in ((sections["current"], "Timeline"),
+                         (sections["planned"], "Planned / announced"),
+                         (sections["background"], "Background (acts long before the story)")):
+        if items:
+            console.print(_timeline_table(title, items))
     if sections["n_hidden"]:
         console.print(f"{sections['n_hidden']} single-source item(s) hidden (not confident or "
                       "not dated by their own sentence): --all shows them", markup=False)
     _contradictions(h.contradictions(story_id), console)
 
 
-def _timeline_table(title: str, items: list[dict]) -> Table:
+def _timeline_table(title: str, items: list[TimelineItem]) -> Table:
     table = Table(title=title, title_justify="left")
     for column in ("date", "event", "outlets", "mentions", "contested"):
         table.add_column(column, overflow="fold")
@@ -129,7 +131,7 @@ def _timeline_table(title: str, items: list[dict]) -> Table:
     return table
 
 
-def _contradictions(found: list[dict], console: Console) -> None:
+def _contradictions(found: list[Contradiction], console: Console) -> None:
     if not found:
         return
     console.print(f"[bold]Contradictions ({len(found)})[/]")

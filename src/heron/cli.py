@@ -14,15 +14,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from types import FrameType
 
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from heron.api import Heron, IngestReport
+from heron.briefing import print_briefing, print_timeline
 from heron.config import Settings, data_dir
-from heron.export.tables import EXPORT_TABLES
 from heron.export.writers import FORMATS, write_rows
+from heron.read.actors import matching_actors
+from heron.read.export import EXPORT_TABLES
+from heron.records import ActorView
 from heron.store.sqlite import StoreError
 
 DEFAULT_DB = "heron.db"
@@ -251,15 +255,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_actor(args: argparse.Namespace) -> int:
-    from heron import queries
-    from heron.nlp.actors import find_actor, load_kb
-    from heron.nlp.actors.lookup import matching_actors
+    from heron.nlp.actors import find_actor, load_kb  # loads spaCy: only for this command
     from heron.nlp.actors.resolve import ACCEPT
 
     found = 0
     with Heron(args.db, readonly=Path(args.db).exists()) as h:
-        for actor_id, score in matching_actors(args.name, queries.actor_forms(h.store)):
-            if (record := queries.actor(h.store, actor_id)) is not None:
+        for actor_id, score in matching_actors(h.store, args.name):
+            if (record := h.actor(actor_id)) is not None:
                 found += 1
                 _print_actor(record, score)
     for candidate in find_actor(load_kb(Settings().kb_paths), args.name, limit=5):
@@ -273,7 +275,7 @@ def cmd_actor(args: argparse.Namespace) -> int:
     return 0 if found else 1
 
 
-def _print_actor(record: dict, score: float) -> None:
+def _print_actor(record: ActorView, score: float) -> None:
     kb_id = record["kb_id"] or ("new" if record["id"].startswith("new:") else "-")
     out.print(f"[bold]{escape(record['id'])}[/]  {escape(record['name'])}  "
               f"country {record['country'] or '-'}  sector {record['sector'] or '-'}  "
@@ -305,10 +307,10 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     with Heron(args.db, readonly=Path(args.db).exists()) as h:
         found = h.quotes(args.speaker, limit=args.limit)
     if args.format != "text":
-        write_rows(found, args.format, args.output, table="quotes")
+        write_rows(map(dict, found), args.format, args.output, table="quotes")
     for q in found if args.format == "text" else ():
-        speaker = (q["speaker"] or {}).get("name") or "unattributed"
-        cue = (q["cue"] or {}).get("text", ":")
+        speaker = (q["speaker"]["name"] if q["speaker"] else None) or "unattributed"
+        cue = q["cue"]["text"] if q["cue"] else ":"
         setting = ", ".join(x for x in (q["channel"], q["via"] and f"via {q['via']}", q["date"])
                             if x)
         out.print(f"[bold]{escape(speaker)}[/] {'NOT ' if q['negated'] else ''}"
@@ -331,8 +333,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from heron.briefing import print_timeline
-
     with Heron(args.db) as h:
         story_id = args.story or next((s["id"] for s in h.stories(limit=1)), None)
         if story_id is None or h.story(story_id) is None:
@@ -347,8 +347,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if db.exists() and not args.keep:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-    from heron.briefing import print_briefing
-
     with Heron(db) as h, progress_bar("analysing seeds") as progress:
         # The seed files carry no dates of their own (but 000's date line); the reports are of
         # 20 August 2025, so that is their default publication date.
@@ -384,7 +382,7 @@ def _StoppingServer(config):  # noqa: N802 - a class made on use: uvicorn is imp
     class Server(uvicorn.Server):
         """On SIGTERM/SIGINT, running queries stop at their next check, not when done."""
 
-        def handle_exit(self, sig: int, frame: object) -> None:
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
             SHUTDOWN.set()
             super().handle_exit(sig, frame)
 

@@ -22,6 +22,7 @@ from heron.fuse.contradictions import fused_contradictions
 from heron.fuse.events import fuse_article_events, link_plans, merge_split_events
 from heron.fuse.stories import article_date, assign, shift_day
 from heron.model import Article
+from heron.records import FusedEvent
 from heron.store.base import Store
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = Non
     (``store.record_failure``; ``failed`` gets the article, reason and failed tries so far)
     and the batch goes on."""
     total = store.count_unfused()
-    done, failures = 0, set()  # a failure is retried by a later run, not this one
+    done, failures = 0, set[str]()  # a failure is retried by a later run, not this one
     while batch := [a for a in store.unfused(BATCH + len(failures)) if a.id not in failures]:
         for article in batch:
             try:
@@ -100,7 +101,7 @@ def fuse_article(store: Store, article: Article, min_confidence: float = 0.0,
     return story_id
 
 
-def _planned_around(store: Store, story_id: str, day: str | None) -> dict[str, dict]:
+def _planned_around(store: Store, story_id: str, day: str | None) -> dict[str, FusedEvent]:
     """The story's planned fused events dated near ``day`` (all of them when undated)."""
     if day is None:
         lo, hi = "0000", "9999"

@@ -19,22 +19,24 @@ planned event was not fused (no participants, no place) has nowhere to wait and 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from datetime import timedelta
-from typing import Any
+from typing import Final
 
 from heron.fuse.consensus import ARRANGEMENT
 from heron.fuse.dates import day, explicit_day
 from heron.fuse.events import CANDIDATE_WINDOW, date_window, family, is_named
 from heron.fuse.sources import PLANNED_STATUSES, event_source
 from heron.model import REPORTED, Analysis, Article, Event
+from heron.records import ActorRefRecord, FusedEvent, Source
 from heron.store.base import Store
 
 CONTACT_FAMILY = "CONSULT"
-PARKED = "arrangements"  # key of the parked reports on a planned fused event
+PARKED: Final = "arrangements"  # key of the parked reports on a planned fused event
 PARKED_WINDOW = 60  # days between a contact and the planned meeting it arranged
 SUFFIX = "~arrangement"  # derived source ids: unique per fused-event source row
 
-Fused = dict[str, Any]
+Fused = FusedEvent
 
 
 def link_arrangements(store: Store, story_id: str, article: Article, analysis: Analysis,
@@ -64,11 +66,11 @@ def is_contact(fused: Fused) -> bool:
     return fused["family"] == CONTACT_FAMILY and not fused["planned"]
 
 
-def _facilitator_ids(source: dict[str, Any]) -> set[str]:
-    return {r["actor_id"] for r in source["facilitators"] if r["actor_id"]}
+def _facilitator_ids(source: Source) -> set[str]:
+    return {actor_id for r in source["facilitators"] if (actor_id := r["actor_id"])}
 
 
-def identity(ref: dict[str, Any]) -> str | None:
+def identity(ref: ActorRefRecord) -> str | None:
     """A participant's identity: a named actor by id, a country in any role by country."""
     key = ref["actor_id"]
     if key and is_named(key):
@@ -76,19 +78,18 @@ def identity(ref: dict[str, Any]) -> str | None:
     return f"country:{ref['country']}" if ref["country"] else None
 
 
-def _parties(refs: list[dict[str, Any]], without: set[str] = frozenset()) -> set[str]:
+def _parties(refs: list[ActorRefRecord], without: AbstractSet[str] = frozenset()) -> set[str]:
     return {i for r in refs if (i := identity(r)) and i not in without}
 
 
-def _mark_contacts(arranged: list[dict[str, Any]],
-                   contacts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _mark_contacts(arranged: list[Source], contacts: list[Source]) -> list[Source]:
     """Mark each contact that shares a sentence with an arrangement made by one of its actors
     (or by anyone, when the contact names no actor: "after speaking with Putin"); return the
     arrangement reports of sentences that name no such contact."""
-    by_sentence: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    by_sentence: dict[int, list[Source]] = defaultdict(list)
     for source in contacts:
         by_sentence[source["sentence_index"]].append(source)
-    reports = []
+    reports: list[Source] = []
     for source in arranged:
         facilitators = _facilitator_ids(source)
         meeting = _parties(source["actors"] + source["recipients"], facilitators)
@@ -106,12 +107,13 @@ def _mark_contacts(arranged: list[dict[str, Any]],
     return reports
 
 
-def _report(source: dict[str, Any], facilitators: set[str], meeting: set[str]) -> dict[str, Any]:
+def _report(source: Source, facilitators: set[str], meeting: set[str]) -> Source:
     """The arranging act as a source of the contact it may be part of: the facilitators act;
     its day (that of the report's own clause, unless that is the later meeting's) only bounds
     the contact's."""
     published = (source["published"] or "")[:10]
-    dated = source["date"] and (not published or source["date"][:10] <= published)
+    own_date = source["date"]
+    dated = own_date and (not published or own_date[:10] <= published)
     return {**source, "event_id": f"{source['event_id']}{SUFFIX}",
             "origin_event_id": source["event_id"], "support": ARRANGEMENT,
             "event_type": CONTACT_FAMILY, "planned": False, "status": "asserted", "mode": None,
@@ -122,7 +124,7 @@ def _report(source: dict[str, Any], facilitators: set[str], meeting: set[str]) -
             "date_precision": source["date_precision"] if dated else REPORTED}
 
 
-def linked(report: dict[str, Any], fused: Fused) -> bool:
+def linked(report: Source, fused: Fused) -> bool:
     """Whether ``report`` is part of the contact ``fused``: a source of it says the same
     facilitator arranged the same meeting through it, and no date contradicts."""
     if not is_contact(fused) or any(s["event_id"] == report["event_id"] for s in fused["sources"]):
@@ -132,14 +134,15 @@ def linked(report: dict[str, Any], fused: Fused) -> bool:
         _not_before(report, s) for s in direct)
 
 
-def _not_before(report: dict[str, Any], contact: dict[str, Any]) -> bool:
+def _not_before(report: Source, contact: Source) -> bool:
     """The report's day only bounds the contact's: arranging was under way by then, so a
     contact dated (explicitly) after it, beyond the time-zone tolerance, is another one."""
     reported, happened = day(report["date"]), explicit_day(contact)
-    return not reported or not happened or day(happened) <= reported + timedelta(days=1)
+    happened_day = day(happened)
+    return not reported or not happened_day or happened_day <= reported + timedelta(days=1)
 
 
-def _same_arrangement(report: dict[str, Any], contact: dict[str, Any]) -> bool:
+def _same_arrangement(report: Source, contact: Source) -> bool:
     facilitators = set(report["arranging"])
     if not facilitators & set(contact.get("arranging", ())):
         return False
@@ -149,7 +152,7 @@ def _same_arrangement(report: dict[str, Any], contact: dict[str, Any]) -> bool:
     return bool(meeting & _parties(contact["actors"] + contact["recipients"], facilitators))
 
 
-def _place_report(store: Store, story_id: str, report: dict[str, Any],
+def _place_report(store: Store, story_id: str, report: Source,
                   touched: dict[str, Fused], changed: dict[str, Fused]) -> None:
     pool = _pool(_window(store, story_id, report, planned=False), touched, changed)
     target = next((f for f in pool.values() if linked(report, f)), None)
@@ -181,7 +184,8 @@ def _collect_parked(store: Store, story_id: str, contact: Fused, touched: dict[s
             changed[contact["id"]] = contact
 
 
-def _pool(stored: list[Fused], touched: dict[str, Fused], changed: dict[str, Fused]) -> dict:
+def _pool(stored: list[Fused], touched: dict[str, Fused],
+          changed: dict[str, Fused]) -> dict[str, Fused]:
     """Stored candidates, replaced by the versions already being updated (never two copies
     of one fused event: a report must be neither lost nor counted twice)."""
     pool = {f["id"]: f for f in stored}
@@ -190,7 +194,7 @@ def _pool(stored: list[Fused], touched: dict[str, Fused], changed: dict[str, Fus
     return pool
 
 
-def _window(store: Store, story_id: str, item: dict[str, Any], *,
+def _window(store: Store, story_id: str, item: Source | Fused, *,
             planned: bool) -> list[Fused]:
     lo, hi = date_window(item, PARKED_WINDOW if planned else CANDIDATE_WINDOW)
     if planned:

@@ -4,14 +4,14 @@ speaker actor id and content similarity), with disagreements on the figures quot
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
-from typing import Any
 
 from rapidfuzz import fuzz
 
 from heron.fuse.contradictions import evidence_pair, independent
+from heron.fuse.sources import span_dict
 from heron.fuse.text import content_words, jaccard, source_key
 from heron.model import Analysis, Article, Quote
+from heron.records import Claim, ClaimSource, Contradiction, Side
 from heron.store.base import Store
 
 SIMILAR_RATIO = 85  # rapidfuzz token-sort ratio for one statement worded alike
@@ -23,12 +23,12 @@ FIGURE = re.compile(r"(?<![\w.,:])(?P<value>\d[\d,]*(?:[.:]\s?\d+)?)(?:\s*-?\s*(
 UNIT_PREFIX = 5
 
 
-def quote_source(article: Article, quote: Quote) -> dict[str, Any]:
+def quote_source(article: Article, quote: Quote) -> ClaimSource:
     return {
         "quote_id": quote.id, "article_id": article.id, "outlet": article.outlet,
         "source": source_key(article), "published": article.published,
-        "content": asdict(quote.content), "sentence": asdict(quote.content),
-        "cue": asdict(quote.cue) if quote.cue else None, "direct": quote.direct,
+        "content": span_dict(quote.content), "sentence": span_dict(quote.content),
+        "cue": span_dict(quote.cue) if quote.cue else None, "direct": quote.direct,
         "confidence": quote.confidence,
         "channel": quote.channel, "via": quote.via, "date": quote.date,
         "words": sorted(set(content_words(quote.content.text))),
@@ -36,7 +36,7 @@ def quote_source(article: Article, quote: Quote) -> dict[str, Any]:
     }
 
 
-def same_statement(a: dict, b: dict) -> bool:
+def same_statement(a: ClaimSource, b: ClaimSource) -> bool:
     """Worded alike (token-sort ratio: a quote and a mere fragment of it differ), or sharing
     most content words (translated or lightly edited relays)."""
     ratio = fuzz.token_sort_ratio(a["content"]["text"], b["content"]["text"])
@@ -46,31 +46,34 @@ def same_statement(a: dict, b: dict) -> bool:
 
 
 def fuse_article_quotes(store: Store, story_id: str, article: Article,
-                        analysis: Analysis) -> list[dict[str, Any]]:
+                        analysis: Analysis) -> list[Claim]:
     """Merge the article's attributed quotes into the story's claims; returns those touched."""
-    touched: dict[str, dict[str, Any]] = {}
+    touched: dict[str, Claim] = {}
     for quote in analysis.quotes:
         speaker = quote.speaker
         if speaker is None or not speaker.actor_id or len(quote.content.text) < 20 or \
                 quote.negated:  # what a speaker did not say is no claim of theirs
             continue
+        speaker_id = speaker.actor_id
         source = quote_source(article, quote)
-        pool = {c["id"]: c for c in store.claim_candidates(story_id, speaker.actor_id)}
-        pool.update((k, c) for k, c in touched.items() if c["speaker_id"] == speaker.actor_id)
+        pool = {c["id"]: c for c in store.claim_candidates(story_id, speaker_id)}
+        pool.update((k, c) for k, c in touched.items() if c["speaker_id"] == speaker_id)
         claim = next((c for c in pool.values()
                       if any(same_statement(source, s) for s in c["sources"])), None)
         if claim is None:
-            claim = {"id": f"cl-{quote.id}", "story_id": story_id, "speaker_id": speaker.actor_id,
-                     "speaker": {k: getattr(speaker, k)
-                                 for k in ("actor_id", "name", "country", "sector")},
-                     "sources": []}
+            # summarise_claim fills in the text and counts
+            claim = {"id": f"cl-{quote.id}", "story_id": story_id, "speaker_id": speaker_id,
+                     "speaker": {"actor_id": speaker_id, "name": speaker.name,
+                                 "country": speaker.country, "sector": speaker.sector},
+                     "sources": [], "text": "", "n_sources": 0, "n_outlets": 0,
+                     "first_reported": None, "contradiction_ids": []}
         claim["sources"].append(source)
         summarise_claim(claim)
         touched[claim["id"]] = claim
     return list(touched.values())
 
 
-def summarise_claim(claim: dict) -> None:
+def summarise_claim(claim: Claim) -> None:
     sources = claim["sources"]
     claim["text"] = max((s["content"]["text"] for s in sources), key=len)
     claim["n_sources"] = len(sources)
@@ -96,12 +99,12 @@ def _unit(word: str | None) -> str:
     return (word or "").lower()[:UNIT_PREFIX]
 
 
-def claim_contradictions(claim: dict, min_confidence: float = 0.0) -> list[dict]:
+def claim_contradictions(claim: Claim, min_confidence: float = 0.0) -> list[Contradiction]:
     """Relays of one statement quoting different figures for the same unit, by different
     outlets (see :func:`heron.fuse.contradictions.independent`). A relay that quotes fewer
     of the figures ("30 miles" where another gives "48km" too) does not disagree."""
     claim["contradiction_ids"] = []
-    by_unit: dict[str, dict[str, list[dict]]] = {}
+    by_unit: dict[str, dict[str, list[ClaimSource]]] = {}
     for s in claim["sources"]:
         for unit, values in figures(s["content"]["text"]).items():
             by_unit.setdefault(unit, {}).setdefault(", ".join(sorted(values)), []).append(s)
@@ -118,12 +121,12 @@ def claim_contradictions(claim: dict, min_confidence: float = 0.0) -> list[dict]
     return []
 
 
-def _numbers_record(claim: dict, sides: list[dict]) -> dict[str, Any]:
-    record = {"id": f"cx-{claim['id']}-numbers", "story_id": claim["story_id"],
-              "fused_event_id": None, "claim_id": claim["id"], "attribute": "numbers",
-              "description": f"{claim['speaker']['name']} is quoted with different figures: "
-                             + " vs ".join(side["value"] for side in sides),
-              "sides": sides, "rule": "claim_numbers",
-              "evidence": evidence_pair(sides)}
+def _numbers_record(claim: Claim, sides: list[Side]) -> Contradiction:
+    record: Contradiction = {
+        "id": f"cx-{claim['id']}-numbers", "story_id": claim["story_id"],
+        "fused_event_id": None, "claim_id": claim["id"], "attribute": "numbers",
+        "description": f"{claim['speaker']['name']} is quoted with different figures: "
+                       + " vs ".join(str(side["value"]) for side in sides),
+        "sides": sides, "rule": "claim_numbers", "evidence": evidence_pair(sides)}
     claim["contradiction_ids"] = [record["id"]]
     return record

@@ -4,18 +4,35 @@ sources agree, and every source's own value (nothing is averaged away)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Literal
 
 from heron.fuse.dates import FALLBACK, any_day, date_kind, explicit_day, gap
+from heron.model import EventStatus
+from heron.records import (
+    Consensus,
+    Consensuses,
+    FusedDatePrecision,
+    FusedEvent,
+    Participant,
+    PerSource,
+    PlaceRecord,
+    Source,
+    SourceView,
+    Support,
+    Value,
+)
 
 TOLERANCE_DAYS = 1
 NEGATED = "negated"
-ARRANGEMENT = "arrangement"
-NUMBERS = ("killed", "injured", "size")
+ARRANGEMENT: Support = "arrangement"
+Number = Literal["killed", "injured", "size"]
+NUMBERS: tuple[Number, ...] = ("killed", "injured", "size")
 
 
-def _per_source(fused: dict, value_of) -> list[dict[str, Any]]:
-    out = []
+def _per_source(fused: FusedEvent,
+                value_of: Callable[[Source], Value | None]) -> list[PerSource[Value]]:
+    out: list[PerSource[Value]] = []
     for s in fused["sources"]:
         value = value_of(s)
         if value is not None:
@@ -24,7 +41,8 @@ def _per_source(fused: dict, value_of) -> list[dict[str, Any]]:
     return out
 
 
-def _agreement(per_source: list[dict], same) -> dict[str, Any]:
+def _agreement(per_source: list[PerSource[Value]],
+               same: Callable[[Value, Value], bool]) -> Consensus[Value]:
     """The value backed by most distinct sources, and those sources' count."""
     if not per_source:
         return {"value": None, "agreeing_sources": 0, "per_source": []}
@@ -32,7 +50,7 @@ def _agreement(per_source: list[dict], same) -> dict[str, Any]:
     # times in one long text must not cost the square of its sources at every merge.
     distinct: dict[Any, Any] = {}
     sources: dict[Any, set[str]] = defaultdict(set)
-    exact: Counter = Counter()
+    exact: Counter[Any] = Counter()
     for item in per_source:
         key = _hashable(item["value"])
         distinct.setdefault(key, item["value"])
@@ -55,41 +73,74 @@ def _same_date(a: str, b: str) -> bool:
     return gap(a, b) <= TOLERANCE_DAYS
 
 
-def _place_name(s: dict) -> dict | None:
+def _place_name(s: Source) -> PlaceRecord | None:
     return s["location"]
+
+
+def _status(s: Source) -> EventStatus:
+    return s["status"]
+
+
+def _event_type(s: Source) -> str:
+    return s["event_type"]
+
+
+def _mode(s: Source) -> str | None:
+    return s["mode"]
+
+
+def _killed(s: Source) -> int | None:
+    return s["killed"]
+
+
+def _injured(s: Source) -> int | None:
+    return s["injured"]
+
+
+def _size(s: Source) -> int | None:
+    return s["size"]
 
 
 def equal(a: Any, b: Any) -> bool:
     return _hashable(a) == _hashable(b)
 
 
-def consensus(fused: dict) -> dict[str, dict[str, Any]]:
-    out = {
+def no_consensus() -> Consensuses:
+    """What no source says yet: the consensus of a fused event before its first source."""
+    return {"date": _agreement([], _same_date), "location": _agreement([], equal),
+            "status": _agreement([], equal), "event_type": _agreement([], equal),
+            "mode": _agreement([], equal), "killed": _agreement([], equal),
+            "injured": _agreement([], equal), "size": _agreement([], equal)}
+
+
+def consensus(fused: FusedEvent) -> Consensuses:
+    out: Consensuses = {
         "date": _agreement(_per_source(fused, explicit_day), _same_date),
         "location": _agreement(_per_source(fused, _place_name), equal),
-        "status": _agreement(_per_source(fused, lambda s: s["status"]), equal),
-        "event_type": _agreement(_per_source(fused, lambda s: s["event_type"]),
-                                 equal),
-        "mode": _agreement(_per_source(fused, lambda s: s["mode"]), equal),
+        "status": _agreement(_per_source(fused, _status), equal),
+        "event_type": _agreement(_per_source(fused, _event_type), equal),
+        "mode": _agreement(_per_source(fused, _mode), equal),
+        "killed": _agreement(_per_source(fused, _killed), equal),
+        "injured": _agreement(_per_source(fused, _injured), equal),
+        "size": _agreement(_per_source(fused, _size), equal),
     }
-    for number in NUMBERS:
-        out[number] = _agreement(_per_source(fused, lambda s, n=number: s[n]), equal)
     dates = {p["value"] for p in out["date"]["per_source"]}
     if len(dates) > 1 and all(_same_date(a, b) for a in dates for b in dates):
         out["date"]["note"] = "sources differ by one day: possibly a time-zone shift"
     return out
 
 
-def participants(fused: dict) -> tuple[list[dict], list[dict]]:
+def participants(fused: FusedEvent) -> tuple[list[Participant], list[Participant]]:
     """Distinct actors and recipients over all sources, most cited first; a participant is
     listed in the role most sources give it."""
-    refs: dict[str, dict] = {}
-    roles: dict[str, Counter] = defaultdict(Counter)
+    refs: dict[str, Participant] = {}
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
     for s in fused["sources"]:
-        for role in ("actors", "recipients"):
-            for r in s[role]:
+        for role, found in (("actors", s["actors"]), ("recipients", s["recipients"])):
+            for r in found:
                 key = r["actor_id"] or r["country"] or r["name"]
-                refs.setdefault(key, {k: r[k] for k in ("actor_id", "name", "country", "sector")})
+                refs.setdefault(key, {"actor_id": r["actor_id"], "name": r["name"],
+                                      "country": r["country"], "sector": r["sector"]})
                 roles[key][role] += 1
     ranked = sorted(refs, key=lambda k: -sum(roles[k].values()))
     actors = [refs[k] for k in ranked if roles[k]["actors"] >= roles[k]["recipients"]]
@@ -97,29 +148,33 @@ def participants(fused: dict) -> tuple[list[dict], list[dict]]:
     return actors, recipients
 
 
-def stating(fused: dict) -> dict:
+def stating(fused: FusedEvent) -> FusedEvent:
     """The fused event as seen by its sources that state its attributes: an arrangement
     source ("Trump has begun arrangements ...") says nothing of the contact's day, place,
     mode or parties, so it counts as an outlet but has no vote and raises no contradiction."""
     return {**fused, "sources": [s for s in fused["sources"] if s.get("support") != ARRANGEMENT]}
 
 
-def summarise(fused: dict) -> None:
+def summarise(fused: FusedEvent) -> None:
     """(Re)compute a fused event's headline fields from its sources."""
     view = stating(fused)
     sources = view["sources"]
     agreed = consensus(view)
     fused["consensus"] = agreed
-    fused["event_type"] = agreed["event_type"]["value"]
+    event_type, status = agreed["event_type"]["value"], agreed["status"]["value"]
+    if event_type is None or status is None:  # (its label could not be written either)
+        raise ValueError(f"fused event {fused['id']} has no source that states it")
+    fused["event_type"] = event_type
     fused["mode"] = agreed["mode"]["value"]
-    fused["status"] = agreed["status"]["value"]
+    fused["status"] = status
     planned = sum(s["planned"] for s in sources)
     if planned * 2 != len(sources):
         fused["planned"] = planned * 2 > len(sources)
     fused["date"], fused["date_precision"] = resolved_date(sources, agreed["date"]["value"])
     fused["location"] = agreed["location"]["value"]
-    for number in NUMBERS:
-        fused[number] = agreed[number]["value"]
+    fused["killed"] = agreed["killed"]["value"]
+    fused["injured"] = agreed["injured"]["value"]
+    fused["size"] = agreed["size"]["value"]
     fused["actors"], fused["recipients"] = participants(view)
     # A denial is evidence against the event, not corroboration of it.
     reporting = [s for s in fused["sources"] if s["status"] != NEGATED]
@@ -139,11 +194,12 @@ def summarise(fused: dict) -> None:
     fused.setdefault("contradiction_ids", [])
 
 
-def sentence_key(source: dict) -> tuple[str, int]:
+def sentence_key(source: Source | SourceView) -> tuple[str, int]:
     return source["article_id"], source["sentence"]["start"]
 
 
-def resolved_date(sources: list[dict], agreed_day: str | None) -> tuple[str | None, str]:
+def resolved_date(sources: list[Source],
+                  agreed_day: str | None) -> tuple[str | None, FusedDatePrecision]:
     """The agreed explicit day; else the commonest coarser explicit date (month, year...);
     else the commonest date carried from another sentence; else the earliest publication
     date (fallback)."""
@@ -161,7 +217,7 @@ def resolved_date(sources: list[dict], agreed_day: str | None) -> tuple[str | No
     return (fallback[0], FALLBACK) if fallback else (None, "unknown")
 
 
-def representative(fused: dict) -> dict:
+def representative(fused: FusedEvent) -> Source:
     """The mention that best states the event: direct (not anaphoric, not an arrangement or
     denial), explicitly dated, naming the most parties, most confident."""
     return max(fused["sources"], key=lambda s: (not s.get("anaphor"), "support" not in s,
@@ -170,9 +226,9 @@ def representative(fused: dict) -> dict:
                                                 s["confidence"]))
 
 
-def label(fused: dict) -> str:
+def label(fused: FusedEvent) -> str:
     """A short readable description: 'Donald Trump → Volodymyr Zelenskyy: CONSULT (met) in X'."""
-    def names(refs: list[dict]) -> str:
+    def names(refs: list[Participant]) -> str:
         return ", ".join(r["name"] for r in refs[:2])
 
     who = names(fused["actors"])

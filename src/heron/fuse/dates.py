@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import Literal
 
 from heron.config import year_in_range
 from heron.model import OLD_REPORTED, REPORTED
+from heron.records import FusedEvent, Source
 
 FALLBACK = REPORTED  # dated by publication, not by the text
+# explicit: by its own sentence | carried: by another sentence's | fallback: by publication
+DateKind = Literal["explicit", "carried", "fallback"]
 
 
 def is_reported(precision: str) -> bool:
@@ -37,7 +40,7 @@ def day(value: str | None) -> date | None:
         return None
 
 
-def explicit_day(source: dict[str, Any]) -> str | None:
+def explicit_day(source: Source) -> str | None:
     """The mention's own day (from a time expression of its sentence), or None for fallback,
     carried-over and coarser dates."""
     if is_reported(source["date_precision"]) or carried_date(source):
@@ -51,19 +54,19 @@ def explicit_day(source: dict[str, Any]) -> str | None:
     return parsed.isoformat()
 
 
-def carried_date(source: dict[str, Any]) -> bool:
+def carried_date(source: Source) -> bool:
     """The events component dated the mention by a time expression of another sentence."""
     return "date:carried" in source["pattern"]
 
 
-def date_kind(source: dict[str, Any]) -> str:
+def date_kind(source: Source) -> DateKind:
     """explicit (own sentence) | carried (another sentence's) | fallback (publication)."""
     if is_reported(source["date_precision"]):
         return "fallback"
     return "carried" if carried_date(source) else "explicit"
 
 
-def any_day(source: dict[str, Any]) -> str | None:
+def any_day(source: Source | FusedEvent) -> str | None:
     """The mention's day, explicit or the publication-date fallback."""
     parsed = day(source["date"])
     return parsed.isoformat() if parsed else None

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 
-from heron.fuse.consensus import representative, summarise
+from heron.fuse.consensus import no_consensus, representative, summarise
 from heron.fuse.contradictions import compatible_places
 from heron.fuse.dates import (
     any_day,
@@ -30,6 +29,7 @@ from heron.fuse.dates import (
 from heron.fuse.sources import event_source, is_fusable
 from heron.fuse.text import jaccard
 from heron.model import Analysis, Article, Event
+from heron.records import FusedEvent, PlaceRecord, Source
 from heron.store.base import Store
 
 # Types outlets use interchangeably for one act (aid is a kind of material cooperation).
@@ -69,7 +69,7 @@ def family(event_type: str) -> str:
     return FAMILIES.get(event_type, event_type)
 
 
-def participant_keys(source: dict[str, Any]) -> dict[str, str | None]:
+def participant_keys(source: Source) -> dict[str, str | None]:
     """Participant key (actor id, else country) → country."""
     out: dict[str, str | None] = {}
     for ref in source["actors"] + source["recipients"]:
@@ -82,7 +82,7 @@ def participant_keys(source: dict[str, Any]) -> dict[str, str | None]:
     return out
 
 
-def core_participants(fused: dict[str, Any]) -> dict[str, str | None]:
+def core_participants(fused: FusedEvent) -> dict[str, str | None]:
     """Participants named by at least a third of the fused event's mentions."""
     counts: Counter[str] = Counter()
     countries: dict[str, str | None] = {}
@@ -140,7 +140,7 @@ def is_named(key: str) -> bool:
     return not key.startswith("country:") and not COUNTRY_LEVEL_ID.fullmatch(key)
 
 
-def participant_score(source: dict[str, Any], fused: dict[str, Any]) -> tuple[float, bool]:
+def participant_score(source: Source, fused: FusedEvent) -> tuple[float, bool]:
     """How well the participants agree — the better of "the mention names a subset of the
     event's" and "it names the event's core participants (plus others)" — and whether they
     are specific enough for a disagreement to be a contradiction rather than another event:
@@ -166,12 +166,13 @@ def _identities(keys: dict[str, str | None]) -> set[str]:
     return {k if is_named(k) else f"country:{c}" for k, c in keys.items()}
 
 
-def _same_place(location: dict | None, sources: list[dict]) -> bool:
-    return bool(location) and any(
-        s["location"] and s["location"]["name"] == location["name"] for s in sources)
+def _same_place(location: PlaceRecord | None, sources: list[Source]) -> bool:
+    return location is not None and any(
+        (theirs := s["location"]) is not None and theirs["name"] == location["name"]
+        for s in sources)
 
 
-def date_score(source: dict[str, Any], other: dict[str, Any]) -> float | None:
+def date_score(source: Source, other: Source) -> float | None:
     """1 for explicit days within tolerance, 0.5 for weaker but compatible dates (a
     publication fallback that could refer to the other's day, a date carried over from
     another sentence), 0 when unknown, None for a hard conflict."""
@@ -187,14 +188,16 @@ def date_score(source: dict[str, Any], other: dict[str, Any]) -> float | None:
     if kinds == {"fallback"}:
         return 0.5 if apart <= FALLBACK_REACH else 0.0
     if "fallback" in kinds:
-        undated, dated = (source, other) if date_kind(source) == "fallback" else (other, source)
-        if undated["planned"] or (any_day(undated) >= any_day(dated) and apart <= FALLBACK_REACH):
+        fallback_first = date_kind(source) == "fallback"
+        undated, dated = (source, other) if fallback_first else (other, source)
+        undated_day, dated_day = (mine, theirs) if fallback_first else (theirs, mine)
+        if undated["planned"] or (undated_day >= dated_day and apart <= FALLBACK_REACH):
             return 0.5
         return None if date_kind(dated) == "explicit" else 0.0
     return 0.5 if apart <= DATE_TOLERANCE else 0.0  # a carried date: weak either way
 
 
-def coarse_conflict(source: dict[str, Any], other: dict[str, Any]) -> bool:
+def coarse_conflict(source: Source, other: Source) -> bool:
     """Dates of their own clauses that exclude each other at the precision both know: "in
     March 2017" against "June 12, 2017" or "in 2016" (days are compared in :func:`date_score`,
     with a tolerance)."""
@@ -206,7 +209,7 @@ def coarse_conflict(source: dict[str, Any], other: dict[str, Any]) -> bool:
     return not periods_compatible(a, b)
 
 
-def mode_score(source: dict[str, Any], fused: dict[str, Any]) -> float | None:
+def mode_score(source: Source, fused: FusedEvent) -> float | None:
     """1 same mode, 0.5 one unspecified, 0 different. A remote contact (phone) against an
     in-person one — another mode, or an unspecified one located in a place — is a conflict
     (None); against an unspecified, unlocated one a penalty."""
@@ -222,16 +225,17 @@ def mode_score(source: dict[str, Any], fused: dict[str, Any]) -> float | None:
     return 0.0 if mine and modes else 0.5
 
 
-def places_conflict(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+def places_conflict(source: Source, fused: FusedEvent) -> bool:
     """A past event located in places that exclude each other (two different cities) is two
     events; planned events are compared on their venue statements instead."""
-    if source["planned"] or not source["location"]:
+    location = source["location"]
+    if source["planned"] or not location:
         return False
-    return any(s["location"] and not compatible_places(source["location"], s["location"])
+    return any(s["location"] and not compatible_places(location, s["location"])
                for s in fused["sources"])
 
 
-def era_conflict(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+def era_conflict(source: Source, fused: FusedEvent) -> bool:
     """A background mention (an act its own clause dates over a month before the report: "the
     2015 nuclear deal") is only ever the same event as another background mention of a
     compatible date, never one of the story's current events."""
@@ -241,7 +245,7 @@ def era_conflict(source: dict[str, Any], fused: dict[str, Any]) -> bool:
         periods_compatible(source["date"], s["date"]) for s in fused["sources"])
 
 
-def match_score(source: dict[str, Any], fused: dict[str, Any], across_plans: bool = False) -> float:
+def match_score(source: Source, fused: FusedEvent, across_plans: bool = False) -> float:
     """How well a mention fits a fused event (≥ MATCH_THRESHOLD: the same event). A plan and
     its outcome never match (they are linked by :func:`link_plans` instead), unless
     ``across_plans`` asks whether they are that pair."""
@@ -270,23 +274,23 @@ def match_score(source: dict[str, Any], fused: dict[str, Any], across_plans: boo
             + 0.1 * (mode or 0.0) + TRIGGER_BONUS * same_word)
 
 
-def _pattern_head(source: dict[str, Any]) -> list[str]:
+def _pattern_head(source: Source) -> list[str]:
     return source.get("pattern", "").split(" ")[0].split("->")[0].split(":")
 
 
-def _pos(source: dict[str, Any]) -> str:
+def _pos(source: Source) -> str:
     parts = _pattern_head(source)
     return parts[1] if len(parts) >= 3 else ""
 
 
-def trigger_lemma(source: dict[str, Any]) -> str:
+def trigger_lemma(source: Source) -> str:
     """The trigger's lemma from the pattern (``TYPE:pos:lemma``), else its first word."""
     parts = _pattern_head(source)
     word = parts[2] if len(parts) >= 3 and parts[2] else source["trigger"]["text"]
     return word.split(" ")[0].lower()
 
 
-def trigger_stem(source: dict[str, Any]) -> str:
+def trigger_stem(source: Source) -> str:
     """A crude stem of the trigger's lemma (the events component's pattern starts with
     ``TYPE:pos:lemma``), else of its first word: "arrested"/"arrest", "killing"/"killed",
     "shot"/"shooting" (lemma "shoot")."""
@@ -294,13 +298,15 @@ def trigger_stem(source: dict[str, Any]) -> str:
 
 
 def fuse_article_events(store: Store, story_id: str, article: Article,
-                        analysis: Analysis) -> list[dict[str, Any]]:
+                        analysis: Analysis) -> list[FusedEvent]:
     """Merge the article's events into the story's fused events; returns those touched.
     Definite mentions without participants ("the summit") first look for their antecedent
     in the article; only if there is none are they matched like any other mention — or, with
     no place to match on either, joined to the story's only event of their kind."""
-    touched: dict[str, dict[str, Any]] = {}
-    anaphors, denials, unanchored = [], [], []
+    touched: dict[str, FusedEvent] = {}
+    anaphors: list[Event] = []
+    denials: list[Event] = []
+    unanchored: list[Event] = []
     for event in analysis.events:
         if is_anaphor(article.text, event):
             anaphors.append(event)
@@ -343,7 +349,7 @@ def is_unanchored(event: Event) -> bool:
         not is_fusable(event)
 
 
-def is_generic(source: dict[str, Any]) -> bool:
+def is_generic(source: Source) -> bool:
     """A mention of a class of acts or of a habit, not of one act: a plural event noun ("a
     record of convictions", "the deployments"), a verb in the simple present ("the law
     allows Congress to review"), a repeated act ("hosted the ceremony five times", "has
@@ -354,7 +360,7 @@ def is_generic(source: dict[str, Any]) -> bool:
     return plural or present or is_habitual(source)
 
 
-def _same_sense(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+def _same_sense(source: Source, fused: FusedEvent) -> bool:
     """A mention with no participant of its own is the event's only when its word is the
     event's in the same sense: the same lemma, not merely the same stem ("a plea hearing" is
     no "pleaded"; "a refusal" no "refused"; "convictions" no "convicted")."""
@@ -362,14 +368,14 @@ def _same_sense(source: dict[str, Any], fused: dict[str, Any]) -> bool:
     return any(trigger_lemma(s) == lemma for s in fused["sources"])
 
 
-def is_habitual(source: dict[str, Any]) -> bool:
+def is_habitual(source: Source) -> bool:
     """A repeated or habitual act ("hosted the ceremony five times", "has been hosting the
     Oscars for the last 20 years"): many acts, never the same event as one of them."""
     return bool(HABITUAL.search(source["sentence"]["text"]))
 
 
 def merge_split_events(store: Store, story_id: str,
-                       touched: dict[str, dict[str, Any]]) -> list[str]:
+                       touched: dict[str, FusedEvent]) -> list[str]:
     """Join fused events that the story's growth shows to be one: an early mention may open an
     event that later mentions, arriving in another order, would have joined. Two events merge
     when each one's best mention matches the other; the larger absorbs the smaller (sources,
@@ -393,18 +399,18 @@ def merge_split_events(store: Store, story_id: str,
     return removed
 
 
-def _one_event(a: dict[str, Any], b: dict[str, Any], across_plans: bool = False) -> bool:
+def _one_event(a: FusedEvent, b: FusedEvent, across_plans: bool = False) -> bool:
     return match_score(representative(a), b, across_plans) >= MATCH_THRESHOLD and \
         match_score(representative(b), a, across_plans) >= MATCH_THRESHOLD
 
 
 def link_plans(store: Store, story_id: str,
-               touched: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+               touched: dict[str, FusedEvent]) -> dict[str, FusedEvent]:
     """Link each touched fused event with its counterpart across plan status — "Ishiba will
     visit Seoul on Sept 10" and "Ishiba met Lee in Seoul on Wednesday" — when each one's best
     mention matches the other apart from the status. They stay two records (what was announced,
     what happened) that point at each other in ``plan_links``. Returns the events changed."""
-    changed: dict[str, dict[str, Any]] = {}
+    changed: dict[str, FusedEvent] = {}
     for fused in list(touched.values()):
         pool = _pool(store, story_id, fused["family"], fused, touched)
         for other in pool.values():
@@ -417,7 +423,7 @@ def link_plans(store: Store, story_id: str,
     return changed
 
 
-def _plan_and_outcome(plan: dict[str, Any], outcome: dict[str, Any]) -> bool:
+def _plan_and_outcome(plan: FusedEvent, outcome: FusedEvent) -> bool:
     """Whether a reported event is what a plan announced: the same parties both ways (at
     least ``PLAN_PARTIES``), the same era, no clash of mode or place, and the outcome dated
     as one of the plan's sources dated it — or, when no source dated the plan, after the plan
@@ -434,17 +440,20 @@ def _plan_and_outcome(plan: dict[str, Any], outcome: dict[str, Any]) -> bool:
         return any(periods_compatible(outcome["date"], d) for d in dated)
     start = day(plan.get("first_reported")) if plan.get("first_reported") else None
     end = day(outcome["date"])
-    return bool(start and end) and 0 <= (end - start).days <= PLAN_REACH
+    if start is None or end is None:
+        return False
+    return 0 <= (end - start).days <= PLAN_REACH
 
 
-def _absorb(big: dict[str, Any], small: dict[str, Any]) -> None:
+def _absorb(big: FusedEvent, small: FusedEvent) -> None:
     seen = {s["event_id"] for s in big["sources"]}
     big["sources"].extend(s for s in small["sources"] if s["event_id"] not in seen)
     links = set(big.get("plan_links", [])) | set(small.get("plan_links", []))
     big["plan_links"] = sorted(links - {big["id"], small["id"]})
-    for key in ("stances", "arrangements"):
-        if small.get(key):
-            big.setdefault(key, []).extend(small[key])
+    if small.get("stances"):
+        big.setdefault("stances", []).extend(small["stances"])
+    if small.get("arrangements"):
+        big.setdefault("arrangements", []).extend(small["arrangements"])
     summarise(big)
 
 
@@ -458,8 +467,8 @@ def is_denial(event: Event) -> bool:
             r.actor_id or r.country for r in event.actors + event.recipients)
 
 
-def _attach_denial(store: Store, story_id: str, source: dict[str, Any],
-                   touched: dict[str, dict[str, Any]]) -> None:
+def _attach_denial(store: Store, story_id: str, source: Source,
+                   touched: dict[str, FusedEvent]) -> None:
     """A denial joins the reported (not planned) event it matches — as a source whose status
     is ``negated``, not counted as corroboration — and never opens an event of its own."""
     fam = family(source["event_type"])
@@ -473,7 +482,7 @@ def _attach_denial(store: Store, story_id: str, source: dict[str, Any],
         touched[best["id"]] = best
 
 
-def _two_shared_parties(source: dict[str, Any], fused: dict[str, Any]) -> bool:
+def _two_shared_parties(source: Source, fused: FusedEvent) -> bool:
     """A denial sets itself against an event only when it names two of the event's parties
     ("Israel denied that its aircraft attacked targets in Syria"): one shared name ("results of
     Williams' test have not been released" against "Williams was released on bail") is too
@@ -482,9 +491,9 @@ def _two_shared_parties(source: dict[str, Any], fused: dict[str, Any]) -> bool:
     return len(mine & _identities(core_participants(fused))) >= 2
 
 
-def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
-                      touched: dict[str, dict[str, Any]],
-                      same_word: bool = False) -> dict[str, Any] | None:
+def _story_antecedent(store: Store, story_id: str, source: Source,
+                      touched: dict[str, FusedEvent],
+                      same_word: bool = False) -> FusedEvent | None:
     """"The rally" in an article that names no rally of its own: the story's one fused event
     of that family and plan status around that date, if there is exactly one (``same_word``:
     the one among those reported with the mention's word)."""
@@ -497,14 +506,25 @@ def _story_antecedent(store: Store, story_id: str, source: dict[str, Any],
     return fitting[0] if len(fitting) == 1 else None
 
 
-def _fuse_one(store: Store, story_id: str, source: dict[str, Any],
-              touched: dict[str, dict[str, Any]]) -> None:
+def new_fused_event(fused_id: str, story_id: str, fam: str, planned: bool) -> FusedEvent:
+    """An empty fused event, its fields in the order they are stored; :func:`summarise` fills
+    them in from the sources."""
+    return {"id": fused_id, "story_id": story_id, "family": fam, "sources": [],
+            "planned": planned, "stances": [], "consensus": no_consensus(), "event_type": fam, "mode": None,
+            "status": "asserted", "date": None, "date_precision": "unknown", "location": None,
+            "killed": None, "injured": None, "size": None, "actors": [], "recipients": [],
+            "n_sources": 0, "n_outlets": 0, "n_direct_outlets": 0, "n_denials": 0,
+            "background": False, "confidence": None, "first_reported": None, "label": "",
+            "contradiction_ids": []}
+
+
+def _fuse_one(store: Store, story_id: str, source: Source,
+              touched: dict[str, FusedEvent]) -> None:
     fam = family(source["event_type"])
     pool = _pool(store, story_id, fam, source, touched)
     best = max(pool.values(), key=lambda f: match_score(source, f), default=None)
     if best is None or match_score(source, best) < MATCH_THRESHOLD:
-        best = {"id": f"fe-{source['event_id']}", "story_id": story_id, "family": fam,
-                "sources": [], "planned": source["planned"], "stances": []}
+        best = new_fused_event(f"fe-{source['event_id']}", story_id, fam, source["planned"])
     best["sources"].append(source)
     summarise(best)
     touched[best["id"]] = best
@@ -523,7 +543,7 @@ def is_anaphor(text: str, event: Event) -> bool:
     return bool(DEFINITE_BEFORE.search(before))
 
 
-def resolve_anaphor(source: dict[str, Any], fused: list[dict[str, Any]]) -> dict | None:
+def resolve_anaphor(source: Source, fused: list[FusedEvent]) -> FusedEvent | None:
     """The fused event of the same family and plan status whose latest mention in this
     article comes closest before the anaphor (within ``ANAPHOR_REACH`` sentences); between
     mentions of one sentence a noun ("a summit") is a likelier antecedent than a verb."""
@@ -544,8 +564,8 @@ def resolve_anaphor(source: dict[str, Any], fused: list[dict[str, Any]]) -> dict
     return best
 
 
-def _pool(store: Store, story_id: str, fam: str, item: dict[str, Any],
-          touched: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def _pool(store: Store, story_id: str, fam: str, item: Source | FusedEvent,
+          touched: dict[str, FusedEvent]) -> dict[str, FusedEvent]:
     """The story's stored events of a family around ``item``'s date, replaced by (and
     completed with) the versions this article is already updating."""
     pool = {f["id"]: f for f in _candidates(store, story_id, fam, item)}
@@ -554,11 +574,11 @@ def _pool(store: Store, story_id: str, fam: str, item: dict[str, Any],
 
 
 def _candidates(store: Store, story_id: str, fam: str,
-                source: dict[str, Any]) -> list[dict[str, Any]]:
+                source: Source | FusedEvent) -> list[FusedEvent]:
     return store.fused_candidates(story_id, fam, *date_window(source, CANDIDATE_WINDOW))
 
 
-def date_window(item: dict[str, Any], days: int) -> tuple[str, str]:
+def date_window(item: Source | FusedEvent, days: int) -> tuple[str, str]:
     """ISO bounds ``days`` around the item's date; unbounded when it is undated."""
     when = day(item.get("date"))
     if when is None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict
-from typing import Any
+from typing import cast
 
 from heron.fuse.text import content_words, source_key
 from heron.model import ActorRef, Analysis, Article, Event, Place, Span
+from heron.records import ActorRefRecord, PlaceRecord, Source, SpanRecord, Venue
 
 PLANNED_STATUSES = frozenset({"future", "hypothetical"})
 # A sentence that talks about where something will happen.
@@ -39,26 +40,26 @@ def is_fusable(event: Event) -> bool:
     return bool(event.location) or any(r.actor_id or r.country for r in refs)
 
 
-def ref_dict(ref: ActorRef) -> dict[str, Any]:
-    return asdict(ref)
+def ref_dict(ref: ActorRef) -> ActorRefRecord:
+    return cast(ActorRefRecord, asdict(ref))
 
 
-def place_dict(place: Place | None) -> dict[str, Any] | None:
-    if place is None:
-        return None
-    return {"name": place.name, "country": place.country, "kind": place.kind,
-            "lat": place.lat, "lon": place.lon, "text": place.text, "start": place.start,
-            "end": place.end}
+def span_dict(span: Span) -> SpanRecord:
+    return cast(SpanRecord, asdict(span))
 
 
-def event_source(article: Article, analysis: Analysis, event: Event) -> dict[str, Any]:
+def place_dict(place: Place | None) -> PlaceRecord | None:
+    return None if place is None else _place(place)
+
+
+def event_source(article: Article, analysis: Analysis, event: Event) -> Source:
     """The source-mention record of one event of one article."""
     planned = event.status in PLANNED_STATUSES
     return {
         "event_id": event.id, "article_id": article.id, "outlet": article.outlet,
         "source": source_key(article), "published": article.published,
-        "sentence_index": event.sentence, "sentence": asdict(event.sentence_span),
-        "trigger": asdict(event.trigger), "event_type": event.event_type, "mode": event.mode,
+        "sentence_index": event.sentence, "sentence": span_dict(event.sentence_span),
+        "trigger": span_dict(event.trigger), "event_type": event.event_type, "mode": event.mode,
         "status": event.status, "planned": planned, "pattern": event.pattern,
         "confidence": event.confidence, "background": event.background,
         "actors": [ref_dict(r) for r in event.actors],
@@ -84,18 +85,18 @@ def paragraph_followers(text: str, analysis: Analysis, index: int, count: int = 
 
 
 def venue_statements(text: str, analysis: Analysis, index: int, own: Span,
-                     location: Place | None) -> list[dict]:
+                     location: Place | None) -> list[Venue]:
     """Where the sources say a planned event will be: its own location, the places of venue
     statements in its sentence and the next sentences of its paragraph, or "undetermined"."""
-    venues: list[dict] = []
+    venues: list[Venue] = []
     if location is not None and _locative(text, location):
-        venues.append({"value": place_dict(location), "sentence": asdict(own)})
+        venues.append({"value": _place(location), "sentence": span_dict(own)})
     for i in paragraph_followers(text, analysis, index):
         span = analysis.sentences[i]
         if UNDETERMINED_CUE.search(span.text):
-            venues.append({"value": UNDETERMINED, "sentence": asdict(span)})
+            venues.append({"value": UNDETERMINED, "sentence": span_dict(span)})
         elif VENUE_CUE.search(span.text):
-            venues.extend({"value": place_dict(p), "sentence": asdict(span)}
+            venues.extend({"value": _place(p), "sentence": span_dict(span)}
                           for p in analysis.places
                           if span.start <= p.start < span.end and p.kind != "region"
                           and _locative(text, p))
@@ -110,7 +111,13 @@ def _locative(text: str, place: Place) -> bool:
                 or HOST_AFTER.match(text, place.end))
 
 
-def _dedupe(venues: list[dict]) -> list[dict]:
+def _place(place: Place) -> PlaceRecord:
+    return {"name": place.name, "country": place.country, "kind": place.kind,
+            "lat": place.lat, "lon": place.lon, "text": place.text, "start": place.start,
+            "end": place.end}
+
+
+def _dedupe(venues: list[Venue]) -> list[Venue]:
     seen, out = set(), []
     for v in venues:
         key = v["value"] if isinstance(v["value"], str) else v["value"]["name"]

@@ -13,16 +13,18 @@ nearest earlier mention in the article) and whose participants include the stanc
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
-from typing import Any
 
 from heron.fuse.dates import day, is_reported, period_end
+from heron.fuse.sources import span_dict
 from heron.fuse.text import source_key, stem
 from heron.model import Analysis, Article, Event, Mention
+from heron.records import FusedEvent, SpanRecord, Stance, StanceValue
 
 # "not agreed" is a denial ("Moscow has not agreed to the summit"); "not confirmed" is
 # uncertainty ("the Kremlin has not confirmed"), which disputes nothing.
-AGREED, NOT_AGREED, NOT_CONFIRMED = "agreed", "not agreed", "not confirmed"
+AGREED: StanceValue = "agreed"
+NOT_AGREED: StanceValue = "not agreed"
+NOT_CONFIRMED: StanceValue = "not confirmed"
 UNCONFIRMED_CUE = "status[unconfirmed"
 _CONFIRM_VERBS = r"(?:confirm|respond|comment|acknowledge|agree|accept)\w*"
 # Cue right after its subject: "<the Kremlin> has not publicly confirmed".
@@ -35,8 +37,8 @@ OLD_AGREEMENT_DAYS = 7
 NEARBY_SENTENCES = 3  # an undirected stance refers to a planned event mentioned this close
 
 
-def article_stances(article: Article, analysis: Analysis) -> list[dict[str, Any]]:
-    stances = []
+def article_stances(article: Article, analysis: Analysis) -> list[Stance]:
+    stances: list[Stance] = []
     for event in analysis.events:
         if event.event_type != "AGREE" or "announced[" in event.pattern or _past(article, event):
             continue
@@ -44,17 +46,17 @@ def article_stances(article: Article, analysis: Analysis) -> list[dict[str, Any]
         if value is None:
             continue
         stances.extend(_stance(article, value, ref.country, ref.actor_id, ref.name,
-                               event.sentence, asdict(event.sentence_span), event.confidence)
+                               event.sentence, span_dict(event.sentence_span), event.confidence)
                        for ref in event.actors if ref.country)
     for index, span in enumerate(analysis.sentences):
         subject = _unconfirming_subject(analysis.mentions, index, span.start, span.text)
-        if subject is not None:
+        if subject is not None and subject.country:  # (a subject always has a country)
             stances.append(_stance(article, NOT_CONFIRMED, subject.country, subject.actor_id,
-                                   subject.name or subject.text, index, asdict(span)))
+                                   subject.name or subject.text, index, span_dict(span)))
     return stances
 
 
-def _stance_value(event: Event) -> str | None:
+def _stance_value(event: Event) -> StanceValue | None:
     """Left unconfirmed ("has not confirmed any agreement": the events component marks it
     ``claimed`` with the cue ``status[unconfirmed …]``), denied, or said to have agreed."""
     if UNCONFIRMED_CUE in event.pattern:
@@ -72,8 +74,8 @@ def _past(article: Article, event: Event) -> bool:
     return bool(when and published and (published - when).days > OLD_AGREEMENT_DAYS)
 
 
-def _stance(article: Article, value: str, country: str, actor_id: str | None, name: str,
-            sentence_index: int, sentence: dict, confidence: float | None = None) -> dict[str, Any]:
+def _stance(article: Article, value: StanceValue, country: str, actor_id: str | None, name: str,
+            sentence_index: int, sentence: SpanRecord, confidence: float | None = None) -> Stance:
     """``confidence``: the AGREE event's; a non-confirmation cue is a fixed phrase read by rule
     and has none (it takes a side in a contradiction whatever the threshold)."""
     return {"value": value, "country": country, "actor_id": actor_id, "name": name,
@@ -96,9 +98,9 @@ def _strip_det(text: str) -> str:
     return re.sub(r"\b(?:the|a|an)\s+$", "", text, flags=re.I)
 
 
-def attach(stances: list[dict], planned: list[dict]) -> list[dict]:
+def attach(stances: list[Stance], planned: list[FusedEvent]) -> list[FusedEvent]:
     """Add each stance to the planned fused event it refers to; returns the events changed."""
-    changed: dict[str, dict] = {}
+    changed: dict[str, FusedEvent] = {}
     for stance in stances:
         target = _target(stance, planned)
         if target is not None and stance not in target["stances"]:
@@ -107,9 +109,10 @@ def attach(stances: list[dict], planned: list[dict]) -> list[dict]:
     return list(changed.values())
 
 
-def _target(stance: dict, planned: list[dict]) -> dict | None:
+def _target(stance: Stance, planned: list[FusedEvent]) -> FusedEvent | None:
     words = {stem(w) for w in re.findall(r"[A-Za-z]+", stance["sentence"]["text"])}
-    best, best_rank = None, 0
+    best: FusedEvent | None = None
+    best_rank = 0
     for fused in planned:
         if fused["family"] == "AGREE":
             continue  # stances are about agreeing to an act, not about another agreement
@@ -125,7 +128,7 @@ def _target(stance: dict, planned: list[dict]) -> dict | None:
     return best
 
 
-def _reference_rank(stance: dict, fused: dict, words: set[str]) -> int:
+def _reference_rank(stance: Stance, fused: FusedEvent, words: set[str]) -> int:
     same_article = [s for s in fused["sources"] if s["article_id"] == stance["article_id"]]
     if any(s["sentence_index"] == stance["sentence_index"] for s in same_article):
         return 3

@@ -24,6 +24,7 @@ from heron.fuse import semantic
 from heron.fuse.dates import shift_iso
 from heron.fuse.text import content_words, source_key
 from heron.model import Analysis, Article
+from heron.records import StoryData, StoryRecord
 from heron.store.base import Store
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -110,7 +111,7 @@ def shift_day(day: str, days: int) -> str:
     return shift_iso(day, days)
 
 
-def candidates(store: Store, prof: Profile) -> list[dict]:
+def candidates(store: Store, prof: Profile) -> list[StoryRecord]:
     keys = list(prof.vector)[:BLOCK_KEYS]
     if prof.date:
         ids = store.story_candidates(keys, shift_day(prof.date, -WINDOW_DAYS),
@@ -125,9 +126,11 @@ def assign(store: Store, article: Article, analysis: Analysis) -> str:
     prof = profile(store, article, analysis)
     scored = sorted(((story_score(prof, s), s) for s in candidates(store, prof)),
                     key=lambda x: -x[0])
-    score, story = scored[0] if scored else (0.0, None)
-    if story is None or score < JOIN_THRESHOLD:
+    best = scored[0] if scored else None
+    if best is None or best[0] < JOIN_THRESHOLD:
         story, score = new_story(f"st-{article.id}"), 1.0
+    else:
+        score, story = best
     for other_score, other in scored[1:]:
         if other_score >= JOIN_THRESHOLD and centroid_similarity(story, other) >= MERGE_THRESHOLD \
                 and semantic_similarity(story, other) >= MERGE_SEMANTIC:
@@ -141,25 +144,25 @@ def assign(store: Store, article: Article, analysis: Analysis) -> str:
     return story["id"]
 
 
-def story_score(prof: Profile, story: dict) -> float:
+def story_score(prof: Profile, story: StoryRecord) -> float:
     """TF-IDF cosine with the story's centroid, moved by the semantic similarity when known."""
     tfidf = cosine(prof.vector, story["data"]["centroid"])
     sem = semantic.similarity(prof.embedding, story["data"].get("embedding"))
     return tfidf if sem is None else tfidf + SEMANTIC_WEIGHT * (sem - SEMANTIC_PIVOT)
 
 
-def semantic_similarity(a: dict, b: dict) -> float:
+def semantic_similarity(a: StoryRecord, b: StoryRecord) -> float:
     """Cosine of two stories' semantic centroids (1 when either is unknown: no veto)."""
     total = a["data"].get("embedding")
     sem = semantic.similarity(semantic.unit(total) if total else None, b["data"].get("embedding"))
     return 1.0 if sem is None else sem
 
 
-def centroid_similarity(a: dict, b: dict) -> float:
+def centroid_similarity(a: StoryRecord, b: StoryRecord) -> float:
     return cosine(_unit(a["data"]["centroid"]), b["data"]["centroid"])
 
 
-def absorb(story: dict, other: dict) -> None:
+def absorb(story: StoryRecord, other: StoryRecord) -> None:
     """Fold ``other``'s profile into ``story`` (both are already stored)."""
     data, more = story["data"], other["data"]
     centroid = Counter(data["centroid"])
@@ -177,13 +180,13 @@ def absorb(story: dict, other: dict) -> None:
     story["n_articles"] += other["n_articles"]
 
 
-def new_story(story_id: str) -> dict:
+def new_story(story_id: str) -> StoryRecord:
     return {"id": story_id, "label": "", "first_date": None, "last_date": None, "n_articles": 0,
             "n_events": 0, "n_contradictions": 0,
             "data": {"centroid": {}, "actors": {}, "types": {}}}
 
 
-def add_article(story: dict, prof: Profile, analysis: Analysis) -> None:
+def add_article(story: StoryRecord, prof: Profile, analysis: Analysis) -> None:
     data = story["data"]
     data["embedding"] = semantic.add(data.get("embedding"), prof.embedding)
     centroid = Counter(data["centroid"])
@@ -205,7 +208,7 @@ def add_article(story: dict, prof: Profile, analysis: Analysis) -> None:
     story["label"] = label(data)
 
 
-def label(data: dict) -> str:
+def label(data: StoryData) -> str:
     """Dominant actors, dominant event type and the centroid's top words."""
     actors = sorted(data["actors"].values(), key=lambda a: -a["n"])[:2]
     words = [k[2:] for k in sorted(data["centroid"], key=lambda k: -data["centroid"][k])

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from heron.model import Analysis
+from heron.records import SearchHit
 from heron.store.budget import Budget, QueryTimeout, check_query, current_budget
 from heron.store.lock import AdvisoryLock, PollingLock, lock_key
 from heron.store.migrations import MIGRATIONS
@@ -145,8 +146,14 @@ class PostgresStore(SQLiteStore):
         self.FATAL_ERRORS = (psycopg.OperationalError,)
         super().__init__(path, readonly, lock_timeout, on_wait)
 
+    @property
+    def pg(self) -> Connection:
+        """``self.conn``, the psycopg adapter (the shared store code sees it as the sqlite3
+        connection whose dialect it speaks)."""
+        return cast(Connection, self.conn)
+
     def _writer_lock(self, timeout: float, on_wait: Callable[[str], None] | None) -> PollingLock:
-        return AdvisoryLock(self.conn.raw, _redacted(self.path), timeout, on_wait)
+        return AdvisoryLock(self.pg.raw, _redacted(self.path), timeout, on_wait)
 
     def _connect(self) -> Any:
         try:
@@ -159,24 +166,24 @@ class PostgresStore(SQLiteStore):
     def _migrate(self) -> None:
         with self.conn:
             # One migrating process at a time (several ingesters may start together).
-            self.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key("migrate")])
-            self.conn.raw.execute("CREATE TABLE IF NOT EXISTS heron_schema (version INTEGER NOT NULL)")
+            self.pg.raw.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key("migrate")])
+            self.pg.raw.execute("CREATE TABLE IF NOT EXISTS heron_schema (version INTEGER NOT NULL)")
             version = self.schema_version
             if version > len(PG_MIGRATIONS):
                 raise StoreError(f"{self.path} has schema version {version}, newer than this "
                                  f"Heron ({len(PG_MIGRATIONS)}); upgrade Heron")
             for script in PG_MIGRATIONS[version:]:
-                self.conn.raw.execute(script)
-            self.conn.raw.execute("DELETE FROM heron_schema")
-            self.conn.raw.execute("INSERT INTO heron_schema VALUES (%s)", [len(PG_MIGRATIONS)])
+                self.pg.raw.execute(script)
+            self.pg.raw.execute("DELETE FROM heron_schema")
+            self.pg.raw.execute("INSERT INTO heron_schema VALUES (%s)", [len(PG_MIGRATIONS)])
 
     @property
     def schema_version(self) -> int:
-        exists = self.conn.raw.execute("SELECT to_regclass('heron_schema')").fetchone()[0]
-        if exists is None:
+        exists = self.pg.raw.execute("SELECT to_regclass('heron_schema')").fetchone()
+        if exists is None or exists[0] is None:
             return 0
-        row = self.conn.raw.execute("SELECT max(version) FROM heron_schema").fetchone()
-        return row[0] or 0
+        row = self.pg.raw.execute("SELECT max(version) FROM heron_schema").fetchone()
+        return int(row[0] or 0) if row else 0
 
     def save_analysis(self, analysis: Analysis) -> None:
         """As in SQLite, but the first analysis saved wins: the article's row is locked, and an
@@ -194,11 +201,11 @@ class PostgresStore(SQLiteStore):
     def _window(limit: int, offset: int) -> tuple[int | None, int]:
         # SQLite reads LIMIT -1 as "no limit" (exports ask for every story); PostgreSQL wants
         # NULL, and refuses a negative OFFSET (SQLite counts it as 0).
-        limit, offset = SQLiteStore._window(limit, offset)
-        return (None if limit < 0 else limit), max(0, offset)
+        rows, offset = SQLiteStore._window(limit, offset)
+        return (None if rows is None or rows < 0 else rows), max(0, offset)
 
     def search(self, query: str, limit: int = 20,
-               budget: Budget | None = None) -> list[dict[str, Any]]:
+               budget: Budget | None = None) -> list[SearchHit]:
         """Full-text search with PostgreSQL's FTS (``websearch_to_tsquery``: plain words are
         AND-ed, "quoted phrases", OR, -excluded), best rank first; within the same bounds and
         time budget as SQLite's search (the server cancels the statement: statement_timeout)."""
@@ -209,8 +216,8 @@ class PostgresStore(SQLiteStore):
         millis = max(1, int(budget.seconds * 1000))
         try:
             with self.conn:
-                self.conn.raw.execute(f"SET LOCAL statement_timeout = {millis}")
-                rows = self.conn.raw.execute(
+                self.pg.raw.execute(f"SET LOCAL statement_timeout = {millis}")
+                rows = self.pg.raw.execute(
                     "SELECT a.id, a.title, a.outlet, a.published, "
                     "ts_headline('english', a.text, q, 'StartSel=[, StopSel=], MaxWords=12, "
                     "MinWords=5, FragmentDelimiter=\" … \", MaxFragments=1') AS snippet, "
@@ -220,10 +227,10 @@ class PostgresStore(SQLiteStore):
         except psycopg.errors.QueryCanceled as exc:
             raise QueryTimeout(f"the query was stopped after {budget.seconds:g} s (time budget); "
                                f"narrow it down") from exc
-        return [dict(zip(r.keys(), r, strict=True)) for r in rows]
+        return [cast(SearchHit, dict(zip(r.keys(), r, strict=True))) for r in rows]
 
     def tables(self) -> list[str]:
-        rows = self.conn.raw.execute(
+        rows = self.pg.raw.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
             "AND table_name <> 'heron_schema' ORDER BY table_name")
         return [r[0] for r in rows]

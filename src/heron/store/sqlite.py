@@ -12,13 +12,23 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from heron.ingest.dedup import bands, hamming
 from heron.model import Analysis, Article, Removal
+from heron.records import (
+    ActorCount,
+    Claim,
+    Contradiction,
+    FusedEvent,
+    SearchHit,
+    Story,
+    StoryRecord,
+)
 from heron.store.budget import Budget, check_query, limited
 from heron.store.lock import PollingLock, WriterLock
 from heron.store.migrations import MIGRATIONS
+from heron.store.read_sql import ReadSQL, like_escape
 from heron.store.records import analysis_from_rows, analysis_rows, participant_rows
 from heron.store.sqlite_errors import StoreError
 
@@ -34,7 +44,7 @@ RUNNABLE = f"attempts < {MAX_ATTEMPTS}"
 RECORD_TABLES = ("mentions", "timexes", "places", "events", "quotes")
 
 
-class SQLiteStore:
+class SQLiteStore(ReadSQL):
     # What saving one document's records can raise that is that document's fault (it is marked
     # failed); FATAL_ERRORS (a locked, full or read-only database) stop the run instead.
     RECORD_ERRORS: tuple[type[Exception], ...] = (
@@ -226,7 +236,7 @@ class SQLiteStore:
         return [_article(r) for r in rows]
 
     def search(self, query: str, limit: int = 20,
-               budget: Budget | None = None) -> list[dict[str, Any]]:
+               budget: Budget | None = None) -> list[SearchHit]:
         """Full-text search of titles and texts (FTS5 syntax; plain words are AND-ed), within
         bounds (:func:`check_query`) and a time budget (the request's or a default one)."""
         check_query(query)
@@ -241,7 +251,7 @@ class SQLiteStore:
                 if budget.exceeded():
                     raise
                 rows = self.conn.execute(sql, (_quote_terms(query), limit)).fetchall()
-        return [dict(r) for r in rows]
+        return [cast(SearchHit, dict(r)) for r in rows]
 
     def rows(self, table: str, where: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
         """Rows of any table as dicts; record tables return their full JSON records."""
@@ -329,7 +339,7 @@ class SQLiteStore:
         self.conn.executemany("INSERT INTO story_keys VALUES (?, ?, ?)",
                               [(k, story_id, date) for k in keys])
 
-    def save_story(self, story: dict[str, Any]) -> None:
+    def save_story(self, story: StoryRecord) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (story["id"], story["label"], story["first_date"], story["last_date"],
@@ -352,25 +362,25 @@ class SQLiteStore:
         self.conn.execute("DELETE FROM story_keys WHERE story_id = ?", (gone_id,))
         self.conn.execute("DELETE FROM stories WHERE id = ?", (gone_id,))
 
-    def story_record(self, story_id: str) -> dict[str, Any] | None:
+    def story_record(self, story_id: str) -> Story | None:
         row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         return self._story(row) if row else None
 
-    def story_data(self, story_id: str) -> dict[str, Any] | None:
+    def story_data(self, story_id: str) -> StoryRecord | None:
         """A story without its outlet list (what clustering needs, cheaply)."""
         row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return {**dict(row), "data": json.loads(row["data"])} if row else None
+        return cast(StoryRecord, {**dict(row), "data": json.loads(row["data"])}) if row else None
 
-    def _story(self, row: sqlite3.Row) -> dict[str, Any]:
+    def _story(self, row: sqlite3.Row) -> Story:
         """A story record with its sources (outlets) in order of first appearance."""
-        story = {**dict(row), "data": json.loads(row["data"])}
+        story = cast(Story, {**dict(row), "data": json.loads(row["data"])})
         story["outlets"] = [r[0] for r in self.conn.execute(
             "SELECT source FROM story_articles WHERE story_id = ? GROUP BY source "
             "ORDER BY min(rowid)", (story["id"],))]
         return story
 
     def story_records(self, limit: int = 50, offset: int = 0,
-                      query: str | None = None) -> list[dict[str, Any]]:
+                      query: str | None = None) -> list[Story]:
         """Stories, largest first; ``query`` filters labels (case-insensitive substring)."""
         sql, params = "SELECT * FROM stories", []
         if query:
@@ -395,13 +405,13 @@ class SQLiteStore:
         return [r[0] for r in rows]
 
     def fused_candidates(self, story_id: str, family: str, date_from: str,
-                         date_to: str) -> list[dict[str, Any]]:
+                         date_to: str) -> list[FusedEvent]:
         rows = self.conn.execute(
             "SELECT data FROM fused_events WHERE story_id = ? AND family = ? "
             "AND (date BETWEEN ? AND ? OR date IS NULL)", (story_id, family, date_from, date_to))
         return [json.loads(r[0]) for r in rows]
 
-    def save_fused_event(self, fused: dict[str, Any]) -> None:
+    def save_fused_event(self, fused: FusedEvent) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO fused_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (fused["id"], fused["story_id"], fused["family"], fused["event_type"], fused["date"],
@@ -417,42 +427,42 @@ class SQLiteStore:
         self.conn.execute("DELETE FROM fused_event_sources WHERE fused_id = ?", (fused_id,))
         self.conn.execute("DELETE FROM fused_events WHERE id = ?", (fused_id,))
 
-    def fused_event_record(self, fused_id: str) -> dict[str, Any] | None:
+    def fused_event_record(self, fused_id: str) -> FusedEvent | None:
         row = self.conn.execute("SELECT data FROM fused_events WHERE id = ?",
                                 (fused_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def fused_event_records(self, story_id: str | None = None) -> list[dict[str, Any]]:
+    def fused_event_records(self, story_id: str | None = None) -> list[FusedEvent]:
         clause, params = _where({"story_id": story_id} if story_id else None)
         rows = self.conn.execute(f"SELECT data FROM fused_events{clause} ORDER BY date, rowid",
                                  params)
         return [json.loads(r[0]) for r in rows]
 
     def planned_fused_events(self, story_id: str, date_from: str,
-                             date_to: str) -> list[dict[str, Any]]:
+                             date_to: str) -> list[FusedEvent]:
         rows = self.conn.execute(
             "SELECT data FROM fused_events WHERE story_id = ? AND planned = 1 "
             "AND (date BETWEEN ? AND ? OR date IS NULL)", (story_id, date_from, date_to))
         return [json.loads(r[0]) for r in rows]
 
-    def claim_candidates(self, story_id: str, speaker_id: str) -> list[dict[str, Any]]:
+    def claim_candidates(self, story_id: str, speaker_id: str) -> list[Claim]:
         rows = self.conn.execute("SELECT data FROM claims WHERE story_id = ? AND speaker_id = ?",
                                  (story_id, speaker_id))
         return [json.loads(r[0]) for r in rows]
 
-    def save_claim(self, claim: dict[str, Any]) -> None:
+    def save_claim(self, claim: Claim) -> None:
         self.conn.execute("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?)",
                           (claim["id"], claim["story_id"], claim["speaker_id"],
                            claim["n_outlets"], claim["n_sources"],
                            json.dumps(claim, ensure_ascii=False)))
 
-    def claim_records(self, story_id: str | None = None) -> list[dict[str, Any]]:
+    def claim_records(self, story_id: str | None = None) -> list[Claim]:
         clause, params = _where({"story_id": story_id} if story_id else None)
         rows = self.conn.execute(f"SELECT data FROM claims{clause} ORDER BY rowid", params)
         return [json.loads(r[0]) for r in rows]
 
     def replace_contradictions(self, column: str, target_id: str,
-                               items: list[dict[str, Any]]) -> None:
+                               items: list[Contradiction]) -> None:
         """Replace the contradictions recorded for one fused event or claim."""
         if column not in ("fused_event_id", "claim_id"):
             raise ValueError(f"bad contradiction target {column!r}")
@@ -462,7 +472,7 @@ class SQLiteStore:
             [(c["id"], c["story_id"], c.get("fused_event_id"), c.get("claim_id"), c["attribute"],
               json.dumps(c, ensure_ascii=False)) for c in items])
 
-    def contradiction_records(self, story_id: str | None = None) -> list[dict[str, Any]]:
+    def contradiction_records(self, story_id: str | None = None) -> list[Contradiction]:
         clause, params = _where({"story_id": story_id} if story_id else None)
         rows = self.conn.execute(f"SELECT data FROM contradictions{clause} ORDER BY rowid",
                                  params)
@@ -476,7 +486,7 @@ class SQLiteStore:
         return self.conn.execute("SELECT count(*) FROM fused_events WHERE story_id = ?",
                                  (story_id,)).fetchone()[0]
 
-    def story_actor_counts(self, story_id: str) -> list[dict[str, Any]]:
+    def story_actor_counts(self, story_id: str) -> list[ActorCount]:
         """Resolved actors mentioned in the story's articles, most mentioned first."""
         rows = self.conn.execute(
             "SELECT m.actor_id, a.name, a.country, a.sector, count(*) AS mentions "
@@ -485,7 +495,7 @@ class SQLiteStore:
             "WHERE s.story_id = ? AND m.actor_id IS NOT NULL "
             "GROUP BY m.actor_id, a.name, a.country, a.sector ORDER BY mentions DESC, m.actor_id",
             (story_id,))
-        return [dict(r) for r in rows]
+        return [cast(ActorCount, dict(r)) for r in rows]
 
     def tables(self) -> list[str]:
         rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
@@ -517,11 +527,6 @@ def _bounded(n: int) -> int:
     """A LIMIT/OFFSET SQLite can bind (it raises OverflowError past 2**63 - 1); a negative
     LIMIT keeps its SQLite meaning, no limit (a negative OFFSET counts as 0 in SQLite)."""
     return max(-1, min(int(n), 2**62))
-
-
-def like_escape(text: str) -> str:
-    """``text`` matched literally by LIKE ... ESCAPE '\\' ("%" and "_" are no wildcards)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _quote_terms(query: str) -> str:

@@ -21,10 +21,27 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
-from swagger_ui_bundle import swagger_ui_path
+from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]  # no types shipped
 
-from heron import queries
 from heron.api import Heron
+from heron.read.events import with_quad
+from heron.read.paging import MAX_LIMIT, MAX_OFFSET
+from heron.records import (
+    ActorSummary,
+    ActorView,
+    ArticleSummary,
+    ArticleView,
+    Contradiction,
+    EventRow,
+    FusedEventView,
+    PageRecord,
+    QuoteRecord,
+    SearchHit,
+    StorySummary,
+    StoryView,
+    TimelineItem,
+)
+from heron.store.base import EventFilter
 from heron.store.budget import Budget, QueryError, QueryTimeout, current_budget
 from heron.store.migrations import MIGRATIONS
 from heron.store.postgres import is_postgres_url
@@ -36,8 +53,9 @@ from heron.web.highlight import path_id, snippet
 
 WEB_DIR = Path(__file__).parent
 DISCONNECT_POLL_SECONDS = 0.2
-Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0, le=queries.MAX_OFFSET)]
+OPENAPI_URL = "/openapi.json"
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 class Database:
@@ -87,6 +105,7 @@ def create_app(db_path: str | Path, bound_host: str | None = None,
 
     # /docs is served below from the Swagger UI files shipped in a package: no CDN, works offline.
     app = FastAPI(title="Heron", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  openapi_url=OPENAPI_URL,
                   description="Events, actors, quotes and stories found in news articles; every "
                               "record points to the character spans of its sources.")
     app.state.db = db
@@ -95,7 +114,7 @@ def create_app(db_path: str | Path, bound_host: str | None = None,
 
     @app.get("/docs", include_in_schema=False)
     def swagger_docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url=app.openapi_url, title="Heron API",
+        return get_swagger_ui_html(openapi_url=OPENAPI_URL, title="Heron API",
                                    swagger_js_url="/swagger/swagger-ui-bundle.js",
                                    swagger_css_url="/swagger/swagger-ui.css",
                                    swagger_favicon_url="/static/heron.svg")
@@ -176,7 +195,7 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
     @router.get("/")
     async def stories_page(request: Request, q: str | None = None, offset: Offset = 0):
         def work(h: Heron) -> dict[str, Any]:
-            stories = queries.find_stories(h, q) if q else h.stories(limit=50, offset=offset)
+            stories = h.find_stories(q) if q else h.stories(limit=50, offset=offset)
             return {"stories": stories, "q": q or "", "offset": offset, "stats": h.stats()}
 
         return render(request, "stories.html", await bounded(request, work))
@@ -185,7 +204,7 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
     async def search_page(request: Request, q: str = ""):
         def work(h: Heron) -> dict[str, Any]:
             return {"q": q, "hits": h.search(q, limit=50) if q.strip() else [],
-                    "stories": queries.find_stories(h, q, limit=20) if q.strip() else []}
+                    "stories": h.find_stories(q, limit=20) if q.strip() else []}
 
         return render(request, "search.html", await bounded(request, work))
 
@@ -201,7 +220,7 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/actors")
     def actors_page(request: Request, q: str | None = None, offset: Offset = 0):
-        page = queries.actors(_heron(request).store, query=q, limit=100, offset=offset)
+        page = _heron(request).actors(query=q, limit=100, offset=offset)
         return render(request, "actors.html", {"page": page, "q": q or ""})
 
     @router.get("/actors/{actor_id}")
@@ -211,7 +230,7 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/articles")
     def articles_page(request: Request, offset: Offset = 0):
-        page = queries.articles(_heron(request).store, limit=100, offset=offset)
+        page = _heron(request).article_summaries(limit=100, offset=offset)
         return render(request, "articles.html", {"page": page})
 
     @router.get("/articles/{article_id}")
@@ -239,23 +258,23 @@ def _api() -> APIRouter:
 
     @api.get("/stories", summary="Stories, largest first; q: full-text search (label or articles)")
     async def stories(request: Request, q: str | None = None, limit: Limit = 50,
-                      offset: Offset = 0) -> list[dict]:
-        return await bounded(request, lambda h: queries.find_stories(h, q, limit) if q
+                      offset: Offset = 0) -> list[StorySummary]:
+        return await bounded(request, lambda h: h.find_stories(q, limit) if q
                              else h.stories(limit=limit, offset=offset))
 
     @api.get("/story/{story_id}", summary="One story with its articles and actors")
-    def story(request: Request, story_id: str) -> dict:
+    def story(request: Request, story_id: str) -> StoryView:
         return _found(_heron(request).story(story_id), "story")
 
     @api.get("/story/{story_id}/timeline", summary="The fused events of a story, in date order")
-    def timeline(request: Request, story_id: str) -> list[dict]:
+    def timeline(request: Request, story_id: str) -> list[TimelineItem]:
         h = _heron(request)
         _found(h.story(story_id), "story")
-        return [pages.with_quad(e) for e in h.timeline(story_id)]
+        return [with_quad(e) for e in h.timeline(story_id)]
 
     @api.get("/fused-events/{fused_id}", summary="A fused event with its sources and consensus")
-    def fused_event(request: Request, fused_id: str) -> dict:
-        return pages.with_quad(_found(_heron(request).fused_event(fused_id), "fused event"))
+    def fused_event(request: Request, fused_id: str) -> FusedEventView:
+        return with_quad(_found(_heron(request).fused_event(fused_id), "fused event"))
 
     @api.get("/events", summary="Event mentions (PLOVER layout), filtered and paginated")
     def events(request: Request, date_from: str | None = None, date_to: str | None = None,
@@ -263,52 +282,51 @@ def _api() -> APIRouter:
                event_type: Annotated[str | None, Query(alias="type")] = None,
                story: str | None = None, status: str | None = None, limit: Limit = 50,
                offset: Offset = 0,
-               min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None) -> dict:
+               min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+               ) -> PageRecord[EventRow]:
         """``min_confidence`` defaults to Heron's export threshold (docs/EVENTS.md)."""
         h = _heron(request)
         article_ids = None
         if story:
             article_ids = [a["id"] for a in _found(h.story(story), "story")["articles"]]
-        where = queries.EventFilter(date_from=date_from, date_to=date_to, actor=actor,
-                                    country=country, event_type=event_type, status=status,
-                                    article_ids=article_ids,
-                                    min_confidence=h.settings.min_confidence
-                                    if min_confidence is None else min_confidence)
-        return queries.events(h.store, where, limit, offset).to_dict()
+        where = EventFilter(date_from=date_from, date_to=date_to, actor=actor, country=country,
+                            event_type=event_type, status=status, article_ids=article_ids,
+                            min_confidence=min_confidence)
+        return h.events(where, limit, offset).to_dict()
 
     @api.get("/actors", summary="Canonical actors, the most mentioned first")
     def actors(request: Request, q: str | None = None, country: str | None = None,
-               limit: Limit = 50, offset: Offset = 0) -> dict:
-        return queries.actors(_heron(request).store, q, country, limit, offset).to_dict()
+               limit: Limit = 50, offset: Offset = 0) -> PageRecord[ActorSummary]:
+        return _heron(request).actors(q, country, limit, offset).to_dict()
 
     @api.get("/actors/{actor_id}",
              summary="One actor: surface forms, events by role, quotes, co-actors, trend")
-    def actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset = 0) -> dict:
-        return _found(queries.actor(_heron(request).store, actor_id, limit, offset), "actor")
+    def actor(request: Request, actor_id: str, limit: Limit = 50,
+              offset: Offset = 0) -> ActorView:
+        return _found(_heron(request).actor(actor_id, limit, offset), "actor")
 
     @api.get("/quotes", summary="Quotes, optionally of one speaker (actor id)")
     def quotes(request: Request, speaker: str | None = None, limit: Limit = 50,
-               offset: Offset = 0) -> dict:
-        return queries.quotes(_heron(request).store, speaker=speaker, limit=limit,
-                              offset=offset).to_dict()
+               offset: Offset = 0) -> PageRecord[QuoteRecord]:
+        return _heron(request).quote_page(speaker, limit, offset).to_dict()
 
     @api.get("/articles", summary="Article metadata, newest first")
-    def articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
-        return queries.articles(_heron(request).store, limit, offset).to_dict()
+    def articles(request: Request, limit: Limit = 50,
+                 offset: Offset = 0) -> PageRecord[ArticleSummary]:
+        return _heron(request).article_summaries(limit, offset).to_dict()
 
     @api.get("/articles/{article_id}", summary="One article: cleaned text, removals, analysis")
-    def article(request: Request, article_id: str) -> dict:
+    def article(request: Request, article_id: str) -> ArticleView:
         h = _heron(request)
         found = _found(h.article(article_id), "article")
-        analysis = h.analysis(article_id)
-        return {**found.to_dict(), "analysis": analysis.to_dict() if analysis else None}
+        return ArticleView.of(found, h.analysis(article_id))
 
     @api.get("/search", summary="Full-text search of the articles (SQLite FTS5 syntax)")
-    async def search(request: Request, q: str, limit: Limit = 20) -> list[dict]:
+    async def search(request: Request, q: str, limit: Limit = 20) -> list[SearchHit]:
         return await bounded(request, lambda h: h.search(q, limit))
 
     @api.get("/contradictions", summary="Where sources disagree, with both sides' evidence")
-    def contradictions(request: Request, story: str | None = None) -> list[dict]:
+    def contradictions(request: Request, story: str | None = None) -> list[Contradiction]:
         return _heron(request).contradictions(story_id=story)
 
     return api

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from heron.records import DayStance
+
 MAX_BAR_WIDTH = 40
 
 
@@ -33,11 +35,12 @@ class StanceChart:
     bars: list[Bar] = field(default_factory=list)
 
 
-def stance_chart(days: list[dict], width: int = 640, height: int = 180) -> StanceChart | None:
+def stance_chart(days: list[DayStance], width: int = 640,
+                 height: int = 180) -> StanceChart | None:
     """A diverging bar chart of cooperation (up) and conflict (down) per day; None if no data.
 
-    ``days`` are ``{"date", "cooperation", "conflict"}`` dicts in date order
-    (:func:`heron.queries.stance_per_day`).
+    ``days`` are counts per day in date order
+    (:func:`heron.read.events.stance_per_day`).
     """
     if not days:
         return None

@@ -1,4 +1,4 @@
-"""What each HTML page shows, gathered from the Heron API and :mod:`heron.queries`.
+"""What each HTML page shows, gathered from the Heron API (over :mod:`heron.read`).
 
 Functions return template contexts (plain dicts) or None when the thing does not exist; the
 route handlers in :mod:`heron.web.app` only pick the template and the status code.
@@ -7,13 +7,16 @@ route handlers in :mod:`heron.web.app` only pick the template and the status cod
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
-from heron import queries
 from heron.api import Heron
 from heron.fuse.consensus import sentence_key
 from heron.model import Analysis
+from heron.read.events import event_row, stance_per_day, with_quad
+from heron.read.paging import Page
+from heron.read.quotes import quotes_by_speaker
+from heron.records import Consensus, EventRow, PerSource, SourceView, SpanRecord, TimelineItem
 from heron.web.charts import stance_chart, world_point
 from heron.web.highlight import Mark, highlight, path_id
 
@@ -22,14 +25,15 @@ def actor_href(actor_id: str | None) -> str | None:
     return f"/actors/{path_id(actor_id)}" if actor_id else None
 
 
-def evidence_href(article_id: str, span: dict[str, Any] | None) -> str:
+def evidence_href(article_id: str, span: SpanRecord | None) -> str:
     """Link to a span of an article, highlighted and scrolled to on the article page."""
     href = f"/articles/{path_id(article_id)}"
     return f"{href}?start={span['start']}&end={span['end']}#target" if span else href
 
 
 # -- article ---------------------------------------------------------------------------------
-def article_page(h: Heron, article_id: str, target: tuple[int, int] | None) -> dict | None:
+def article_page(h: Heron, article_id: str,
+                 target: tuple[int, int] | None) -> dict[str, Any] | None:
     article = h.article(article_id)
     if article is None:
         return None
@@ -37,7 +41,7 @@ def article_page(h: Heron, article_id: str, target: tuple[int, int] | None) -> d
     marks = article_marks(analysis) if analysis else []
     if target:
         marks.append(Mark(target[0], target[1], "target", "the cited evidence", anchor="target"))
-    events = [queries.event_row(e.to_dict()) for e in analysis.events] if analysis else []
+    events = [event_row(e.to_dict()) for e in analysis.events] if analysis else []
     return {
         "article": article,
         "analysis": analysis,
@@ -94,13 +98,13 @@ def _article_actors(analysis: Analysis) -> list[dict[str, Any]]:
 
 
 # -- story -----------------------------------------------------------------------------------
-def story_page(h: Heron, story_id: str, show_all: bool = False) -> dict | None:
+def story_page(h: Heron, story_id: str, show_all: bool = False) -> dict[str, Any] | None:
     story = h.story(story_id)
     if story is None:
         return None
     sections = h.timeline_sections(story_id, show_all)
     happened = [with_quad(e) for e in sections["current"]]
-    article_ids = [a["id"] for a in story.get("articles", [])]
+    article_ids = [a["id"] for a in story["articles"]]
     return {
         "story": story,
         "days": by_date(happened),
@@ -109,42 +113,39 @@ def story_page(h: Heron, story_id: str, show_all: bool = False) -> dict | None:
         "n_hidden": sections["n_hidden"],
         "show_all": show_all,
         "contradictions": h.contradictions(story_id=story_id),
-        "quotes_by_speaker": queries.quotes_by_speaker(h.store, article_ids),
-        "chart": stance_chart(queries.stance_per_day(happened)),
+        "quotes_by_speaker": quotes_by_speaker(h.store, article_ids),
+        "chart": stance_chart(stance_per_day(happened)),
     }
 
 
-def with_quad(event: dict[str, Any]) -> dict[str, Any]:
-    return {**event, "quad_class": queries.quad_class(event.get("event_type"))}
-
-
-def by_date(timeline: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+def by_date(timeline: list[TimelineItem]) -> list[tuple[str, list[TimelineItem]]]:
     """Events grouped by date, in date order; undated events last."""
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[str, list[TimelineItem]] = defaultdict(list)
     for event in timeline:
-        groups[event.get("date") or "undated"].append(event)
+        groups[event["date"] or "undated"].append(event)
     return sorted(groups.items(), key=lambda item: (item[0] == "undated", item[0]))
 
 
 # -- fused event -----------------------------------------------------------------------------
-def event_page(h: Heron, fused_id: str) -> dict | None:
+def event_page(h: Heron, fused_id: str) -> dict[str, Any] | None:
     fused = h.fused_event(fused_id)
     if fused is None:
         return None
-    location = fused.get("location") or {}
+    location = fused["location"]
+    # every attribute's consensus, whatever the type of its values
+    consensus = cast(dict[str, Consensus[Any]], fused["consensus"])
     return {
         "event": with_quad(fused),
-        "sources": [_source(s) for s in _one_per_sentence(fused.get("sources", []))],
-        "consensus": [_consensus_row(attribute, c)
-                      for attribute, c in (fused.get("consensus") or {}).items()],
-        "story": h.story(fused["story_id"]) if fused.get("story_id") else None,
-        "contradictions": [c for c in h.contradictions(story_id=fused.get("story_id"))
-                           if c["id"] in (fused.get("contradiction_ids") or [])],
-        "map": world_point(location.get("lat"), location.get("lon")),
+        "sources": [_source(s) for s in _one_per_sentence(fused["sources"])],
+        "consensus": [_consensus_row(attribute, c) for attribute, c in consensus.items()],
+        "story": h.story(fused["story_id"]),
+        "contradictions": [c for c in h.contradictions(story_id=fused["story_id"])
+                           if c["id"] in fused["contradiction_ids"]],
+        "map": world_point(location["lat"], location["lon"]) if location else None,
     }
 
 
-def _one_per_sentence(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _one_per_sentence(sources: list[SourceView]) -> list[SourceView]:
     """A sentence that mentions the event twice ("met ... for talks") is one source to a reader,
     as it is to the counts (``n_sources``)."""
     seen: set[tuple[str, int]] = set()
@@ -156,15 +157,15 @@ def _one_per_sentence(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def _consensus_row(attribute: str, consensus: dict[str, Any]) -> dict[str, Any]:
+def _consensus_row(attribute: str, consensus: Consensus) -> dict[str, Any]:
     """One attribute of a fused event: the agreed value and which source said what."""
-    said: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for item in consensus.get("per_source") or []:
-        if item.get("value") is not None:
+    said: dict[str, list[PerSource]] = defaultdict(list)
+    for item in consensus["per_source"]:
+        if item["value"] is not None:
             said[shown(item["value"])].append(item)
-    value = consensus.get("value")
+    value = consensus["value"]
     return {"attribute": attribute, "value": None if value is None else shown(value),
-            "agreeing_sources": consensus.get("agreeing_sources"), "said": sorted(said.items())}
+            "agreeing_sources": consensus["agreeing_sources"], "said": sorted(said.items())}
 
 
 def shown(value: Any) -> str:
@@ -177,13 +178,13 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def _source(source: dict[str, Any]) -> dict[str, Any]:
+def _source(source: SourceView) -> dict[str, Any]:
     """A source of a fused event with its sentence highlighted (trigger and actor spans)."""
     sentence = source["sentence"]
     marks = [Mark(source["trigger"]["start"], source["trigger"]["end"], "trigger", "trigger")]
-    for role, refs in (("actor", "actors"), ("recipient", "recipients")):
+    for role, refs in (("actor", source["actors"]), ("recipient", source["recipients"])):
         marks += [Mark(r["start"], r["end"], role, f"{role}: {r['name']}", actor_href(r["actor_id"]))
-                  for r in source.get(refs) or []]
+                  for r in refs]
     return {**source, "sentence_html": highlight(sentence["text"], marks, base=sentence["start"]),
             "href": evidence_href(source["article_id"], sentence)}
 
@@ -192,11 +193,11 @@ def _source(source: dict[str, Any]) -> dict[str, Any]:
 ACTOR_EVENTS_PER_PAGE = 50
 
 
-def actor_page(h: Heron, actor_id: str, offset: int = 0) -> dict | None:
-    actor = queries.actor(h.store, actor_id, ACTOR_EVENTS_PER_PAGE, offset)
+def actor_page(h: Heron, actor_id: str, offset: int = 0) -> dict[str, Any] | None:
+    actor = h.actor(actor_id, ACTOR_EVENTS_PER_PAGE, offset)
     if actor is None:
         return None
     # One pager for both role lists: a page shows up to 50 events in each role.
     total = max(actor["n_events_as_actor"], actor["n_events_as_recipient"])
-    page = queries.Page(total, actor["limit"], actor["offset"])
+    page: Page[EventRow] = Page(total, actor["limit"], actor["offset"])
     return {"actor": actor, "chart": stance_chart(actor["trend"]), "page": page}

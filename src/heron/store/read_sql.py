@@ -1,0 +1,228 @@
+"""The read side's SQL: filtered, paginated lookups behind :mod:`heron.read`.
+
+A mixin of :class:`~heron.store.sqlite.SQLiteStore` (and so of the PostgreSQL store, which
+runs the same SQL through its dialect adapter). Every filter is an indexed column (events:
+date, type, status, confidence; ``event_participants``: actor, role and country), never a scan
+of JSON records. Methods return JSON records or plain dicts; shaping them for readers is
+:mod:`heron.read`'s job.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any, TypeVar, cast
+
+from heron.records import (
+    ActorRow,
+    ActorSummary,
+    ArticleSummary,
+    CoActor,
+    QuoteRecord,
+    SurfaceForm,
+)
+from heron.store.base import ActorFilter, EventFilter, QuoteFilter
+
+# An event whose actor or recipient list holds ``?`` under the given field (indexed lookup).
+_PARTICIPANT_SQL = "e.id IN (SELECT event_id FROM event_participants WHERE {condition})"
+# The events an actor takes part in (any role), through the participants index.
+_ACTOR_EVENTS = "SELECT event_id FROM event_participants WHERE actor_id = ?"
+Row = TypeVar("Row")
+
+
+def event_where(where: EventFilter) -> tuple[str, list[Any]]:
+    """The ``WHERE`` clause (over ``events e``) and its parameters for ``where``."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, op, value in (("e.date", ">=", where.date_from), ("e.date", "<=", where.date_to),
+                              ("e.event_type", "=", _upper(where.event_type)),
+                              ("e.status", "=", _lower(where.status))):
+        if value:
+            clauses.append(f"{column} {op} ?")
+            params.append(value)
+    if where.actor and where.role:
+        clauses.append(_PARTICIPANT_SQL.format(condition="actor_id = ? AND role = ?"))
+        params += [where.actor, where.role]
+    elif where.actor:
+        clauses.append(_PARTICIPANT_SQL.format(condition="actor_id = ?"))
+        params.append(where.actor)
+    if where.country:
+        clauses.append(_PARTICIPANT_SQL.format(condition="country = ?"))
+        params.append(where.country.upper())
+    if where.min_confidence:
+        clauses.append("e.confidence >= ?")
+        params.append(where.min_confidence)
+    if where.article_ids is not None:
+        clauses.append(f"e.article_id IN ({_marks(where.article_ids)})")
+        params.extend(where.article_ids)
+    return _joined(clauses), params
+
+
+def _quote_where(where: QuoteFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if where.min_confidence > 0:
+        # quotes stored before confidences existed count as 1; negated ones are always kept
+        clauses.append("(coalesce(confidence, 1.0) >= ? OR negated)")
+        params.append(where.min_confidence)
+    if where.speakers:  # an empty list filters nothing, like None
+        clauses.append(f"speaker_id IN ({_marks(where.speakers)})")
+        params.extend(where.speakers)
+    if where.article_ids is not None:
+        clauses.append(f"article_id IN ({_marks(where.article_ids)})")
+        params.extend(where.article_ids)
+    return _joined(clauses), params
+
+
+def _actor_where(where: ActorFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if where.name:
+        clauses.append("a.name LIKE ? ESCAPE '\\'")
+        params.append(f"%{like_escape(where.name)}%")
+    if where.country:
+        clauses.append("a.country = ?")
+        params.append(where.country.upper())
+    return _joined(clauses), params
+
+
+class ReadSQL:
+    """Read queries of the web pages, the API and exports (see module docstring)."""
+
+    # sqlite3's, or the PostgreSQL store's adapter speaking the same dialect
+    conn: sqlite3.Connection
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return list(self.conn.execute(sql, params).fetchall())
+
+    def _count(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    # -- events ----------------------------------------------------------------------------
+    def count_events(self, where: EventFilter) -> int:
+        clause, params = event_where(where)
+        return self._count(f"SELECT count(*) FROM events e{clause}", params)
+
+    def event_records(self, where: EventFilter, limit: int, offset: int) -> list[dict[str, Any]]:
+        """Stored event records matching ``where``, by date then insertion order."""
+        clause, params = event_where(where)
+        rows = self._all(f"SELECT e.data FROM events e{clause} ORDER BY e.date, e.rowid "
+                         f"LIMIT ? OFFSET ?", [*params, limit, offset])
+        return [json.loads(r[0]) for r in rows]
+
+    def actor_day_counts(self, actor_id: str,
+                         skip_statuses: Sequence[str]) -> list[tuple[str, str | None, int]]:
+        """(day, event type, events) of every event the actor takes part in, except those whose
+        status is one of ``skip_statuses``."""
+        rows = self._all(
+            "SELECT substr(e.date, 1, 10) AS day, e.event_type, count(*) AS n FROM events e "
+            f"WHERE e.id IN ({_ACTOR_EVENTS}) "
+            f"AND (e.status IS NULL OR e.status NOT IN ({_marks(skip_statuses)})) "
+            "GROUP BY substr(e.date, 1, 10), e.event_type", (actor_id, *skip_statuses))
+        return [(r["day"] or "", r["event_type"], r["n"]) for r in rows]
+
+    # -- articles --------------------------------------------------------------------------
+    def count_articles(self) -> int:
+        return self._count("SELECT count(*) FROM articles")
+
+    def article_summaries(self, limit: int, offset: int) -> list[ArticleSummary]:
+        """Article metadata (no texts), newest first."""
+        rows = self._all("SELECT id, title, outlet, published, url, duplicate_of, duplicate_kind, "
+                         "analysed FROM articles ORDER BY published DESC, rowid LIMIT ? OFFSET ?",
+                         (limit, offset))
+        return _records(ArticleSummary, rows)
+
+    # -- quotes ----------------------------------------------------------------------------
+    def count_quotes(self, where: QuoteFilter) -> int:
+        clause, params = _quote_where(where)
+        return self._count(f"SELECT count(*) FROM quotes{clause}", params)
+
+    def quote_records(self, where: QuoteFilter, limit: int, offset: int) -> list[QuoteRecord]:
+        """Stored quote records matching ``where``, in insertion (article) order."""
+        clause, params = _quote_where(where)
+        rows = self._all(f"SELECT data FROM quotes{clause} ORDER BY rowid LIMIT ? OFFSET ?",
+                         [*params, limit, offset])
+        return [json.loads(r[0]) for r in rows]
+
+    # -- actors ----------------------------------------------------------------------------
+    def has_actor(self, actor_id: str) -> bool:
+        return bool(self._all("SELECT 1 FROM actors WHERE id = ?", [actor_id]))
+
+    def actor_forms(self) -> list[tuple[str, str]]:
+        """(actor id, canonical name or surface form) for every stored actor."""
+        return [(r[0], r[1]) for r in self._all(
+            "SELECT id, name FROM actors UNION SELECT actor_id, text FROM mentions "
+            "WHERE actor_id IS NOT NULL")]
+
+    def count_actors(self, where: ActorFilter) -> int:
+        clause, params = _actor_where(where)
+        return self._count(f"SELECT count(*) FROM actors a{clause}", params)
+
+    def actor_summaries(self, where: ActorFilter, limit: int,
+                        offset: int) -> list[ActorSummary]:
+        """Canonical actors with their mention counts, the most mentioned first."""
+        clause, params = _actor_where(where)
+        rows = self._all(
+            f"SELECT a.id, a.name, a.country, a.sector, a.kind, a.kb_id, "
+            f"(SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions "
+            f"FROM actors a{clause} ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?",
+            [*params, limit, offset])
+        return _records(ActorSummary, rows)
+
+    def actor_row(self, actor_id: str) -> ActorRow | None:
+        rows = self._all("SELECT id, name, country, sector, kind, kb_id FROM actors WHERE id = ?",
+                         (actor_id,))
+        return _records(ActorRow, rows)[0] if rows else None
+
+    def surface_forms(self, actor_id: str) -> list[SurfaceForm]:
+        """Each text the actor was named by (with the mention kind), how often, and how often
+        the link was not confident."""
+        rows = self._all(
+            "SELECT text, kind, count(*) AS n, "
+            "sum(CASE WHEN confident THEN 0 ELSE 1 END) AS unsure FROM mentions "
+            "WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text, kind", (actor_id,))
+        return _records(SurfaceForm, rows)
+
+    def mention_counts(self) -> list[tuple[str, str, int]]:
+        """(actor id, surface form, mentions) of every resolved mention text."""
+        rows = self._all("SELECT actor_id, text, count(*) AS n FROM mentions "
+                         "WHERE actor_id IS NOT NULL GROUP BY actor_id, text")
+        return [(r["actor_id"], r["text"], r["n"]) for r in rows]
+
+    def co_actors(self, actor_id: str, top: int) -> list[CoActor]:
+        """The other actors of the actor's events, in the most events first."""
+        rows = self._all(
+            "SELECT p.actor_id, a.name, a.country, a.sector, count(DISTINCT p.event_id) AS events "
+            "FROM event_participants p LEFT JOIN actors a ON a.id = p.actor_id "
+            f"WHERE p.event_id IN ({_ACTOR_EVENTS}) AND p.actor_id IS NOT NULL "
+            "AND p.actor_id <> ? GROUP BY p.actor_id, a.name, a.country, a.sector "
+            "ORDER BY events DESC, p.actor_id LIMIT ?", (actor_id, actor_id, top))
+        return _records(CoActor, rows)
+
+
+def _records(kind: type[Row], rows: list[Any]) -> list[Row]:
+    """Result rows as ``kind`` records (the SQL above names each of their columns; ``kind``
+    only tells the type checker which record that is)."""
+    return [cast(Row, dict(r)) for r in rows]
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _joined(clauses: list[str]) -> str:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _upper(value: str | None) -> str | None:
+    return value.upper() if value else None
+
+
+def _lower(value: str | None) -> str | None:
+    return value.lower() if value else None
+
+
+def like_escape(text: str) -> str:
+    """``text`` matched literally by LIKE ... ESCAPE '\\' ("%" and "_" are no wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
