@@ -33,10 +33,11 @@ Quotes (full documents; gold quotes with content)
   aligned mentions, see *Actors*) or carry the same KB id. A second figure also counts unnamed
   speakers that Heron shows by their own phrase and leaves without an actor by design
   ("analysts", "a government official"): right when the predicted speaker phrase overlaps the
-  gold one, is no pronoun, and its head word is a word of the gold entity's name. Negated statements ("did not respond
-  to a request for comment", "declined to comment") are annotated without content, so they are
-  left out on both sides: gold quotes without content, predicted quotes marked ``negated``. Only
-  quotes at or above Heron's quote export threshold (``--quote-min-confidence``) are scored.
+  gold one, is no pronoun, and its head word is a word of the gold entity's name. Negated
+  statements ("did not respond to a request for comment", "declined to comment") are annotated
+  without content, so they are left out on both sides: gold quotes without content, predicted
+  quotes marked ``negated``. Only quotes at or above Heron's quote export threshold
+  (``--quote-min-confidence``) are scored.
 Actors (full documents)
   Each gold mention is aligned to the predicted mention that overlaps it most. Mention recall =
   aligned / gold. **Link accuracy** over aligned mentions: a gold entity with a KB id needs a

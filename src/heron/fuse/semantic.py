@@ -44,7 +44,7 @@ def _cache_dir() -> Path:
 def model() -> Any | None:
     """The wordllama model, loaded once per process; None when unavailable."""
     try:
-        import wordllama  # type: ignore[import-untyped]  # ships no type information
+        import wordllama
         from wordllama import WordLlama
     except ImportError:
         log.warning("wordllama is not installed: stories use TF-IDF similarity only")

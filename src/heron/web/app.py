@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
-from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]  # no types shipped
+from swagger_ui_bundle import swagger_ui_path
 
 from heron.api import Heron
 from heron.read.events import with_quad
