@@ -27,10 +27,12 @@ demo: $(RUNTIME_STAMP)
 
 test: $(DEV_STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Rebuild the shipped event and quote models (src/heron/data/models) from the gold corpus in
 # bench/data/gold (train split; thresholds tuned on dev). Deterministic; a few minutes on 2 cores.
