@@ -100,3 +100,54 @@ def test_save_and_load_round_trip(tmp_path: Path):
     assert loaded.labels == model.labels and loaded.meta["add_threshold"] == 0.5
     # weights are stored as float16: probabilities agree to a few decimals
     assert np.allclose(loaded.predict(features, dense), model.predict(features, dense), atol=1e-2)
+
+
+def _features_of(nlp, text: str, word: str) -> list[str]:
+    from heron.nlp.events.coder import find_matches
+    from heron.nlp.events.learned import candidates, type_features
+    from heron.nlp.events.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    doc = nlp(text)
+    sentence = next(s for s in doc.sents if word in s.text)
+    found = candidates(sentence, find_matches(sentence, lexicon), lexicon)
+    return type_features(next(c for c in found if c.token.text == word), sentence)
+
+
+def test_features_read_the_words_next_to_the_candidate(nlp):
+    features = _features_of(nlp, "Police opened fire on the crowd.", "opened")
+    assert {"w1=fire", "w2=on", "w-1=police", "bi+=open|fire", "bi-=police|open"} <= set(features)
+
+
+def test_the_word_window_stops_at_the_sentence_edges(nlp):
+    # "Talks failed." is its own sentence: nothing of the sentence before is a neighbour
+    features = _features_of(nlp, "Rebels attacked the town. Talks failed.", "Talks")
+    window = [f for f in features if f.startswith(("w-", "bi-"))]
+    assert window == []
+    assert "w1=fail" in features
+
+
+def _train_script():
+    scripts = str(Path(__file__).resolve().parents[1] / "scripts")
+    sys.path.insert(0, scripts)
+    try:
+        import train
+    finally:
+        sys.path.remove(scripts)
+    return train
+
+
+def test_training_labels_the_trigger_head_and_leaves_the_rest_of_the_trigger_out(nlp):
+    train = _train_script()
+    text = "Police opened fire on the crowd. Nothing else happened."
+    start = text.index("opened fire")
+    record = {"events": [
+        {"type": "ASSAULT", "trigger": {"start": start, "end": start + len("opened fire")}},
+        # a trigger on whitespace only maps onto no token: left out, not an error
+        {"type": "PROTEST", "trigger": {"start": text.index(" on"), "end": text.index(" on") + 1}},
+    ]}
+    doc = nlp(text)
+    opened, fire = (next(t.i for t in doc if t.text == w) for w in ("opened", "fire"))
+    heads = train.gold_heads(record, doc)
+    assert list(heads) == [opened] and heads[opened]["type"] == "ASSAULT"
+    assert train.inside_triggers(record, doc) == {fire}
