@@ -23,7 +23,6 @@ import os
 import random
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,37 +41,20 @@ def load(split: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def gold_spans(record: dict[str, Any], doc: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
-    """Each gold event with its trigger as a span of ``doc`` (events whose trigger does not map
-    onto tokens are left out)."""
-    for event in record["events"]:
-        span = doc.char_span(event["trigger"]["start"], event["trigger"]["end"],
-                             alignment_mode="expand")
-        if span is not None and len(span):
-            yield span, event
-
-
 def gold_heads(record: dict[str, Any], doc: Any) -> dict[int, dict[str, Any]]:
     """Token index of each gold trigger's syntactic head -> the gold event (first annotated
     wins): "opened fire" labels "opened" only, so one event is one positive candidate."""
     heads: dict[int, dict[str, Any]] = {}
-    for span, event in gold_spans(record, doc):
-        heads.setdefault(span.root.i, event)
+    for event in record["events"]:
+        span = doc.char_span(event["trigger"]["start"], event["trigger"]["end"],
+                             alignment_mode="expand")
+        if span is not None and len(span):
+            heads.setdefault(span.root.i, event)
     return heads
 
 
-def inside_triggers(record: dict[str, Any], doc: Any) -> set[int]:
-    """Token indices inside a gold trigger other than its head ("fire" of "opened fire"): they
-    are part of an event, so not negative examples, though not its positive one either."""
-    return {token.i for span, _ in gold_spans(record, doc) for token in span
-            if token.i != span.root.i}
-
-
-def samples(records: list[dict[str, Any]], *, fitting: bool = False
-            ) -> tuple[list, list, np.ndarray]:
-    """(features, labels, dense vectors) of every candidate word; for ``fitting``, without the
-    words inside a gold trigger that are not its head (neither event nor NONE: labelling
-    "fire" of "opened fire" NONE teaches the model that "fire" is no event)."""
+def samples(records: list[dict[str, Any]]) -> tuple[list, list, np.ndarray]:
+    """(features, labels, dense vectors) of every candidate word."""
     from heron.config import Settings
     from heron.nlp.events.coder import find_matches
     from heron.nlp.events.learned import NONE, candidates, dense_features, type_features
@@ -85,11 +67,9 @@ def samples(records: list[dict[str, Any]], *, fitting: bool = False
     type_x, type_y, vectors = [], [], []
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         heads = gold_heads(record, doc)
-        unlabelled = inside_triggers(record, doc) - heads.keys() if fitting else set()
         statuses = StatusReader()  # one per Doc, as at analysis time
         for sentence in doc.sents:
-            found = [c for c in candidates(sentence, find_matches(sentence, lexicon), lexicon)
-                     if c.token.i not in unlabelled]
+            found = candidates(sentence, find_matches(sentence, lexicon), lexicon)
             vectors.append(dense_features(found))
             for candidate in found:
                 event = heads.get(candidate.token.i)
@@ -134,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(SEED).shuffle(train_docs)
     train_docs = train_docs[:max(1, round(len(train_docs) * args.fraction))]
     dev = load("dev")
-    tx, ty, tv = samples(train_docs, fitting=True)
+    tx, ty, tv = samples(train_docs)
     from heron.nlp.events.lexicon import load_lexicon
 
     labels = [NONE, *load_lexicon().types]

@@ -3,13 +3,12 @@ with what confidence.
 
 A linear model (``heron.nlp.linear``) trained on the train split of Heron's gold corpus
 (``bench/data/gold``, ``make train``) reads features of each candidate word of a sentence — its
-lemma, part of speech, dependency neighbourhood and arguments, the words next to it, spaCy's
-contextual vectors of the word, its head, subject and object — together with what the rule
-coder made of it (lexicon trigger, embedding, rule status) as evidence. It gives every candidate
-a distribution over the 16 PLOVER types and ``NONE``: a rule event's confidence becomes the
-probability of its type at its trigger (so "asylum seekers" or "the worst deal ever" sink below
-the export threshold), and a word the rules do not code becomes an event when the model is
-confident enough (``add_threshold``).
+lemma, part of speech, dependency neighbourhood and arguments, spaCy's contextual vectors of the
+word, its head, subject and object — together with what the rule coder made of it (lexicon
+trigger, embedding, rule status) as evidence. It gives every candidate a distribution over the
+16 PLOVER types and ``NONE``: a rule event's confidence becomes the probability of its type at its
+trigger (so "asylum seekers" or "the worst deal ever" sink below the export threshold), and a word
+the rules do not code becomes an event when the model is confident enough (``add_threshold``).
 Status stays with the rules (docs/EVENTS.md says why).
 
 Candidates are every verb and common noun of the sentence plus every rule trigger. The same
@@ -40,7 +39,6 @@ CHILD_DEPS = frozenset({"dobj", "prt", "neg", "aux", "auxpass", "nsubj", "nsubjp
                         "mark", "poss"})
 TENSOR_WIDTH = 96  # width of en_core_web_sm's tok2vec output, used when a Doc has no tensor
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "agent"})
-WINDOW_OFFSETS = (-2, -1, 1, 2)  # neighbouring words read whatever the parse made of them
 
 
 @dataclass
@@ -106,22 +104,6 @@ def _neighbourhood(token: Token) -> Iterator[str]:
                     yield f"pp:{prep}:kind={_argument_kind(pobj)}"
 
 
-def _window(token: Token, sentence: Span) -> Iterator[str]:
-    """The words next to the candidate, whatever the parse: "opened fire", "fired shots", "took
-    into custody", "set up barricades" are phrases whose sense the neighbours decide, and a
-    wrong parse loses them from the dependency features."""
-    doc = token.doc
-    lemma = token.lemma_.lower()
-    for offset in WINDOW_OFFSETS:
-        i = token.i + offset
-        if sentence.start <= i < sentence.end:
-            yield f"w{offset}={doc[i].lemma_.lower()}"
-    if token.i > sentence.start:
-        yield f"bi-={doc[token.i - 1].lower_}|{lemma}"
-    if token.i + 1 < sentence.end:
-        yield f"bi+={lemma}|{doc[token.i + 1].lower_}"
-
-
 def _rule_features(candidate: Candidate) -> Iterator[str]:
     lemma = candidate.token.lemma_.lower()
     if candidate.match is not None:
@@ -162,7 +144,7 @@ def type_features(candidate: Candidate, sentence: Span,
         f"lem={lemma}", f"pos={token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",
         f"lem_pos={lemma}|{token.pos_}", f"suf={lemma[-3:]}", f"st={status.status}",
         f"stk={status.kind}", f"low={token.lower_}",
-        *_neighbourhood(token), *_window(token, sentence), *_rule_features(candidate),
+        *_neighbourhood(token), *_rule_features(candidate),
         *(f"listed={t}" for t in candidate.listed),
     ]
     anchor = anchor_of(token)
