@@ -38,7 +38,7 @@ from heron.config import Settings  # noqa: E402
 from heron.fuse import fuse_pending  # noqa: E402
 from heron.fuse import stories as story_mod  # noqa: E402
 from heron.ingest.readers import RawDoc  # noqa: E402
-from heron.model import Analysis, Article  # noqa: E402
+from heron.model import Actor, Analysis, Article  # noqa: E402
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 ECB = DATASETS / "ecbplus" / "docs.jsonl"
@@ -143,9 +143,19 @@ def analysed_originals(workdir: Path) -> tuple[list[tuple[Article, Analysis]], f
         start = time.perf_counter()
         count = h.analyse_pending()
         rate = count / (time.perf_counter() - start)
-        originals = [(a, h.analysis(a.id)) for a in h.articles(limit=1000)
+        originals = [(a, with_actors(h, h.analysis(a.id))) for a in h.articles(limit=1000)
                      if not a.duplicate_of]
     return originals, rate
+
+
+def with_actors(h: Heron, analysis: Analysis) -> Analysis:
+    """``analysis`` with the canonical actors its mentions resolve to: the store keeps them in
+    one shared table, not per article, so a copy must carry them to fill that table (actor
+    pages of the scaled database need it)."""
+    named = {m.actor_id for m in analysis.mentions if m.actor_id}
+    analysis.actors = [Actor(**dict(row)) for row in h.store.query(
+        "SELECT id, name, country, sector, kind, kb_id FROM actors") if row["id"] in named]
+    return analysis
 
 
 def perturbed(original: tuple[Article, Analysis], copy: int,
