@@ -5,6 +5,9 @@ All on the same corpus (stitched VOA articles, as bench/ingest_speed.py builds i
 PostgreSQL server is a throw-away one in a temp directory (tests/pgserver.py).
 
     python bench/scale.py [--docs 2000] [--voa ../shared/datasets/voa/stories.jsonl]
+    python bench/scale.py --backends-only --docs 2000   # SQLite vs PostgreSQL ingest only
+    python bench/scale.py --latency-only --db PATH      # API latency on an existing database
+                                                        # (e.g. bench/stories.py --keep-db PATH)
 """
 
 from __future__ import annotations
@@ -110,53 +113,92 @@ def api_p95(db: str, rounds: int = 40) -> dict[str, float]:
     return out
 
 
+def latency_line(db: str, label: str) -> str:
+    api_load = load()
+    latency = api_p95(db)
+    return (f"- web API p95 latency (ms; {api_load} at its start), {label}: "
+            + ", ".join(f"{k} {v:.0f}" for k, v in latency.items()))
+
+
+def corpus_line(n: int, workers: int) -> str:
+    return (f"- corpus: {n} distinct articles stitched from VOA stories; {os.cpu_count()} cores "
+            f"shared with other jobs (1-minute load average before → after each timing); full "
+            f"pipeline, {workers} analysis process(es) per ingester")
+
+
+def backends(corpus: Path, tmp: Path, server: str, settings: Settings, n: int) -> list[str]:
+    """SQLite then PostgreSQL ingest of ``corpus``; the SQLite database is left at
+    ``tmp / "lite.db"``."""
+    lite_s, lite_load = timed_ingest(str(tmp / "lite.db"), corpus, settings)
+    pg_s, pg_load = timed_ingest(create_database(server, "single"), corpus, settings)
+    return [f"- heron ingest into SQLite: {lite_s:.1f} s = {n / lite_s:.2f} docs/s ({lite_load}); "
+            f"into PostgreSQL: {pg_s:.1f} s = {n / pg_s:.2f} docs/s ({pg_load}) "
+            f"(**PostgreSQL/SQLite {lite_s / pg_s:.2f}**)"]
+
+
+def concurrent_and_dask(corpus: Path, tmp: Path, server: str, settings: Settings,
+                        n: int) -> list[str]:
+    both_load = load()
+    both_s, counts = concurrent_ingest(create_database(server, "shared"), corpus, tmp,
+                                       settings.workers)
+    both_load += f" → {load()}"
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
+                      dashboard_address=":0") as cluster:
+        dask_s, dask_load = timed_ingest(str(tmp / "dask.db"), corpus, settings,
+                                         dask=cluster.scheduler_address)
+    same = snapshot(tmp / "dask.db") == snapshot(tmp / "lite.db")
+    return [f"- two concurrent ingesters (half the corpus each) on one PostgreSQL database: "
+            f"{both_s:.1f} s ({both_load}); {json.dumps(counts)}",
+            f"- 2-worker Dask LocalCluster: {dask_s:.1f} s = {n / dask_s:.2f} docs/s "
+            f"({dask_load}); documents and rows identical to the local SQLite run: **{same}**"]
+
+
+def latency_only(db: Path, dry_run: bool) -> None:
+    """API latency on an existing (large) database, e.g. the one bench/stories.py keeps."""
+    with Heron(str(db)) as h:
+        articles = h.store.query("SELECT count(*) FROM articles")[0][0]
+        stories = h.store.query("SELECT count(*) FROM stories")[0][0]
+    record("Scale-out: web API latency on an existing database (bench/scale.py)", [
+        f"- database: {articles:,} articles, {stories:,} stories ({db.stat().st_size / 2**20:,.0f}"
+        f" MB SQLite); {os.cpu_count()} cores shared with other jobs",
+        latency_line(str(db), "SQLite"),
+    ], dry_run=dry_run)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--voa", type=Path, default=DEFAULT_VOA)
     parser.add_argument("--workers", type=int, default=1,
                         help="analysis processes of the SQLite/PostgreSQL/concurrent runs")
+    parser.add_argument("--backends-only", action="store_true",
+                        help="only the SQLite vs PostgreSQL ingest (no concurrent/Dask/API)")
+    parser.add_argument("--latency-only", action="store_true",
+                        help="only the API latency, on the existing SQLite database --db")
+    parser.add_argument("--db", type=Path, help="the database of --latency-only")
     parser.add_argument("--dry-run", action="store_true", help="print, do not record")
     args = parser.parse_args()
+    if args.latency_only:
+        if not args.db or not args.db.is_file():
+            parser.error("--latency-only needs --db PATH of an existing SQLite database")
+        latency_only(args.db, args.dry_run)
+        return
     settings = Settings(workers=args.workers)
     n = args.docs
     with tempfile.TemporaryDirectory() as tmp_name, postgres_server() as server:
         tmp = Path(tmp_name)
         corpus = tmp / "corpus.jsonl"
         build_corpus(args.voa, n, corpus)
-        lite = tmp / "lite.db"
-        lite_s, lite_load = timed_ingest(str(lite), corpus, settings)
-        pg_s, pg_load = timed_ingest(create_database(server, "single"), corpus, settings)
-        both_load = load()
-        both_s, counts = concurrent_ingest(create_database(server, "shared"), corpus, tmp,
-                                           args.workers)
-        both_load += f" → {load()}"
-        from distributed import LocalCluster
-
-        with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
-                          dashboard_address=":0") as cluster:
-            dask_s, dask_load = timed_ingest(str(tmp / "dask.db"), corpus, settings,
-                                             dask=cluster.scheduler_address)
-        same = snapshot(tmp / "dask.db") == snapshot(lite)
-        api_load = load()
-        latency_lite = api_p95(str(lite))
-        latency_pg = api_p95(f"{server}/single")
-
-    record("Scale-out: PostgreSQL, concurrent ingesters, Dask, API latency (bench/scale.py)", [
-        f"- corpus: {n} distinct articles stitched from VOA stories; {os.cpu_count()} cores "
-        f"shared with other jobs (1-minute load average before → after each timing); full "
-        f"pipeline, {args.workers} analysis process(es) per ingester",
-        f"- heron ingest into SQLite: {lite_s:.1f} s = {n / lite_s:.2f} docs/s ({lite_load}); "
-        f"into PostgreSQL: {pg_s:.1f} s = {n / pg_s:.2f} docs/s ({pg_load}) "
-        f"(**PostgreSQL/SQLite {lite_s / pg_s:.2f}**)",
-        f"- two concurrent ingesters (half the corpus each) on one PostgreSQL database: "
-        f"{both_s:.1f} s ({both_load}); {json.dumps(counts)}",
-        f"- 2-worker Dask LocalCluster: {dask_s:.1f} s = {n / dask_s:.2f} docs/s ({dask_load}); "
-        f"documents and rows identical to the local SQLite run: **{same}**",
-        f"- web API p95 latency (ms; {api_load} at its start), SQLite: " + ", ".join(
-            f"{k} {v:.0f}" for k, v in latency_lite.items()) + "; PostgreSQL: " + ", ".join(
-            f"{k} {v:.0f}" for k, v in latency_pg.items()),
-    ], dry_run=args.dry_run)
+        lines = [corpus_line(n, args.workers), *backends(corpus, tmp, server, settings, n)]
+        if not args.backends_only:
+            lines += concurrent_and_dask(corpus, tmp, server, settings, n)
+            lines += [latency_line(str(tmp / "lite.db"), "SQLite"),
+                      latency_line(f"{server}/single", "PostgreSQL")]
+    title = "Scale-out: PostgreSQL, concurrent ingesters, Dask, API latency (bench/scale.py)"
+    record(title.replace("concurrent ingesters, Dask, API latency", "ingest speed")
+           if args.backends_only else title, lines, dry_run=args.dry_run)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
     .venv/bin/python bench/stories.py            # ECB+ quality + scaling at 1k, 5k, 20k docs
     .venv/bin/python bench/stories.py --sizes 1000 5000   # a quicker scaling run
     .venv/bin/python bench/stories.py --skip-scaling      # ECB+ only (or --skip-ecb)
+    .venv/bin/python bench/stories.py --skip-ecb --sizes 1000 10000 50000 --keep-db big.db
+        # the scaled database stays at big.db (e.g. for bench/scale.py --latency-only --db)
 
 1. ECB+ (../shared/datasets/ecbplus/docs.jsonl, 982 docs, 43 topics, each split into two
    subtopics = two seminal events): all docs are ingested, analysed by the full NLP pipeline
@@ -12,15 +14,18 @@
 2. Scaling: the 89 VOA stories are analysed once by the full pipeline; then perturbed copies
    (copy k: publication dates shifted by k × 45 days, a marker appended to the text, ~10% of
    its event/mention records dropped at random) are stored with their precomputed analysis
-   and fused. The time to store+fuse 1,000 more docs is measured when the corpus reaches
-   1k, 5k and 20k docs. NLP time is reported separately (docs/s on the 89 originals) because
-   re-analysing 20k docs does not fit a session; copies bypass duplicate detection.
+   and fused. The time (wall clock, and CPU seconds of this process, which do not depend on
+   the load of a shared machine) to store+fuse 1,000 more docs is measured when the corpus
+   reaches each size (default 1k, 5k and 20k docs). NLP time is reported separately (docs/s
+   on the 89 originals) because re-analysing 20k docs does not fit a session; copies bypass
+   duplicate detection.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import tempfile
@@ -37,13 +42,14 @@ from heron.config import Settings  # noqa: E402
 from heron.fuse import fuse_pending  # noqa: E402
 from heron.fuse import stories as story_mod  # noqa: E402
 from heron.ingest.readers import RawDoc  # noqa: E402
-from heron.model import Analysis, Article  # noqa: E402
+from heron.model import Actor, Analysis, Article  # noqa: E402
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 ECB = DATASETS / "ecbplus" / "docs.jsonl"
 VOA = DATASETS / "voa" / "stories.jsonl"
 COPY_SHIFT_DAYS = 45
 BATCH = 1000
+GROWTH_STEP = 5000
 
 
 # -- clustering scores -------------------------------------------------------------------------
@@ -141,9 +147,19 @@ def analysed_originals(workdir: Path) -> tuple[list[tuple[Article, Analysis]], f
         start = time.perf_counter()
         count = h.analyse_pending()
         rate = count / (time.perf_counter() - start)
-        originals = [(a, h.analysis(a.id)) for a in h.articles(limit=1000)
+        originals = [(a, with_actors(h, h.analysis(a.id))) for a in h.articles(limit=1000)
                      if not a.duplicate_of]
     return originals, rate
+
+
+def with_actors(h: Heron, analysis: Analysis) -> Analysis:
+    """``analysis`` with the canonical actors its mentions resolve to: the store keeps them in
+    one shared table, not per article, so a copy must carry them to fill that table (actor
+    pages of the scaled database need it)."""
+    named = {m.actor_id for m in analysis.mentions if m.actor_id}
+    analysis.actors = [Actor(**dict(row)) for row in h.store.query(
+        "SELECT id, name, country, sector, kind, kb_id FROM actors") if row["id"] in named]
+    return analysis
 
 
 def perturbed(original: tuple[Article, Analysis], copy: int,
@@ -175,28 +191,36 @@ def _moved(record, old_id: str, new_id: str, published: str):
     return replace(record, **changes) if changes else record
 
 
-def scaling(workdir: Path, sizes: list[int]) -> list[str]:
+def scaling(workdir: Path, sizes: list[int], db: Path | None = None) -> list[str]:
+    """``db``: where to build the scaled database (kept afterwards); a temp file otherwise."""
     originals, nlp_rate = analysed_originals(workdir)
     rng = random.Random(7)
     lines = [f"Full NLP analysis: {nlp_rate:.2f} docs/s on the {len(originals)} VOA originals "
              f"(mean {sum(len(a.text) for a, _ in originals) / len(originals):.0f} chars); "
-             "the copies below reuse it (precomputed analysis).", "",
-             "| corpus size | store s / 1k docs | fuse s / 1k docs | stories |",
-             "|---|---|---|---|"]
-    with Heron(workdir / "scale.db") as h:
+             "the copies below reuse it (precomputed analysis). Wall-clock seconds depend on "
+             "the share of the 2 cores this run got (the machine is shared with other jobs: "
+             "1-minute load average at each checkpoint); CPU seconds of this process do not.",
+             "", "| corpus size | store s / 1k docs | fuse s / 1k docs | store+fuse CPU s / 1k "
+             "docs | stories | load (1 min) |", "|---|---|---|---|---|---|"]
+    with Heron(db or workdir / "scale.db") as h:
         stored = 0
         for target in sizes:
-            while stored < target - BATCH:  # grow (untimed) to just below the checkpoint
-                stored += _add_batch(h, originals, rng, stored, target - BATCH - stored)[0]
+            while stored < target - BATCH:  # grow (untimed) to just below the checkpoint,
+                # in bounded steps so one fuse never holds tens of thousands of pending docs
+                step = min(GROWTH_STEP, target - BATCH - stored)
+                stored += _add_batch(h, originals, rng, stored, step)[0]
                 fuse_pending(h.store)
+            cpu_start = time.process_time()
             added, store_s = _add_batch(h, originals, rng, stored, BATCH)
             stored += added
             start = time.perf_counter()
             fuse_pending(h.store)
             fuse_s = time.perf_counter() - start
+            cpu_s = time.process_time() - cpu_start
             n_stories = h.store.query("SELECT count(*) FROM stories")[0][0]
             lines.append(f"| {stored:,} | {store_s * 1000 / added:.1f} | "
-                         f"{fuse_s * 1000 / added:.1f} | {n_stories:,} |")
+                         f"{fuse_s * 1000 / added:.1f} | {cpu_s * 1000 / added:.1f} | "
+                         f"{n_stories:,} | {os.getloadavg()[0]:.1f} |")
             print(lines[-1], flush=True)
     return lines
 
@@ -218,9 +242,13 @@ def main() -> None:
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument("--ecb-db", type=Path,
                         help="reuse the analysis of this ECB+ database (fusion is rebuilt)")
+    parser.add_argument("--keep-db", type=Path, metavar="PATH",
+                        help="build the scaled database at PATH (must not exist) and keep it")
     parser.add_argument("--no-record", action="store_true",
                         help="print only; do not append to docs/BENCHMARKS.md")
     args = parser.parse_args()
+    if args.keep_db and args.keep_db.exists():
+        parser.error(f"--keep-db {args.keep_db} exists; the scaling run needs a new database")
     lines = [f"NLP components: {', '.join(Settings().components)}", ""]
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -228,7 +256,7 @@ def main() -> None:
             lines += ecb_quality(workdir, args.ecb_db)
             print("\n".join(lines), flush=True)
         if not args.skip_scaling:
-            lines += ["", *scaling(workdir, args.sizes)]
+            lines += ["", *scaling(workdir, args.sizes, args.keep_db)]
     record("Stories: clustering quality (ECB+) and ingest+fuse growth", lines,
            dry_run=args.no_record)
 

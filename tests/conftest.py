@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,33 @@ def run_component(nlp, component, text: str, *, published: str = "2025-08-20",
                         sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
     component(DocContext(article, doc, analysis, published=dt.date.fromisoformat(published)))
     return analysis
+
+
+class _Failing:
+    """A real stage wrapped to raise on texts that carry a marker: stands for any bug."""
+
+    def __init__(self, stage, marker: str):
+        self.stage, self.marker = stage, marker
+
+    def __call__(self, ctx) -> None:
+        if self.marker in ctx.text:
+            raise RuntimeError("boom in a component")
+        self.stage(ctx)
+
+
+@contextmanager
+def failing_stage(marker: str, settings: Settings | None = None) -> Iterator[None]:
+    """The shared pipeline's (of ``settings``) actors stage raises on texts carrying
+    ``marker`` (forked workers inherit it; a Dask worker enters it in a worker plugin)."""
+    from heron.nlp.pipeline import get_pipeline
+
+    pipe = get_pipeline(settings or Settings()).nlp.get_pipe("heron_actors")
+    real = pipe.component
+    pipe.component = _Failing(real, marker)
+    try:
+        yield
+    finally:
+        pipe.component = real
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from conftest import failing_stage
 from heron.api import Heron
 from heron.config import Settings
 from heron.nlp.chunks import CHUNK_CHARS, split_chunks
@@ -118,39 +119,12 @@ def test_chunks_stay_under_spacys_limit_and_rebuild_the_text() -> None:
     assert max(map(len, chunks)) <= CHUNK_CHARS
 
 
-class _Failing:
-    """A real stage wrapped to raise on texts that carry a marker: stands for any bug."""
-
-    def __init__(self, stage, marker: str):
-        self.stage, self.marker = stage, marker
-
-    def __call__(self, ctx) -> None:
-        if self.marker in ctx.text:
-            raise RuntimeError("boom in a component")
-        self.stage(ctx)
-
-
 @Language.component("test_failing_parse")
 def failing_parse(doc: Doc) -> Doc:
     """A spaCy pipe (not a Heron stage) failing on a marker: a bug inside spaCy's own batch."""
     if "MARKER" in doc.text:
         raise RuntimeError("boom in spaCy")
     return doc
-
-
-@contextmanager
-def failing_stage(marker: str) -> Iterator[None]:
-    """The shared pipeline's actors stage raises on texts carrying ``marker`` (forked workers
-    inherit it)."""
-    from heron.nlp.pipeline import get_pipeline
-
-    pipe = get_pipeline(Settings()).nlp.get_pipe("heron_actors")
-    real = pipe.component
-    pipe.component = _Failing(real, marker)
-    try:
-        yield
-    finally:
-        pipe.component = real
 
 
 @contextmanager

@@ -99,3 +99,21 @@ def test_actor_pages_are_paginated_and_aggregates_cover_every_event(seeded: Path
               for e in every.values()]
     assert [c["events"] for c in whole["co_actors"]] == \
         [sum(c["actor_id"] in o for o in others) for c in whole["co_actors"]]
+
+
+def test_actor_page_reads_mentions_and_participants_from_covering_indexes(seeded: Path) -> None:
+    """A big actor's page aggregates over all its mentions and events (surface forms, totals,
+    co-actors, trend). At 50,000 articles reading the table row behind each index entry made
+    it take seconds (bench/scale.py --latency-only); migration 5's indexes cover those reads."""
+    statements: list[str] = []
+    with Heron(seeded, readonly=True) as h:
+        h.store.conn.set_trace_callback(statements.append)
+        assert queries.actor(h.store, "volodymyr-zelenskyy")["surface_forms"]
+        h.store.conn.set_trace_callback(None)
+        plans = [str(tuple(row)) for sql in statements if sql.lstrip().startswith("SELECT")
+                 for row in h.store.query(f"EXPLAIN QUERY PLAN {sql}")]
+    reads = [p for p in plans if "mentions" in p or "event_participants" in p
+             or " p USING" in p]
+    assert any("mentions_actor" in p for p in reads)
+    assert any("event_participants_actor" in p for p in reads)
+    assert reads and all("COVERING INDEX" in p for p in reads), reads

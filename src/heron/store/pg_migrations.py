@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from heron.store.migrations import V5_COVERING
+
 ROWID = "rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE"
 
 V1 = f"""
@@ -162,6 +164,8 @@ UPDATE quotes SET confidence = (data::jsonb ->> 'confidence')::double precision,
                   negated = (data::jsonb ->> 'negated')::boolean;
 """
 
+V5 = V5_COVERING  # plain DDL, valid in both dialects
+
 # Foreign keys are checked at commit: the shared SQL's ``INSERT OR REPLACE`` (delete, then insert
 # the same key) is valid inside a transaction, as it is in SQLite.
 _FK = re.compile(r"(REFERENCES \w+\(\w+\))")
@@ -171,4 +175,4 @@ def _deferred(script: str) -> str:
     return _FK.sub(r"\1 DEFERRABLE INITIALLY DEFERRED", script)
 
 
-PG_MIGRATIONS: list[str] = [_deferred(v) for v in (V1, V2, V3, V4)]
+PG_MIGRATIONS: list[str] = [_deferred(v) for v in (V1, V2, V3, V4, V5)]
