@@ -108,7 +108,7 @@ def test_actor_page_reads_mentions_and_participants_from_covering_indexes(seeded
     statements: list[str] = []
     with Heron(seeded, readonly=True) as h:
         h.store.conn.set_trace_callback(statements.append)
-        assert queries.actor(h.store, "volodymyr-zelenskyy")["surface_forms"]
+        assert h.actor( "volodymyr-zelenskyy")["surface_forms"]
         h.store.conn.set_trace_callback(None)
         plans = [str(tuple(row)) for sql in statements if sql.lstrip().startswith("SELECT")
                  for row in h.store.query(f"EXPLAIN QUERY PLAN {sql}")]
