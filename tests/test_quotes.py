@@ -440,6 +440,23 @@ def test_a_negated_cue_marks_the_quote_as_not_said(alone, text, negated):
     assert [q.negated for q in _quotes(alone, text)] == [negated]
 
 
+@pytest.mark.parametrize("text", [
+    "The ministry declined to predict when the talks would take place.",
+    "The ministry declined to comment on the talks.",
+    "The spokesman refused to say whether the plant would close.",
+])
+def test_a_cue_negating_the_speech_verb_it_governs_reports_nothing_said(alone, text):
+    quotes = _quotes(alone, text)
+    assert quotes and all(q.negated for q in quotes), quotes
+
+
+def test_declining_an_action_is_no_negated_statement(alone):
+    # "declined to participate" reports no speech: never a negated quote (the cue model may
+    # still drop it as no statement)
+    text = "Hungary declined to participate in the migrant-sharing plan."
+    assert not any(q.negated for q in _quotes(alone, text))
+
+
 @pytest.mark.parametrize("text, cue, pronoun, actor_id", [
     ("Trump told reporters that it was Putin who suggested the order of the meetings.",
      "suggested", "who", "vladimir-putin"),
