@@ -625,3 +625,12 @@ def test_quotation_with_its_own_attribution_is_not_the_previous_sentence_s(alone
             'from the prison," he tweeted on Friday.')
     quote = _find(_quotes(alone, text), 'We urge everyone')
     assert quote.cue.text == "tweeted" and quote.speaker.text == "he"
+
+
+def test_quotation_over_lines_without_marks_is_one_content(alone):
+    # text with one sentence per line: the quotation's middle lines carry no marks
+    text = ('The bondholders rejected the offer.\n"They said no.\nThat is it.\nThey will have to '
+            'file for bankruptcy," said a law professor in Lanberg.')
+    quote = _only(alone, text, "said")
+    assert "They said no." in quote.content.text
+    assert "file for bankruptcy" in quote.content.text
