@@ -450,6 +450,14 @@ def test_a_cue_negating_the_speech_verb_it_governs_reports_nothing_said(alone, t
     assert quotes and all(q.negated for q in quotes), quotes
 
 
+def test_a_participle_qualifying_a_denial_is_the_speakers_own_statement(alone):
+    # "denied" negates what it governs, not the statement made while denying it
+    text = "The minister denied the report, saying the talks with the unions were going well."
+    quote = _only(alone, text, "saying")
+    assert not quote.negated
+    assert "the talks with the unions were going well" in quote.content.text
+
+
 def test_declining_an_action_is_no_negated_statement(alone):
     # "declined to participate" reports no speech: never a negated quote (the cue model may
     # still drop it as no statement)

@@ -103,7 +103,21 @@ def negated_cue(page: Page, found: Found) -> bool:
     span = page.doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return page.status(span.root).status == "negated" or declines_to_speak(span.root)
+    cue = span.root
+    status = page.status(cue)
+    if status.status == "negated" and not qualifies_its_negator(cue, status.host):
+        return True
+    return declines_to_speak(cue)
+
+
+def qualifies_its_negator(cue: Token, host: str) -> bool:
+    """"He rejected the idea …, arguing integration fails and warned …": a participle (or a
+    verb conjoined to it) qualifying the verb that carries the negation is the speaker's own
+    statement, not a denied one; the events' status rules pass the negation down to it."""
+    node = cue
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_ == "advcl" and node.head is not cue and node.head.text == host
 
 
 def declines_to_speak(cue: Token) -> bool:
