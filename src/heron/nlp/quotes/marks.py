@@ -24,12 +24,14 @@ _BEFORE_OPENING = frozenset("([{—–-/")
 _AFTER_CLOSING = frozenset(".,;:!?)]}—–-'’")
 # A quotation left open with no continuation ends with its first sentence.
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
-# Lines a quotation may run over without marks (text with one sentence per line).
+# Lines a quotation may run over without marks (text with one sentence per line), by default
+# (``QuoteTuning.max_continued_paragraphs``).
 MAX_UNMARKED_LINES = 6
 
 
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every quotation, marks included, in text order."""
+def quotation_spans(text: str, max_lines: int = MAX_UNMARKED_LINES) -> list[tuple[int, int]]:
+    """``(start, end)`` of every quotation, marks included, in text order; a quotation runs on
+    over at most ``max_lines`` lines without marks."""
     spans: list[tuple[int, int]] = []
     paragraphs = _paragraphs(text)
     carried: int | None = None  # a quotation opened in an earlier paragraph, still running
@@ -39,7 +41,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         carried = None
         if open_at is None:
             continue
-        if _closed_after_unmarked_lines(text, paragraphs[k + 1:]):
+        if _closed_after_unmarked_lines(text, paragraphs[k + 1:k + 1 + max_lines]):
             carried = open_at
         elif _reopened(text, paragraphs[k + 1:k + 2]):
             spans.append((open_at, end))  # the next paragraph reopens the quotation
@@ -99,7 +101,7 @@ def _reopened(text: str, following: list[tuple[int, int]]) -> bool:
 def _closed_after_unmarked_lines(text: str, following: list[tuple[int, int]]) -> bool:
     """Whether the paragraphs after an open quotation carry it on without reopening it: lines
     without marks, then one whose first mark closes it."""
-    for start, end in following[:MAX_UNMARKED_LINES]:
+    for start, end in following:
         role = _first_mark_role(text, start, end)
         if role is not None:
             return role == "close"
