@@ -117,13 +117,6 @@ def samples(records: list[dict[str, Any]]) -> tuple[list, list, list, list]:
     return cue_x, cue_y, span_x, span_y
 
 
-def negated(page: Any, cue: tuple[int, int]) -> bool:
-    from heron.nlp.events.status import event_status
-
-    span = page.doc.char_span(*cue, alignment_mode="expand")
-    return span is not None and len(span) > 0 and event_status(span.root).status == "negated"
-
-
 def score(records: list, predicted: list[list]) -> tuple[float, float, float, int]:
     """Content P/R/F1 at overlap ≥ 50% as bench/gold.py counts it (negated statements and gold
     quotes without content aside)."""
@@ -149,13 +142,14 @@ def score(records: list, predicted: list[list]) -> tuple[float, float, float, in
 def tune(models: Any, dev: list[dict[str, Any]]) -> tuple[float, float, float, list[str]]:
     """Pick the content switch margin and the (keep, add) thresholds on dev; returns them and
     the curve."""
+    from heron.nlp.quotes import negated_cue
     from heron.nlp.quotes.learned import select
 
     runs = [(page, found) for _, page, found, _ in parsed(dev)]
     curve, results = [], []
     for margin in MARGINS:
         scored = [[(c, f) for c, f in models.scored(page, found, margin, floor=min(ADD_GRID))
-                   if not negated(page, f.cue)] for page, found in runs]
+                   if not negated_cue(page, f)] for page, found in runs]
         if not curve:
             p, r, f, n = score(dev, [[c.found for c, _ in s if c.found is not None] for s in scored])
             curve.append(f"| rules alone | | | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")

@@ -440,6 +440,31 @@ def test_a_negated_cue_marks_the_quote_as_not_said(alone, text, negated):
     assert [q.negated for q in _quotes(alone, text)] == [negated]
 
 
+@pytest.mark.parametrize("text", [
+    "The ministry declined to predict when the talks would take place.",
+    "The ministry declined to comment on the talks.",
+    "The spokesman refused to say whether the plant would close.",
+])
+def test_a_cue_negating_the_speech_verb_it_governs_reports_nothing_said(alone, text):
+    quotes = _quotes(alone, text)
+    assert quotes and all(q.negated for q in quotes), quotes
+
+
+def test_a_participle_qualifying_a_denial_is_the_speakers_own_statement(alone):
+    # "denied" negates what it governs, not the statement made while denying it
+    text = "The minister denied the report, saying the talks with the unions were going well."
+    quote = _only(alone, text, "saying")
+    assert not quote.negated
+    assert "the talks with the unions were going well" in quote.content.text
+
+
+def test_declining_an_action_is_no_negated_statement(alone):
+    # "declined to participate" reports no speech: never a negated quote (the cue model may
+    # still drop it as no statement)
+    text = "Hungary declined to participate in the migrant-sharing plan."
+    assert not any(q.negated for q in _quotes(alone, text))
+
+
 @pytest.mark.parametrize("text, cue, pronoun, actor_id", [
     ("Trump told reporters that it was Putin who suggested the order of the meetings.",
      "suggested", "who", "vladimir-putin"),
@@ -608,3 +633,12 @@ def test_quotation_with_its_own_attribution_is_not_the_previous_sentence_s(alone
             'from the prison," he tweeted on Friday.')
     quote = _find(_quotes(alone, text), 'We urge everyone')
     assert quote.cue.text == "tweeted" and quote.speaker.text == "he"
+
+
+def test_quotation_over_lines_without_marks_is_one_content(alone):
+    # text with one sentence per line: the quotation's middle lines carry no marks
+    text = ('The bondholders rejected the offer.\n"They said no.\nThat is it.\nThey will have to '
+            'file for bankruptcy," said a law professor in Lanberg.')
+    quote = _only(alone, text, "said")
+    assert "They said no." in quote.content.text
+    assert "file for bankruptcy" in quote.content.text

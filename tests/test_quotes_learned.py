@@ -61,3 +61,14 @@ def test_cues_that_report_no_statement_are_not_exported(pipeline, text, not_cont
     threshold = Settings().quote_min_confidence
     exported = [q for q in _quotes(pipeline, text) if q.confidence >= threshold and not q.negated]
     assert not any(not_content in q.content.text for q in exported), exported
+
+
+def test_quotation_over_several_sentences_keeps_its_first_sentences(pipeline) -> None:
+    # the parser ends a sentence inside the quotation: the cue's sentence opens with "But", a
+    # lead-in the learned content options drop only from a content that opens that sentence
+    text = ('"We will rebuild the bridge. It will take two years. But we have no money for it '
+            'yet," the mayor of Lanberg said on Monday.')
+    quotes = [q for q in _quotes(pipeline, text) if q.cue.text == "said"]
+    assert quotes, "no quote with cue 'said'"
+    assert quotes[0].content.text.startswith('"We will rebuild the bridge.')
+    assert "But we have no money" in quotes[0].content.text

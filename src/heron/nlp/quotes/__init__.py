@@ -20,10 +20,11 @@ from heron.config import Settings, model_dir
 from heron.model import ActorRef, Mention, Quote, Span, actor_ref
 from heron.nlp.actors import is_news_outlet
 from heron.nlp.context import DocContext
+from heron.nlp.events.status import NEGATIVE_GOVERNORS
 from heron.nlp.quotes.finder import find_attributions
 from heron.nlp.quotes.found import Found
 from heron.nlp.quotes.learned import QuoteModels, load_quote_models
-from heron.nlp.quotes.lexicon import SUBJECT_PRONOUNS
+from heron.nlp.quotes.lexicon import SPEECH_VERBS, SUBJECT_PRONOUNS
 from heron.nlp.quotes.page import Page, within
 from heron.nlp.quotes.setting import SettingReader
 from heron.nlp.quotes.speaker import antecedent_phrase, speaker_ref
@@ -76,7 +77,7 @@ class QuotesComponent:
             date=setting.date,
             date_text=setting.date_text,
             content_spans=parts if len(parts) > 1 else [],
-            negated=_negated_cue(page, found),
+            negated=negated_cue(page, found),
             confidence=round(found.confidence, 3),
         )
 
@@ -96,13 +97,36 @@ def _without_relays(found: list[Found]) -> list[tuple[Found, str | None]]:
     return kept
 
 
-def _negated_cue(page: Page, found: Found) -> bool:
+def negated_cue(page: Page, found: Found) -> bool:
     """"The Kremlin hasn't confirmed such a possibility", "has yet to respond", "Nothing else
     was agreed": the cue's own polarity (the events' status rules, applied to the cue word)."""
     span = page.doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return page.status(span.root).status == "negated"
+    cue = span.root
+    status = page.status(cue)
+    if status.status == "negated" and not qualifies_its_negator(cue, status.host):
+        return True
+    return declines_to_speak(cue)
+
+
+def qualifies_its_negator(cue: Token, host: str) -> bool:
+    """"He rejected the idea …, arguing integration fails and warned …": a participle (or a
+    verb conjoined to it) qualifying the verb that carries the negation is the speaker's own
+    statement, not a denied one; the events' status rules pass the negation down to it."""
+    node = cue
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_ == "advcl" and node.head is not cue and node.head.text == host
+
+
+def declines_to_speak(cue: Token) -> bool:
+    """"Declined to comment", "refused to say when …", "declined to predict": a cue that
+    negates the speech verb it governs reports that nothing was said (the negative governors
+    are the events' status rules'); "declined to participate" reports no speech at all and is
+    left to the cue model."""
+    return cue.lemma_.lower() in NEGATIVE_GOVERNORS and any(
+        child.dep_ == "xcomp" and child.lemma_.lower() in SPEECH_VERBS for child in cue.children)
 
 
 def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:

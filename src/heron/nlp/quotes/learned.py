@@ -195,7 +195,10 @@ def content_options(page: Page, cand: Candidate) -> Options:
 def _without_lead_in(page: Page, spans: Spans, sent: Span) -> Spans:
     """A content opening its sentence never starts with the words linking it to the text before
     ("For instance, …", "But …"), whichever rule proposed it."""
-    if not spans or spans[0][0] > sent.start_char or page.quoted(spans[0][0]):
+    opening = next((t.idx for t in page.words(sent) if not t.is_space), None)
+    # A content that starts before the sentence (a quotation the parser split into sentences)
+    # is not opened by this sentence's lead-in.
+    if not spans or spans[0][0] != opening or page.quoted(spans[0][0]):
         return spans
     words = [t for t in page.words(sent) if spans[0][0] <= t.idx < spans[0][1]]
     kept = without_lead(words, page.tuning.max_lead_in_tokens)
@@ -363,12 +366,28 @@ def _rule_features(page: Page, cand: Candidate, lemma: str) -> Iterator[str]:
     yield f"rule_len={_bucket(words)}"
     yield f"rule_parts={min(len(found.content), 3)}"
     yield f"rule_side={'before' if found.content[0][0] < found.cue[0] else 'after'}"
+    yield from _content_shape(page, found.content, lemma)
     for name in cand.options.get(tuple(found.content), []):
         if name != "rule":
             yield f"rule_is={name}"
             yield f"rule_is_lem={name}|{lemma}"
     if found.speaker_head is None:
         yield "rule_no_speaker"
+
+
+def _content_shape(page: Page, content: Spans, lemma: str) -> Iterator[str]:
+    """What the rule's content is grammatically: a statement is mostly a clause or a
+    quotation ("claimed that it was …"), a cue with a bare noun phrase mostly no statement at
+    all ("claimed responsibility for", "dismissed concerns about", "confirmed the identity")."""
+    span = page.doc.char_span(content[0][0], content[-1][1], alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    root = span.root
+    clausal = any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
+    kind = "quoted" if page.fully_quoted(*content[0]) else "clause" if clausal else root.pos_
+    yield f"rule_shape={kind}"
+    yield f"rule_shape_lem={kind}|{lemma}"
+    yield f"rule_root_dep={root.dep_}"
 
 
 def span_features(page: Page, cand: Candidate, spans: tuple[tuple[int, int], ...],

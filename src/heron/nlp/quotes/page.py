@@ -39,7 +39,7 @@ class Page:
         # learned models look at each token many times, so they read them from one list.
         self.tokens: list[Token] = list(doc)
         self.text = "".join(t.text_with_ws for t in self.tokens)  # Doc.text, without a 2nd pass
-        self.quotes = quotation_spans(self.text)
+        self.quotes = quotation_spans(self.text, self.tuning.max_continued_paragraphs)
         self.inside = bytearray(len(self.text) + 1)
         for start, end in self.quotes:
             self.inside[start + 1:end - 1] = b"\x01" * max(0, end - start - 2)

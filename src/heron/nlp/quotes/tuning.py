@@ -31,7 +31,8 @@ class QuoteTuning:
     # channel, outlet and date of the same speaker's statement.
     setting_carry_sentences: int = 2
     # How many later paragraphs a quotation left open at its paragraph's end may run over
-    # (the span model's "paragraphs" candidate).
+    # (the span model's "paragraphs" candidate; the lines without marks a quotation runs over
+    # in text with one sentence per line, marks.py).
     max_continued_paragraphs: int = 6
 
     @classmethod
