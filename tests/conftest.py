@@ -88,6 +88,18 @@ def seeds_dir() -> Path:
     return SEEDS_DIR
 
 
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """A database file holding the ingested, analysed and fused seed corpus (one per module:
+    some modules migrate or rewrite it)."""
+    from heron.api import Heron
+
+    db = tmp_path_factory.mktemp("seeded") / "h.db"
+    with Heron(db) as h:
+        h.ingest([seeds_dir], published="2025-08-20", workers=1)
+    return db
+
+
 def news_corpus(path: Path, n: int, seed: int = 7) -> list[dict]:
     """``n`` distinct news-like articles stitched from windows of the seed and multi-outlet
     test articles (real sentences, so every NLP stage has work), written as JSONL to ``path``."""

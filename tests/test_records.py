@@ -32,14 +32,6 @@ def keys_ok(value: dict[str, Any], record: Any) -> None:
     assert set(value) <= declared, (record.__name__, set(value) - declared)
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    db = tmp_path_factory.mktemp("records") / "h.db"
-    with Heron(db) as h:
-        h.ingest([seeds_dir], published="2025-08-20", workers=1)
-    return db
-
-
 def test_stored_fusion_records_have_the_declared_keys(seeded: Path) -> None:
     with Heron(seeded, readonly=True) as h:
         stories = h.store.story_records(limit=-1)

@@ -7,22 +7,12 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from heron.api import Heron
 from heron.read.events import stance_per_day
 from heron.read.paging import MAX_LIMIT
 from heron.store.base import EventFilter
 from heron.store.migrations import MIGRATIONS
 from heron.store.read_sql import event_where
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    db = tmp_path_factory.mktemp("scale") / "h.db"
-    with Heron(db) as h:
-        h.ingest([seeds_dir], published="2025-08-20", workers=1)
-    return db
 
 
 def participants_from_json(conn: sqlite3.Connection) -> list[tuple]:
