@@ -166,6 +166,16 @@ UPDATE quotes SET confidence = (data::jsonb ->> 'confidence')::double precision,
 
 V5 = V5_COVERING  # plain DDL, valid in both dialects
 
+V6 = """
+ALTER TABLE event_participants ADD COLUMN date TEXT;
+ALTER TABLE event_participants ADD COLUMN event_type TEXT;
+ALTER TABLE event_participants ADD COLUMN status TEXT;
+UPDATE event_participants p SET date = e.date, event_type = e.event_type, status = e.status
+    FROM events e WHERE e.id = p.event_id;
+CREATE INDEX event_participants_day
+    ON event_participants(actor_id, date, event_type, status, event_id);
+"""
+
 # Foreign keys are checked at commit: the shared SQL's ``INSERT OR REPLACE`` (delete, then insert
 # the same key) is valid inside a transaction, as it is in SQLite.
 _FK = re.compile(r"(REFERENCES \w+\(\w+\))")
@@ -175,4 +185,4 @@ def _deferred(script: str) -> str:
     return _FK.sub(r"\1 DEFERRABLE INITIALLY DEFERRED", script)
 
 
-PG_MIGRATIONS: list[str] = [_deferred(v) for v in (V1, V2, V3, V4, V5)]
+PG_MIGRATIONS: list[str] = [_deferred(v) for v in (V1, V2, V3, V4, V5, V6)]

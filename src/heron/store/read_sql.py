@@ -115,11 +115,13 @@ class ReadSQL:
                          skip_statuses: Sequence[str]) -> list[tuple[str, str | None, int]]:
         """(day, event type, events) of every event the actor takes part in, except those whose
         status is one of ``skip_statuses``."""
+        # From the participant rows alone (they carry each event's date, type and status; an
+        # event where the actor has two roles or two refs is counted once).
         rows = self._all(
-            "SELECT substr(e.date, 1, 10) AS day, e.event_type, count(*) AS n FROM events e "
-            f"WHERE e.id IN ({_ACTOR_EVENTS}) "
-            f"AND (e.status IS NULL OR e.status NOT IN ({_marks(skip_statuses)})) "
-            "GROUP BY substr(e.date, 1, 10), e.event_type", (actor_id, *skip_statuses))
+            "SELECT substr(date, 1, 10) AS day, event_type, count(DISTINCT event_id) AS n "
+            "FROM event_participants WHERE actor_id = ? "
+            f"AND (status IS NULL OR status NOT IN ({_marks(skip_statuses)})) "
+            "GROUP BY substr(date, 1, 10), event_type", (actor_id, *skip_statuses))
         return [(r["day"] or "", r["event_type"], r["n"]) for r in rows]
 
     # -- articles --------------------------------------------------------------------------

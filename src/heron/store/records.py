@@ -42,8 +42,10 @@ def analysis_rows(analysis: Analysis) -> Iterator[tuple[str, tuple[str, ...], li
 
 
 def participant_rows(analysis: Analysis) -> list[tuple]:
-    """``event_participants`` rows: (event id, article id, role, actor id, country)."""
-    return [(e.id, analysis.article_id, role, ref.actor_id, ref.country)
+    """``event_participants`` rows: (event id, article id, role, actor id, country, and the
+    event's date, type and status, which an actor's trend counts)."""
+    return [(e.id, analysis.article_id, role, ref.actor_id, ref.country, e.date, e.event_type,
+             e.status)
             for e in analysis.events
             for role, refs in (("actors", e.actors), ("recipients", e.recipients)) for ref in refs]
 

@@ -206,7 +206,7 @@ class SQLiteStore(ReadSQL):
                 self.conn.executemany(
                     f"INSERT INTO {table} ({', '.join(columns)}) "
                     f"VALUES ({', '.join('?' * len(columns))})", rows)
-            self.conn.executemany("INSERT INTO event_participants VALUES (?, ?, ?, ?, ?)",
+            self.conn.executemany("INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                   participant_rows(analysis))
             self.conn.executemany(
                 "INSERT OR IGNORE INTO actors (id, name, country, sector, kind, kb_id) "
