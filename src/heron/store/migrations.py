@@ -180,15 +180,20 @@ CREATE INDEX event_participants_event ON event_participants(event_id, actor_id);
 # An actor's trend (events per day and type, issue #16) at 50,000 articles read the date, type
 # and status of each of a big actor's ~75,000 event rows (0.5 s). Each participant row carries
 # them, so the trend is counted from one index range.
-V6_PARTICIPANT_DAYS = """
+# The columns and index are plain DDL shared with PostgreSQL; only the back-fill differs.
+PARTICIPANT_DAY_COLUMNS = """
 ALTER TABLE event_participants ADD COLUMN date TEXT;
 ALTER TABLE event_participants ADD COLUMN event_type TEXT;
 ALTER TABLE event_participants ADD COLUMN status TEXT;
-UPDATE event_participants SET (date, event_type, status) =
-    (SELECT e.date, e.event_type, e.status FROM events e WHERE e.id = event_participants.event_id);
+"""
+PARTICIPANT_DAY_INDEX = """
 CREATE INDEX event_participants_day
     ON event_participants(actor_id, date, event_type, status, event_id);
 """
+V6_PARTICIPANT_DAYS = PARTICIPANT_DAY_COLUMNS + """
+UPDATE event_participants SET (date, event_type, status) =
+    (SELECT e.date, e.event_type, e.status FROM events e WHERE e.id = event_participants.event_id);
+""" + PARTICIPANT_DAY_INDEX
 
 MIGRATIONS: list[str] = [V1_ARTICLES + V1_ANALYSIS, V2_FUSION, V3_FAILURES, V4_INDEXES,
                          V5_COVERING, V6_PARTICIPANT_DAYS]

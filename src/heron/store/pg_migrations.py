@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from heron.store.migrations import V5_COVERING
+from heron.store.migrations import PARTICIPANT_DAY_COLUMNS, PARTICIPANT_DAY_INDEX, V5_COVERING
 
 ROWID = "rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE"
 
@@ -166,15 +166,10 @@ UPDATE quotes SET confidence = (data::jsonb ->> 'confidence')::double precision,
 
 V5 = V5_COVERING  # plain DDL, valid in both dialects
 
-V6 = """
-ALTER TABLE event_participants ADD COLUMN date TEXT;
-ALTER TABLE event_participants ADD COLUMN event_type TEXT;
-ALTER TABLE event_participants ADD COLUMN status TEXT;
+V6 = PARTICIPANT_DAY_COLUMNS + """
 UPDATE event_participants p SET date = e.date, event_type = e.event_type, status = e.status
     FROM events e WHERE e.id = p.event_id;
-CREATE INDEX event_participants_day
-    ON event_participants(actor_id, date, event_type, status, event_id);
-"""
+""" + PARTICIPANT_DAY_INDEX
 
 # Foreign keys are checked at commit: the shared SQL's ``INSERT OR REPLACE`` (delete, then insert
 # the same key) is valid inside a transaction, as it is in SQLite.
