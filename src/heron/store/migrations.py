@@ -133,15 +133,26 @@ CREATE INDEX articles_failed ON articles(failed_stage) WHERE failed_stage IS NOT
 # a scan of event JSON. ``event_participants`` holds one row per actor/recipient of each event
 # (filled at save_analysis; back-filled here from the stored JSON); quotes keep the confidence and
 # negation their default filter reads as columns too.
-V4_INDEXES = """
-ALTER TABLE events ADD COLUMN confidence REAL;
-UPDATE events SET confidence = json_extract(data, '$.confidence');
+# The DDL of migration 4 that both dialects share (pg_migrations.V4 reuses it).
+EVENT_INDEXES_AND_PARTICIPANTS = """
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_status ON events(status, date);
 CREATE TABLE event_participants (
     event_id TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id),
     role TEXT NOT NULL, actor_id TEXT, country TEXT
 );
+"""
+PARTICIPANT_AND_ACTOR_INDEXES = """
+CREATE INDEX event_participants_actor ON event_participants(actor_id, role);
+CREATE INDEX event_participants_country ON event_participants(country);
+CREATE INDEX event_participants_article ON event_participants(article_id);
+CREATE INDEX event_participants_event ON event_participants(event_id);
+CREATE INDEX actors_country ON actors(country);
+CREATE INDEX actors_name ON actors(name);
+"""
+V4_INDEXES = """
+ALTER TABLE events ADD COLUMN confidence REAL;
+UPDATE events SET confidence = json_extract(data, '$.confidence');""" + EVENT_INDEXES_AND_PARTICIPANTS + """
 INSERT INTO event_participants
     SELECT e.id, e.article_id, 'actors', json_extract(j.value, '$.actor_id'),
            json_extract(j.value, '$.country')
@@ -149,13 +160,7 @@ INSERT INTO event_participants
 INSERT INTO event_participants
     SELECT e.id, e.article_id, 'recipients', json_extract(j.value, '$.actor_id'),
            json_extract(j.value, '$.country')
-    FROM events e, json_each(e.data, '$.recipients') j;
-CREATE INDEX event_participants_actor ON event_participants(actor_id, role);
-CREATE INDEX event_participants_country ON event_participants(country);
-CREATE INDEX event_participants_article ON event_participants(article_id);
-CREATE INDEX event_participants_event ON event_participants(event_id);
-CREATE INDEX actors_country ON actors(country);
-CREATE INDEX actors_name ON actors(name);
+    FROM events e, json_each(e.data, '$.recipients') j;""" + PARTICIPANT_AND_ACTOR_INDEXES + """
 ALTER TABLE quotes ADD COLUMN confidence REAL;
 ALTER TABLE quotes ADD COLUMN negated INTEGER;
 UPDATE quotes SET confidence = json_extract(data, '$.confidence'),

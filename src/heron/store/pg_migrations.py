@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from heron.store.migrations import PARTICIPANT_DAY_COLUMNS, PARTICIPANT_DAY_INDEX, V5_COVERING
+from heron.store.migrations import (
+    EVENT_INDEXES_AND_PARTICIPANTS,
+    PARTICIPANT_AND_ACTOR_INDEXES,
+    PARTICIPANT_DAY_COLUMNS,
+    PARTICIPANT_DAY_INDEX,
+    V5_COVERING,
+)
 
 ROWID = "rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE"
 
@@ -142,22 +148,11 @@ ALTER TABLE events DROP COLUMN rowid;
 ALTER TABLE events ADD COLUMN confidence DOUBLE PRECISION;
 ALTER TABLE events ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE;
 UPDATE events SET confidence = (data::jsonb ->> 'confidence')::double precision;
-CREATE INDEX events_date ON events(date);
-CREATE INDEX events_status ON events(status, date);
-CREATE TABLE event_participants (
-    event_id TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id),
-    role TEXT NOT NULL, actor_id TEXT, country TEXT
-);
+""" + EVENT_INDEXES_AND_PARTICIPANTS + """
 INSERT INTO event_participants
     SELECT e.id, e.article_id, r.role, p ->> 'actor_id', p ->> 'country'
     FROM events e, (VALUES ('actors'), ('recipients')) AS r(role),
-         jsonb_array_elements(e.data::jsonb -> r.role) AS p;
-CREATE INDEX event_participants_actor ON event_participants(actor_id, role);
-CREATE INDEX event_participants_country ON event_participants(country);
-CREATE INDEX event_participants_article ON event_participants(article_id);
-CREATE INDEX event_participants_event ON event_participants(event_id);
-CREATE INDEX actors_country ON actors(country);
-CREATE INDEX actors_name ON actors(name);
+         jsonb_array_elements(e.data::jsonb -> r.role) AS p;""" + PARTICIPANT_AND_ACTOR_INDEXES + """
 ALTER TABLE quotes ADD COLUMN confidence DOUBLE PRECISION;
 ALTER TABLE quotes ADD COLUMN negated BOOLEAN;
 UPDATE quotes SET confidence = (data::jsonb ->> 'confidence')::double precision,
