@@ -14,6 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 import heron
+from heron.config import Settings
+from heron.model import Event, Quote
 from heron.store.migrations import MIGRATIONS
 from heron.store.sqlite import StoreError
 from heron.web import create_app
@@ -183,6 +185,25 @@ def test_quotes_filter_by_speaker(client):
     assert mine["total"] == speakers.count(speakers[0])
 
 
+
+def _stored_findings(web_db: Path) -> tuple[list[Event], list[Quote], Settings]:
+    with heron.open(web_db, readonly=True) as h:
+        analyses = [an for a in h.articles() if (an := h.analysis(a.id))]
+        return ([e for an in analyses for e in an.events], [q for an in analyses for q in an.quotes],
+                h.settings)
+
+
+def test_quotes_api_leaves_out_quotes_below_the_threshold_but_keeps_negated_ones(client, web_db):
+    _, quotes, settings = _stored_findings(web_db)
+    def kept(threshold: float) -> int:
+        return sum(q.confidence >= threshold or q.negated for q in quotes)
+    assert get_json(client, "/api/quotes?limit=500")["total"] == kept(settings.quote_min_confidence)
+    assert get_json(client, "/api/quotes?limit=500&min_confidence=0")["total"] == len(quotes)
+    middle = sorted(q.confidence for q in quotes)[len(quotes) // 2]
+    assert 0 < get_json(client, f"/api/quotes?limit=500&min_confidence={middle}")["total"] \
+        == kept(middle) < len(quotes)
+    get_json(client, "/api/quotes?min_confidence=2", status=422)
+
 # -- pages -----------------------------------------------------------------------------------
 def test_article_page_highlights_mentions_and_events(client, seed_ids):
     page = client.get(f"/articles/{seed_ids[1]}")
@@ -190,6 +211,21 @@ def test_article_page_highlights_mentions_and_events(client, seed_ids):
     assert 'class="hl-mention' in page.text and 'class="hl-trigger' in page.text
     assert 'id="ev-' in page.text  # every event trigger is an anchor the actor pages link to
 
+
+
+def test_article_page_hides_findings_below_the_thresholds_until_asked(client, web_db, seed_ids):
+    events, quotes, settings = _stored_findings(web_db)
+    low = {e.article_id for e in events if e.confidence < settings.min_confidence}
+    article_id = next(i for i in seed_ids if i in low)
+    with heron.open(web_db, readonly=True) as h:
+        analysis = h.analysis(article_id)
+    assert analysis is not None
+    confident = [e for e in analysis.events if e.confidence >= settings.min_confidence]
+    def listed(page: str) -> int:
+        return len(re.findall(r'<li class="quad-', page))
+    default, every = client.get(f"/articles/{article_id}"), client.get(f"/articles/{article_id}?all=1")
+    assert listed(default.text) == len(confident) < listed(every.text) == len(analysis.events)
+    assert "hidden" in default.text and 'href="?all=1"' in default.text
 
 def test_article_page_marks_the_cited_span(client, seed_ids):
     article = get_json(client, f"/api/articles/{seed_ids[0]}")

@@ -287,12 +287,14 @@ class Heron:
         return read_quotes.quotes(self.store, speakers, limit=limit, offset=offset,
                                   min_confidence=self.settings.quote_min_confidence).items
 
-    def quote_page(self, speaker_id: str | None = None, limit: int = 50,
-                   offset: int = 0) -> Page[QuoteRecord]:
-        """One page of quotes, optionally of one speaker given by actor id, whatever their
-        confidence (what ``/api/quotes`` serves)."""
+    def quote_page(self, speaker_id: str | None = None, limit: int = 50, offset: int = 0,
+                   min_confidence: float | None = None) -> Page[QuoteRecord]:
+        """One page of quotes (what ``/api/quotes`` serves), optionally of one speaker given by
+        actor id; quotes below ``min_confidence`` (default: the quote export threshold, as
+        :meth:`quotes`) are left out, negated ones are kept."""
+        threshold = self.settings.quote_min_confidence if min_confidence is None else min_confidence
         return read_quotes.quotes(self.store, [speaker_id] if speaker_id else None, limit=limit,
-                                  offset=offset)
+                                  offset=offset, min_confidence=threshold)
 
     def contradictions(self, story_id: str | None = None) -> list[Contradiction]:
         """Contradictions (of one story, or all), each with its sides and their sources."""

@@ -20,11 +20,13 @@ def quotes(store: Store, speakers: list[str] | None = None,
                 store.quote_records(where, limit, offset))
 
 
-def quotes_by_speaker(store: Store, article_ids: list[str],
+def quotes_by_speaker(store: Store, article_ids: list[str], min_confidence: float = 0.0,
                       limit: int = MAX_LIMIT) -> list[SpeakerQuotes]:
-    """Quotes of some articles grouped by speaker, the most quoted speaker first."""
+    """Quotes of some articles at or above ``min_confidence`` (negated ones kept) grouped by
+    speaker, the most quoted speaker first."""
     groups: dict[str, SpeakerQuotes] = {}
-    for quote in quotes(store, article_ids=article_ids, limit=limit).items:
+    for quote in quotes(store, article_ids=article_ids, limit=limit,
+                        min_confidence=min_confidence).items:
         speaker = quote["speaker"]
         actor_id, name = (speaker["actor_id"], speaker["name"]) if speaker else (None, None)
         group = groups.setdefault(actor_id or name or "", {

@@ -235,10 +235,11 @@ def _pages(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/articles/{article_id}")
     def article_page(request: Request, article_id: str, start: int | None = None,
-                     end: int | None = None):
+                     end: int | None = None, all: bool = False):  # noqa: A002
+        # ?all=1 also shows the events and quotes below the export thresholds
         target = (start, end) if start is not None and end is not None else None
         return render(request, "article.html",
-                      pages.article_page(_heron(request), article_id, target), "article")
+                      pages.article_page(_heron(request), article_id, target, all), "article")
 
     @router.get("/map/land.svg")
     def land() -> Response:
@@ -307,8 +308,12 @@ def _api() -> APIRouter:
 
     @api.get("/quotes", summary="Quotes, optionally of one speaker (actor id)")
     def quotes(request: Request, speaker: str | None = None, limit: Limit = 50,
-               offset: Offset = 0) -> PageRecord[QuoteRecord]:
-        return _heron(request).quote_page(speaker, limit, offset).to_dict()
+               offset: Offset = 0,
+               min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+               ) -> PageRecord[QuoteRecord]:
+        """``min_confidence`` defaults to Heron's quote export threshold (docs/QUOTES.md);
+        negated statements are always listed."""
+        return _heron(request).quote_page(speaker, limit, offset, min_confidence).to_dict()
 
     @api.get("/articles", summary="Article metadata, newest first")
     def articles(request: Request, limit: Limit = 50,

@@ -7,6 +7,7 @@ route handlers in :mod:`heron.web.app` only pick the template and the status cod
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -32,27 +33,43 @@ def evidence_href(article_id: str, span: SpanRecord | None) -> str:
 
 
 # -- article ---------------------------------------------------------------------------------
-def article_page(h: Heron, article_id: str,
-                 target: tuple[int, int] | None) -> dict[str, Any] | None:
+def article_page(h: Heron, article_id: str, target: tuple[int, int] | None,
+                 show_all: bool = False) -> dict[str, Any] | None:
     article = h.article(article_id)
     if article is None:
         return None
     analysis = h.analysis(article_id)
-    marks = article_marks(analysis) if analysis else []
+    shown = shown_findings(analysis, h, show_all) if analysis else None
+    marks = article_marks(shown) if shown else []
     if target:
         marks.append(Mark(target[0], target[1], "target", "the cited evidence", anchor="target"))
-    events = [event_row(e.to_dict()) for e in analysis.events] if analysis else []
+    n_hidden = (len(analysis.events) + len(analysis.quotes) - len(shown.events)
+                - len(shown.quotes)) if analysis and shown else 0
     return {
         "article": article,
         "analysis": analysis,
         "text_html": highlight(article.text, marks),
-        "events": events,
-        "quotes": analysis.quotes if analysis else [],
+        "events": [event_row(e.to_dict()) for e in shown.events] if shown else [],
+        "quotes": shown.quotes if shown else [],
+        "n_hidden": n_hidden,
+        "show_all": show_all,
         "actors": _article_actors(analysis) if analysis else [],
         "removed": article.removed,
         "original": h.article(article.duplicate_of) if article.duplicate_of else None,
         "url_href": web_url(article.url),
     }
+
+
+def shown_findings(analysis: Analysis, h: Heron, show_all: bool) -> Analysis:
+    """The analysis with only the events and quotes readers get elsewhere (exports, timeline,
+    ``/api/quotes``): at or above the export thresholds, negated quotes kept; all if
+    ``show_all``."""
+    if show_all:
+        return analysis
+    events = [e for e in analysis.events if e.confidence >= h.settings.min_confidence]
+    quotes = [q for q in analysis.quotes
+              if q.confidence >= h.settings.quote_min_confidence or q.negated]
+    return replace(analysis, events=events, quotes=quotes)
 
 
 def web_url(url: str | None) -> str | None:
@@ -113,7 +130,8 @@ def story_page(h: Heron, story_id: str, show_all: bool = False) -> dict[str, Any
         "n_hidden": sections["n_hidden"],
         "show_all": show_all,
         "contradictions": h.contradictions(story_id=story_id),
-        "quotes_by_speaker": quotes_by_speaker(h.store, article_ids),
+        "quotes_by_speaker": quotes_by_speaker(h.store, article_ids,
+                                               h.settings.quote_min_confidence),
         "chart": stance_chart(stance_per_day(happened)),
     }
 
