@@ -9,7 +9,7 @@ PIP    := $(PYTHON) -m pip --python $(BIN)/python install --disable-pip-version-
 RUNTIME_STAMP := $(VENV)/.stamp-runtime
 DEV_STAMP     := $(VENV)/.stamp-dev
 
-.PHONY: demo test lint bench train serve lock clean
+.PHONY: demo test lint bench train serve lock clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv --without-pip $(VENV)
@@ -29,6 +29,10 @@ test: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The README's pictures of the web app, taken by the browser test on the seeds.
+screenshots: $(DEV_STAMP)
+	HERON_SCREENSHOTS=1 HERON_REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests/test_web_browser.py -q
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

@@ -1,7 +1,9 @@
 """A real browser (Debian's headless Chromium via Playwright) walks the app on the seeds.
 
-stories → story → event → source article → actor, asserting what an analyst must see, and saves
-the screenshots the README shows. Skipped when /usr/bin/chromium is absent, unless
+stories → story → event → source article → actor, asserting what an analyst must see, and takes
+a screenshot of each page: into a temporary folder, or, with HERON_SCREENSHOTS=1 (`make
+screenshots`), into docs/screenshots, the pictures the README shows (a test run leaves the
+working tree alone). Skipped when /usr/bin/chromium is absent, unless
 HERON_REQUIRE_BROWSER=1 (CI), where a missing browser fails.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +28,9 @@ pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+SCREENSHOTS = (Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+               if os.environ.get("HERON_SCREENSHOTS") == "1"
+               else Path(tempfile.gettempdir()) / "heron-screenshots")
 
 
 def _require_browser() -> None:
