@@ -37,13 +37,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from gold import (  # noqa: E402 (after the path set-up)
     GOLD_DIR,
     SPEAKER_PRONOUNS,
-    PredQuote,
     Prediction,
+    PredQuote,
     actor_map,
     align_mentions,
+    export_threshold,
     load_split,
     overlap,
-    export_threshold,
     prediction_from,
     quote_export_threshold,
     report,
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, default=0, help="examples printed per category")
     ap.add_argument("--quote-min-confidence", type=float, default=None)
     args = ap.parse_args(argv)
-    records = [r for r in load_split(GOLD_DIR / f"{args.split}.jsonl")]
+    records = load_split(GOLD_DIR / f"{args.split}.jsonl")
     analyses = analyses_for(records, args.cache)
     threshold = (args.quote_min_confidence if args.quote_min_confidence is not None
                  else quote_export_threshold())
