@@ -695,3 +695,17 @@ def test_a_definite_description_is_whom_it_describes_named_before(nlp, text, res
     ctx = _with_organisations(_context_with(nlp, text, resolved), kinds)
     referent = _earlier_referent(ctx, _token(ctx, description, -1))  # the speaker's, the last
     assert (referent.actor_id if referent else None) == actor_id
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a finite speech verb joined to a reported clause in another form is the speaker's next statement
+    ("Governor Ahmed Bello said the state would never pay a ransom and warned that bandits would "
+     "be hunted down.", "the state would never pay a ransom"),
+    ("The embassy said the supplier had done nothing wrong and accused lawmakers of politicising "
+     "trade.", "the supplier had done nothing wrong"),
+    # in the same form it may continue the reported clause: left to it
+    ("She said the minister resigned and denied any wrongdoing.",
+     "the minister resigned and denied any wrongdoing"),
+])
+def test_a_speech_verb_in_another_form_ends_the_reported_clause(alone, text, content):
+    assert _only(alone, text, "said").content.text == content
