@@ -256,11 +256,14 @@ def main() -> None:
     parser.add_argument("--min-confidence", type=float, default=None,
                         help="score quotes at or above this confidence (default: Heron's quote "
                              "export threshold; 0 scores every quote found)")
+    parser.add_argument("--data", type=Path, default=DEV,
+                        help="PolNeAR dev JSONL (default: ../shared/datasets/polnear/dev.jsonl "
+                             "beside the repository)")
     parser.add_argument("--errors", action="store_true",
                         help="print missed and false contents (overlap≥50%%) of the development "
                              "documents only, never of the held-out ones")
     args = parser.parse_args()
-    docs = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]
+    docs = [json.loads(line) for line in args.data.read_text().splitlines() if line.strip()]
     split = split_of(docs)
     pipeline = Pipeline(components=tuple(args.components.split(",")))
     articles = [Article(id=d["doc_id"], text=d["text"], raw_text=d["text"], published=d["date"])

@@ -642,3 +642,70 @@ def test_quotation_over_lines_without_marks_is_one_content(alone):
     quote = _only(alone, text, "said")
     assert "They said no." in quote.content.text
     assert "file for bankruptcy" in quote.content.text
+
+
+def _with_organisations(ctx, kinds: dict[str, str]):
+    """The context's actors, of the given kinds ("organization", "group" for a country's
+    government, "igo")."""
+    from heron.model import Actor
+
+    ctx.analysis.actors = [Actor(actor_id, actor_id, None, "IGO" if kind == "igo" else None, kind)
+                           for actor_id, kind in kinds.items()]
+    for mention in ctx.analysis.mentions:
+        mention.sector = "IGO" if kinds.get(mention.actor_id or "") == "igo" else None
+    return ctx
+
+
+@pytest.mark.parametrize(("text", "resolved", "kinds", "description", "actor_id"), [
+    # a generic organisation word: the organisation named before it
+    ("Consumer Reports tested the new phone. The group said the cases were a good first step.",
+     [("Consumer Reports", 0, "ORG", "consumer-reports")], {"consumer-reports": "organization"},
+     "group", "consumer-reports"),
+    # a word of the name wins over a nearer organisation
+    ("Bank of America posted a loss while Apple grew. According to the bank, the loss was 26 cents a share.",
+     [("Bank of America", 0, "ORG", "bank-of-america"), ("Apple", 0, "ORG", "apple")],
+     {"bank-of-america": "organization", "apple": "organization"}, "bank", "bank-of-america"),
+    # a country's government or an intergovernmental body is no "group"
+    ("Cameroon and the European Commission met farmers. The group said imports had doubled.",
+     [("Cameroon", 0, "ORG", "CMR:GOV"), ("European Commission", 0, "ORG", "european-commission")],
+     {"CMR:GOV": "group", "european-commission": "igo"}, "group", None),
+    # a role word beside the name
+    ("Military spokesperson Ahmed Chaudhry briefed reporters. The spokesperson said no passengers died.",
+     [("Ahmed Chaudhry", 0, "PERSON", "ahmed-chaudhry")], {}, "spokesperson", "ahmed-chaudhry"),
+    ("Frank Kowal, the mayor, was arrested. In a statement, the mayor called the raid a hit job.",
+     [("Frank Kowal", 0, "PERSON", "frank-kowal")], {}, "mayor", "frank-kowal"),
+    # no role word beside any name: nobody
+    ("Ahmed Chaudhry briefed reporters. The spokesperson said no passengers died.",
+     [("Ahmed Chaudhry", 0, "PERSON", "ahmed-chaudhry")], {}, "spokesperson", None),
+    # several people, or someone else's office: left open
+    ("Military spokesperson Ahmed Chaudhry spoke first. The spokespersons said no passengers died.",
+     [("Ahmed Chaudhry", 0, "PERSON", "ahmed-chaudhry")], {}, "spokespersons", None),
+    ("Consumer Reports tested the phone. Its group said the cases were a good first step.",
+     [("Consumer Reports", 0, "ORG", "consumer-reports")], {"consumer-reports": "organization"},
+     "group", None),
+    # nothing named before it
+    ("The group said the cases were a good first step. Consumer Reports agreed.",
+     [("Consumer Reports", 0, "ORG", "consumer-reports")], {"consumer-reports": "organization"},
+     "group", None),
+])
+def test_a_definite_description_is_whom_it_describes_named_before(nlp, text, resolved, kinds,
+                                                                  description, actor_id):
+    from heron.nlp.quotes import _earlier_referent
+
+    ctx = _with_organisations(_context_with(nlp, text, resolved), kinds)
+    referent = _earlier_referent(ctx, _token(ctx, description, -1))  # the speaker's, the last
+    assert (referent.actor_id if referent else None) == actor_id
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a finite speech verb joined to a reported clause in another form is the speaker's next statement
+    ("Governor Ahmed Bello said the state would never pay a ransom and warned that bandits would "
+     "be hunted down.", "the state would never pay a ransom"),
+    ("The embassy said the supplier had done nothing wrong and accused lawmakers of politicising "
+     "trade.", "the supplier had done nothing wrong"),
+    # in the same form it may continue the reported clause: left to it
+    ("She said the minister resigned and denied any wrongdoing.",
+     "the minister resigned and denied any wrongdoing"),
+])
+def test_a_speech_verb_in_another_form_ends_the_reported_clause(alone, text, content):
+    assert _only(alone, text, "said").content.text == content

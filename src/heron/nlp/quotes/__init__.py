@@ -27,7 +27,7 @@ from heron.nlp.quotes.learned import QuoteModels, load_quote_models
 from heron.nlp.quotes.lexicon import SPEECH_VERBS, SUBJECT_PRONOUNS
 from heron.nlp.quotes.page import Page, within
 from heron.nlp.quotes.setting import SettingReader
-from heron.nlp.quotes.speaker import antecedent_phrase, speaker_ref
+from heron.nlp.quotes.speaker import antecedent_phrase, described_referent, speaker_ref
 from heron.nlp.quotes.tuning import QuoteTuning
 
 __all__ = ["QuoteTuning", "QuotesComponent", "build"]
@@ -148,7 +148,9 @@ def _earlier_referent(ctx: DocContext, head: Token) -> Mention | None:
     """Who an unresolved speaker is, from the mentions the actors component did resolve: a
     "he"/"she" it left open is whom the nearest resolved "he"/"she" before it refers to
     ("Henderson said … He stated that …"); a name it found no mention for ("Exantus told VOA",
-    missed by NER) is the person of that surname named elsewhere in the text."""
+    missed by NER) is the person of that surname named elsewhere in the text; a definite
+    description ("the group", "the spokesperson") is the organisation or person it describes,
+    named before (:func:`.speaker.described_referent`)."""
     if head.pos_ == "PRON" and head.lower_ in SUBJECT_PRONOUNS:
         # a subject pronoun, not "his"/"her": a possessive often names someone else
         return next((m for m in reversed(ctx.analysis.mentions) if m.end <= head.idx and m.actor_id
@@ -157,7 +159,8 @@ def _earlier_referent(ctx: DocContext, head: Token) -> Mention | None:
         surname = head.lower_
         return next((m for m in ctx.analysis.mentions if m.actor_id and m.kind == "PERSON"
                      and (m.name or m.text).split()[-1].lower() == surname), None)
-    return None
+    organisations = {a.id for a in ctx.analysis.actors if a.kind in ("organization", "igo")}
+    return described_referent(head, [m for m in ctx.analysis.mentions if m.end <= head.idx], organisations)
 
 
 def _carry_settings(quotes: list[Quote], carry_sentences: int) -> None:

@@ -466,13 +466,30 @@ def _may_trail(verb: Token, first: Token, members: set[int]) -> bool:
         if verb.tag_ == "VBG" and verb.doc[verb.left_edge.i - 1].text == ",":
             return True
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
-        return verb.dep_ == "conj" and bool(subjects) and subjects[0].lower_ in PERSONAL_PRONOUNS
+        if verb.dep_ != "conj" or not subjects:
+            return False
+        return subjects[0].lower_ in PERSONAL_PRONOUNS or _tense_breaks(verb)
     node = verb
     while node.i in members and node.head != node:
         if any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in node.children):
             return False
         node = node.head
     return True
+
+
+def _tense_breaks(verb: Token) -> bool:
+    """"said the state would never pay a ransom and warned that …", "said the supplier had done
+    nothing wrong and accused …": a finite verb joined to a reported clause whose verb is in
+    another form (with a modal or auxiliary, or another tense) does not continue that clause;
+    it is the speaker's next statement."""
+    joined = verb.head
+    if verb.tag_ not in FINITE_TAGS:
+        return False
+    return joined.tag_ != verb.tag_ or any(c.dep_ in ("aux", "auxpass") for c in joined.children)
+
+
+# Finite verb forms that agree with the attribution's own ("said", "says").
+FINITE_TAGS = frozenset({"VBD", "VBZ"})
 
 
 def without_lead(tokens: list[Token], max_lead_in: int) -> list[Token]:

@@ -30,7 +30,8 @@ SHAPES: dict[str, Shape] = {
         "message_nouns", "stance_adjectives", "stance_prepositions", "linking_verbs",
         "other_sense_passives", "addressed_verbs", "viewpoint_nouns", "words_only_verbs",
         "quoting_verbs", "relay_verbs", "broadcaster_nouns", "outlet_nouns", "platform_nouns",
-        "anonymous_heads", "indefinite_determiners", "vague_adjectives", "expletives",
+        "anonymous_heads", "organisation_heads", "generic_organisation_heads", "role_heads",
+        "indefinite_determiners", "vague_adjectives", "expletives",
         "relative_pronouns", "wh_relatives", "personal_pronouns", "first_person",
         "setting_prepositions", "subordinators", "subject_pronouns"), "words"),
     **dict.fromkeys(("cue_particles", "noun_preposition_cues", "as_framed_verbs"), "word_map"),
@@ -166,6 +167,9 @@ PLATFORM_NOUNS = _words_of["platform_nouns"]
 
 # ---- speakers (heron.nlp.quotes.speaker and the component) -----------------------------------
 ANONYMOUS_HEADS = _words_of["anonymous_heads"]
+ORGANISATION_HEADS = _words_of["organisation_heads"]
+GENERIC_ORGANISATION_HEADS = _words_of["generic_organisation_heads"]
+ROLE_HEADS = _words_of["role_heads"]
 INDEFINITE_DETERMINERS = _words_of["indefinite_determiners"]
 VAGUE_ADJECTIVES = _words_of["vague_adjectives"]
 SUBJECT_PRONOUNS = _words_of["subject_pronouns"]

@@ -10,10 +10,17 @@ own text, with no actor id.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from heron.model import ActorRef, Mention, actor_ref
-from heron.nlp.quotes.lexicon import ANONYMOUS_HEADS, INDEFINITE_DETERMINERS, VAGUE_ADJECTIVES
+from heron.nlp.quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    GENERIC_ORGANISATION_HEADS,
+    INDEFINITE_DETERMINERS,
+    ORGANISATION_HEADS,
+    ROLE_HEADS,
+    VAGUE_ADJECTIVES,
+)
 from heron.nlp.quotes.speaker_phrase import after_misread_cue
 
 NAME_MODIFIERS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "nummod", "case"})
@@ -57,6 +64,47 @@ def _affiliation(head: Token, mentions: list[Mention]) -> Mention | None:
     spans = [(t.idx, t.idx + len(t)) for t in owners]
     return next((m for m in mentions if m.country and m.kind != "PRON"
                  and any(m.start < e and s < m.end for s, e in spans)), None)
+
+
+def described_referent(head: Token, earlier: list[Mention], organisations: set[str]) -> Mention | None:
+    """Whom a definite description of one speaker refers to, from the resolved mentions before
+    it: "the bank" is the nearest organisation named earlier with "bank" in its name ("Bank of
+    America"), "the group" the nearest organisation named earlier; "the spokesperson" is the
+    nearest person named earlier with that role word beside the name ("military spokesperson
+    Ahmed Sharif Chaudhry", "Frank Kowalczyk, the mayor"). Plurals ("the officials") and
+    possessed descriptions ("his office") are left unresolved: they are several people or
+    someone else's. ``organisations``: the ids of the actors that are organisations or IGOs (a
+    country's government, "Cameroon (GOV)", is no "group")."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    word = head.lemma_.lower()
+    if word in ORGANISATION_HEADS:
+        # "the group" is a body named before, not an intergovernmental one ("the European Commission")
+        generic = word in GENERIC_ORGANISATION_HEADS
+        return next((m for m in reversed(earlier) if m.actor_id in organisations and (
+            generic and m.sector != "IGO" or word in (m.name or m.text).lower().split())), None)
+    if word in ROLE_HEADS:
+        return next((m for m in reversed(earlier) if m.kind == "PERSON" and m.actor_id
+                     and _has_role_word(head.doc, m, word)), None)
+    return None
+
+
+def _has_role_word(doc: Doc, mention: Mention, word: str) -> bool:
+    """Whether ``word`` stands within a few words before the mention, or after it following a
+    comma ("Simon Fon Ngwa, the regional governor"), in the mention's sentence."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    before = doc[max(sent.start, span.start - ROLE_WINDOW):span.start]
+    after = doc[span.end:min(sent.end, span.end + ROLE_WINDOW)] if span.end < sent.end \
+        and doc[span.end].text == "," else doc[span.end:span.end]
+    return any(t.lemma_.lower() == word for t in (*before, *after))
+
+
+# How many words from a name its role may stand ("Somali military spokesperson Col. Ahmed …").
+ROLE_WINDOW = 6
 
 
 def antecedent_phrase(head: Token) -> tuple[Span, Token] | None:
