@@ -26,7 +26,9 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import pickle
+import subprocess
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -57,15 +59,32 @@ Examples = dict[str, list[str]]
 
 
 def analyses_for(records: list[dict[str, Any]], cache: Path | None) -> list[Any]:
-    """Heron's analyses of ``records``, from ``cache`` when it exists (else computed and saved)."""
+    """Heron's analyses of ``records``, from ``cache`` when it was written for the same
+    documents by the same code (commit and uncommitted changes), else computed and saved."""
+    key = cache_key(records)
     if cache is not None and cache.exists():
         with cache.open("rb") as fh:
-            return pickle.load(fh)
+            saved = pickle.load(fh)
+        if isinstance(saved, dict) and saved.get("key") == key:
+            return saved["analyses"]
+        print(f"{cache} was written for other documents or code: recomputing", file=sys.stderr)
     analyses = list(run_heron(records))
     if cache is not None:
         with cache.open("wb") as fh:
-            pickle.dump(analyses, fh)
+            pickle.dump({"key": key, "analyses": analyses}, fh)
     return analyses
+
+
+def cache_key(records: list[dict[str, Any]]) -> str:
+    """The documents and the code state (HEAD plus the diff of src/) the analyses depend on."""
+    root = Path(__file__).resolve().parents[1]
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True,
+                              text=True).stdout
+    digest = hashlib.sha256(git("rev-parse", "HEAD").encode() + git("diff", "HEAD", "--", "src").encode())
+    for r in records:
+        digest.update(r["doc_id"].encode())
+    return digest.hexdigest()
 
 
 def cue_category(gold: dict[str, Any], pred: PredQuote) -> str:

@@ -213,19 +213,40 @@ def test_article_page_highlights_mentions_and_events(client, seed_ids):
 
 
 
-def test_article_page_hides_findings_below_the_thresholds_until_asked(client, web_db, seed_ids):
+def test_article_page_lists_findings_below_the_thresholds_only_when_asked(client, web_db,
+                                                                          seed_ids):
     events, quotes, settings = _stored_findings(web_db)
-    low = {e.article_id for e in events if e.confidence < settings.min_confidence}
-    article_id = next(i for i in seed_ids if i in low)
-    with heron.open(web_db, readonly=True) as h:
-        analysis = h.analysis(article_id)
-    assert analysis is not None
-    confident = [e for e in analysis.events if e.confidence >= settings.min_confidence]
-    def listed(page: str) -> int:
-        return len(re.findall(r'<li class="quad-', page))
-    default, every = client.get(f"/articles/{article_id}"), client.get(f"/articles/{article_id}?all=1")
-    assert listed(default.text) == len(confident) < listed(every.text) == len(analysis.events)
-    assert "hidden" in default.text and 'href="?all=1"' in default.text
+    low_events = [e for e in events if e.confidence < settings.min_confidence]
+    low_quotes = [q for q in quotes if q.confidence < settings.quote_min_confidence and not q.negated]
+    assert low_events and low_quotes, "the seeds should hold findings below both thresholds"
+    for low in (low_events[0], low_quotes[0]):
+        article_id = low.article_id
+        with heron.open(web_db, readonly=True) as h:
+            analysis = h.analysis(article_id)
+        assert analysis is not None
+        n_low = (sum(e.confidence < settings.min_confidence for e in analysis.events)
+                 + sum(q.confidence < settings.quote_min_confidence and not q.negated
+                       for q in analysis.quotes))
+        default = client.get(f"/articles/{article_id}").text
+        every = client.get(f"/articles/{article_id}?all=1").text
+        side_panel = default.split('id="h-events"', 1)[1]
+        assert f"#ev-{low.id}" not in side_panel and f"#q-{low.id}" not in side_panel
+        assert f"{n_low} event" in default and 'href="?all=1"' in default
+        assert f"#ev-{low.id}" in every or f"#q-{low.id}" in every
+        # the text keeps every finding's anchor, so links from actor and event pages land
+        anchor = f'id="ev-{low.id}"' if low in low_events else f'id="q-{low.id}"'
+        assert anchor in default and "below the export threshold" in default
+
+
+def test_actor_quotes_honour_the_quote_threshold(client, web_db):
+    _, quotes, settings = _stored_findings(web_db)
+    speaker_ids = {q.speaker.actor_id for q in quotes if q.speaker and q.speaker.actor_id}
+    assert speaker_ids
+    for actor_id in speaker_ids:
+        listed = {q["id"] for q in get_json(client, f"/api/actors/{actor_id}")["quotes"]}
+        expected = {q.id for q in quotes if q.speaker and q.speaker.actor_id == actor_id
+                    and (q.negated or q.confidence >= settings.quote_min_confidence)}
+        assert listed == expected
 
 def test_article_page_marks_the_cited_span(client, seed_ids):
     article = get_json(client, f"/api/articles/{seed_ids[0]}")

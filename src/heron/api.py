@@ -318,7 +318,8 @@ class Heron:
     def actor(self, actor_id: str, limit: int = 50, offset: int = 0) -> ActorView | None:
         """One actor: surface forms, a page of its events in each role, quotes, co-actors and
         trend."""
-        return read_actors.actor(self.store, actor_id, limit, offset)
+        return read_actors.actor(self.store, actor_id, limit, offset,
+                                 self.settings.quote_min_confidence)
 
     # -- reading ---------------------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:

@@ -23,12 +23,13 @@ def actors(store: Store, query: str | None = None, country: str | None = None,
                 store.actor_summaries(where, limit, offset))
 
 
-def actor(store: Store, actor_id: str, limit: int = 50,
-          offset: int = 0) -> ActorView | None:
+def actor(store: Store, actor_id: str, limit: int = 50, offset: int = 0,
+          quote_min_confidence: float = 0.0) -> ActorView | None:
     """Everything about one actor: surface forms, one page (``limit``/``offset``) of its events
     in each role with their totals, quotes, co-actors and the trend. Co-actors and the trend
     cover every event, counted by the database over indexed columns: a page of an actor with
-    50,000 events reads 50 of them."""
+    50,000 events reads 50 of them. Quotes below ``quote_min_confidence`` are left out, as
+    in :func:`heron.read.quotes.quotes`."""
     found = store.actor_row(actor_id)
     if found is None:
         return None
@@ -44,7 +45,8 @@ def actor(store: Store, actor_id: str, limit: int = 50,
         "n_events_as_recipient": as_recipient.total,
         "limit": limit,
         "offset": offset,
-        "quotes": quotes(store, speakers=[actor_id], limit=MAX_LIMIT).items,
+        "quotes": quotes(store, speakers=[actor_id], limit=MAX_LIMIT,
+                         min_confidence=quote_min_confidence).items,
         "co_actors": store.co_actors(actor_id, CO_ACTORS),
         "trend": actor_trend(store, actor_id),
     }

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from heron.read.events import plover_event
+from heron.read.quotes import quote_is_shown
 from heron.read.stories import story_summary
 from heron.records import ActorExportRow, StoryRow
 from heron.store.base import Store
@@ -103,6 +104,7 @@ def table_rows(store: Store, table: str, min_confidence: float = 0.0,
     if table == "events" and min_confidence > 0:
         return (row for row in rows if row["confidence"] >= min_confidence)
     if table == "quotes" and quote_min_confidence > 0:
-        return (row for row in rows
-                if row.get("negated") or row.get("confidence", 1.0) >= quote_min_confidence)
+        return (row for row in rows if quote_is_shown(row.get("confidence", 1.0),
+                                                      bool(row.get("negated")),
+                                                      quote_min_confidence))
     return rows

@@ -20,6 +20,13 @@ def quotes(store: Store, speakers: list[str] | None = None,
                 store.quote_records(where, limit, offset))
 
 
+def quote_is_shown(confidence: float, negated: bool, min_confidence: float) -> bool:
+    """Whether readers get a quote at ``min_confidence``: confident enough, or negated (the
+    threshold is tuned on statements; what was not said is news too). The store's
+    ``QuoteFilter`` applies the same rule in SQL."""
+    return negated or confidence >= min_confidence
+
+
 def quotes_by_speaker(store: Store, article_ids: list[str], min_confidence: float = 0.0,
                       limit: int = MAX_LIMIT) -> list[SpeakerQuotes]:
     """Quotes of some articles at or above ``min_confidence`` (negated ones kept) grouped by

@@ -16,7 +16,7 @@ from heron.fuse.consensus import sentence_key
 from heron.model import Analysis
 from heron.read.events import event_row, stance_per_day, with_quad
 from heron.read.paging import Page
-from heron.read.quotes import quotes_by_speaker
+from heron.read.quotes import quote_is_shown, quotes_by_speaker
 from heron.records import Consensus, EventRow, PerSource, SourceView, SpanRecord, TimelineItem
 from heron.web.charts import stance_chart, world_point
 from heron.web.highlight import Mark, highlight, path_id
@@ -40,7 +40,9 @@ def article_page(h: Heron, article_id: str, target: tuple[int, int] | None,
         return None
     analysis = h.analysis(article_id)
     shown = shown_findings(analysis, h, show_all) if analysis else None
-    marks = article_marks(shown) if shown else []
+    # Every finding stays marked (and an anchor) in the text, so links from actor and event
+    # pages always land; the lists beside it hold the confident ones unless ?all=1.
+    marks = article_marks(analysis, shown) if analysis and shown else []
     if target:
         marks.append(Mark(target[0], target[1], "target", "the cited evidence", anchor="target"))
     n_hidden = (len(analysis.events) + len(analysis.quotes) - len(shown.events)
@@ -68,7 +70,7 @@ def shown_findings(analysis: Analysis, h: Heron, show_all: bool) -> Analysis:
         return analysis
     events = [e for e in analysis.events if e.confidence >= h.settings.min_confidence]
     quotes = [q for q in analysis.quotes
-              if q.confidence >= h.settings.quote_min_confidence or q.negated]
+              if quote_is_shown(q.confidence, q.negated, h.settings.quote_min_confidence)]
     return replace(analysis, events=events, quotes=quotes)
 
 
@@ -80,18 +82,25 @@ def web_url(url: str | None) -> str | None:
         return None
 
 
-def article_marks(analysis: Analysis) -> list[Mark]:
+def article_marks(analysis: Analysis, shown: Analysis) -> list[Mark]:
+    """Marks for every mention, event trigger and quote of ``analysis``; the ones not in
+    ``shown`` say in their title that they fall below the export threshold."""
+    low = " — below the export threshold"
+    shown_events = {e.id for e in shown.events}
+    shown_quotes = {q.id for q in shown.quotes}
     marks = [Mark(m.start, m.end, "mention" if m.confident or not m.actor_id else "mention-unsure",
                   _mention_title(m.name, m.country, m.sector, m.actor_id, m.kind),
                   href=actor_href(m.actor_id))
              for m in analysis.mentions]
     marks += [Mark(e.trigger.start, e.trigger.end, "trigger",
-                   f"{e.event_type} {e.mode or ''} ({e.status})", anchor=f"ev-{e.id}")
+                   f"{e.event_type} {e.mode or ''} ({e.status})"
+                   + ("" if e.id in shown_events else low), anchor=f"ev-{e.id}")
               for e in analysis.events]
     for q in analysis.quotes:
         speaker = q.speaker.name if q.speaker else "unattributed"
+        title = f"quote of {speaker}" + ("" if q.id in shown_quotes else low)
         for i, span in enumerate(q.content_spans or [q.content]):
-            marks.append(Mark(span.start, span.end, "quote", f"quote of {speaker}",
+            marks.append(Mark(span.start, span.end, "quote", title,
                               anchor=f"q-{q.id}" if i == 0 else None))
     return marks
 
