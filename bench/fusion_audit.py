@@ -227,13 +227,19 @@ def main() -> None:
     parser.add_argument("--share", type=float, default=0.6)
     parser.add_argument("--seed", type=int, default=2)
     parser.add_argument("--score", action="store_true", help="score the auditors' verdicts")
+    parser.add_argument("--round", type=Path, metavar="DIR",
+                        help="with --score: a finished round's folder (its fusion_audit_sample.jsonl "
+                             "and verdicts_*.jsonl) instead of the current sample")
+    parser.add_argument("--label", default="", help="what the round audited (goes into the record)")
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
     if args.ecb_subset:
         build_ecb_subset(args.ecb_subset, args.share, args.seed)
         return
     if args.score:
-        record("Fusion audit: precision and agreement", score(), dry_run=args.no_record)
+        lines = (score(args.round / SAMPLE.name, args.round) if args.round else score())
+        record("Fusion audit: precision and agreement",
+               ([args.label, ""] if args.label else []) + lines, dry_run=args.no_record)
         return
     if not args.db:
         parser.error("--db, --ecb-subset or --score is required")
