@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from heron.config import Settings, year_in_range
 from heron.errors import describe
-from heron.model import Actor, Analysis, Article, Span
+from heron.model import Actor, Analysis, Article, Span, plain
 from heron.nlp.context import Component, DocContext
 from heron.store.records import TABLES, analysis_from_rows
 
@@ -90,7 +90,7 @@ def analysis_of(doc: Doc) -> Analysis:
 
 def analysis_data(analysis: Analysis) -> dict[str, Any]:
     """``Analysis`` as JSON-like data: the same dicts the store writes as JSON."""
-    return asdict(analysis)
+    return plain(analysis)
 
 
 def analysis_from_data(data: dict[str, Any]) -> Analysis:
