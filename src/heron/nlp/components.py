@@ -69,10 +69,12 @@ def context_of(doc: Doc) -> DocContext:
         text = doc.text
         fields: dict[str, Any] = {f: meta.get(f) for f in ARTICLE_FIELDS}  # user_data is untyped
         article = Article(text=text, raw_text=text, **fields)
-        analysis = Analysis(article_id=article.id,
-                            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
-        ctx = DocContext(article=article, doc=doc, analysis=analysis,
+        ctx = DocContext(article=article, doc=doc, analysis=Analysis(article_id=article.id),
                          published=_parse_date(article.published))
+        # The context's sentences, listed once (``Doc.sents`` walks every token per call); a
+        # span's text is the text between its offsets.
+        ctx.analysis.sentences = [Span(s.start_char, s.end_char, text[s.start_char:s.end_char])
+                                  for s in ctx.sents]
         doc.user_data[CONTEXT_KEY] = ctx
     return ctx
 
