@@ -10,7 +10,7 @@ so every extracted field points back to the characters it came from.
 from __future__ import annotations
 
 import copy
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, TypeGuard, get_args
 
 # The closed vocabularies of the records' string fields. Values are plain strings (records stay
@@ -283,8 +283,8 @@ def plain(value: Any) -> Any:
     if kind in _UNCOPIED:
         return value
     names = _FIELD_NAMES.get(kind)
-    if names is None and is_dataclass(kind):
-        names = _FIELD_NAMES.setdefault(kind, tuple(f.name for f in fields(kind)))
+    if names is None and hasattr(kind, "__dataclass_fields__"):  # what is_dataclass checks
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
     if names is not None:
         return {name: plain(getattr(value, name)) for name in names}
     if kind is list:
