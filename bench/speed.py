@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import time
@@ -59,6 +60,7 @@ def main() -> None:
     batch = pipeline.settings.batch_size
 
     list(pipeline.analyse(articles[:WARM_UP_DOCS]))  # loads the model and warms every component
+    load_before = os.getloadavg()[0]  # the machine is shared: wall-clock ratios move with load
     spent = {c.name: 0.0 for c in pipeline.components}
     for stage in pipeline.stages:  # time each wrapped component inside its spaCy pipe
         pipe = pipeline.nlp.get_pipe(stage)
@@ -84,6 +86,8 @@ def main() -> None:
         f"- ratio Heron / spaCy: {heron_rate / spacy_rate:.2f} (target >= 0.7)",
         "- time in components (s): " + ", ".join(f"{k} {v:.1f}" for k, v in spent.items()),
         f"- peak RSS: {peak_mb:.0f} MB",
+        f"- 1-minute load average on the {os.cpu_count()} cores: {load_before:.1f} before the "
+        f"timed passes, {os.getloadavg()[0]:.1f} after",
     ]
     if missing:
         lines.append(f"- components not measured (absent or --skip): {', '.join(missing)}")

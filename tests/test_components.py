@@ -4,14 +4,16 @@ survive pickling and ``Doc.to_bytes``, and spaCy's own multi-process ``nlp.pipe`
 from __future__ import annotations
 
 import pickle
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import pytest
 from spacy.tokens import Doc
 
 from heron.config import ALL_COMPONENTS, Settings
-from heron.model import Article
-from heron.nlp.components import analysis_of, make_article_doc
+from heron.model import Article, plain
+from heron.nlp.components import analysis_data, analysis_of, make_article_doc
 from heron.nlp.pipeline import Pipeline, _stage_component, build_nlp
 
 STAGES = [f"heron_{name}" for name in ALL_COMPONENTS]
@@ -86,3 +88,24 @@ def test_spacy_multiprocess_pipe_carries_the_stages(pipeline: Pipeline,
     assert [a["article_id"] for a in two] == [a.id for a in seed_articles]
     assert two == one
     assert sum(len(a["events"]) for a in two) > 20
+
+
+class _Pair(NamedTuple):
+    left: Any
+    right: Any
+
+
+def test_plain_data_is_what_asdict_gives(pipeline: Pipeline, seed_articles: list[Article]) -> None:
+    analyses = list(pipeline.analyse(seed_articles))
+    assert any(a.events and a.quotes and a.mentions for a in analyses)
+    for analysis in analyses:
+        assert analysis_data(analysis) == asdict(analysis)
+    # Values the document model does not hold today are converted as asdict converts them too:
+    # tuples, named tuples, nested containers and other objects (copied, not shared).
+    mention = analyses[0].mentions[0]
+    mention.evidence = {"pair": _Pair([1], {"a": (2.5, None)}), "tuple": (mention.sentence,),
+                        "set": {"x"}, "nested": [{"k": [True]}]}
+    data = plain(mention)
+    assert data == asdict(mention) and type(data["evidence"]["pair"]) is _Pair
+    assert data["evidence"]["set"] is not mention.evidence["set"]
+    assert data["evidence"]["nested"][0] is not mention.evidence["nested"][0]

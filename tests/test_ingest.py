@@ -10,6 +10,7 @@ import pytest
 
 from heron.api import Heron
 from heron.config import Settings
+from heron.ingest.dedup import hamming, simhash
 
 # Parsing only (no Heron components): these tests are about ingestion, not NLP.
 PARSE_ONLY = Settings(components=())
@@ -207,3 +208,22 @@ def test_search_finds_articles(heron_db: Heron, seeds_dir: Path) -> None:
     assert [h["id"][:4] for h in hits] == ["001_"]
     assert len(heron_db.search('security "guarantees')) >= 3  # bad FTS syntax falls back to words
     assert heron_db.search("zzzqqq") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", -1970711489451281740),
+    ("one", 3815355558890182089),
+    ("Kyiv said on Monday that Russian forces shelled the city of Kharkiv overnight.",
+     4567156033165101711),
+    ("a b c d e f g h " * 40, -4986465660226504462),
+])
+def test_simhash_values_stay_those_stored_databases_hold(text: str, expected: int) -> None:
+    # Values of the first (bit-by-bit) implementation: stored articles are matched against
+    # new ones by these bits, so a faster implementation must give the very same ones.
+    assert simhash(text) == expected
+
+
+def test_simhash_near_duplicates_differ_in_few_bits() -> None:
+    text = " ".join(f"word{i}" for i in range(300))
+    edited = text.replace("word150", "changed")
+    assert hamming(simhash(text), simhash(edited)) <= 7 < hamming(simhash(text), simhash(text[::-1]))

@@ -9,7 +9,8 @@ so every extracted field points back to the characters it came from.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, TypeGuard, get_args
 
 # The closed vocabularies of the records' string fields. Values are plain strings (records stay
@@ -267,3 +268,33 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+_UNCOPIED = (str, int, float, bool, type(None))  # values ``asdict`` copies to themselves
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def plain(value: Any) -> Any:
+    """What ``dataclasses.asdict`` gives for a record (dataclasses as dicts, lists and dicts
+    rebuilt, other values deep-copied), without its per-value copy and field lookups: every
+    analysis is converted once in the analysing process and again by the writer, where
+    ``asdict`` was a hot spot."""
+    kind = type(value)
+    if kind in _UNCOPIED:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and hasattr(kind, "__dataclass_fields__"):  # what is_dataclass checks
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if kind is list:
+        return [plain(item) for item in value]
+    if kind is dict:
+        return {plain(key): plain(item) for key, item in value.items()}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple, as asdict does
+        return kind(*map(plain, value))
+    if isinstance(value, list | tuple):
+        return kind(map(plain, value))
+    if isinstance(value, dict):
+        return kind((plain(key), plain(item)) for key, item in value.items())
+    return copy.deepcopy(value)

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from heron.config import Settings, year_in_range
 from heron.errors import describe
-from heron.model import Actor, Analysis, Article, Span
+from heron.model import Actor, Analysis, Article, Span, plain
 from heron.nlp.context import Component, DocContext
 from heron.store.records import TABLES, analysis_from_rows
 
@@ -69,10 +69,12 @@ def context_of(doc: Doc) -> DocContext:
         text = doc.text
         fields: dict[str, Any] = {f: meta.get(f) for f in ARTICLE_FIELDS}  # user_data is untyped
         article = Article(text=text, raw_text=text, **fields)
-        analysis = Analysis(article_id=article.id,
-                            sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents])
-        ctx = DocContext(article=article, doc=doc, analysis=analysis,
+        ctx = DocContext(article=article, doc=doc, analysis=Analysis(article_id=article.id),
                          published=_parse_date(article.published))
+        # The context's sentences, listed once (``Doc.sents`` walks every token per call); a
+        # span's text is the text between its offsets.
+        ctx.analysis.sentences = [Span(s.start_char, s.end_char, text[s.start_char:s.end_char])
+                                  for s in ctx.sents]
         doc.user_data[CONTEXT_KEY] = ctx
     return ctx
 
@@ -90,7 +92,7 @@ def analysis_of(doc: Doc) -> Analysis:
 
 def analysis_data(analysis: Analysis) -> dict[str, Any]:
     """``Analysis`` as JSON-like data: the same dicts the store writes as JSON."""
-    return asdict(analysis)
+    return plain(analysis)
 
 
 def analysis_from_data(data: dict[str, Any]) -> Analysis:

@@ -93,9 +93,12 @@ def load_gazetteer() -> dict[str, tuple[Candidate, ...]]:
     return {key: tuple(candidates) for key, candidates in index.items()}
 
 
+PLACE_KINDS = frozenset(get_args(PlaceKind))  # once: the gazetteer checks each of its rows
+
+
 def place_kind(value: str) -> PlaceKind:
     """A gazetteer row's kind, checked: a badly rebuilt file must fail loudly, not mislabel places."""
-    if value not in get_args(PlaceKind):
+    if value not in PLACE_KINDS:
         raise ValueError(f"gazetteer kind {value!r} is none of {', '.join(get_args(PlaceKind))}")
     return cast(PlaceKind, value)
 

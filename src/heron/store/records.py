@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
 from typing import Any
 
 from heron.model import (
@@ -16,6 +15,7 @@ from heron.model import (
     Quote,
     Span,
     Timex,
+    plain,
 )
 
 # table → (record attribute of Analysis, indexed columns taken from the record dict)
@@ -33,7 +33,7 @@ def analysis_rows(analysis: Analysis) -> Iterator[tuple[str, tuple[str, ...], li
     for table, (attribute, columns) in TABLES.items():
         rows = []
         for record in getattr(analysis, attribute):
-            data = asdict(record)
+            data = plain(record)
             data.setdefault("article_id", analysis.article_id)
             data["speaker_id"] = (data.get("speaker") or {}).get("actor_id")
             rows.append((*(data.get(c) for c in columns), json.dumps(_public(data),
