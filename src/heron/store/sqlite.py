@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -29,7 +30,13 @@ from heron.store.budget import Budget, check_query, limited
 from heron.store.lock import PollingLock, WriterLock
 from heron.store.migrations import MIGRATIONS
 from heron.store.read_sql import ReadSQL, like_escape
-from heron.store.records import analysis_from_rows, analysis_rows, participant_rows
+from heron.store.records import (
+    ACTOR_COUNTS,
+    actor_counts,
+    analysis_from_rows,
+    analysis_rows,
+    participant_rows,
+)
 from heron.store.sqlite_errors import StoreError
 
 __all__ = ["MAX_ATTEMPTS", "SQLiteStore", "StoreError"]
@@ -42,6 +49,11 @@ MAX_ATTEMPTS = 2
 RUNNABLE = f"attempts < {MAX_ATTEMPTS}"
 # Tables whose rows carry their full record as JSON in a ``data`` column.
 RECORD_TABLES = ("mentions", "timexes", "places", "events", "quotes")
+# A participant row takes its event's rowid (its place in the event order) from the event row
+# saved just before it.
+PARTICIPANT_COLUMNS = "event_id, article_id, role, actor_id, country, date, event_type, status"
+INSERT_PARTICIPANT = (f"INSERT INTO event_participants ({PARTICIPANT_COLUMNS}, event_rowid) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT rowid FROM events WHERE id = ?))")
 
 
 class SQLiteStore(ReadSQL):
@@ -197,7 +209,10 @@ class SQLiteStore(ReadSQL):
     def save_analysis(self, analysis: Analysis) -> None:
         """Replace the article's analysis and mark it analysed, all in one transaction."""
         aid = analysis.article_id
+        participants = participant_rows(analysis)
         with self.conn:
+            replaced = self.conn.execute(f"SELECT {PARTICIPANT_COLUMNS} FROM event_participants "
+                                         "WHERE article_id = ?", (aid,)).fetchall()
             for table in (*RECORD_TABLES, "analyses", "event_participants"):
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
             self.conn.execute("INSERT INTO analyses VALUES (?, ?)",
@@ -206,14 +221,30 @@ class SQLiteStore(ReadSQL):
                 self.conn.executemany(
                     f"INSERT INTO {table} ({', '.join(columns)}) "
                     f"VALUES ({', '.join('?' * len(columns))})", rows)
-            self.conn.executemany("INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                  participant_rows(analysis))
+            self.conn.executemany(INSERT_PARTICIPANT, [(*row, row[0]) for row in participants])
+            self._update_actor_counts(actor_counts(participants), actor_counts(replaced))
             self.conn.executemany(
                 "INSERT OR IGNORE INTO actors (id, name, country, sector, kind, kb_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(a.id, a.name, a.country, a.sector, a.kind, a.kb_id) for a in analysis.actors])
             self.conn.execute("UPDATE articles SET analysed = 1, attempts = 0, failed_stage = NULL, "
                               "failure = NULL WHERE id = ?", (aid,))
+
+    def _update_actor_counts(self, added: dict[str, Counter[tuple]],
+                             removed: dict[str, Counter[tuple]]) -> None:
+        """Keep the per-actor counts (records.ACTOR_COUNTS) in step with the participant rows
+        an analysis added and the ones it replaced; a key left with no event is deleted."""
+        for table, keys in ACTOR_COUNTS.items():
+            change = Counter(added[table])
+            change.subtract(removed[table])
+            columns = ", ".join(keys)
+            self.conn.executemany(
+                f"INSERT INTO {table} ({columns}, events) VALUES ({', '.join('?' * len(keys))}, ?) "
+                f"ON CONFLICT ({columns}) DO UPDATE SET events = events + excluded.events",
+                [(*key, n) for key, n in sorted(change.items()) if n])
+            self.conn.executemany(
+                f"DELETE FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in keys)} "
+                "AND events <= 0", [key for key, n in sorted(change.items()) if n < 0])
 
     def analysis(self, article_id: str) -> Analysis | None:
         row = self.conn.execute("SELECT sentences FROM analyses WHERE article_id = ?",
