@@ -353,15 +353,16 @@ class SQLiteStore(ReadSQL):
                          per_key: int) -> set[str]:
         """Stories indexed under any of ``keys``, limited per key to the ``per_key`` latest
         (within the date window when one is given)."""
+        window, dates = ("AND date BETWEEN ? AND ? ", [date_from, date_to]) if date_from and \
+            date_to else ("", [])
+        one_key = (f"SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? {window}"
+                   "ORDER BY date DESC LIMIT ?) k")
         found: set[str] = set()
-        for key in keys:
-            if date_from and date_to:
-                rows = self.conn.execute(
-                    "SELECT story_id FROM story_keys WHERE key = ? AND date BETWEEN ? AND ? "
-                    "ORDER BY date DESC LIMIT ?", (key, date_from, date_to, per_key))
-            else:
-                rows = self.conn.execute("SELECT story_id FROM story_keys WHERE key = ? "
-                                         "ORDER BY date DESC LIMIT ?", (key, per_key))
+        # every key in one statement (a round trip each on a server database), in chunks
+        # below SQLite's limit of 500 terms in a compound SELECT
+        for chunk in _chunks(keys, 100):
+            rows = self.conn.execute(" UNION ALL ".join([one_key] * len(chunk)),
+                                     [p for key in chunk for p in (key, *dates, per_key)])
             found.update(r[0] for r in rows)
         return found
 
