@@ -19,7 +19,7 @@ from conftest import news_corpus
 from heron.api import Heron
 from heron.config import Settings
 from heron.ingest.readers import RawDoc
-from heron.model import ActorRef, Analysis, Event, Span
+from heron.model import ActorRef, Analysis, Event, Mention, Span
 from heron.read.events import NOT_HAPPENED
 from heron.read.export import EXPORT_TABLES
 from heron.store.base import EventFilter
@@ -144,6 +144,9 @@ OLD_CO_ACTORS = (
 OLD_TREND = ("SELECT substr(date, 1, 10) AS day, event_type, count(DISTINCT event_id) AS n "
              "FROM event_participants WHERE actor_id = ? AND (status IS NULL OR status NOT IN "
              "('negated', 'hypothetical', 'future')) GROUP BY substr(date, 1, 10), event_type")
+OLD_FORMS = ("SELECT text, kind, count(*) AS n, "
+             "sum(CASE WHEN confident THEN 0 ELSE 1 END) AS unsure FROM mentions "
+             "WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text, kind")
 RECOUNTED_PAIRS = ("SELECT a.actor_id, b.actor_id, count(DISTINCT a.event_id) "
                    "FROM event_participants a JOIN event_participants b ON b.event_id = a.event_id "
                    "WHERE a.actor_id <> b.actor_id GROUP BY a.actor_id, b.actor_id")
@@ -165,8 +168,19 @@ def coded(article_id: str, n: int, date: str | None, actors: list[str | None],
                  pattern="test", confidence=0.9, status="asserted", date=date)
 
 
+def named(article_id: str, n: int, actor_id: str | None, text: str, confident: bool) -> Mention:
+    return Mention(id=f"{article_id}-m{n}", article_id=article_id, start=0, end=len(text),
+                   text=text, kind="PERSON", sentence=0, actor_id=actor_id, confident=confident)
+
+
 def save_events(h: Heron, article_id: str, *events: tuple) -> None:
-    h.store.save_analysis(Analysis(article_id=article_id,
+    """The events, and a mention of each participant (by its id, or "Mr <id>" when it is the
+    first of the event, not a confident link then)."""
+    mentions = [named(article_id, n * 10 + i, actor, f"Mr {actor}" if i == 0 else str(actor),
+                      confident=i > 0)
+                for n, (_, actors, recipients) in enumerate(events)
+                for i, actor in enumerate([*actors, *recipients])]
+    h.store.save_analysis(Analysis(article_id=article_id, mentions=mentions,
                                    events=[coded(article_id, n, *e) for n, e in enumerate(events)]))
 
 
@@ -199,6 +213,7 @@ def actor_answers(h: Heron) -> dict[str, Any]:
             out[f"{actor} {role} total"] = h.store.count_events(where)
         out[f"{actor} co-actors"] = h.store.co_actors(actor, 100)
         out[f"{actor} trend"] = sorted(h.store.actor_day_counts(actor, NOT_HAPPENED))
+        out[f"{actor} forms"] = h.store.surface_forms(actor)
     return out
 
 
@@ -214,6 +229,7 @@ def old_actor_answers(h: Heron) -> dict[str, Any]:
                                                                     (actor, actor))]
         out[f"{actor} trend"] = sorted((r[0] or "", r[1], r[2])
                                        for r in h.store.query(OLD_TREND, (actor,)))
+        out[f"{actor} forms"] = [dict(r) for r in h.store.query(OLD_FORMS, (actor,))]
     return out
 
 
@@ -227,6 +243,9 @@ def test_actor_pages_and_co_actors_answer_as_before(db: str) -> None:
         assert sorted(map(tuple, h.store.query("SELECT actor_id, other_id, events FROM "
                                                "actor_pairs"))) == \
             sorted(map(tuple, h.store.query(RECOUNTED_PAIRS)))
+        assert new["putin forms"] == [{"text": "putin", "kind": "PERSON", "n": 6, "unsure": 0},
+                                      {"text": "Mr putin", "kind": "PERSON", "n": 4,
+                                       "unsure": 4}]
         assert new["putin trend"] == [("", "CONSULT", 1), ("2025-08-18", "CONSULT", 1),
                                       ("2025-08-19", "CONSULT", 1), ("2025-08-20", "CONSULT", 4)]
         assert not h.store.query("SELECT 1 FROM actor_pairs WHERE other_id = 'macron' "
@@ -239,13 +258,15 @@ def test_migration_7_back_fills_what_the_writer_keeps(db: str) -> None:
     with Heron(db, SETTINGS) as h:
         store_actor_events(h)
         kept = {t: table_rows(h, t)
-                for t in ("event_participants", "actor_roles", "actor_pairs", "actor_days")}
+                for t in ("event_participants", "actor_roles", "actor_pairs", "actor_days",
+                          "actor_forms")}
         answers = actor_answers(h)
         version = ("PRAGMA user_version = 6" if h.store.path.endswith(".db")
                    else "UPDATE heron_schema SET version = 6")
         with h.store.conn:
             for sql in ("DROP TABLE actor_roles", "DROP TABLE actor_pairs",
-                        "DROP TABLE actor_days", "DROP INDEX quotes_speaker_confidence",
+                        "DROP TABLE actor_days", "DROP TABLE actor_forms",
+                        "DROP INDEX quotes_speaker_confidence",
                         "DROP INDEX event_participants_actor",
                         "ALTER TABLE event_participants DROP COLUMN event_rowid",
                         "CREATE INDEX event_participants_actor "

@@ -208,10 +208,11 @@ UPDATE event_participants SET (date, event_type, status) =
 #   event_participants_actor holds them in page order: a page and its total are one index
 #   range of the actor and role;
 # * actor_roles keeps an actor's events per role (the pages' totals), actor_pairs, for each
-#   ordered pair of distinct actors, how many events both take part in (in any role), and
-#   actor_days an actor's events per day, type and status (its trend), all updated by
-#   save_analysis (store/records.py ACTOR_COUNTS): totals, co-actors and the trend read a few
-#   rows of one actor (the trend's participant index goes);
+#   ordered pair of distinct actors, how many events both take part in (in any role),
+#   actor_days an actor's events per day, type and status (its trend) and actor_forms its
+#   mentions per surface form, all updated by save_analysis (store/records.py ACTOR_COUNTS):
+#   totals, co-actors, the trend and the surface forms read a few rows of one actor (the
+#   trend's participant index goes);
 # * the actor's quotes are counted from an index covering the default filter's columns.
 # PostgreSQL sorts NULLs last, SQLite first: the page asks for NULLS FIRST, which SQLite's index
 # order is, and PostgreSQL's index declares.
@@ -252,6 +253,15 @@ INSERT INTO actor_days (actor_id, day, event_type, status, events)
         FROM event_participants WHERE actor_id IS NOT NULL) d
     GROUP BY actor_id, day, event_type, status;
 DROP INDEX event_participants_day;
+CREATE TABLE actor_forms (
+    actor_id TEXT NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL, confident INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, text, kind, confident)
+);
+INSERT INTO actor_forms (actor_id, text, kind, confident, mentions)
+    SELECT actor_id, text, coalesce(kind, ''), CASE WHEN confident THEN 1 ELSE 0 END, count(*)
+    FROM mentions WHERE actor_id IS NOT NULL
+    GROUP BY actor_id, text, coalesce(kind, ''), CASE WHEN confident THEN 1 ELSE 0 END;
 CREATE INDEX quotes_speaker_confidence ON quotes(speaker_id, confidence, negated);
 """
 V7_ACTOR_PAGES = PARTICIPANT_ROWID_COLUMN + """

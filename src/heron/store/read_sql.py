@@ -190,11 +190,13 @@ class ReadSQL:
     def surface_forms(self, actor_id: str) -> list[SurfaceForm]:
         """Each text the actor was named by (with the mention kind), how often, and how often
         the link was not confident."""
+        # counted at store time (actor_forms, migration 7; kind '' stands for none)
         rows = self._all(
-            "SELECT text, kind, count(*) AS n, "
-            "sum(CASE WHEN confident THEN 0 ELSE 1 END) AS unsure FROM mentions "
+            "SELECT text, kind, sum(mentions) AS n, "
+            "sum(CASE WHEN confident = 1 THEN 0 ELSE mentions END) AS unsure FROM actor_forms "
             "WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text, kind", (actor_id,))
-        return _records(SurfaceForm, rows)
+        return [cast(SurfaceForm, {**r, "kind": r["kind"] or None, "n": int(r["n"]),
+                                   "unsure": int(r["unsure"])}) for r in map(dict, rows)]
 
     def mention_counts(self) -> list[tuple[str, str, int]]:
         """(actor id, surface form, mentions) of every resolved mention text."""

@@ -32,6 +32,7 @@ from heron.store.migrations import MIGRATIONS
 from heron.store.read_sql import ReadSQL, like_escape
 from heron.store.records import (
     ACTOR_COUNTS,
+    FORM_COLUMNS,
     actor_counts,
     analysis_from_rows,
     analysis_rows,
@@ -211,8 +212,11 @@ class SQLiteStore(ReadSQL):
         aid = analysis.article_id
         participants = participant_rows(analysis)
         with self.conn:
-            replaced = self.conn.execute(f"SELECT {PARTICIPANT_COLUMNS} FROM event_participants "
-                                         "WHERE article_id = ?", (aid,)).fetchall()
+            replaced = actor_counts(
+                self.conn.execute(f"SELECT {PARTICIPANT_COLUMNS} FROM event_participants "
+                                  "WHERE article_id = ?", (aid,)).fetchall(),
+                self.conn.execute(f"SELECT {FORM_COLUMNS} FROM mentions WHERE article_id = ?",
+                                  (aid,)).fetchall())
             for table in (*RECORD_TABLES, "analyses", "event_participants"):
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
             self.conn.execute("INSERT INTO analyses VALUES (?, ?)",
@@ -222,7 +226,8 @@ class SQLiteStore(ReadSQL):
                     f"INSERT INTO {table} ({', '.join(columns)}) "
                     f"VALUES ({', '.join('?' * len(columns))})", rows)
             self.conn.executemany(INSERT_PARTICIPANT, [(*row, row[0]) for row in participants])
-            self._update_actor_counts(actor_counts(participants), actor_counts(replaced))
+            mentions = [(m.actor_id, m.text, m.kind, m.confident) for m in analysis.mentions]
+            self._update_actor_counts(actor_counts(participants, mentions), replaced)
             self.conn.executemany(
                 "INSERT OR IGNORE INTO actors (id, name, country, sector, kind, kb_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -232,19 +237,19 @@ class SQLiteStore(ReadSQL):
 
     def _update_actor_counts(self, added: dict[str, Counter[tuple]],
                              removed: dict[str, Counter[tuple]]) -> None:
-        """Keep the per-actor counts (records.ACTOR_COUNTS) in step with the participant rows
-        an analysis added and the ones it replaced; a key left with no event is deleted."""
-        for table, keys in ACTOR_COUNTS.items():
+        """Keep the per-actor counts (records.ACTOR_COUNTS) in step with the participant and
+        mention rows an analysis added and the ones it replaced; a key left at 0 is deleted."""
+        for table, (keys, count) in ACTOR_COUNTS.items():
             change = Counter(added[table])
             change.subtract(removed[table])
             columns = ", ".join(keys)
             self.conn.executemany(
-                f"INSERT INTO {table} ({columns}, events) VALUES ({', '.join('?' * len(keys))}, ?) "
-                f"ON CONFLICT ({columns}) DO UPDATE SET events = events + excluded.events",
+                f"INSERT INTO {table} ({columns}, {count}) VALUES ({', '.join('?' * len(keys))}, ?) "
+                f"ON CONFLICT ({columns}) DO UPDATE SET {count} = {count} + excluded.{count}",
                 [(*key, n) for key, n in sorted(change.items()) if n])
             self.conn.executemany(
                 f"DELETE FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in keys)} "
-                "AND events <= 0", [key for key, n in sorted(change.items()) if n < 0])
+                f"AND {count} <= 0", [key for key, n in sorted(change.items()) if n < 0])
 
     def analysis(self, article_id: str) -> Analysis | None:
         row = self.conn.execute("SELECT sentences FROM analyses WHERE article_id = ?",
