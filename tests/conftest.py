@@ -25,7 +25,7 @@ def every_mention_takes_a_side() -> Settings:
 def actors_with_kb(nlp, folder: Path, kb_text: str):
     """The real actors component over a knowledge base of only ``kb_text`` (YAML), written to
     ``folder``: resolution tests decide exactly which people the KB knows."""
-    from heron.nlp.actors import ActorsComponent
+    from heron.nlp.actors.component import ActorsComponent
     from heron.nlp.actors.kb import load_kb
 
     (folder / "kb.yaml").write_text(kb_text, encoding="utf-8")

@@ -17,10 +17,11 @@ from heron.store.read_sql import event_where
 
 def participants_from_json(conn: sqlite3.Connection) -> list[tuple]:
     rows = []
-    for event_id, article_id, data in conn.execute("SELECT id, article_id, data FROM events"):
+    for event_id, article_id, data, rowid in conn.execute(
+            "SELECT id, article_id, data, rowid FROM events"):
         record = json.loads(data)
         rows += [(event_id, article_id, role, ref["actor_id"], ref["country"], record["date"],
-                  record["event_type"], record["status"])
+                  record["event_type"], record["status"], rowid)
                  for role in ("actors", "recipients") for ref in record[role]]
     return sorted(rows, key=repr)
 
@@ -61,7 +62,10 @@ def test_migration_backfills_an_old_database(seeded: Path, tmp_path: Path) -> No
     with sqlite3.connect(old) as conn:
         expected = sorted(conn.execute("SELECT * FROM event_participants").fetchall(), key=repr)
         quotes = conn.execute("SELECT confidence, negated FROM quotes ORDER BY rowid").fetchall()
-        conn.executescript("DROP TABLE event_participants; DROP INDEX events_date; "
+        conn.executescript("DROP TABLE actor_roles; DROP TABLE actor_pairs; DROP TABLE actor_days; "
+                           "DROP TABLE actor_forms; "
+                           "DROP INDEX quotes_speaker_confidence; "
+                           "DROP TABLE event_participants; DROP INDEX events_date; "
                            "DROP INDEX events_status; DROP INDEX actors_country; "
                            "DROP INDEX actors_name; ALTER TABLE events DROP COLUMN confidence; "
                            "ALTER TABLE quotes DROP COLUMN confidence; "
@@ -97,7 +101,8 @@ def test_actor_pages_are_paginated_and_aggregates_cover_every_event(seeded: Path
 def test_actor_page_reads_mentions_and_participants_from_covering_indexes(seeded: Path) -> None:
     """A big actor's page aggregates over all its mentions and events (surface forms, totals,
     co-actors, trend). At 50,000 articles reading the table row behind each index entry made
-    it take seconds (bench/scale.py --latency-only); migration 5's indexes cover those reads."""
+    it take seconds (bench/scale.py --latency-only); migration 5's indexes cover those reads,
+    migration 7 reads a page from one index range and the aggregates from store-time counts."""
     statements: list[str] = []
     with Heron(seeded, readonly=True) as h:
         h.store.conn.set_trace_callback(statements.append)
@@ -107,7 +112,9 @@ def test_actor_page_reads_mentions_and_participants_from_covering_indexes(seeded
                  for row in h.store.query(f"EXPLAIN QUERY PLAN {sql}")]
     reads = [p for p in plans if "mentions" in p or "event_participants" in p
              or " p USING" in p]
-    assert any("mentions_actor" in p for p in reads)
-    assert any("event_participants_actor" in p for p in reads)
-    assert any("event_participants_day" in p for p in reads)  # the trend
+    assert any("event_participants_actor" in p for p in reads)  # the event pages
     assert reads and all("COVERING INDEX" in p for p in reads), reads
+    # totals, co-actors and the trend are counted at store time (migration 7)
+    for table in ("actor_roles", "actor_pairs", "actor_days", "actor_forms"):  # primary keys
+        assert any(f"USING INDEX sqlite_autoindex_{table}_1 (actor_id=?" in p for p in plans), \
+            (table, plans)

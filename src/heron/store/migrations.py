@@ -200,5 +200,74 @@ UPDATE event_participants SET (date, event_type, status) =
     (SELECT e.date, e.event_type, e.status FROM events e WHERE e.id = event_participants.event_id);
 """ + PARTICIPANT_DAY_INDEX
 
+# A big actor's page at 50,000 articles (issue #16; USA:GOV takes part in 75,000 events) read
+# every event of the actor to sort its two event pages by date, to count them, and every
+# participant row of those events to count co-actors (p95 0.33 s). Now:
+# * each participant row carries its event's rowid (insertion order, the tie-break of the event
+#   order on both backends; PostgreSQL's participant rows have no rowid of their own), and
+#   event_participants_actor holds them in page order: a page and its total are one index
+#   range of the actor and role;
+# * actor_roles keeps an actor's events per role (the pages' totals), actor_pairs, for each
+#   ordered pair of distinct actors, how many events both take part in (in any role),
+#   actor_days an actor's events per day, type and status (its trend) and actor_forms its
+#   mentions per surface form, all updated by save_analysis (store/records.py ACTOR_COUNTS):
+#   totals, co-actors, the trend and the surface forms read a few rows of one actor (the
+#   trend's participant index goes);
+# * the actor's quotes are counted from an index covering the default filter's columns.
+# PostgreSQL sorts NULLs last, SQLite first: the page asks for NULLS FIRST, which SQLite's index
+# order is, and PostgreSQL's index declares.
+PARTICIPANT_ROWID_COLUMN = """
+ALTER TABLE event_participants ADD COLUMN event_rowid BIGINT;
+"""
+PARTICIPANT_PAGE_INDEX = """
+DROP INDEX event_participants_actor;
+CREATE INDEX event_participants_actor
+    ON event_participants(actor_id, role, date{nulls_first}, event_rowid, event_id);
+"""
+ACTOR_COUNTS_AND_QUOTE_INDEX = """
+CREATE TABLE actor_roles (
+    actor_id TEXT NOT NULL, role TEXT NOT NULL, events INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, role)
+);
+INSERT INTO actor_roles (actor_id, role, events)
+    SELECT actor_id, role, count(DISTINCT event_id) FROM event_participants
+    WHERE actor_id IS NOT NULL GROUP BY actor_id, role;
+CREATE TABLE actor_pairs (
+    actor_id TEXT NOT NULL, other_id TEXT NOT NULL, events INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, other_id)
+);
+INSERT INTO actor_pairs (actor_id, other_id, events)
+    SELECT a.actor_id, b.actor_id, count(DISTINCT a.event_id)
+    FROM event_participants a JOIN event_participants b ON b.event_id = a.event_id
+    WHERE a.actor_id <> b.actor_id
+    GROUP BY a.actor_id, b.actor_id;
+CREATE TABLE actor_days (
+    actor_id TEXT NOT NULL, day TEXT NOT NULL, event_type TEXT NOT NULL, status TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, day, event_type, status)
+);
+INSERT INTO actor_days (actor_id, day, event_type, status, events)
+    SELECT actor_id, day, event_type, status, count(*) FROM (
+        SELECT DISTINCT actor_id, event_id, coalesce(substr(date, 1, 10), '') AS day,
+               coalesce(event_type, '') AS event_type, coalesce(status, '') AS status
+        FROM event_participants WHERE actor_id IS NOT NULL) d
+    GROUP BY actor_id, day, event_type, status;
+DROP INDEX event_participants_day;
+CREATE TABLE actor_forms (
+    actor_id TEXT NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL, confident INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, text, kind, confident)
+);
+INSERT INTO actor_forms (actor_id, text, kind, confident, mentions)
+    SELECT actor_id, text, coalesce(kind, ''), CASE WHEN confident THEN 1 ELSE 0 END, count(*)
+    FROM mentions WHERE actor_id IS NOT NULL
+    GROUP BY actor_id, text, coalesce(kind, ''), CASE WHEN confident THEN 1 ELSE 0 END;
+CREATE INDEX quotes_speaker_confidence ON quotes(speaker_id, confidence, negated);
+"""
+V7_ACTOR_PAGES = PARTICIPANT_ROWID_COLUMN + """
+UPDATE event_participants SET event_rowid =
+    (SELECT e.rowid FROM events e WHERE e.id = event_participants.event_id);
+""" + PARTICIPANT_PAGE_INDEX.format(nulls_first="") + ACTOR_COUNTS_AND_QUOTE_INDEX
+
 MIGRATIONS: list[str] = [V1_ARTICLES + V1_ANALYSIS, V2_FUSION, V3_FAILURES, V4_INDEXES,
-                         V5_COVERING, V6_PARTICIPANT_DAYS]
+                         V5_COVERING, V6_PARTICIPANT_DAYS, V7_ACTOR_PAGES]

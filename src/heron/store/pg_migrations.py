@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 
 from heron.store.migrations import (
+    ACTOR_COUNTS_AND_QUOTE_INDEX,
     EVENT_INDEXES_AND_PARTICIPANTS,
     PARTICIPANT_AND_ACTOR_INDEXES,
     PARTICIPANT_DAY_COLUMNS,
     PARTICIPANT_DAY_INDEX,
+    PARTICIPANT_PAGE_INDEX,
+    PARTICIPANT_ROWID_COLUMN,
     V5_COVERING,
 )
 
@@ -166,6 +169,10 @@ UPDATE event_participants p SET date = e.date, event_type = e.event_type, status
     FROM events e WHERE e.id = p.event_id;
 """ + PARTICIPANT_DAY_INDEX
 
+V7 = PARTICIPANT_ROWID_COLUMN + """
+UPDATE event_participants p SET event_rowid = e.rowid FROM events e WHERE e.id = p.event_id;
+""" + PARTICIPANT_PAGE_INDEX.format(nulls_first=" NULLS FIRST") + ACTOR_COUNTS_AND_QUOTE_INDEX
+
 # Foreign keys are checked at commit: the shared SQL's ``INSERT OR REPLACE`` (delete, then insert
 # the same key) is valid inside a transaction, as it is in SQLite.
 _FK = re.compile(r"(REFERENCES \w+\(\w+\))")
@@ -175,4 +182,4 @@ def _deferred(script: str) -> str:
     return _FK.sub(r"\1 DEFERRABLE INITIALLY DEFERRED", script)
 
 
-PG_MIGRATIONS: list[str] = [_deferred(v) for v in (V1, V2, V3, V4, V5, V6)]
+PG_MIGRATIONS: list[str] = [_deferred(v) for v in (V1, V2, V3, V4, V5, V6, V7)]

@@ -17,8 +17,9 @@ analysis saved wins.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast
 
 from heron.model import Analysis
@@ -40,6 +41,13 @@ INSERT_OR = re.compile(r"^\s*INSERT OR (IGNORE|REPLACE) INTO (\w+)", re.IGNORECA
 JSON_SET = re.compile(r"json_set\(data, '\$\.(\w+)', \?\)")
 # ``ON CONFLICT … DO UPDATE SET df = df + 1``: PostgreSQL wants the old value table-qualified.
 UPSERT_SELF = re.compile(r"INSERT INTO (\w+)(.*DO UPDATE SET (\w+) = )\3\b", re.DOTALL)
+# An insert of one row of values and nothing after them: ``executemany`` sends many rows as one
+# multi-row statement (a round trip and a server-side statement per batch, not per row).
+ONE_ROW_INSERT = re.compile(r"^\s*(INSERT (?:OR (?:IGNORE|REPLACE) )?INTO \w+(?: \([^)]*\))? VALUES )"
+                            r"(\((?:(?!ON CONFLICT).)*\))\s*$", re.IGNORECASE | re.DOTALL)
+# Parameters per multi-row statement: psycopg caches the parsing of statements with at most
+# 50 (a bigger one is parsed again each time, which cost more than its round trips saved).
+MAX_PARAMS = 50
 
 
 def is_postgres_url(db: str) -> bool:
@@ -100,7 +108,7 @@ class Connection:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         replace = INSERT_OR.match(sql)
         if replace and replace.group(1).upper() == "REPLACE":
-            with self:  # delete + insert are one step, as SQLite's REPLACE is
+            with self._step():
                 self._delete_replaced(replace.group(2), [params])
                 return self.raw.execute(translate(sql), list(params))
         if not params:  # no placeholder processing: a literal % stays as written
@@ -112,14 +120,41 @@ class Connection:
         if not rows:
             return
         replace = INSERT_OR.match(sql)
-        with self, self.raw.cursor() as cursor:
-            if replace and replace.group(1).upper() == "REPLACE":
+        replacing = replace is not None and replace.group(1).upper() == "REPLACE"
+        one_row = ONE_ROW_INSERT.match(sql)
+        if replacing and len({r[0] for r in rows}) < len(rows):
+            one_row = None  # a key twice: SQLite keeps the last row, so insert them in turn
+        with self._step(), self.raw.cursor() as cursor:
+            if replace is not None and replacing:
                 self._delete_replaced(replace.group(2), rows)
-            cursor.executemany(translate(sql), [list(r) for r in rows])
+            if one_row is None:
+                cursor.executemany(translate(sql), [list(r) for r in rows])
+                return
+            head, values = one_row.groups()
+            size = max(1, MAX_PARAMS // max(1, len(rows[0])))
+            for start in range(0, len(rows), size):
+                batch = rows[start:start + size]
+                cursor.execute(translate(head + ", ".join([values] * len(batch))),
+                               [v for row in batch for v in row])
+
+    def _step(self) -> Any:
+        """A transaction making a multi-statement step atomic, as SQLite's single statement
+        is; inside an open transaction, none: a failed statement aborts that transaction
+        anyway (a savepoint would cost two round trips per step)."""
+        return contextlib.nullcontext() if self._transactions else self
 
     def _delete_replaced(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
         key = REPLACE_KEYS[table]
         self.raw.execute(f"DELETE FROM {table} WHERE {key} = ANY(%s)", [[r[0] for r in rows]])
+
+    @contextlib.contextmanager
+    def pipelined(self) -> Iterator[Connection]:
+        """``with conn:`` whose statements are sent without waiting for each one's result
+        (psycopg's pipeline mode): only a read waits, so the writes between two reads cost
+        one round trip, not one each. An error surfaces at the next read or at the end, and
+        rolls the whole transaction back."""
+        with self.raw.pipeline(), self:
+            yield self
 
     def __enter__(self) -> Connection:
         transaction = self.raw.transaction()
@@ -185,17 +220,29 @@ class PostgresStore(SQLiteStore):
         row = self.pg.raw.execute("SELECT max(version) FROM heron_schema").fetchone()
         return int(row[0] or 0) if row else 0
 
+    def fusion_batch(self) -> Any:
+        """One article's fusion writes, committed atomically and pipelined (see
+        :meth:`Connection.pipelined`)."""
+        return self.pg.pipelined()
+
     def save_analysis(self, analysis: Analysis) -> None:
         """As in SQLite, but the first analysis saved wins: the article's row is locked, and an
         article another ingester analysed meanwhile is left as it is. Its analysis may already
         be fused, and a second parse of the same text in a different ``nlp.pipe`` batch can
-        differ in rare tokens, so replacing it could orphan fused sources."""
-        with self.conn:
+        differ in rare tokens, so replacing it could orphan fused sources. Its statements are
+        pipelined (see :meth:`Connection.pipelined`)."""
+        with self.pg.pipelined():
             row = self.conn.execute("SELECT analysed FROM articles WHERE id = ? FOR UPDATE",
                                     (analysis.article_id,)).fetchone()
             if row is not None and row[0]:
                 return
             super().save_analysis(analysis)
+
+    def add_key_df(self, keys: list[str]) -> None:
+        """As in SQLite, in one statement (a row per key would be a statement per key)."""
+        self.pg.raw.execute(
+            "INSERT INTO fusion_df SELECT key, count(*) FROM unnest(%s::text[]) AS key "
+            "GROUP BY key ON CONFLICT (key) DO UPDATE SET df = fusion_df.df + excluded.df", [keys])
 
     @staticmethod
     def _window(limit: int, offset: int) -> tuple[int | None, int]:

@@ -26,8 +26,14 @@ from heron.store.base import ActorFilter, EventFilter, QuoteFilter
 
 # An event whose actor or recipient list holds ``?`` under the given field (indexed lookup).
 _PARTICIPANT_SQL = "e.id IN (SELECT event_id FROM event_participants WHERE {condition})"
-# The events an actor takes part in (any role), through the participants index.
-_ACTOR_EVENTS = "SELECT event_id FROM event_participants WHERE actor_id = ?"
+# One page of the events of one actor in one role, in the event order (date, then insertion
+# order), found from the participant rows alone: one range of event_participants_actor
+# (migration 7). An event naming the actor twice in the role has two rows, adjacent in that
+# order.
+_ROLE_PAGE = ("SELECT e.data FROM (SELECT DISTINCT date, event_rowid FROM event_participants "
+              "WHERE actor_id = ? AND role = ? ORDER BY date NULLS FIRST, event_rowid "
+              "LIMIT ? OFFSET ?) p JOIN events e ON e.rowid = p.event_rowid "
+              "ORDER BY p.date NULLS FIRST, p.event_rowid")
 Row = TypeVar("Row")
 
 
@@ -101,11 +107,17 @@ class ReadSQL:
 
     # -- events ----------------------------------------------------------------------------
     def count_events(self, where: EventFilter) -> int:
+        if _one_role_of_one_actor(where):  # counted at store time (migration 7)
+            return self._count("SELECT coalesce(sum(events), 0) FROM actor_roles "
+                               "WHERE actor_id = ? AND role = ?", (where.actor, where.role))
         clause, params = event_where(where)
         return self._count(f"SELECT count(*) FROM events e{clause}", params)
 
     def event_records(self, where: EventFilter, limit: int, offset: int) -> list[dict[str, Any]]:
         """Stored event records matching ``where``, by date then insertion order."""
+        if _one_role_of_one_actor(where):
+            rows = self._all(_ROLE_PAGE, (where.actor, where.role, limit, offset))
+            return [json.loads(r[0]) for r in rows]
         clause, params = event_where(where)
         rows = self._all(f"SELECT e.data FROM events e{clause} ORDER BY e.date, e.rowid "
                          f"LIMIT ? OFFSET ?", [*params, limit, offset])
@@ -115,14 +127,12 @@ class ReadSQL:
                          skip_statuses: Sequence[str]) -> list[tuple[str, str | None, int]]:
         """(day, event type, events) of every event the actor takes part in, except those whose
         status is one of ``skip_statuses``."""
-        # From the participant rows alone (they carry each event's date, type and status; an
-        # event where the actor has two roles or two refs is counted once).
+        # counted at store time (actor_days, migration 7; '' stands for a missing value)
         rows = self._all(
-            "SELECT substr(date, 1, 10) AS day, event_type, count(DISTINCT event_id) AS n "
-            "FROM event_participants WHERE actor_id = ? "
-            f"AND (status IS NULL OR status NOT IN ({_marks(skip_statuses)})) "
-            "GROUP BY substr(date, 1, 10), event_type", (actor_id, *skip_statuses))
-        return [(r["day"] or "", r["event_type"], r["n"]) for r in rows]
+            "SELECT day, event_type, sum(events) AS n FROM actor_days WHERE actor_id = ? "
+            f"AND status NOT IN ({_marks(skip_statuses)}) GROUP BY day, event_type",
+            (actor_id, *skip_statuses))
+        return [(r["day"], r["event_type"] or None, int(r["n"])) for r in rows]
 
     # -- articles --------------------------------------------------------------------------
     def count_articles(self) -> int:
@@ -180,11 +190,13 @@ class ReadSQL:
     def surface_forms(self, actor_id: str) -> list[SurfaceForm]:
         """Each text the actor was named by (with the mention kind), how often, and how often
         the link was not confident."""
+        # counted at store time (actor_forms, migration 7; kind '' stands for none)
         rows = self._all(
-            "SELECT text, kind, count(*) AS n, "
-            "sum(CASE WHEN confident THEN 0 ELSE 1 END) AS unsure FROM mentions "
+            "SELECT text, kind, sum(mentions) AS n, "
+            "sum(CASE WHEN confident = 1 THEN 0 ELSE mentions END) AS unsure FROM actor_forms "
             "WHERE actor_id = ? GROUP BY text, kind ORDER BY n DESC, text, kind", (actor_id,))
-        return _records(SurfaceForm, rows)
+        return [cast(SurfaceForm, {**r, "kind": r["kind"] or None, "n": int(r["n"]),
+                                   "unsure": int(r["unsure"])}) for r in map(dict, rows)]
 
     def mention_counts(self) -> list[tuple[str, str, int]]:
         """(actor id, surface form, mentions) of every resolved mention text."""
@@ -194,13 +206,19 @@ class ReadSQL:
 
     def co_actors(self, actor_id: str, top: int) -> list[CoActor]:
         """The other actors of the actor's events, in the most events first."""
+        # counted at store time (actor_pairs, migration 7), not per request
         rows = self._all(
-            "SELECT p.actor_id, a.name, a.country, a.sector, count(DISTINCT p.event_id) AS events "
-            "FROM event_participants p LEFT JOIN actors a ON a.id = p.actor_id "
-            f"WHERE p.event_id IN ({_ACTOR_EVENTS}) AND p.actor_id IS NOT NULL "
-            "AND p.actor_id <> ? GROUP BY p.actor_id, a.name, a.country, a.sector "
-            "ORDER BY events DESC, p.actor_id LIMIT ?", (actor_id, actor_id, top))
+            "SELECT c.other_id AS actor_id, a.name, a.country, a.sector, c.events "
+            "FROM actor_pairs c LEFT JOIN actors a ON a.id = c.other_id "
+            "WHERE c.actor_id = ? ORDER BY c.events DESC, c.other_id LIMIT ?", (actor_id, top))
         return _records(CoActor, rows)
+
+
+def _one_role_of_one_actor(where: EventFilter) -> bool:
+    """True when ``where`` asks for the events of one actor in one role and nothing else (an
+    actor's page), which the participant rows alone answer."""
+    return bool(where.actor and where.role) and where == EventFilter(actor=where.actor,
+                                                                      role=where.role)
 
 
 def _records(kind: type[Row], rows: list[Any]) -> list[Row]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from heron.model import (
@@ -48,6 +49,48 @@ def participant_rows(analysis: Analysis) -> list[tuple]:
              e.status)
             for e in analysis.events
             for role, refs in (("actors", e.actors), ("recipients", e.recipients)) for ref in refs]
+
+
+# Per-actor counts kept at store time (migration 7) instead of counted per page request: each
+# table's key columns and the column counting the events (mentions) behind a key.
+# actor_roles: an actor's events in each role (the totals of its event pages); actor_pairs:
+# events two distinct actors both take part in (co-actors); actor_days: an actor's events per
+# day, type and status (its trend); actor_forms: an actor's mentions per surface form, kind
+# and confidence of the link (1 or 0). '' stands for a missing value in a key.
+ACTOR_COUNTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "actor_roles": (("actor_id", "role"), "events"),
+    "actor_pairs": (("actor_id", "other_id"), "events"),
+    "actor_days": (("actor_id", "day", "event_type", "status"), "events"),
+    "actor_forms": (("actor_id", "text", "kind", "confident"), "mentions"),
+}
+# The columns of a mention row the counts read.
+FORM_COLUMNS = "actor_id, text, kind, confident"
+
+
+def actor_counts(participants: Iterable[Sequence[Any]],
+                 mentions: Iterable[Sequence[Any]]) -> dict[str, Counter[tuple]]:
+    """For each table of ACTOR_COUNTS, the events or mentions behind each key, from
+    participant rows (:func:`participant_rows`' columns) and mention rows (FORM_COLUMNS). An
+    actor named twice in one event, or in both roles, counts the event once; rows without an
+    actor id count for nobody."""
+    actors_of: defaultdict[str, set[str]] = defaultdict(set)
+    day_of: dict[str, tuple[str, str, str]] = {}
+    roles: set[tuple[str, str, str]] = set()
+    for event_id, _, role, actor_id, _, date, event_type, status in participants:
+        if actor_id is not None:
+            actors_of[event_id].add(actor_id)
+            day_of[event_id] = ((date or "")[:10], event_type or "", status or "")
+            roles.add((actor_id, role, event_id))
+    return {
+        "actor_roles": Counter((actor, role) for actor, role, _ in roles),
+        "actor_pairs": Counter((actor, other) for actors in actors_of.values()
+                               for actor in actors for other in actors if actor != other),
+        "actor_days": Counter((actor, *day_of[event_id])
+                              for event_id, actors in actors_of.items() for actor in actors),
+        "actor_forms": Counter((actor_id, text, kind or "", 1 if confident else 0)
+                               for actor_id, text, kind, confident in mentions
+                               if actor_id is not None),
+    }
 
 
 def _public(data: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -29,7 +30,14 @@ from heron.store.budget import Budget, check_query, limited
 from heron.store.lock import PollingLock, WriterLock
 from heron.store.migrations import MIGRATIONS
 from heron.store.read_sql import ReadSQL, like_escape
-from heron.store.records import analysis_from_rows, analysis_rows, participant_rows
+from heron.store.records import (
+    ACTOR_COUNTS,
+    FORM_COLUMNS,
+    actor_counts,
+    analysis_from_rows,
+    analysis_rows,
+    participant_rows,
+)
 from heron.store.sqlite_errors import StoreError
 
 __all__ = ["MAX_ATTEMPTS", "SQLiteStore", "StoreError"]
@@ -42,6 +50,11 @@ MAX_ATTEMPTS = 2
 RUNNABLE = f"attempts < {MAX_ATTEMPTS}"
 # Tables whose rows carry their full record as JSON in a ``data`` column.
 RECORD_TABLES = ("mentions", "timexes", "places", "events", "quotes")
+# A participant row takes its event's rowid (its place in the event order) from the event row
+# saved just before it.
+PARTICIPANT_COLUMNS = "event_id, article_id, role, actor_id, country, date, event_type, status"
+INSERT_PARTICIPANT = (f"INSERT INTO event_participants ({PARTICIPANT_COLUMNS}, event_rowid) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT rowid FROM events WHERE id = ?))")
 
 
 class SQLiteStore(ReadSQL):
@@ -197,7 +210,13 @@ class SQLiteStore(ReadSQL):
     def save_analysis(self, analysis: Analysis) -> None:
         """Replace the article's analysis and mark it analysed, all in one transaction."""
         aid = analysis.article_id
+        participants = participant_rows(analysis)
         with self.conn:
+            replaced = actor_counts(
+                self.conn.execute(f"SELECT {PARTICIPANT_COLUMNS} FROM event_participants "
+                                  "WHERE article_id = ?", (aid,)).fetchall(),
+                self.conn.execute(f"SELECT {FORM_COLUMNS} FROM mentions WHERE article_id = ?",
+                                  (aid,)).fetchall())
             for table in (*RECORD_TABLES, "analyses", "event_participants"):
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
             self.conn.execute("INSERT INTO analyses VALUES (?, ?)",
@@ -206,14 +225,31 @@ class SQLiteStore(ReadSQL):
                 self.conn.executemany(
                     f"INSERT INTO {table} ({', '.join(columns)}) "
                     f"VALUES ({', '.join('?' * len(columns))})", rows)
-            self.conn.executemany("INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                  participant_rows(analysis))
+            self.conn.executemany(INSERT_PARTICIPANT, [(*row, row[0]) for row in participants])
+            mentions = [(m.actor_id, m.text, m.kind, m.confident) for m in analysis.mentions]
+            self._update_actor_counts(actor_counts(participants, mentions), replaced)
             self.conn.executemany(
                 "INSERT OR IGNORE INTO actors (id, name, country, sector, kind, kb_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(a.id, a.name, a.country, a.sector, a.kind, a.kb_id) for a in analysis.actors])
             self.conn.execute("UPDATE articles SET analysed = 1, attempts = 0, failed_stage = NULL, "
                               "failure = NULL WHERE id = ?", (aid,))
+
+    def _update_actor_counts(self, added: dict[str, Counter[tuple]],
+                             removed: dict[str, Counter[tuple]]) -> None:
+        """Keep the per-actor counts (records.ACTOR_COUNTS) in step with the participant and
+        mention rows an analysis added and the ones it replaced; a key left at 0 is deleted."""
+        for table, (keys, count) in ACTOR_COUNTS.items():
+            change = Counter(added[table])
+            change.subtract(removed[table])
+            columns = ", ".join(keys)
+            self.conn.executemany(
+                f"INSERT INTO {table} ({columns}, {count}) VALUES ({', '.join('?' * len(keys))}, ?) "
+                f"ON CONFLICT ({columns}) DO UPDATE SET {count} = {count} + excluded.{count}",
+                [(*key, n) for key, n in sorted(change.items()) if n])
+            self.conn.executemany(
+                f"DELETE FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in keys)} "
+                f"AND {count} <= 0", [key for key, n in sorted(change.items()) if n < 0])
 
     def analysis(self, article_id: str) -> Analysis | None:
         row = self.conn.execute("SELECT sentences FROM analyses WHERE article_id = ?",
@@ -322,15 +358,16 @@ class SQLiteStore(ReadSQL):
                          per_key: int) -> set[str]:
         """Stories indexed under any of ``keys``, limited per key to the ``per_key`` latest
         (within the date window when one is given)."""
+        window, dates = ("AND date BETWEEN ? AND ? ", [date_from, date_to]) if date_from and \
+            date_to else ("", [])
+        one_key = (f"SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? {window}"
+                   "ORDER BY date DESC LIMIT ?) k")
         found: set[str] = set()
-        for key in keys:
-            if date_from and date_to:
-                rows = self.conn.execute(
-                    "SELECT story_id FROM story_keys WHERE key = ? AND date BETWEEN ? AND ? "
-                    "ORDER BY date DESC LIMIT ?", (key, date_from, date_to, per_key))
-            else:
-                rows = self.conn.execute("SELECT story_id FROM story_keys WHERE key = ? "
-                                         "ORDER BY date DESC LIMIT ?", (key, per_key))
+        # every key in one statement (a round trip each on a server database), in chunks
+        # below SQLite's limit of 500 terms in a compound SELECT
+        for chunk in _chunks(keys, 100):
+            rows = self.conn.execute(" UNION ALL ".join([one_key] * len(chunk)),
+                                     [p for key in chunk for p in (key, *dates, per_key)])
             found.update(r[0] for r in rows)
         return found
 

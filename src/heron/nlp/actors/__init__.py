@@ -8,6 +8,10 @@ Public API:
 * :func:`is_news_outlet` — media/platform names, for the quotes component's ``via``;
 * :func:`cluster_new_actors` — cross-document merging of ``new:`` actors for the store/fuse stage;
 * :func:`load_kb` / :class:`KBError` — the validated KB loader.
+
+Importing this package does not import spaCy (only :func:`build` needs it): the read layer's
+name lookup (``heron.nlp.actors.lookup``) runs this file first, and a web server answering a
+speaker query must not spend seconds loading the NLP stack.
 """
 
 from __future__ import annotations
@@ -15,23 +19,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from heron.config import Settings
 from heron.nlp.actors.cluster import cluster_new_actors
-from heron.nlp.actors.component import ActorsComponent
 from heron.nlp.actors.index import NameIndex
 from heron.nlp.actors.kb import KBError, KnowledgeBase, load_kb
 from heron.nlp.actors.outlets import is_news_outlet
 from heron.nlp.actors.resolve import Resolver
 
-__all__ = ["ActorsComponent", "KBError", "KnowledgeBase", "build", "cluster_new_actors",
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from heron.nlp.actors.component import ActorsComponent
+
+__all__ = ["KBError", "KnowledgeBase", "build", "cluster_new_actors",
            "find_actor", "is_news_outlet", "load_kb"]
 
 
 def build(nlp: Language, settings: Settings, extra_kb: Iterable[Path | str] = ()) -> ActorsComponent:
     """The actors component over the built-in KB, ``settings.kb_paths`` and ``extra_kb``."""
+    from heron.nlp.actors.component import ActorsComponent  # spaCy-bound: see module docstring
+
     return ActorsComponent(nlp, load_kb([*settings.kb_paths, *extra_kb]))
 
 

@@ -2,6 +2,10 @@
 
 ``build(nlp, settings)`` returns the pipeline component; ``code_texts`` is the sentence-level
 coder behind ``heron code FILE.jsonl``.
+
+Importing this package does not import spaCy: readers of stored events import
+``heron.nlp.events.lexicon`` (each type's quad class), which runs this file first, and a web
+server answering its first event request must not spend seconds loading the NLP stack.
 """
 
 from __future__ import annotations
@@ -9,21 +13,26 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from heron.config import Settings, model_dir
 from heron.model import Article
-from heron.nlp.events.component import EventCoder, optional_hook
-from heron.nlp.events.learned import load_learned
 from heron.nlp.events.lexicon import load_lexicon
 
-__all__ = ["build", "code_texts", "EventCoder"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from heron.nlp.events.component import EventCoder
+
+__all__ = ["build", "code_texts"]
 log = logging.getLogger(__name__)
 
 
 def build(nlp: Language, settings: Settings) -> EventCoder:
+    # spaCy-bound modules, imported when a pipeline is built (see the module docstring)
+    from heron.nlp.events.component import EventCoder, optional_hook
+    from heron.nlp.events.learned import load_learned
+
     return EventCoder(
         lexicon=load_lexicon(),
         governing_timex=optional_hook("heron.nlp.timexes", "governing_timex"),

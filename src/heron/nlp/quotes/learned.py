@@ -34,7 +34,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from heron.config import model_dir
+from heron.config import QUOTE_CUE_MODEL, QUOTE_SPAN_MODEL, model_dir, quote_keep_threshold
 from heron.nlp.linear import SoftmaxModel
 from heron.nlp.quotes.attributions import attribution, setting_tokens
 from heron.nlp.quotes.content import (
@@ -58,8 +58,7 @@ from heron.nlp.quotes.lexicon import (
 from heron.nlp.quotes.page import Page, end_of, is_first_person, merged, within, word_bounds
 from heron.nlp.quotes.speaker_phrase import speaker_of
 
-CUE_MODEL = "quote_cue.npz"
-SPAN_MODEL = "quote_span.npz"
+CUE_MODEL, SPAN_MODEL = QUOTE_CUE_MODEL, QUOTE_SPAN_MODEL
 YES, NO = "QUOTE", "NONE"
 GOOD, BAD = "GOOD", "BAD"
 _WORD = re.compile(r"\w+")
@@ -469,7 +468,7 @@ class QuoteModels:
 
     @property
     def keep_threshold(self) -> float:
-        return float(self.cues.meta.get("keep_threshold", 0.5))
+        return quote_keep_threshold(self.cues.meta)
 
     @property
     def add_threshold(self) -> float:
