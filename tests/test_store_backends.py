@@ -252,6 +252,22 @@ def test_actor_pages_and_co_actors_answer_as_before(db: str) -> None:
                                  "AND actor_id <> 'trump'")  # taken back when re-saved
 
 
+
+def test_actor_pages_survive_renumbered_event_rowids(db: str) -> None:
+    """Participant rows keep their event's rowid to order pages; a rebuild that renumbers the
+    events' rowids (SQLite's VACUUM may, a PostgreSQL table rewrite does) must not make a page
+    show other events."""
+    with Heron(db, SETTINGS) as h:
+        store_actor_events(h)
+        before = actor_answers(h)
+        renumber = ("UPDATE events SET rowid = rowid + 1000" if h.store.path.endswith(".db")
+                    else "UPDATE events SET rowid = DEFAULT")  # identity: new numbers
+        with h.store.conn:
+            h.store.conn.execute(renumber)
+        assert not h.store.query("SELECT 1 FROM events e JOIN event_participants p "
+                                 "ON p.event_id = e.id AND p.event_rowid = e.rowid")
+        assert actor_answers(h) == before
+
 def test_migration_7_back_fills_what_the_writer_keeps(db: str) -> None:
     """A database of schema 6 (no event rowids in participant rows, no actor_pairs) gets the
     same rows and answers from the migration as the writer keeps."""

@@ -27,8 +27,8 @@ def actor(store: Store, actor_id: str, limit: int = 50, offset: int = 0,
           quote_min_confidence: float = 0.0) -> ActorView | None:
     """Everything about one actor: surface forms, one page (``limit``/``offset``) of its events
     in each role with their totals, quotes, co-actors and the trend. Co-actors and the trend
-    cover every event, counted by the database over indexed columns: a page of an actor with
-    50,000 events reads 50 of them. Quotes below ``quote_min_confidence`` are left out, as
+    cover every event, from per-actor counts the store keeps when it saves an analysis: a page
+    of an actor with 50,000 events reads 50 of them. Quotes below ``quote_min_confidence`` are left out, as
     in :func:`heron.read.quotes.quotes`."""
     found = store.actor_row(actor_id)
     if found is None:

@@ -238,6 +238,10 @@ class PostgresStore(SQLiteStore):
                 return
             super().save_analysis(analysis)
 
+    def _begin_write(self) -> None:
+        """Nothing to open: save_analysis already runs in the transaction that locked the
+        article's row (SELECT … FOR UPDATE)."""
+
     def add_key_df(self, keys: list[str]) -> None:
         """As in SQLite, in one statement (a row per key would be a statement per key)."""
         self.pg.raw.execute(

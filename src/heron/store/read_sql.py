@@ -30,10 +30,12 @@ _PARTICIPANT_SQL = "e.id IN (SELECT event_id FROM event_participants WHERE {cond
 # order), found from the participant rows alone: one range of event_participants_actor
 # (migration 7). An event naming the actor twice in the role has two rows, adjacent in that
 # order.
-_ROLE_PAGE = ("SELECT e.data FROM (SELECT DISTINCT date, event_rowid FROM event_participants "
-              "WHERE actor_id = ? AND role = ? ORDER BY date NULLS FIRST, event_rowid "
-              "LIMIT ? OFFSET ?) p JOIN events e ON e.rowid = p.event_rowid "
-              "ORDER BY p.date NULLS FIRST, p.event_rowid")
+# event_rowid only orders the page (the same tie order on both backends); the join goes by
+# the event's id, because a rowid can be renumbered (SQLite's VACUUM, a PostgreSQL rebuild).
+_ROLE_PAGE = ("SELECT e.data FROM (SELECT DISTINCT date, event_rowid, event_id "
+              "FROM event_participants WHERE actor_id = ? AND role = ? "
+              "ORDER BY date NULLS FIRST, event_rowid LIMIT ? OFFSET ?) p "
+              "JOIN events e ON e.id = p.event_id ORDER BY p.date NULLS FIRST, p.event_rowid")
 Row = TypeVar("Row")
 
 

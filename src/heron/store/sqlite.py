@@ -212,6 +212,7 @@ class SQLiteStore(ReadSQL):
         aid = analysis.article_id
         participants = participant_rows(analysis)
         with self.conn:
+            self._begin_write()
             replaced = actor_counts(
                 self.conn.execute(f"SELECT {PARTICIPANT_COLUMNS} FROM event_participants "
                                   "WHERE article_id = ?", (aid,)).fetchall(),
@@ -234,6 +235,11 @@ class SQLiteStore(ReadSQL):
                 [(a.id, a.name, a.country, a.sector, a.kind, a.kb_id) for a in analysis.actors])
             self.conn.execute("UPDATE articles SET analysed = 1, attempts = 0, failed_stage = NULL, "
                               "failure = NULL WHERE id = ?", (aid,))
+
+    def _begin_write(self) -> None:
+        """Open the write transaction now: the counts save_analysis takes back must be those
+        of the rows it deletes, so they are read inside it (a plain SELECT opens none)."""
+        self.conn.execute("BEGIN IMMEDIATE")
 
     def _update_actor_counts(self, added: dict[str, Counter[tuple]],
                              removed: dict[str, Counter[tuple]]) -> None:

@@ -104,9 +104,13 @@ def create_app(db_path: str | Path, bound_host: str | None = None,
         # What exists once the server starts (modules, the app, its templates: ~90,000
         # objects) lives as long as it: the garbage collector's full passes, which the large
         # answers of big actor pages trigger, skip it instead of rescanning it (50 ms a pass).
+        gc.collect()  # what is garbage already is freed first, never frozen
         gc.freeze()
-        yield
-        db.close()
+        try:
+            yield
+        finally:
+            gc.unfreeze()
+            db.close()
 
     # /docs is served below from the Swagger UI files shipped in a package: no CDN, works offline.
     app = FastAPI(title="Heron", lifespan=lifespan, docs_url=None, redoc_url=None,
