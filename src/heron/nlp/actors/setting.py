@@ -1,0 +1,72 @@
+"""The country a story is set in, for unnamed domestic actors.
+
+An unnamed institution or group of people ("police", "the court", "residents", "gunmen") has
+no country of its own in the text; in a story set in one country, it is that country's
+(docs/ANNOTATION.md: the code of an actor is what the text supports about it, and a story
+that takes place in Kenya supports "police" being Kenyan). The setting is read from where the
+story happens — the countries of the places it names (dateline included) — never from the
+actors it names: "Russia" named as an actor says nothing of where "police" serve.
+
+The setting is given only when one country clearly dominates the places (at least
+``MIN_PLACES`` of them and ``MIN_SHARE`` of all places with a country), and only to role
+phrases whose words do not point elsewhere: roles that are international or foreign by nature
+(IGO officials, aid and rights groups, refugees and migrants, companies, whose country is
+their headquarters') and roles with a word saying they come from outside ("foreign",
+"Western") keep no country. Named people and organisations never get it: a name is evidence
+about one actor, and the setting is none. Pronouns and descriptions that the actors component
+linked to such a role take its country too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from heron.model import Mention, Place
+
+MIN_PLACES = 2
+MIN_SHARE = 0.7
+# Sectors of roles that are not domestic by nature.
+NON_DOMESTIC_SECTORS = frozenset({"IGO", "NGO", "REF", "BUS"})
+# Words that place a role outside the setting ("foreign journalists", "Western diplomats").
+OUTSIDE_WORDS = frozenset({"foreign", "international", "western", "overseas", "outside",
+                           "global", "regional", "exiled", "visiting", "european", "african",
+                           "arab", "asian", "latin"})
+SETTING_METHOD = "setting"
+
+
+def setting_country(places: list[Place]) -> str | None:
+    """The country most of the document's places lie in, when one clearly dominates."""
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    total = sum(counts.values())
+    return country if count >= MIN_PLACES and count >= MIN_SHARE * total else None
+
+
+def give_setting_country(mentions: list[Mention], places: list[Place]) -> None:
+    """Give the setting country to unnamed domestic roles without one, and to the pronouns
+    and descriptions linked to them (in place; the mention's evidence says so)."""
+    country = setting_country(places)
+    if country is None:
+        return
+    settled: set[tuple[int, int]] = set()
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.country or mention.actor_id:
+            continue
+        if _is_domestic_role(mention) or _antecedent(mention) in settled:
+            mention.country = country
+            mention.evidence = {**mention.evidence, "country_from": SETTING_METHOD}
+            settled.add((mention.start, mention.end))
+
+
+def _is_domestic_role(mention: Mention) -> bool:
+    if mention.kind != "ROLE" or mention.sector in NON_DOMESTIC_SECTORS or not mention.sector:
+        return False
+    words = {w.strip(".,'’").lower() for w in mention.text.split()}
+    return not words & OUTSIDE_WORDS
+
+
+def _antecedent(mention: Mention) -> tuple[int, int] | None:
+    antecedent = mention.evidence.get("antecedent")
+    return (antecedent[0], antecedent[1]) if antecedent else None
