@@ -415,3 +415,38 @@ def test_a_support_verb_still_gives_the_act_its_actor(events_actors):
     [attack] = [e for e in code(events_actors, "Rebels carried out an attack on the base.")
                 if e.event_type == "ASSAULT"]
     assert texts(attack.actors) == ["Rebels"]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # a relative pronoun stands for the noun its clause describes
+    ("The European Union, which imposed an arms embargo on South Sudan in 2011, threatened "
+     "new sanctions.", "SANCTION", "European Union", "South Sudan"),
+    # a passive relative clause: the noun is what is done to
+    ("Soldiers rescued 19 students who had been abducted from a school.", "ASSAULT", None,
+     "students"),
+])
+def test_a_relative_clause_takes_the_noun_it_describes(events_actors, text, event_type, actor,
+                                                      recipient):
+    event = next(e for e in code(events_actors, text) if e.event_type == event_type
+                 and e.trigger.text in ("imposed", "abducted"))
+    assert texts(event.actors) == ([actor] if actor else [])
+    assert recipient in texts(event.recipients)
+
+
+def test_a_borrowed_subject_takes_the_role_of_this_verbs_own_voice(events_actors):
+    """"It had not been informed … and demanded access": "it" demands; "been blocked … and
+    detained": the journalists are detained, as they are blocked."""
+    demand = next(e for e in code(events_actors, "Ukraine's foreign ministry said it had not "
+                                  "been informed of the extradition and demanded consular "
+                                  "access.") if e.event_type == "REQUEST")
+    assert demand.actors and not demand.recipients
+    detained = next(e for e in code(events_actors, "Journalists have been blocked and briefly "
+                                    "detained by police.") if e.trigger.text == "detained")
+    assert "Journalists" in texts(detained.recipients)
+    assert "Journalists" not in texts(detained.actors)
+
+
+def test_forces_deployed_are_the_actors_of_a_mobilisation(events_actors):
+    [deploy] = [e for e in code(events_actors, "Security forces were deployed around the "
+                                "parliament overnight.") if e.event_type == "MOBILIZE"]
+    assert texts(deploy.actors) == ["Security forces"]

@@ -53,6 +53,9 @@ ARRANGED_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "nsubjpass", "compound
 CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 # Material acts whose "of" object is what is acted on ("invasion of Ukraine").
 OF_IS_RECIPIENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# Acts whose passive subject is the actor's own forces, not a target ("troops were deployed").
+SELF_MOVING_TYPES = frozenset({"MOBILIZE"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
 @dataclass
@@ -81,8 +84,10 @@ class ArgumentFinder:
         found = Participants()
         subject = _subject(verb)
         if subject is not None:
-            role = "recipients" if subject.dep_ == "nsubjpass" else "actors"
-            self._add(found, role, subject, subject.dep_)
+            # The forces moved in a MOBILIZE ("troops were deployed") are the actor's own.
+            passive = _is_passive(verb, subject) and event_type not in SELF_MOVING_TYPES
+            self._add(found, "recipients" if passive else "actors", subject,
+                      subject.dep_ if subject.head == verb else "borrowed-subject")
         for child in verb.children:
             if child.dep_ == "agent":
                 for obj in _objects(child):
@@ -331,18 +336,41 @@ def _light_verb(noun: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's own subject, else that of the verb it is coordinated with or controlled by."""
+    """The verb's own subject, else that of the verb it is coordinated with or controlled by;
+    a relative pronoun stands for the noun its clause describes ("the EU, which imposed")."""
     token = verb
     for _ in range(6):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:  # a mis-parse can give two subjects: the one nearest the verb is right
-            return min(subjects, key=lambda c: abs(c.i - token.i))
+            subject = min(subjects, key=lambda c: abs(c.i - token.i))
+            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return token.head
+            return subject
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ not in ("conj", "xcomp", "advcl", "acomp") or token.head == token:
             return None
         token = token.head
     return None
+
+
+def _is_passive(verb: Token, subject: Token) -> bool:
+    """Is ``subject`` what ``verb`` is done to? Its own subject says so by its dependency; a
+    subject found elsewhere (a coordinated or governing verb's, a relative clause's noun) by
+    this verb's own voice: "it had not been informed ... and demanded" — "it" demands."""
+    if subject.head == verb:
+        return subject.dep_ == "nsubjpass"
+    return _passive_voice(verb)
+
+
+def _passive_voice(verb: Token) -> bool:
+    """A verb is passive with its own "be" auxiliary, or as a bare participle coordinated
+    with a passive verb ("have been blocked ... and detained")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    bare_participle = verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+    return verb.dep_ == "conj" and bare_participle and verb.head != verb \
+        and _passive_voice(verb.head)
 
 
 def _arranging_word(contact: Token) -> Token | None:
