@@ -450,3 +450,38 @@ def test_forces_deployed_are_the_actors_of_a_mobilisation(events_actors):
     [deploy] = [e for e in code(events_actors, "Security forces were deployed around the "
                                 "parliament overnight.") if e.event_type == "MOBILIZE"]
     assert texts(deploy.actors) == ["Security forces"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Kinshasa accused Rwanda of backing the rebels.", "backing", "Rwanda"),
+    ("Pakistan blamed India for attacking its border posts.", "attacking", "India"),
+    ("The army forced the rebels to retreat from the town.", "retreat", "rebels"),
+])
+def test_the_object_of_accuse_or_urge_does_the_act_it_governs(events_actors, text, trigger,
+                                                              actor):
+    act = next(e for e in code(events_actors, text) if e.trigger.text == trigger)
+    assert texts(act.actors) == [actor]
+
+
+def test_a_purpose_clause_keeps_the_subject_when_the_object_is_no_participant(events_actors):
+    """"Police used tear gas to disperse": tear gas names no one, so the police disperse."""
+    events = code(events_actors, "Police used tear gas to disperse the crowd.")
+    disperse = [e for e in events if e.trigger.text == "disperse"]
+    assert all("tear gas" not in texts(e.actors) for e in disperse)
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Saudi Arabia said it was ready to reconvene the negotiations.", {"SAU"}),
+    ("Jamaica and the Bahamas said they would send soldiers to Haiti.", {"JAM", "BHS"}),
+])
+def test_it_or_they_in_a_reported_clause_is_the_reporting_subject(events_actors, text,
+                                                                  countries):
+    act = next(e for e in code(events_actors, text) if e.trigger.text in ("ready", "send"))
+    assert {a.country for a in act.actors} == countries
+
+
+def test_a_speaker_warning_about_its_own_acts_is_not_their_recipient(events_actors):
+    [threat] = [e for e in code(events_actors, "Iran warned that it would increase uranium "
+                                "enrichment.") if e.event_type == "THREATEN"]
+    assert [a.country for a in threat.actors] == ["IRN"]
+    assert not threat.recipients

@@ -40,6 +40,8 @@ PAIR_WORDS = frozenset({"two", "both"})
 PAIR_LOOKBACK_CHARS = 600
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 OWNER_PRONOUNS = frozenset({"its", "their"})
+# Subject pronouns for a body that reports on its own acts ("the ministry said it would …").
+BODY_PRONOUNS = frozenset({"it", "they"})
 RECIPROCAL_PREPS = frozenset({"between", "among", "amongst"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis", "punct", "cc"})
@@ -82,7 +84,12 @@ class ArgumentFinder:
 
     def for_verb(self, verb: Token, event_type: str) -> Participants:
         found = Participants()
-        subject = _subject(verb)
+        controller = _object_controller(verb)
+        if controller is not None and self._refs(controller):
+            self._add(found, "actors", controller, "object-control")
+            subject = None
+        else:
+            subject = _subject(verb)
         if subject is not None:
             # The forces moved in a MOBILIZE ("troops were deployed") are the actor's own.
             passive = _is_passive(verb, subject) and event_type not in SELF_MOVING_TYPES
@@ -125,7 +132,10 @@ class ArgumentFinder:
             if child.dep_ in ("ccomp", "acl"):
                 subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")),
                                None)
-                if subject is not None:
+                # "warned that it would intervene": the speaker itself is no recipient
+                acting = {_same_actor_key(r) for r in found.actors}
+                if subject is not None and not acting & {
+                        _same_actor_key(r) for r in self._refs(subject)}:
                     self._add(found, "recipients", subject, "content-subject")
                     return
 
@@ -182,11 +192,12 @@ class ArgumentFinder:
         if not refs:
             return
         target = getattr(found, role)
-        known = {(r.start, r.end) for r in found.actors + found.recipients}
+        # keyed by span and actor: "they" may stand for several reporting subjects
+        known = {(r.start, r.end, _identity(r)) for r in found.actors + found.recipients}
         for ref in refs:
-            if (ref.start, ref.end) not in known:
+            if (ref.start, ref.end, _identity(ref)) not in known:
                 target.append(ref)
-                known.add((ref.start, ref.end))
+                known.add((ref.start, ref.end, _identity(ref)))
         found.roles.append(f"{role[:-1]}:{how}")
 
     def _refs(self, head: Token) -> list[ActorRef]:
@@ -208,6 +219,10 @@ class ArgumentFinder:
         owner = self._possessive_owner(head)
         if owner is not None:
             return [_owned(owner, best)]
+        if head.lower_ in BODY_PRONOUNS:  # "the government said it would send"
+            reporters = self._reporting_subjects(head)
+            if reporters:
+                return [replace(r, start=start, end=end, text=head.text) for r in reporters]
         # "Hungarian and Romanian officials": the countries on the modifiers say who, not the
         # unresolved role word on the head.
         modifiers = [t for t in head.children if t.dep_ in MODIFIER_DEPS and not self._town(t)]
@@ -226,14 +241,18 @@ class ArgumentFinder:
         content clause, "its"/"their" is the subject of the verb that reports or denies it."""
         if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in head.children):
             return None
+        owners = self._reporting_subjects(head)
+        return owners[0] if owners else None
+
+    def _reporting_subjects(self, head: Token) -> list[ActorRef]:
+        """The subjects (with a country) of the verb whose content clause holds ``head``."""
         clause = head
         while clause.dep_ != "ccomp" and clause.head != clause:
             clause = clause.head
         subject = _subject(clause.head) if clause.dep_ == "ccomp" else None
         if subject is None or subject == head:
-            return None
-        owners = [r for r in self._refs(subject) if r.country]
-        return owners[0] if owners else None
+            return []
+        return [r for t in _conjuncts(subject) for r in self._refs(t) if r.country]
 
     def _pair_antecedents(self, head: Token) -> list[ActorRef]:
         """"The two countries" / "both sides": the last two countries named before the sentence
@@ -348,10 +367,29 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+            if _object_controller(token) is not None:
+                return None  # "accused the army of detaining": the object does it, not "who"
+            token = token.head.head  # "insisted on attending": the subject of "insisted"
+            continue
         if token.dep_ not in ("conj", "xcomp", "advcl", "acomp") or token.head == token:
             return None
         token = token.head
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of the verb governing ``verb`` that does it: "urged Turkey to refrain",
+    "accused the army of detaining", "blamed rebels for attacking"."""
+    if verb.dep_ == "xcomp":
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = verb.head.head
+    else:
+        return None
+    if governor.pos_ != "VERB":
+        return None
+    return next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _is_passive(verb: Token, subject: Token) -> bool:
@@ -428,6 +466,13 @@ def _agent(word: Token) -> Token | None:
 
 def _identity(ref: ActorRef) -> str | None:
     return ref.actor_id or ref.country
+
+
+def _same_actor_key(ref: ActorRef) -> tuple[str | None, ...]:
+    """Equal for two references to one actor: its id, or for an actor without one (an
+    unnamed role) its name, country and sector — not its country alone, which unnamed groups
+    of one country share."""
+    return (ref.actor_id,) if ref.actor_id else (ref.name, ref.country, ref.sector)
 
 
 def _objects(prep: Token) -> Iterator[Token]:
