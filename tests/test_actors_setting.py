@@ -92,3 +92,14 @@ def test_events_in_a_story_set_in_one_country_code_its_police() -> None:
     assert police.country == "KEN"
     arrests = [e for e in analysis.events if e.trigger.text == "arrested"]
     assert arrests and {a.country for a in arrests[0].actors} == {"KEN"}
+
+
+def test_a_role_shared_by_named_countries_is_not_the_settings() -> None:
+    """"U.S. and Russian negotiators": the modifiers are mentions of their own."""
+    us = Mention(id="", article_id="t", start=0, end=4, text="U.S.", kind="GPE", sentence=0,
+                 actor_id="USA", country="USA")
+    russian = Mention(id="", article_id="t", start=9, end=16, text="Russian", kind="NORP",
+                      sentence=0, actor_id="RUS", country="RUS")
+    negotiators = role("negotiators", "GOV", start=17, modifiers=["U.S.", "Russian"])
+    give_setting_country([us, russian, negotiators], [place("USA"), place("USA", 30)])
+    assert negotiators.country is None

@@ -485,3 +485,41 @@ def test_a_speaker_warning_about_its_own_acts_is_not_their_recipient(events_acto
                                 "enrichment.") if e.event_type == "THREATEN"]
     assert [a.country for a in threat.actors] == ["IRN"]
     assert not threat.recipients
+
+
+@pytest.mark.parametrize("text, trigger, role, participant", [
+    ("A court freed a journalist arrested over his interviews.", "arrested", "recipients",
+     "journalist"),
+    ("Soldiers repelled gunmen attacking the base.", "attacking", "actors", "gunmen"),
+])
+def test_a_participle_describing_a_noun_gives_it_a_role(events_actors, text, trigger, role,
+                                                      participant):
+    act = next(e for e in code(events_actors, text) if e.trigger.text == trigger)
+    assert any(participant in t for t in texts(getattr(act, role)))
+
+
+def test_coordinated_verbs_share_the_object_of_the_last(events_actors):
+    events = code(events_actors, "Government forces killed and injured 1,000 Taliban fighters.")
+    killed = next(e for e in events if e.trigger.text == "killed")
+    assert "Taliban fighters" in " ".join(texts(killed.recipients))
+
+
+def test_coordinated_clauses_keep_their_own_objects(events_actors):
+    events = code(events_actors, "Police fired and protesters threw stones at the station.")
+    fired = [e for e in events if e.trigger.text == "fired"]
+    assert all("stones" not in texts(e.recipients) for e in fired)
+
+
+def test_unnamed_roles_take_the_country_of_the_place_of_the_act(nlp):
+    """"Polygamous leaders arrested in Canada" are Canadian; officials meeting in Geneva are
+    not Swiss (meetings are held in third countries); named people get nothing from a place."""
+    pipeline = Pipeline(components=("actors", "places", "events"))
+    arrest = next(e for e in code(pipeline, "Two community leaders were arrested in Canada on "
+                                  "Tuesday.") if e.event_type == "COERCE")
+    assert [r.country for r in arrest.recipients] == ["CAN"]
+    meeting = next(e for e in code(pipeline, "Officials met in Geneva on Tuesday.")
+                   if e.event_type == "CONSULT")
+    assert all(a.country is None for a in meeting.actors)
+    named = next(e for e in code(pipeline, "Arlo Vesker was arrested in Canada on Tuesday.")
+                 if e.event_type == "COERCE")
+    assert all(r.country is None for r in named.recipients if r.text == "Arlo Vesker")

@@ -32,6 +32,7 @@ OUTSIDE_WORDS = frozenset({"foreign", "international", "western", "overseas", "o
                            "global", "regional", "exiled", "visiting", "european", "african",
                            "arab", "asian", "latin"})
 SETTING_METHOD = "setting"
+MODIFIER_REACH = 60  # characters between a role's country modifier and its noun
 
 
 def setting_country(places: list[Place]) -> str | None:
@@ -52,19 +53,30 @@ def give_setting_country(mentions: list[Mention], places: list[Place]) -> None:
         return
     settled: set[tuple[int, int]] = set()
     for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.country or mention.actor_id:
+        if mention.country or mention.actor_id or shared_by_countries(mention, mentions):
             continue
-        if _is_domestic_role(mention) or _antecedent(mention) in settled:
+        if is_domestic_role(mention) or _antecedent(mention) in settled:
             mention.country = country
             mention.evidence = {**mention.evidence, "country_from": SETTING_METHOD}
             settled.add((mention.start, mention.end))
 
 
-def _is_domestic_role(mention: Mention) -> bool:
+def is_domestic_role(mention: Mention) -> bool:
+    """An unnamed role that serves where it acts ("police", "residents"), not one foreign or
+    international by nature or by its words."""
     if mention.kind != "ROLE" or mention.sector in NON_DOMESTIC_SECTORS or not mention.sector:
         return False
     words = {w.strip(".,'’").lower() for w in mention.text.split()}
     return not words & OUTSIDE_WORDS
+
+
+def shared_by_countries(role: Mention, mentions: list[Mention]) -> bool:
+    """A role whose own modifiers name countries ("U.S. and Russian negotiators": the actors
+    component gives each country its mention and the shared noun none) is theirs, never the
+    setting's."""
+    modifiers = set(role.evidence.get("modifiers") or ())
+    return any(m.country and m.text in modifiers and m.end <= role.start
+               and role.start - m.end <= MODIFIER_REACH for m in mentions)
 
 
 def _antecedent(mention: Mention) -> tuple[int, int] | None:

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from heron.model import ActorRef, Mention, Place, Quote, actor_ref
+from heron.model import ActorRef, Event, Mention, Place, Quote, actor_ref
+from heron.nlp.actors.setting import is_domestic_role, shared_by_countries
 from heron.nlp.events.lexicon import Lexicon
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "upon", "for"})
@@ -58,6 +59,8 @@ OF_IS_RECIPIENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # Acts whose passive subject is the actor's own forces, not a target ("troops were deployed").
 SELF_MOVING_TYPES = frozenset({"MOBILIZE"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# Acts often held in a third country: their place says nothing of who took part.
+VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
 
 
 @dataclass
@@ -95,6 +98,11 @@ class ArgumentFinder:
             passive = _is_passive(verb, subject) and event_type not in SELF_MOVING_TYPES
             self._add(found, "recipients" if passive else "actors", subject,
                       subject.dep_ if subject.head == verb else "borrowed-subject")
+        elif verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG"):
+            # A participle describing a noun: "a journalist arrested over ..." is what is done
+            # to, "gunmen attacking the town" who does it.
+            passive = verb.tag_ == "VBN" and event_type not in SELF_MOVING_TYPES
+            self._add(found, "recipients" if passive else "actors", verb.head, "described-noun")
         for child in verb.children:
             if child.dep_ == "agent":
                 for obj in _objects(child):
@@ -103,7 +111,23 @@ class ArgumentFinder:
                 self._add(found, "recipients", child, child.dep_)
             elif child.dep_ == "prep":
                 self._add_prep(found, child, event_type, noun=False)
+        shared = _shared_object(verb)
+        if shared is not None and not found.recipients:
+            self._add(found, "recipients", shared, "shared-object")
         return found
+
+    def place_unnamed(self, event: Event) -> None:
+        """Unnamed domestic roles without a country take that of the place the event happens
+        in ("polygamous leaders arrested in Canada", "police fired on protesters in Mombasa").
+        Not at meetings and agreements, which are often held in a third country ("officials
+        met in Geneva")."""
+        country = event.location.country if event.location is not None else None
+        if country is None or event.event_type in VENUE_TYPES:
+            return
+        roles = {(m.start, m.end): m for m in self.mentions
+                 if m.kind == "ROLE" and not shared_by_countries(m, self.mentions)}
+        event.actors = [_placed(r, country, roles) for r in event.actors]
+        event.recipients = [_placed(r, country, roles) for r in event.recipients]
 
     def facilitators(self, contact: Token, found: Participants) -> list[ActorRef]:
         """Who arranges the contact without taking part: "arrangements for a meeting between
@@ -301,6 +325,13 @@ class ArgumentFinder:
         return ref
 
 
+def _placed(ref: ActorRef, country: str, roles: dict[tuple[int, int], Mention]) -> ActorRef:
+    role = roles.get((ref.start, ref.end))
+    if ref.country or ref.actor_id or role is None or not is_domestic_role(role):
+        return ref
+    return replace(ref, country=country)
+
+
 def _ref_rank(ref: ActorRef) -> tuple[bool, bool, int]:
     return (ref.actor_id is not None, ref.country is not None, ref.end - ref.start)
 
@@ -376,6 +407,20 @@ def _subject(verb: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object a verb shares with the verb coordinated right after it: "killed and
+    injured 1,000 fighters" (the parser hangs the object on the last verb only)."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    partner = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if partner is None or not any(c.dep_ == "cc" and verb.i < c.i < partner.i
+                                  for c in verb.children):
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in partner.children):
+        return None  # a clause of its own: "police fired and protesters threw stones"
+    return next((c for c in partner.children if c.dep_ == "dobj"), None)
 
 
 def _object_controller(verb: Token) -> Token | None:
