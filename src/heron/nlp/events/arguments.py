@@ -4,7 +4,12 @@ Verbs: the subject (or the ``by`` agent of a passive) is the actor; the direct o
 subject of a passive and the objects of with/to/against/on/toward are recipients; objects of
 ``between`` are reciprocal actors. Coordinated subjects ("Trump and Zelenskyy") give compound
 actors. A verb without a subject borrows the subject of the verb it is coordinated with or
-controlled by ("met ... and hosted", "agreed to meet").
+controlled by ("met ... and hosted", "agreed to meet"), in the role of its own voice ("it had
+not been informed ... and demanded": "it" demands); a relative pronoun stands for the noun its
+clause describes ("the EU, which imposed"), and so does a noun described by a participle ("a
+journalist arrested", "gunmen attacking"). The object of "accused/blamed/forced X to/of" does
+the act it governs; coordinated verbs share the object of the last ("killed and injured 1,000
+fighters"); "it"/"they" in a reported clause is the reporting subject.
 
 Nouns: possessors, ``by``/``from`` objects and name/nationality modifiers ("Russian strikes",
 "Ukraine's demands") are actors; on/against/to/with objects are recipients. A noun that is the
@@ -15,7 +20,8 @@ Participants come from the actor mentions of the actors component (resolved name
 phrases, capitals, pronouns); a recipient named only as a place ("attacks on Sumy") is taken
 from the places component, so a town yields its country; "I"/"we" inside a direct quote is the
 quote's speaker (quotes component); "the two countries"/"both sides" are the last two countries
-named before the sentence.
+named before the sentence. Unnamed domestic roles without a country take that of the place the
+act happens in, except at meetings and agreements (see :mod:`heron.nlp.actors.setting`).
 
 Facilitators: whoever arranges, brokers or mediates a contact between others ("Trump began
 arrangements for a meeting between Putin and Zelenskyy", "talks mediated by Qatar") is not a
