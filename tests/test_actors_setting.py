@@ -21,7 +21,7 @@ KENYA = [place("KEN", 0), place("KEN", 10), place("KEN", 20), place("UGA", 30)]
 
 
 def test_one_dominant_country_is_the_setting() -> None:
-    assert setting_country(KENYA) == "KEN"
+    assert setting_country(KENYA, []) == "KEN"
 
 
 @pytest.mark.parametrize("places", [
@@ -31,7 +31,7 @@ def test_one_dominant_country_is_the_setting() -> None:
     [place("KEN"), place("KEN"), place("UGA"), place("UGA")],  # two countries share the story
 ])
 def test_no_setting_without_a_clear_majority(places: list[Place]) -> None:
-    assert setting_country(places) is None
+    assert setting_country(places, []) is None
 
 
 def test_an_unnamed_domestic_role_takes_the_setting() -> None:
@@ -103,3 +103,64 @@ def test_a_role_shared_by_named_countries_is_not_the_settings() -> None:
     negotiators = role("negotiators", "GOV", start=17, modifiers=["U.S.", "Russian"])
     give_setting_country([us, russian, negotiators], [place("USA"), place("USA", 30)])
     assert negotiators.country is None
+
+
+def country_name(text: str, country: str, start: int, sector: str | None) -> Mention:
+    """A country named in the text: acting ("Russia said", a sector) or a locative (none)."""
+    return Mention(id="", article_id="t", start=start, end=start + len(text), text=text,
+                   kind="GPE", sentence=0, actor_id=country, country=country, sector=sector)
+
+
+def test_places_that_are_acting_mentions_are_not_the_setting() -> None:
+    """"Russia said …" three times: Russia is an actor of the story, not where it happens."""
+    russia = [country_name("Russia", "RUS", start, "GOV") for start in (0, 40, 80)]
+    places = [Place(m.start, m.end, "Russia", "Russia", "RUS", kind="country") for m in russia]
+    police = role("Police", "COP", start=120)
+    assert setting_country(places, russia) is None
+    give_setting_country([*russia, police], places)
+    assert police.country is None
+
+
+def test_locative_places_still_make_the_setting() -> None:
+    """"killed in Ukraine … fighting in Ukraine": the actors component gives the locative
+    mentions no sector, so they are where the story happens."""
+    ukraine = [country_name("Ukraine", "UKR", start, None) for start in (0, 40)]
+    places = [Place(m.start, m.end, "Ukraine", "Ukraine", "UKR", kind="country")
+              for m in ukraine]
+    assert setting_country(places, ukraine) == "UKR"
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("the regional governor", "GOV"),  # a region of the country, not a region abroad
+    ("regional police", "COP"),
+])
+def test_regional_roles_are_domestic(text: str, sector: str) -> None:
+    mention = role(text, sector)
+    give_setting_country([mention], KENYA)
+    assert mention.country == "KEN"
+
+
+def test_armed_roles_take_no_setting_when_a_foreign_actor_is_named() -> None:
+    """"Russian forces shelled Kharkiv … troops attacked": whose troops is not told by where
+    they fight; without a foreign actor in the text ("gunmen" in a Kenyan story) it is."""
+    ukraine = [place("UKR", 0), place("UKR", 10)]
+    russian_forces = role("Russian forces", "MIL", start=20)
+    russian_forces.country = "RUS"
+    troops, police = role("Troops", "MIL", start=60), role("police", "COP", start=90)
+    give_setting_country([russian_forces, troops, police], ukraine)
+    assert troops.country is None
+    assert police.country == "UKR"  # police serve where they are
+    gunmen = role("Gunmen", "UAF")
+    give_setting_country([gunmen], KENYA)
+    assert gunmen.country == "KEN"
+
+
+def test_a_country_named_as_the_speaker_does_not_set_the_story_in_it() -> None:
+    from heron.nlp.pipeline import get_pipeline
+
+    text = ("Russia said on Monday it would respond. Russia said the talks had failed. Russia "
+            "said it was ready. Police said two people were arrested.")
+    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
+    analysis = next(get_pipeline().analyse([article]))
+    police = next(m for m in analysis.mentions if m.text == "Police")
+    assert police.country is None

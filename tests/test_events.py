@@ -523,3 +523,30 @@ def test_unnamed_roles_take_the_country_of_the_place_of_the_act(nlp):
     named = next(e for e in code(pipeline, "Arlo Vesker was arrested in Canada on Tuesday.")
                  if e.event_type == "COERCE")
     assert all(r.country is None for r in named.recipients if r.text == "Arlo Vesker")
+
+
+def test_in_conflict_the_place_of_the_act_is_the_victims_side_not_the_attackers(nlp):
+    """"Gunmen attacked a village near Maiduguri": the victims are Nigerian, the gunmen could
+    come from anywhere; a protest's place is its protesters' own."""
+    pipeline = Pipeline(components=("actors", "places", "events"))
+    attack = next(e for e in code(pipeline, "Gunmen attacked a village near Maiduguri on "
+                                  "Sunday, killing twelve residents.")
+                  if e.event_type == "ASSAULT" and e.trigger.text == "attacked")
+    assert [a.country for a in attack.actors] == [None]
+    assert "NGA" in {r.country for r in attack.recipients}
+    march = next(e for e in code(pipeline, "Thousands of teachers marched in Mombasa on "
+                                 "Tuesday.") if e.event_type == "PROTEST")
+    assert {a.country for a in march.actors} == {"KEN"}
+
+
+def test_in_conflict_with_a_foreign_actor_no_side_comes_from_the_place(nlp):
+    """"Russian forces shelled Kharkiv … Troops attacked villages near Kharkiv": the troops
+    are not Ukrainian because they fight in Ukraine, and with a foreign side in the text the
+    residents' side is not told by the place either."""
+    pipeline = Pipeline(components=("actors", "places", "events"))
+    events = code(pipeline, "Russian forces shelled Kharkiv overnight. Troops attacked "
+                  "villages near Kharkiv on Tuesday, killing three residents.")
+    attack = next(e for e in events if e.trigger.text == "attacked")
+    assert attack.location is not None and attack.location.country == "UKR"
+    assert [a.country for a in attack.actors] == [None]
+    assert all(r.country != "UKR" for r in attack.recipients)

@@ -5,16 +5,21 @@ no country of its own in the text; in a story set in one country, it is that cou
 (docs/ANNOTATION.md: the code of an actor is what the text supports about it, and a story
 that takes place in Kenya supports "police" being Kenyan). The setting is read from where the
 story happens — the countries of the places it names (dateline included) — never from the
-actors it names: "Russia" named as an actor says nothing of where "police" serve.
+actors it names: "Russia" named as an actor says nothing of where "police" serve, so a place
+that is itself an acting mention ("Russia said") is not counted; locatives ("in Russia"),
+datelines and places inside role phrases ("protesters in Moscow") are.
 
 The setting is given only when one country clearly dominates the places (at least
 ``MIN_PLACES`` of them and ``MIN_SHARE`` of all places with a country), and only to role
 phrases whose words do not point elsewhere: roles that are international or foreign by nature
 (IGO officials, aid and rights groups, refugees and migrants, companies, whose country is
 their headquarters') and roles with a word saying they come from outside ("foreign",
-"Western") keep no country. Named people and organisations never get it: a name is evidence
-about one actor, and the setting is none. Pronouns and descriptions that the actors component
-linked to such a role take its country too.
+"Western") keep no country. Armed roles ("troops", "gunmen") keep none either when the text
+names an actor of another country: in a war the place of the fighting says nothing of which
+side the unnamed fighters are on ("Russian forces shelled Kharkiv ... troops attacked"). Named
+people and organisations never get it: a name is evidence about one actor, and the setting is
+none. Pronouns and descriptions that the actors component linked to such a role take its
+country too.
 """
 
 from __future__ import annotations
@@ -29,15 +34,20 @@ MIN_SHARE = 0.7
 NON_DOMESTIC_SECTORS = frozenset({"IGO", "NGO", "REF", "BUS"})
 # Words that place a role outside the setting ("foreign journalists", "Western diplomats").
 OUTSIDE_WORDS = frozenset({"foreign", "international", "western", "overseas", "outside",
-                           "global", "regional", "exiled", "visiting", "european", "african",
+                           "global", "exiled", "visiting", "european", "african",
                            "arab", "asian", "latin"})
+# Sectors of roles that may fight for either side of a conflict across a border.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "SPY"})
 SETTING_METHOD = "setting"
 MODIFIER_REACH = 60  # characters between a role's country modifier and its noun
 
 
-def setting_country(places: list[Place]) -> str | None:
-    """The country most of the document's places lie in, when one clearly dominates."""
-    counts = Counter(p.country for p in places if p.country)
+def setting_country(places: list[Place], mentions: list[Mention]) -> str | None:
+    """The country most of the document's places lie in, when one clearly dominates; places
+    that are acting mentions ("Russia said") are not where the story happens."""
+    acting = [(m.start, m.end) for m in mentions if is_acting_name(m)]
+    counts = Counter(p.country for p in places if p.country
+                     and not any(start < p.end and p.start < end for start, end in acting))
     if not counts:
         return None
     country, count = counts.most_common(1)[0]
@@ -48,12 +58,15 @@ def setting_country(places: list[Place]) -> str | None:
 def give_setting_country(mentions: list[Mention], places: list[Place]) -> None:
     """Give the setting country to unnamed domestic roles without one, and to the pronouns
     and descriptions linked to them (in place; the mention's evidence says so)."""
-    country = setting_country(places)
+    country = setting_country(places, mentions)
     if country is None:
         return
+    sides_unclear = names_foreign_actor(mentions, country)
     settled: set[tuple[int, int]] = set()
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention.country or mention.actor_id or shared_by_countries(mention, mentions):
+            continue
+        if sides_unclear and mention.sector in ARMED_SECTORS:
             continue
         if is_domestic_role(mention) or _antecedent(mention) in settled:
             mention.country = country
@@ -68,6 +81,19 @@ def is_domestic_role(mention: Mention) -> bool:
         return False
     words = {w.strip(".,'’").lower() for w in mention.text.split()}
     return not words & OUTSIDE_WORDS
+
+
+def is_acting_name(mention: Mention) -> bool:
+    """A named mention acting as an actor: the actors component gives a place name a sector
+    only when it acts ("Russia said", "Moscow denied"), none when it is where something
+    happens ("killed in Ukraine")."""
+    return mention.kind not in ("ROLE", "PRON") and mention.sector is not None
+
+
+def names_foreign_actor(mentions: list[Mention], country: str) -> bool:
+    """Does the text name an actor of a country other than ``country``?"""
+    return any(m.country and m.country != country and m.kind != "PRON" and
+               (m.sector is not None or m.kind == "ROLE") for m in mentions)
 
 
 def shared_by_countries(role: Mention, mentions: list[Mention]) -> bool:

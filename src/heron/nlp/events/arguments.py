@@ -21,7 +21,8 @@ phrases, capitals, pronouns); a recipient named only as a place ("attacks on Sum
 from the places component, so a town yields its country; "I"/"we" inside a direct quote is the
 quote's speaker (quotes component); "the two countries"/"both sides" are the last two countries
 named before the sentence. Unnamed domestic roles without a country take that of the place the
-act happens in, except at meetings and agreements (see :mod:`heron.nlp.actors.setting`).
+act happens in, except at meetings and agreements (see :mod:`heron.nlp.actors.setting`); in
+conflict only those the act is done to, and only when no actor of the text is foreign.
 
 Facilitators: whoever arranges, brokers or mediates a contact between others ("Trump began
 arrangements for a meeting between Putin and Zelenskyy", "talks mediated by Qatar") is not a
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from heron.model import ActorRef, Event, Mention, Place, Quote, actor_ref
-from heron.nlp.actors.setting import is_domestic_role, shared_by_countries
+from heron.nlp.actors.setting import is_domestic_role, names_foreign_actor, shared_by_countries
 from heron.nlp.events.lexicon import Lexicon
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "upon", "for"})
@@ -67,6 +68,9 @@ SELF_MOVING_TYPES = frozenset({"MOBILIZE"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # Acts often held in a third country: their place says nothing of who took part.
 VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
+# Conflict: fought, coerced or threatened across sides, so the place of the act is the side of
+# those it is done to at most, never evidence of who does it.
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
 
 
 @dataclass
@@ -124,15 +128,22 @@ class ArgumentFinder:
 
     def place_unnamed(self, event: Event) -> None:
         """Unnamed domestic roles without a country take that of the place the event happens
-        in ("polygamous leaders arrested in Canada", "police fired on protesters in Mombasa").
+        in ("polygamous leaders arrested in Canada", "protesters marched in Mombasa").
         Not at meetings and agreements, which are often held in a third country ("officials
-        met in Geneva")."""
+        met in Geneva"). In conflict the place is the side of the victims at most: "troops
+        attacked villages near Kharkiv" says nothing of whose troops, and when the text names
+        a foreign actor ("Russian forces shelled Kharkiv") not even the victims' side is sure."""
         country = event.location.country if event.location is not None else None
         if country is None or event.event_type in VENUE_TYPES:
             return
         roles = {(m.start, m.end): m for m in self.mentions
                  if m.kind == "ROLE" and not shared_by_countries(m, self.mentions)}
-        event.actors = [_placed(r, country, roles) for r in event.actors]
+        if event.event_type in CONFLICT_TYPES:
+            if names_foreign_actor(self.mentions, country) or any(
+                    r.country and r.country != country for r in event.actors):
+                return
+        else:
+            event.actors = [_placed(r, country, roles) for r in event.actors]
         event.recipients = [_placed(r, country, roles) for r in event.recipients]
 
     def facilitators(self, contact: Token, found: Participants) -> list[ActorRef]:
