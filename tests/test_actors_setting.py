@@ -164,3 +164,16 @@ def test_a_country_named_as_the_speaker_does_not_set_the_story_in_it() -> None:
     analysis = next(get_pipeline().analyse([article]))
     police = next(m for m in analysis.mentions if m.text == "Police")
     assert police.country is None
+
+
+def test_actors_of_other_countries_still_count_against_a_setting() -> None:
+    """Two places in Taiwan in a story where China and the United States act five times: the
+    story is not clearly set in Taiwan."""
+    located = [country_name("Taiwan", "TWN", start, None) for start in (0, 20)]
+    acting = [country_name(name, code, start, "GOV")
+              for name, code, start in (("China", "CHN", 40), ("Beijing", "CHN", 60),
+                                        ("China", "CHN", 80), ("Washington", "USA", 100),
+                                        ("China", "CHN", 120))]
+    places = [Place(m.start, m.end, m.text, m.text, m.country, kind="country")
+              for m in located + acting]
+    assert setting_country(places, located + acting) is None

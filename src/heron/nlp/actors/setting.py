@@ -5,12 +5,14 @@ no country of its own in the text; in a story set in one country, it is that cou
 (docs/ANNOTATION.md: the code of an actor is what the text supports about it, and a story
 that takes place in Kenya supports "police" being Kenyan). The setting is read from where the
 story happens — the countries of the places it names (dateline included) — never from the
-actors it names: "Russia" named as an actor says nothing of where "police" serve, so a place
-that is itself an acting mention ("Russia said") is not counted; locatives ("in Russia"),
-datelines and places inside role phrases ("protesters in Moscow") are.
+actors it names: "Russia" named as an actor says nothing of where "police" serve, so the
+setting's country needs places that are not acting mentions ("Russia said"): locatives ("in
+Russia"), datelines, places inside role phrases ("protesters in Moscow"). Acting mentions of
+other countries still count against a setting: a story whose actors come from several
+countries is not clearly set in one of them.
 
-The setting is given only when one country clearly dominates the places (at least
-``MIN_PLACES`` of them and ``MIN_SHARE`` of all places with a country), and only to role
+The setting is given only when one country clearly dominates the places (``MIN_SHARE`` of all
+places with a country, and at least ``MIN_PLACES`` of them not acting), and only to role
 phrases whose words do not point elsewhere: roles that are international or foreign by nature
 (IGO officials, aid and rights groups, refugees and migrants, companies, whose country is
 their headquarters') and roles with a word saying they come from outside ("foreign",
@@ -43,16 +45,17 @@ MODIFIER_REACH = 60  # characters between a role's country modifier and its noun
 
 
 def setting_country(places: list[Place], mentions: list[Mention]) -> str | None:
-    """The country most of the document's places lie in, when one clearly dominates; places
-    that are acting mentions ("Russia said") are not where the story happens."""
-    acting = [(m.start, m.end) for m in mentions if is_acting_name(m)]
-    counts = Counter(p.country for p in places if p.country
-                     and not any(start < p.end and p.start < end for start, end in acting))
+    """The country most of the document's places lie in, when one clearly dominates and the
+    story happens there: places that are acting mentions ("Russia said") are not where."""
+    counts = Counter(p.country for p in places if p.country)
     if not counts:
         return None
     country, count = counts.most_common(1)[0]
-    total = sum(counts.values())
-    return country if count >= MIN_PLACES and count >= MIN_SHARE * total else None
+    acting = [(m.start, m.end) for m in mentions if is_acting_name(m)]
+    located = sum(p.country == country and not any(start < p.end and p.start < end
+                                                   for start, end in acting) for p in places)
+    return country if located >= MIN_PLACES and count >= MIN_SHARE * sum(counts.values()) \
+        else None
 
 
 def give_setting_country(mentions: list[Mention], places: list[Place]) -> None:
