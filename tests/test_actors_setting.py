@@ -140,21 +140,6 @@ def test_regional_roles_are_domestic(text: str, sector: str) -> None:
     assert mention.country == "KEN"
 
 
-def test_armed_roles_take_no_setting_when_a_foreign_actor_is_named() -> None:
-    """"Russian forces shelled Kharkiv … troops attacked": whose troops is not told by where
-    they fight; without a foreign actor in the text ("gunmen" in a Kenyan story) it is."""
-    ukraine = [place("UKR", 0), place("UKR", 10)]
-    russian_forces = role("Russian forces", "MIL", start=20)
-    russian_forces.country = "RUS"
-    troops, police = role("Troops", "MIL", start=60), role("police", "COP", start=90)
-    give_setting_country([russian_forces, troops, police], ukraine)
-    assert troops.country is None
-    assert police.country == "UKR"  # police serve where they are
-    gunmen = role("Gunmen", "UAF")
-    give_setting_country([gunmen], KENYA)
-    assert gunmen.country == "KEN"
-
-
 def test_a_country_named_as_the_speaker_does_not_set_the_story_in_it() -> None:
     from heron.nlp.pipeline import get_pipeline
 
