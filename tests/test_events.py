@@ -415,3 +415,138 @@ def test_a_support_verb_still_gives_the_act_its_actor(events_actors):
     [attack] = [e for e in code(events_actors, "Rebels carried out an attack on the base.")
                 if e.event_type == "ASSAULT"]
     assert texts(attack.actors) == ["Rebels"]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # a relative pronoun stands for the noun its clause describes
+    ("The European Union, which imposed an arms embargo on South Sudan in 2011, threatened "
+     "new sanctions.", "SANCTION", "European Union", "South Sudan"),
+    # a passive relative clause: the noun is what is done to
+    ("Soldiers rescued 19 students who had been abducted from a school.", "ASSAULT", None,
+     "students"),
+])
+def test_a_relative_clause_takes_the_noun_it_describes(events_actors, text, event_type, actor,
+                                                      recipient):
+    event = next(e for e in code(events_actors, text) if e.event_type == event_type
+                 and e.trigger.text in ("imposed", "abducted"))
+    assert texts(event.actors) == ([actor] if actor else [])
+    assert recipient in texts(event.recipients)
+
+
+def test_a_borrowed_subject_takes_the_role_of_this_verbs_own_voice(events_actors):
+    """"It had not been informed … and demanded access": "it" demands; "been blocked … and
+    detained": the journalists are detained, as they are blocked."""
+    demand = next(e for e in code(events_actors, "Ukraine's foreign ministry said it had not "
+                                  "been informed of the extradition and demanded consular "
+                                  "access.") if e.event_type == "REQUEST")
+    assert demand.actors and not demand.recipients
+    detained = next(e for e in code(events_actors, "Journalists have been blocked and briefly "
+                                    "detained by police.") if e.trigger.text == "detained")
+    assert "Journalists" in texts(detained.recipients)
+    assert "Journalists" not in texts(detained.actors)
+
+
+def test_forces_deployed_are_the_actors_of_a_mobilisation(events_actors):
+    [deploy] = [e for e in code(events_actors, "Security forces were deployed around the "
+                                "parliament overnight.") if e.event_type == "MOBILIZE"]
+    assert texts(deploy.actors) == ["Security forces"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Kinshasa accused Rwanda of backing the rebels.", "backing", "Rwanda"),
+    ("Pakistan blamed India for attacking its border posts.", "attacking", "India"),
+    ("The army forced the rebels to retreat from the town.", "retreat", "rebels"),
+])
+def test_the_object_of_accuse_or_urge_does_the_act_it_governs(events_actors, text, trigger,
+                                                              actor):
+    act = next(e for e in code(events_actors, text) if e.trigger.text == trigger)
+    assert texts(act.actors) == [actor]
+
+
+def test_a_purpose_clause_keeps_the_subject_when_the_object_is_no_participant(events_actors):
+    """"Police used tear gas to disperse": tear gas names no one, so the police disperse."""
+    events = code(events_actors, "Police used tear gas to disperse the crowd.")
+    disperse = [e for e in events if e.trigger.text == "disperse"]
+    assert all("tear gas" not in texts(e.actors) for e in disperse)
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Saudi Arabia said it was ready to reconvene the negotiations.", {"SAU"}),
+    ("Jamaica and the Bahamas said they would send soldiers to Haiti.", {"JAM", "BHS"}),
+])
+def test_it_or_they_in_a_reported_clause_is_the_reporting_subject(events_actors, text,
+                                                                  countries):
+    act = next(e for e in code(events_actors, text) if e.trigger.text in ("ready", "send"))
+    assert {a.country for a in act.actors} == countries
+
+
+def test_a_speaker_warning_about_its_own_acts_is_not_their_recipient(events_actors):
+    [threat] = [e for e in code(events_actors, "Iran warned that it would increase uranium "
+                                "enrichment.") if e.event_type == "THREATEN"]
+    assert [a.country for a in threat.actors] == ["IRN"]
+    assert not threat.recipients
+
+
+@pytest.mark.parametrize("text, trigger, role, participant", [
+    ("A court freed a journalist arrested over his interviews.", "arrested", "recipients",
+     "journalist"),
+    ("Soldiers repelled gunmen attacking the base.", "attacking", "actors", "gunmen"),
+])
+def test_a_participle_describing_a_noun_gives_it_a_role(events_actors, text, trigger, role,
+                                                      participant):
+    act = next(e for e in code(events_actors, text) if e.trigger.text == trigger)
+    assert any(participant in t for t in texts(getattr(act, role)))
+
+
+def test_coordinated_verbs_share_the_object_of_the_last(events_actors):
+    events = code(events_actors, "Government forces killed and injured 1,000 Taliban fighters.")
+    killed = next(e for e in events if e.trigger.text == "killed")
+    assert "Taliban fighters" in " ".join(texts(killed.recipients))
+
+
+def test_coordinated_clauses_keep_their_own_objects(events_actors):
+    events = code(events_actors, "Police fired and protesters threw stones at the station.")
+    fired = [e for e in events if e.trigger.text == "fired"]
+    assert all("stones" not in texts(e.recipients) for e in fired)
+
+
+def test_unnamed_roles_take_the_country_of_the_place_of_the_act(nlp):
+    """"Polygamous leaders arrested in Canada" are Canadian; officials meeting in Geneva are
+    not Swiss (meetings are held in third countries); named people get nothing from a place."""
+    pipeline = Pipeline(components=("actors", "places", "events"))
+    arrest = next(e for e in code(pipeline, "Two community leaders were arrested in Canada on "
+                                  "Tuesday.") if e.event_type == "COERCE")
+    assert [r.country for r in arrest.recipients] == ["CAN"]
+    meeting = next(e for e in code(pipeline, "Officials met in Geneva on Tuesday.")
+                   if e.event_type == "CONSULT")
+    assert all(a.country is None for a in meeting.actors)
+    named = next(e for e in code(pipeline, "Arlo Vesker was arrested in Canada on Tuesday.")
+                 if e.event_type == "COERCE")
+    assert all(r.country is None for r in named.recipients if r.text == "Arlo Vesker")
+
+
+def test_in_conflict_the_place_of_the_act_is_the_victims_side_not_the_attackers(nlp):
+    """"Gunmen attacked a village near Maiduguri": the victims are Nigerian, the gunmen could
+    come from anywhere; a protest's place is its protesters' own."""
+    pipeline = Pipeline(components=("actors", "places", "events"))
+    attack = next(e for e in code(pipeline, "Gunmen attacked a village near Maiduguri on "
+                                  "Sunday, killing twelve residents.")
+                  if e.event_type == "ASSAULT" and e.trigger.text == "attacked")
+    assert [a.country for a in attack.actors] == [None]
+    assert "NGA" in {r.country for r in attack.recipients}
+    march = next(e for e in code(pipeline, "Thousands of teachers marched in Mombasa on "
+                                 "Tuesday.") if e.event_type == "PROTEST")
+    assert {a.country for a in march.actors} == {"KEN"}
+
+
+def test_in_conflict_with_a_foreign_actor_no_side_comes_from_the_place(nlp):
+    """"Russian forces shelled Kharkiv … Troops attacked villages near Kharkiv": the troops
+    are not Ukrainian because they fight in Ukraine, and with a foreign side in the text the
+    residents' side is not told by the place either."""
+    pipeline = Pipeline(components=("actors", "places", "events"))
+    events = code(pipeline, "Russian forces shelled Kharkiv overnight. Troops attacked "
+                  "villages near Kharkiv on Tuesday, killing three residents.")
+    attack = next(e for e in events if e.trigger.text == "attacked")
+    assert attack.location is not None and attack.location.country == "UKR"
+    assert [a.country for a in attack.actors] == [None]
+    assert all(r.country != "UKR" for r in attack.recipients)

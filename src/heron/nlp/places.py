@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from heron.config import Settings, data_dir
 from heron.model import Place, PlaceKind
+from heron.nlp.actors.setting import give_setting_country
 from heron.nlp.context import DocContext
 from heron.nlp.timexes import clause_tokens
 
@@ -128,6 +129,9 @@ class PlaceFinder:
         countries = self._document_countries(ctx, mentions)
         for mention in mentions:
             ctx.analysis.places.append(self._place(ctx, mention, countries))
+        # Where the story is set is known only now: unnamed domestic actors ("police") get
+        # its country before quotes and events read their participants.
+        give_setting_country(ctx.analysis.mentions, ctx.analysis.places)
 
     def _mentions(self, ctx: DocContext) -> Iterable[Mention]:
         doc = ctx.doc

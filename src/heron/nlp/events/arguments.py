@@ -4,7 +4,12 @@ Verbs: the subject (or the ``by`` agent of a passive) is the actor; the direct o
 subject of a passive and the objects of with/to/against/on/toward are recipients; objects of
 ``between`` are reciprocal actors. Coordinated subjects ("Trump and Zelenskyy") give compound
 actors. A verb without a subject borrows the subject of the verb it is coordinated with or
-controlled by ("met ... and hosted", "agreed to meet").
+controlled by ("met ... and hosted", "agreed to meet"), in the role of its own voice ("it had
+not been informed ... and demanded": "it" demands); a relative pronoun stands for the noun its
+clause describes ("the EU, which imposed"), and so does a noun described by a participle ("a
+journalist arrested", "gunmen attacking"). The object of "accused/blamed/forced X to/of" does
+the act it governs; coordinated verbs share the object of the last ("killed and injured 1,000
+fighters"); "it"/"they" in a reported clause is the reporting subject.
 
 Nouns: possessors, ``by``/``from`` objects and name/nationality modifiers ("Russian strikes",
 "Ukraine's demands") are actors; on/against/to/with objects are recipients. A noun that is the
@@ -15,7 +20,9 @@ Participants come from the actor mentions of the actors component (resolved name
 phrases, capitals, pronouns); a recipient named only as a place ("attacks on Sumy") is taken
 from the places component, so a town yields its country; "I"/"we" inside a direct quote is the
 quote's speaker (quotes component); "the two countries"/"both sides" are the last two countries
-named before the sentence.
+named before the sentence. Unnamed domestic roles without a country take that of the place the
+act happens in, except at meetings and agreements (see :mod:`heron.nlp.actors.setting`); in
+conflict only those the act is done to, and only when no actor of the text is foreign.
 
 Facilitators: whoever arranges, brokers or mediates a contact between others ("Trump began
 arrangements for a meeting between Putin and Zelenskyy", "talks mediated by Qatar") is not a
@@ -29,7 +36,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from heron.model import ActorRef, Mention, Place, Quote, actor_ref
+from heron.model import ActorRef, Event, Mention, Place, Quote, actor_ref
+from heron.nlp.actors.setting import is_domestic_role, names_foreign_actor, shared_by_countries
 from heron.nlp.events.lexicon import Lexicon
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "upon", "for"})
@@ -40,6 +48,8 @@ PAIR_WORDS = frozenset({"two", "both"})
 PAIR_LOOKBACK_CHARS = 600
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 OWNER_PRONOUNS = frozenset({"its", "their"})
+# Subject pronouns for a body that reports on its own acts ("the ministry said it would …").
+BODY_PRONOUNS = frozenset({"it", "they"})
 RECIPROCAL_PREPS = frozenset({"between", "among", "amongst"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis", "punct", "cc"})
@@ -53,6 +63,14 @@ ARRANGED_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "nsubjpass", "compound
 CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 # Material acts whose "of" object is what is acted on ("invasion of Ukraine").
 OF_IS_RECIPIENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# Acts whose passive subject is the actor's own forces, not a target ("troops were deployed").
+SELF_MOVING_TYPES = frozenset({"MOBILIZE"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# Acts often held in a third country: their place says nothing of who took part.
+VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
+# Conflict: fought, coerced or threatened across sides, so the place of the act is the side of
+# those it is done to at most, never evidence of who does it.
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
 
 
 @dataclass
@@ -79,10 +97,22 @@ class ArgumentFinder:
 
     def for_verb(self, verb: Token, event_type: str) -> Participants:
         found = Participants()
-        subject = _subject(verb)
+        controller = _object_controller(verb)
+        if controller is not None and self._refs(controller):
+            self._add(found, "actors", controller, "object-control")
+            subject = None
+        else:
+            subject = _subject(verb)
         if subject is not None:
-            role = "recipients" if subject.dep_ == "nsubjpass" else "actors"
-            self._add(found, role, subject, subject.dep_)
+            # The forces moved in a MOBILIZE ("troops were deployed") are the actor's own.
+            passive = _is_passive(verb, subject) and event_type not in SELF_MOVING_TYPES
+            self._add(found, "recipients" if passive else "actors", subject,
+                      subject.dep_ if subject.head == verb else "borrowed-subject")
+        elif verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG"):
+            # A participle describing a noun: "a journalist arrested over ..." is what is done
+            # to, "gunmen attacking the town" who does it.
+            passive = verb.tag_ == "VBN" and event_type not in SELF_MOVING_TYPES
+            self._add(found, "recipients" if passive else "actors", verb.head, "described-noun")
         for child in verb.children:
             if child.dep_ == "agent":
                 for obj in _objects(child):
@@ -91,7 +121,30 @@ class ArgumentFinder:
                 self._add(found, "recipients", child, child.dep_)
             elif child.dep_ == "prep":
                 self._add_prep(found, child, event_type, noun=False)
+        shared = _shared_object(verb)
+        if shared is not None and not found.recipients:
+            self._add(found, "recipients", shared, "shared-object")
         return found
+
+    def place_unnamed(self, event: Event) -> None:
+        """Unnamed domestic roles without a country take that of the place the event happens
+        in ("polygamous leaders arrested in Canada", "protesters marched in Mombasa").
+        Not at meetings and agreements, which are often held in a third country ("officials
+        met in Geneva"). In conflict the place is the side of the victims at most: "troops
+        attacked villages near Kharkiv" says nothing of whose troops, and when the text names
+        a foreign actor ("Russian forces shelled Kharkiv") not even the victims' side is sure."""
+        country = event.location.country if event.location is not None else None
+        if country is None or event.event_type in VENUE_TYPES:
+            return
+        roles = {(m.start, m.end): m for m in self.mentions
+                 if m.kind == "ROLE" and not shared_by_countries(m, self.mentions)}
+        if event.event_type in CONFLICT_TYPES:
+            if names_foreign_actor(self.mentions, country) or any(
+                    r.country and r.country != country for r in event.actors):
+                return
+        else:
+            event.actors = [_placed(r, country, roles) for r in event.actors]
+        event.recipients = [_placed(r, country, roles) for r in event.recipients]
 
     def facilitators(self, contact: Token, found: Participants) -> list[ActorRef]:
         """Who arranges the contact without taking part: "arrangements for a meeting between
@@ -120,7 +173,10 @@ class ArgumentFinder:
             if child.dep_ in ("ccomp", "acl"):
                 subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")),
                                None)
-                if subject is not None:
+                # "warned that it would intervene": the speaker itself is no recipient
+                acting = {_same_actor_key(r) for r in found.actors}
+                if subject is not None and not acting & {
+                        _same_actor_key(r) for r in self._refs(subject)}:
                     self._add(found, "recipients", subject, "content-subject")
                     return
 
@@ -177,11 +233,12 @@ class ArgumentFinder:
         if not refs:
             return
         target = getattr(found, role)
-        known = {(r.start, r.end) for r in found.actors + found.recipients}
+        # keyed by span and actor: "they" may stand for several reporting subjects
+        known = {(r.start, r.end, _identity(r)) for r in found.actors + found.recipients}
         for ref in refs:
-            if (ref.start, ref.end) not in known:
+            if (ref.start, ref.end, _identity(ref)) not in known:
                 target.append(ref)
-                known.add((ref.start, ref.end))
+                known.add((ref.start, ref.end, _identity(ref)))
         found.roles.append(f"{role[:-1]}:{how}")
 
     def _refs(self, head: Token) -> list[ActorRef]:
@@ -203,6 +260,10 @@ class ArgumentFinder:
         owner = self._possessive_owner(head)
         if owner is not None:
             return [_owned(owner, best)]
+        if head.lower_ in BODY_PRONOUNS:  # "the government said it would send"
+            reporters = self._reporting_subjects(head)
+            if reporters:
+                return [replace(r, start=start, end=end, text=head.text) for r in reporters]
         # "Hungarian and Romanian officials": the countries on the modifiers say who, not the
         # unresolved role word on the head.
         modifiers = [t for t in head.children if t.dep_ in MODIFIER_DEPS and not self._town(t)]
@@ -221,14 +282,18 @@ class ArgumentFinder:
         content clause, "its"/"their" is the subject of the verb that reports or denies it."""
         if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in head.children):
             return None
+        owners = self._reporting_subjects(head)
+        return owners[0] if owners else None
+
+    def _reporting_subjects(self, head: Token) -> list[ActorRef]:
+        """The subjects (with a country) of the verb whose content clause holds ``head``."""
         clause = head
         while clause.dep_ != "ccomp" and clause.head != clause:
             clause = clause.head
         subject = _subject(clause.head) if clause.dep_ == "ccomp" else None
         if subject is None or subject == head:
-            return None
-        owners = [r for r in self._refs(subject) if r.country]
-        return owners[0] if owners else None
+            return []
+        return [r for t in _conjuncts(subject) for r in self._refs(t) if r.country]
 
     def _pair_antecedents(self, head: Token) -> list[ActorRef]:
         """"The two countries" / "both sides": the last two countries named before the sentence
@@ -275,6 +340,13 @@ class ArgumentFinder:
             if place.start < ref.end and ref.start < place.end and place.country:
                 return replace(ref, country=place.country)
         return ref
+
+
+def _placed(ref: ActorRef, country: str, roles: dict[tuple[int, int], Mention]) -> ActorRef:
+    role = roles.get((ref.start, ref.end))
+    if ref.country or ref.actor_id or role is None or not is_domestic_role(role):
+        return ref
+    return replace(ref, country=country)
 
 
 def _ref_rank(ref: ActorRef) -> tuple[bool, bool, int]:
@@ -331,18 +403,74 @@ def _light_verb(noun: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's own subject, else that of the verb it is coordinated with or controlled by."""
+    """The verb's own subject, else that of the verb it is coordinated with or controlled by;
+    a relative pronoun stands for the noun its clause describes ("the EU, which imposed")."""
     token = verb
     for _ in range(6):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:  # a mis-parse can give two subjects: the one nearest the verb is right
-            return min(subjects, key=lambda c: abs(c.i - token.i))
+            subject = min(subjects, key=lambda c: abs(c.i - token.i))
+            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return token.head
+            return subject
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+            if _object_controller(token) is not None:
+                return None  # "accused the army of detaining": the object does it, not "who"
+            token = token.head.head  # "insisted on attending": the subject of "insisted"
+            continue
         if token.dep_ not in ("conj", "xcomp", "advcl", "acomp") or token.head == token:
             return None
         token = token.head
     return None
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object a verb shares with the verb coordinated right after it: "killed and
+    injured 1,000 fighters" (the parser hangs the object on the last verb only)."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    partner = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if partner is None or not any(c.dep_ == "cc" and verb.i < c.i < partner.i
+                                  for c in verb.children):
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in partner.children):
+        return None  # a clause of its own: "police fired and protesters threw stones"
+    return next((c for c in partner.children if c.dep_ == "dobj"), None)
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of the verb governing ``verb`` that does it: "urged Turkey to refrain",
+    "accused the army of detaining", "blamed rebels for attacking"."""
+    if verb.dep_ == "xcomp":
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = verb.head.head
+    else:
+        return None
+    if governor.pos_ != "VERB":
+        return None
+    return next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _is_passive(verb: Token, subject: Token) -> bool:
+    """Is ``subject`` what ``verb`` is done to? Its own subject says so by its dependency; a
+    subject found elsewhere (a coordinated or governing verb's, a relative clause's noun) by
+    this verb's own voice: "it had not been informed ... and demanded" — "it" demands."""
+    if subject.head == verb:
+        return subject.dep_ == "nsubjpass"
+    return _passive_voice(verb)
+
+
+def _passive_voice(verb: Token) -> bool:
+    """A verb is passive with its own "be" auxiliary, or as a bare participle coordinated
+    with a passive verb ("have been blocked ... and detained")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    bare_participle = verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+    return verb.dep_ == "conj" and bare_participle and verb.head != verb \
+        and _passive_voice(verb.head)
 
 
 def _arranging_word(contact: Token) -> Token | None:
@@ -400,6 +528,13 @@ def _agent(word: Token) -> Token | None:
 
 def _identity(ref: ActorRef) -> str | None:
     return ref.actor_id or ref.country
+
+
+def _same_actor_key(ref: ActorRef) -> tuple[str | None, ...]:
+    """Equal for two references to one actor: its id, or for an actor without one (an
+    unnamed role) its name, country and sector — not its country alone, which unnamed groups
+    of one country share."""
+    return (ref.actor_id,) if ref.actor_id else (ref.name, ref.country, ref.sector)
 
 
 def _objects(prep: Token) -> Iterator[Token]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from heron.nlp.events.arguments import ArgumentFinder, Participants
+from heron.nlp.events.arguments import CONFLICT_TYPES, ArgumentFinder, Participants
 from heron.nlp.events.lexicon import Lexicon, Trigger
 from heron.nlp.events.status import COPULAS, TOPIC_NOUNS, Status
 
@@ -28,7 +28,6 @@ EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "
                             "oprd", "acomp", "agent"})
 PREDICATIVE_DEPS = frozenset({"acomp", "oprd", "ccomp", "xcomp", "ROOT", "conj", "advcl"})
 MAX_EXTRA_DISTANCE = 4  # "ruled it out", not "On Monday, X insisted"
-CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
 # PLOVER codes announced acts by what announcing them is (manual: AGREE, CONCEDE ambiguities).
 COMMITMENTS = {
     "CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",

@@ -159,6 +159,8 @@ class EventCoder:
         events = [act, *self._announced(ctx, finder, index, sentence, match, anchor, act,
                                         stated, status)]
         self._situate(ctx, sentence, anchor, events, token)
+        for event in events:
+            finder.place_unnamed(event)
         events += self._denied(ctx, finder, index, sentence, match)  # situated in their clause
         for event in events:
             event.facilitators = list(brokers)

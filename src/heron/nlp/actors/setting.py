@@ -1,0 +1,108 @@
+"""The country a story is set in, for unnamed domestic actors.
+
+An unnamed institution or group of people ("police", "the court", "residents", "gunmen") has
+no country of its own in the text; in a story set in one country, it is that country's
+(docs/ANNOTATION.md: the code of an actor is what the text supports about it, and a story
+that takes place in Kenya supports "police" being Kenyan). The setting is read from where the
+story happens — the countries of the places it names (dateline included) — never from the
+actors it names: "Russia" named as an actor says nothing of where "police" serve, so the
+setting's country needs places that are not acting mentions ("Russia said"): locatives ("in
+Russia"), datelines, places inside role phrases ("protesters in Moscow"). Acting mentions of
+other countries still count against a setting: a story whose actors come from several
+countries is not clearly set in one of them.
+
+The setting is given only when one country clearly dominates the places (``MIN_SHARE`` of all
+places with a country, and at least ``MIN_PLACES`` of them not acting), and only to role
+phrases whose words do not point elsewhere: roles that are international or foreign by nature
+(IGO officials, aid and rights groups, refugees and migrants, companies, whose country is
+their headquarters') and roles with a word saying they come from outside ("foreign",
+"Western") keep no country. (Armed roles keep the setting even when a foreign actor is
+named: withholding it from them lost ~60 correct codes on the gold train split for ~3 wrong
+ones; the place of a single act is treated more strictly, see
+``heron.nlp.events.arguments.ArgumentFinder.place_unnamed``.) Named people and organisations
+never get it: a name is evidence about one actor, and the setting is none. Pronouns and
+descriptions that the actors component linked to such a role take its country too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from heron.model import Mention, Place
+
+MIN_PLACES = 2
+MIN_SHARE = 0.7
+# Sectors of roles that are not domestic by nature.
+NON_DOMESTIC_SECTORS = frozenset({"IGO", "NGO", "REF", "BUS"})
+# Words that place a role outside the setting ("foreign journalists", "Western diplomats").
+OUTSIDE_WORDS = frozenset({"foreign", "international", "western", "overseas", "outside",
+                           "global", "exiled", "visiting", "european", "african",
+                           "arab", "asian", "latin"})
+SETTING_METHOD = "setting"
+MODIFIER_REACH = 60  # characters between a role's country modifier and its noun
+
+
+def setting_country(places: list[Place], mentions: list[Mention]) -> str | None:
+    """The country most of the document's places lie in, when one clearly dominates and the
+    story happens there: places that are acting mentions ("Russia said") are not where."""
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    acting = [(m.start, m.end) for m in mentions if is_acting_name(m)]
+    located = sum(p.country == country and not any(start < p.end and p.start < end
+                                                   for start, end in acting) for p in places)
+    return country if located >= MIN_PLACES and count >= MIN_SHARE * sum(counts.values()) \
+        else None
+
+
+def give_setting_country(mentions: list[Mention], places: list[Place]) -> None:
+    """Give the setting country to unnamed domestic roles without one, and to the pronouns
+    and descriptions linked to them (in place; the mention's evidence says so)."""
+    country = setting_country(places, mentions)
+    if country is None:
+        return
+    settled: set[tuple[int, int]] = set()
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.country or mention.actor_id or shared_by_countries(mention, mentions):
+            continue
+        if is_domestic_role(mention) or _antecedent(mention) in settled:
+            mention.country = country
+            mention.evidence = {**mention.evidence, "country_from": SETTING_METHOD}
+            settled.add((mention.start, mention.end))
+
+
+def is_domestic_role(mention: Mention) -> bool:
+    """An unnamed role that serves where it acts ("police", "residents"), not one foreign or
+    international by nature or by its words."""
+    if mention.kind != "ROLE" or mention.sector in NON_DOMESTIC_SECTORS or not mention.sector:
+        return False
+    words = {w.strip(".,'’").lower() for w in mention.text.split()}
+    return not words & OUTSIDE_WORDS
+
+
+def is_acting_name(mention: Mention) -> bool:
+    """A named mention acting as an actor: the actors component gives a place name a sector
+    only when it acts ("Russia said", "Moscow denied"), none when it is where something
+    happens ("killed in Ukraine")."""
+    return mention.kind not in ("ROLE", "PRON") and mention.sector is not None
+
+
+def names_foreign_actor(mentions: list[Mention], country: str) -> bool:
+    """Does the text name an actor of a country other than ``country``?"""
+    return any(m.country and m.country != country and m.kind != "PRON" and
+               (m.sector is not None or m.kind == "ROLE") for m in mentions)
+
+
+def shared_by_countries(role: Mention, mentions: list[Mention]) -> bool:
+    """A role whose own modifiers name countries ("U.S. and Russian negotiators": the actors
+    component gives each country its mention and the shared noun none) is theirs, never the
+    setting's."""
+    modifiers = set(role.evidence.get("modifiers") or ())
+    return any(m.country and m.text in modifiers and m.end <= role.start
+               and role.start - m.end <= MODIFIER_REACH for m in mentions)
+
+
+def _antecedent(mention: Mention) -> tuple[int, int] | None:
+    antecedent = mention.evidence.get("antecedent")
+    return (antecedent[0], antecedent[1]) if antecedent else None
