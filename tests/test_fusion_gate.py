@@ -13,7 +13,7 @@ from heron.api import Heron
 from heron.config import Settings
 from heron.records import FusedEvent
 
-STORY = Path(__file__).parent / "data" / "multi_outlet_gate.jsonl"
+STORY = Path(__file__).parent / "data" / "two_outlet_arrest.jsonl"
 
 
 def fused_events(tmp_path: Path, settings: Settings) -> list[FusedEvent]:
