@@ -15,11 +15,12 @@ SEEDS_DIR = data_dir() / "seeds"
 
 
 def every_mention_takes_a_side() -> Settings:
-    """Settings under which every fused mention may take a side in a contradiction, whatever
-    its confidence: for tests of what the contradiction *rules* find in invented stories (the
-    learned event model scores many of their plain conflict reports below the export
-    threshold, which by default gates contradiction evidence)."""
-    return Settings(contradiction_min_confidence=0.0)
+    """Settings under which every fusable mention may join a fused event and take a side in a
+    contradiction, whatever its confidence: for tests of what the matching and contradiction
+    *rules* find in invented stories (the learned event model scores many of their plain
+    reports below the export threshold, which by default gates both; the gate itself is
+    tested in tests/test_fusion_gate.py)."""
+    return Settings(contradiction_min_confidence=0.0, fusion_min_confidence=0.0)
 
 
 def actors_with_kb(nlp, folder: Path, kb_text: str):

@@ -220,22 +220,25 @@ def strike_reports(store: SQLiteStore, weak_killed: int, weak_confidence: float)
          .store_in(store))
 
 
-def test_evidence_below_the_export_threshold_takes_no_side(tmp_path: Path) -> None:
+def test_a_mention_below_the_export_threshold_joins_nothing_and_takes_no_side(
+        tmp_path: Path) -> None:
     settings = Settings(min_confidence=0.6)
-    assert settings.contradiction_floor == 0.6  # the export threshold unless set apart
+    assert settings.contradiction_floor == settings.fusion_floor == 0.6  # unless set apart
     with Heron(tmp_path / "gated.db", settings) as h:
         strike_reports(h.store, weak_killed=10, weak_confidence=0.59)
         h.fuse()
-        [item] = h.timeline(h.stories()[0]["id"])
-        assert item["n_outlets"] == 3  # the weak mention is fused, corroborating the strike
+        items = h.timeline(h.stories()[0]["id"])
+        # the weak mention stays a fused event of its own, still in the story
+        assert sorted(i["n_outlets"] for i in items) == [1, 2]
         assert h.contradictions() == []
 
 
-def test_the_contradiction_threshold_is_configurable(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_fusion_and_contradiction_thresholds_are_configurable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HERON_CONTRADICTION_MIN_CONFIDENCE", "0.5")
+    monkeypatch.setenv("HERON_FUSION_MIN_CONFIDENCE", "0.5")
     settings = Settings(min_confidence=0.6)
-    assert settings.contradiction_floor == 0.5
+    assert settings.contradiction_floor == settings.fusion_floor == 0.5
     with Heron(tmp_path / "open.db", settings) as h:
         strike_reports(h.store, weak_killed=10, weak_confidence=0.59)
         h.fuse()

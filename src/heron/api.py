@@ -240,9 +240,10 @@ class Heron:
                                              retry=attempts < MAX_ATTEMPTS))
 
         with self.writer:
-            # A contradiction is raised only between statements an analyst would be shown.
+            # A contradiction is raised only between statements an analyst would be shown, and
+            # only events an analyst would be shown join or seed a fused event of several.
             return fuse_pending(self.store, progress, failed, self.settings.contradiction_floor,
-                                self.settings.quote_min_confidence)
+                                self.settings.quote_min_confidence, self.settings.fusion_floor)
 
     def stories(self, limit: int = 50, offset: int = 0,
                 query: str | None = None) -> list[StorySummary]:

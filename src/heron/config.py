@@ -129,12 +129,26 @@ class Settings:
     contradiction_min_confidence: float | None = field(default_factory=lambda: _env_float(
         "HERON_CONTRADICTION_MIN_CONFIDENCE"))
 
+    # Event mentions below this confidence never join or seed a fused event of several
+    # mentions (each stays a fused event of its own): None means the export threshold, so
+    # only events an analyst would see are fused together. HERON_FUSION_MIN_CONFIDENCE=0 lets
+    # every fusable mention join.
+    fusion_min_confidence: float | None = field(default_factory=lambda: _env_float(
+        "HERON_FUSION_MIN_CONFIDENCE"))
+
     @property
     def contradiction_floor(self) -> float:
         """The confidence a mention needs to take a side in a contradiction."""
         if self.contradiction_min_confidence is None:
             return self.min_confidence
         return self.contradiction_min_confidence
+
+    @property
+    def fusion_floor(self) -> float:
+        """The confidence a mention needs to join or seed a fused event of several."""
+        if self.fusion_min_confidence is None:
+            return self.min_confidence
+        return self.fusion_min_confidence
 
 
 WORKER_MEMORY = 1 << 30  # a worker (model + stages + a batch) stays under 1 GiB

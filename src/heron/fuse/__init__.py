@@ -32,10 +32,12 @@ STANCE_WINDOW_DAYS = 60  # planned events a stance may refer to: dated this clos
 
 def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = None,
                  failed: Callable[[Article, str, int], None] | None = None,
-                 min_confidence: float = 0.0, quote_min_confidence: float = 0.0) -> int:
+                 min_confidence: float = 0.0, quote_min_confidence: float = 0.0,
+                 event_min_confidence: float = 0.0) -> int:
     """Fuse every analysed article not fused yet; returns how many were processed. Event
     evidence below ``min_confidence`` and relayed quotes below ``quote_min_confidence`` take
-    no side in a contradiction.
+    no side in a contradiction; event mentions below ``event_min_confidence`` join no fused
+    event of several mentions (:mod:`heron.fuse.events`).
 
     An article whose fusion raises is rolled back alone, marked with the reason
     (``store.record_failure``; ``failed`` gets the article, reason and failed tries so far)
@@ -47,7 +49,8 @@ def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = Non
             try:
                 with store.fusion_batch():
                     if not article.duplicate_of:  # a duplicate adds no new evidence
-                        fuse_article(store, article, min_confidence, quote_min_confidence)
+                        fuse_article(store, article, min_confidence, quote_min_confidence,
+                                     event_min_confidence)
                     store.mark_fused(article.id)
             except Exception as exc:  # one article must not stop the others
                 log.debug("fusion of %s failed", article.id, exc_info=True)
@@ -64,20 +67,23 @@ def fuse_pending(store: Store, progress: Callable[[int, int], None] | None = Non
 
 
 def fuse_article(store: Store, article: Article, min_confidence: float = 0.0,
-                 quote_min_confidence: float = 0.0) -> str | None:
+                 quote_min_confidence: float = 0.0, event_min_confidence: float = 0.0) -> str | None:
     """Fuse one analysed article; returns its story id. Every event takes part, whatever its
-    confidence: each source keeps its own, and corroboration by other outlets is evidence too;
-    only evidence at or above ``min_confidence`` (quotes: ``quote_min_confidence``) can raise
-    a contradiction."""
+    confidence, but only one at or above ``event_min_confidence`` joins or seeds a fused
+    event of several mentions (one below stays a fused event of its own); only evidence at
+    or above ``min_confidence`` (quotes: ``quote_min_confidence``) can raise a
+    contradiction."""
     analysis = store.analysis(article.id)
     if analysis is None:
         return None
     story_id = assign(store, article, analysis)
-    touched = {f["id"]: f for f in fuse_article_events(store, story_id, article, analysis)}
-    merged_away = merge_split_events(store, story_id, touched)
+    touched = {f["id"]: f for f in fuse_article_events(store, story_id, article, analysis,
+                                                                event_min_confidence)}
+    merged_away = merge_split_events(store, story_id, touched, event_min_confidence)
     for fused_id in merged_away:
         store.delete_fused_event(fused_id)
-    touched.update(link_arrangements(store, story_id, article, analysis, touched))
+    touched.update(link_arrangements(store, story_id, article, analysis, touched,
+                                     event_min_confidence))
     touched.update(link_plans(store, story_id, touched))
     planned = _planned_around(store, story_id, article_date(article, analysis))
     for fused_id in merged_away:

@@ -25,7 +25,7 @@ from typing import Final
 
 from heron.fuse.consensus import ARRANGEMENT
 from heron.fuse.dates import day, explicit_day
-from heron.fuse.events import CANDIDATE_WINDOW, date_window, family, is_named
+from heron.fuse.events import CANDIDATE_WINDOW, date_window, family, is_named, is_open
 from heron.fuse.sources import PLANNED_STATUSES, event_source
 from heron.model import REPORTED, Analysis, Article, Event
 from heron.records import ActorRefRecord, FusedEvent, Source
@@ -40,19 +40,21 @@ Fused = FusedEvent
 
 
 def link_arrangements(store: Store, story_id: str, article: Article, analysis: Analysis,
-                      touched: dict[str, Fused]) -> dict[str, Fused]:
-    """Link the article's arrangement reports and contacts; returns the fused events changed."""
+                      touched: dict[str, Fused], floor: float = 0.0) -> dict[str, Fused]:
+    """Link the article's arrangement reports and contacts; returns the fused events changed.
+    A report below ``floor`` joins no contact, and a contact closed by the gate
+    (:func:`heron.fuse.events.is_open`) takes no report."""
     changed: dict[str, Fused] = {}
     arranged = [event_source(article, analysis, e) for e in analysis.events
-                if is_arranged_contact(e)]
-    contacts = {f["id"]: f for f in touched.values() if is_contact(f)}
+                if is_arranged_contact(e) and e.confidence >= floor]
+    contacts = {f["id"]: f for f in touched.values() if is_contact(f) and is_open(f, floor)}
     own = [s for f in contacts.values() for s in f["sources"] if s["article_id"] == article.id]
     reports = _mark_contacts(arranged, own)
     for fused in contacts.values():
         if any(s.get("arranging") for s in fused["sources"]):
             _collect_parked(store, story_id, fused, touched, changed)
     for report in reports:
-        _place_report(store, story_id, report, touched, changed)
+        _place_report(store, story_id, report, touched, changed, floor)
     return changed
 
 
@@ -152,10 +154,10 @@ def _same_arrangement(report: Source, contact: Source) -> bool:
     return bool(meeting & _parties(contact["actors"] + contact["recipients"], facilitators))
 
 
-def _place_report(store: Store, story_id: str, report: Source,
-                  touched: dict[str, Fused], changed: dict[str, Fused]) -> None:
+def _place_report(store: Store, story_id: str, report: Source, touched: dict[str, Fused],
+                  changed: dict[str, Fused], floor: float) -> None:
     pool = _pool(_window(store, story_id, report, planned=False), touched, changed)
-    target = next((f for f in pool.values() if linked(report, f)), None)
+    target = next((f for f in pool.values() if is_open(f, floor) and linked(report, f)), None)
     if target is not None:
         target["sources"].append(report)
         changed[target["id"]] = target

@@ -8,6 +8,12 @@ participants (actor id, else country), date, mode, place and sentence words pass
 match unless the participants agree fully and are specific enough (the same two or more
 participants) — then the mention joins and the disagreement is reported as a contradiction
 instead of hidden.
+
+The gate: a mention below the export threshold (``floor``: ``Settings.min_confidence``, the
+confidence analysts are shown events at) never joins or seeds a fused event of several
+mentions. It stays a fused event of its own — stored, in the story, shown with every
+confidence — so nothing is lost, but a doubtful reading (a trigger word in another sense, a
+background act) cannot glue unrelated reports into one event.
 """
 
 from __future__ import annotations
@@ -297,42 +303,60 @@ def trigger_stem(source: Source) -> str:
     return trigger_lemma(source)[:STEM_LENGTH]
 
 
+def below_floor(source: Source, floor: float) -> bool:
+    """A mention analysts are not shown by default (see the module's gate)."""
+    return source["confidence"] < floor
+
+
+def is_open(fused: FusedEvent, floor: float) -> bool:
+    """Whether other mentions may join ``fused``: not when it holds a mention below the
+    floor (such a mention seeds nothing; its fused event stays its alone)."""
+    return not any(below_floor(s, floor) for s in fused["sources"])
+
+
 def fuse_article_events(store: Store, story_id: str, article: Article,
-                        analysis: Analysis) -> list[FusedEvent]:
+                        analysis: Analysis, floor: float = 0.0) -> list[FusedEvent]:
     """Merge the article's events into the story's fused events; returns those touched.
     Definite mentions without participants ("the summit") first look for their antecedent
     in the article; only if there is none are they matched like any other mention — or, with
-    no place to match on either, joined to the story's only event of their kind."""
+    no place to match on either, joined to the story's only event of their kind. A mention
+    below ``floor`` joins nothing: fusable, it is a fused event of its own; otherwise (it could
+    only have joined another) it stays the article's event alone."""
     touched: dict[str, FusedEvent] = {}
     anaphors: list[Event] = []
     denials: list[Event] = []
     unanchored: list[Event] = []
     for event in analysis.events:
-        if is_anaphor(article.text, event):
+        if event.confidence < floor:
+            if is_fusable(event):
+                _fuse_one(store, story_id, event_source(article, analysis, event), touched, floor)
+        elif is_anaphor(article.text, event):
             anaphors.append(event)
         elif is_fusable(event):
-            _fuse_one(store, story_id, event_source(article, analysis, event), touched)
+            _fuse_one(store, story_id, event_source(article, analysis, event), touched, floor)
         elif is_denial(event):
             denials.append(event)
         elif is_unanchored(event):
             unanchored.append(event)
     for event in anaphors:
         source = event_source(article, analysis, event)
-        antecedent = resolve_anaphor(source, list(touched.values())) or (
-            None if is_fusable(event) else _story_antecedent(store, story_id, source, touched))
+        joinable = [f for f in touched.values() if is_open(f, floor)]
+        antecedent = resolve_anaphor(source, joinable) or (
+            None if is_fusable(event) else
+            _story_antecedent(store, story_id, source, touched, floor))
         if antecedent is not None:
             antecedent["sources"].append({**source, "anaphor": True})
             summarise(antecedent)
             touched[antecedent["id"]] = antecedent
         elif is_fusable(event):
-            _fuse_one(store, story_id, source, touched)
+            _fuse_one(store, story_id, source, touched, floor)
     for event in denials:
-        _attach_denial(store, story_id, event_source(article, analysis, event), touched)
+        _attach_denial(store, story_id, event_source(article, analysis, event), touched, floor)
     for event in unanchored:
         source = event_source(article, analysis, event)
         if is_generic(source):
             continue
-        only = _story_antecedent(store, story_id, source, touched, same_word=True)
+        only = _story_antecedent(store, story_id, source, touched, floor, same_word=True)
         if only is not None:
             only["sources"].append({**source, "unanchored": True})
             summarise(only)
@@ -374,17 +398,18 @@ def is_habitual(source: Source) -> bool:
     return bool(HABITUAL.search(source["sentence"]["text"]))
 
 
-def merge_split_events(store: Store, story_id: str,
-                       touched: dict[str, FusedEvent]) -> list[str]:
+def merge_split_events(store: Store, story_id: str, touched: dict[str, FusedEvent],
+                       floor: float = 0.0) -> list[str]:
     """Join fused events that the story's growth shows to be one: an early mention may open an
     event that later mentions, arriving in another order, would have joined. Two events merge
     when each one's best mention matches the other; the larger absorbs the smaller (sources,
-    stances, parked reports). Returns the ids of the events absorbed (to delete)."""
+    stances, parked reports). Returns the ids of the events absorbed (to delete). An event
+    holding a mention below ``floor`` merges with none."""
     removed: list[str] = []
     for fused in sorted(touched.values(), key=lambda f: -len(f["sources"])):
-        if fused["id"] in removed:
+        if fused["id"] in removed or not is_open(fused, floor):
             continue
-        pool = _pool(store, story_id, fused["family"], fused, touched)
+        pool = _pool(store, story_id, fused["family"], fused, touched, floor)
         for other in pool.values():
             if other["id"] == fused["id"] or other["id"] in removed or \
                     other["planned"] != fused["planned"] or not _one_event(fused, other):
@@ -412,7 +437,8 @@ def link_plans(store: Store, story_id: str,
     what happened) that point at each other in ``plan_links``. Returns the events changed."""
     changed: dict[str, FusedEvent] = {}
     for fused in list(touched.values()):
-        pool = _pool(store, story_id, fused["family"], fused, touched)
+        # a link joins no mentions: the two records stay apart, so the gate does not apply
+        pool = _pool(store, story_id, fused["family"], fused, touched, floor=0.0)
         for other in pool.values():
             if other["planned"] == fused["planned"] or other["id"] in fused.get("plan_links", []) \
                     or not _plan_and_outcome(*sorted((fused, other), key=lambda f: not f["planned"])):
@@ -468,11 +494,11 @@ def is_denial(event: Event) -> bool:
 
 
 def _attach_denial(store: Store, story_id: str, source: Source,
-                   touched: dict[str, FusedEvent]) -> None:
+                   touched: dict[str, FusedEvent], floor: float) -> None:
     """A denial joins the reported (not planned) event it matches — as a source whose status
     is ``negated``, not counted as corroboration — and never opens an event of its own."""
     fam = family(source["event_type"])
-    pool = _pool(store, story_id, fam, source, touched)
+    pool = _pool(store, story_id, fam, source, touched, floor)
     reported = [f for f in pool.values() if not f["planned"]]
     best = max(reported, key=lambda f: match_score(source, f), default=None)
     if best is not None and match_score(source, best) >= MATCH_THRESHOLD and \
@@ -492,13 +518,13 @@ def _two_shared_parties(source: Source, fused: FusedEvent) -> bool:
 
 
 def _story_antecedent(store: Store, story_id: str, source: Source,
-                      touched: dict[str, FusedEvent],
+                      touched: dict[str, FusedEvent], floor: float,
                       same_word: bool = False) -> FusedEvent | None:
     """"The rally" in an article that names no rally of its own: the story's one fused event
     of that family and plan status around that date, if there is exactly one (``same_word``:
     the one among those reported with the mention's word)."""
     fam = family(source["event_type"])
-    pool = _pool(store, story_id, fam, source, touched)
+    pool = _pool(store, story_id, fam, source, touched, floor)
     fitting = [f for f in pool.values() if f["planned"] == source["planned"]
                and not era_conflict(source, f)
                and all(date_score(source, s) is not None for s in f["sources"])
@@ -519,9 +545,11 @@ def new_fused_event(fused_id: str, story_id: str, fam: str, planned: bool) -> Fu
 
 
 def _fuse_one(store: Store, story_id: str, source: Source,
-              touched: dict[str, FusedEvent]) -> None:
+              touched: dict[str, FusedEvent], floor: float) -> None:
+    """Join the best-matching open fused event, else open one; a mention below ``floor``
+    always opens its own."""
     fam = family(source["event_type"])
-    pool = _pool(store, story_id, fam, source, touched)
+    pool = {} if below_floor(source, floor) else _pool(store, story_id, fam, source, touched, floor)
     best = max(pool.values(), key=lambda f: match_score(source, f), default=None)
     if best is None or match_score(source, best) < MATCH_THRESHOLD:
         best = new_fused_event(f"fe-{source['event_id']}", story_id, fam, source["planned"])
@@ -565,12 +593,13 @@ def resolve_anaphor(source: Source, fused: list[FusedEvent]) -> FusedEvent | Non
 
 
 def _pool(store: Store, story_id: str, fam: str, item: Source | FusedEvent,
-          touched: dict[str, FusedEvent]) -> dict[str, FusedEvent]:
+          touched: dict[str, FusedEvent], floor: float) -> dict[str, FusedEvent]:
     """The story's stored events of a family around ``item``'s date, replaced by (and
-    completed with) the versions this article is already updating."""
+    completed with) the versions this article is already updating; only those open to other
+    mentions at ``floor``."""
     pool = {f["id"]: f for f in _candidates(store, story_id, fam, item)}
     pool.update((k, f) for k, f in touched.items() if f["family"] == fam)
-    return pool
+    return {k: f for k, f in pool.items() if is_open(f, floor)}
 
 
 def _candidates(store: Store, story_id: str, fam: str,
