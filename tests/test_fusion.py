@@ -222,7 +222,7 @@ def strike_reports(store: SQLiteStore, weak_killed: int, weak_confidence: float)
 
 def test_a_mention_below_the_export_threshold_joins_nothing_and_takes_no_side(
         tmp_path: Path) -> None:
-    settings = Settings(min_confidence=0.6)
+    settings = Settings(min_confidence=0.6, fusion_min_confidence=None)  # gate on
     assert settings.contradiction_floor == settings.fusion_floor == 0.6  # unless set apart
     with Heron(tmp_path / "gated.db", settings) as h:
         strike_reports(h.store, weak_killed=10, weak_confidence=0.59)
@@ -239,6 +239,10 @@ def test_the_fusion_and_contradiction_thresholds_are_configurable(
     monkeypatch.setenv("HERON_FUSION_MIN_CONFIDENCE", "0.5")
     settings = Settings(min_confidence=0.6)
     assert settings.contradiction_floor == settings.fusion_floor == 0.5
+    monkeypatch.setenv("HERON_FUSION_MIN_CONFIDENCE", "export")
+    assert Settings(min_confidence=0.6).fusion_floor == 0.6
+    monkeypatch.delenv("HERON_FUSION_MIN_CONFIDENCE")
+    assert Settings(min_confidence=0.6).fusion_floor == 0.0  # off by default
     with Heron(tmp_path / "open.db", settings) as h:
         strike_reports(h.store, weak_killed=10, weak_confidence=0.59)
         h.fuse()

@@ -45,6 +45,13 @@ def _env_float(name: str) -> float | None:
     return float(raw) if raw else None
 
 
+def _fusion_floor_env() -> float | None:
+    raw = os.environ.get("HERON_FUSION_MIN_CONFIDENCE", "")
+    if raw.strip().lower() == "export":
+        return None
+    return float(raw) if raw else 0.0
+
+
 def default_min_confidence() -> float:
     """The event confidence exports, timelines and the web show by default: HERON_MIN_CONFIDENCE,
     else the threshold ``make train`` chose on the gold dev split (docs/EVENTS.md), else 0."""
@@ -130,11 +137,13 @@ class Settings:
         "HERON_CONTRADICTION_MIN_CONFIDENCE"))
 
     # Event mentions below this confidence never join or seed a fused event of several
-    # mentions (each stays a fused event of its own): None means the export threshold, so
-    # only events an analyst would see are fused together. HERON_FUSION_MIN_CONFIDENCE=0 lets
-    # every fusable mention join.
-    fusion_min_confidence: float | None = field(default_factory=lambda: _env_float(
-        "HERON_FUSION_MIN_CONFIDENCE"))
+    # mentions (each stays a fused event of its own); None means the export threshold. Off (0)
+    # by default: at the export threshold a blind audit found 0.82 of multi-outlet fused
+    # events one real event (0.65 without the gate), but the event model scores many true
+    # reports below it, so most corroboration is lost (the seeds' four-outlet meeting falls
+    # apart into single reports) — docs/FUSION.md, fifth round. HERON_FUSION_MIN_CONFIDENCE
+    # turns it on (a number, or "export" for the export threshold).
+    fusion_min_confidence: float | None = field(default_factory=_fusion_floor_env)
 
     @property
     def contradiction_floor(self) -> float:
