@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from heron.api import Heron
-from heron.config import Settings
+from heron.config import DEFAULT_FUSION_FLOOR, Settings
 from heron.fuse.contradictions import compatible_places
 from heron.fuse.events import same_unknown_actor
 from heron.fuse.stories import article_date
@@ -242,7 +242,7 @@ def test_the_fusion_and_contradiction_thresholds_are_configurable(
     monkeypatch.setenv("HERON_FUSION_MIN_CONFIDENCE", "export")
     assert Settings(min_confidence=0.6).fusion_floor == 0.6
     monkeypatch.delenv("HERON_FUSION_MIN_CONFIDENCE")
-    assert Settings(min_confidence=0.6).fusion_floor == 0.0  # off by default
+    assert Settings(min_confidence=0.6).fusion_floor == DEFAULT_FUSION_FLOOR == 0.5
     with Heron(tmp_path / "open.db", settings) as h:
         strike_reports(h.store, weak_killed=10, weak_confidence=0.59)
         h.fuse()

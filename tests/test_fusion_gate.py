@@ -1,8 +1,8 @@
 """The fusion gate through the real pipeline, on an invented two-outlet story: two outlets
 report one arrest; one of them also uses "arrest" in another sense ("a way to arrest the
 opposition's momentum"), a mention the event model scores below the export threshold. With the
-gate on at the export threshold (``fusion_min_confidence=None``; off by default), only mentions
-at or above it join or seed a fused event of several mentions."""
+gate at the export threshold (``fusion_min_confidence=None``; the default floor is 0.5), only
+mentions at or above it join or seed a fused event of several mentions."""
 
 from __future__ import annotations
 
@@ -50,6 +50,5 @@ def test_no_mention_below_the_threshold_is_in_an_event_of_several(gated) -> None
 
 
 def test_without_the_gate_the_other_sense_joins_the_arrest(tmp_path: Path, nlp) -> None:
-    assert Settings().fusion_floor == 0.0  # the default (docs/FUSION.md, fifth round)
-    fused = fused_events(tmp_path, Settings())
+    fused = fused_events(tmp_path, Settings(fusion_min_confidence=0.0))
     assert arrest_triggers(fused) == ["arrest", "arrest", "arrested", "arrested", "detention"]

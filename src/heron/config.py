@@ -45,11 +45,14 @@ def _env_float(name: str) -> float | None:
     return float(raw) if raw else None
 
 
+DEFAULT_FUSION_FLOOR = 0.5
+
+
 def _fusion_floor_env() -> float | None:
     raw = os.environ.get("HERON_FUSION_MIN_CONFIDENCE", "")
     if raw.strip().lower() == "export":
         return None
-    return float(raw) if raw else 0.0
+    return float(raw) if raw else DEFAULT_FUSION_FLOOR
 
 
 def default_min_confidence() -> float:
@@ -137,12 +140,12 @@ class Settings:
         "HERON_CONTRADICTION_MIN_CONFIDENCE"))
 
     # Event mentions below this confidence never join or seed a fused event of several
-    # mentions (each stays a fused event of its own); None means the export threshold. Off (0)
-    # by default: at the export threshold a blind audit found 0.82 of multi-outlet fused
-    # events one real event (0.65 without the gate), but the event model scores many true
-    # reports below it, so most corroboration is lost (the seeds' four-outlet meeting falls
-    # apart into single reports) — docs/FUSION.md, fifth round. HERON_FUSION_MIN_CONFIDENCE
-    # turns it on (a number, or "export" for the export threshold).
+    # mentions (each stays a fused event of its own); None means the export threshold.
+    # Default 0.5, where the event model finds an event more likely than not: blind audits of
+    # 40 multi-outlet fused events found 0.65 one real event with no gate, 0.80 at 0.5 and
+    # 0.82-0.85 at the export threshold 0.70, which also splits most of the seeds' true
+    # multi-outlet reports (docs/FUSION.md, fifth round). HERON_FUSION_MIN_CONFIDENCE sets it
+    # (a number, or "export" for the export threshold; 0 turns it off).
     fusion_min_confidence: float | None = field(default_factory=_fusion_floor_env)
 
     @property
