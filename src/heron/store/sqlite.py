@@ -89,10 +89,13 @@ class SQLiteStore(ReadSQL):
         else:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, check_same_thread=False)
+        # Waiting comes first: switching to WAL needs a moment of exclusive access, which
+        # another process creating or migrating the same new file may hold.
+        conn.execute("PRAGMA busy_timeout=10000")
+        if not self.readonly:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA foreign_keys=ON")
         return conn
 
