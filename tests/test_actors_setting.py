@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from heron.model import Article, Mention, Place
+from heron.model import Analysis, Article, Mention, Place
 from heron.nlp.actors.setting import give_setting_country, setting_country
 
 
@@ -81,14 +81,19 @@ def test_no_setting_gives_nothing() -> None:
     assert police.country is None
 
 
-def test_events_in_a_story_set_in_one_country_code_its_police() -> None:
+def analysed_police(text: str) -> tuple[Analysis, Mention]:
+    """The real pipeline's analysis of ``text`` and its mention "Police"."""
     from heron.nlp.pipeline import get_pipeline
 
-    text = ("Protesters blocked roads in Mombasa on Tuesday. Police arrested 20 protesters in "
-            "Mombasa, and residents of Kisumu marched to the county offices.")
     article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
     analysis = next(get_pipeline().analyse([article]))
-    police = next(m for m in analysis.mentions if m.text == "Police")
+    return analysis, next(m for m in analysis.mentions if m.text == "Police")
+
+
+def test_events_in_a_story_set_in_one_country_code_its_police() -> None:
+    analysis, police = analysed_police(
+        "Protesters blocked roads in Mombasa on Tuesday. Police arrested 20 protesters in "
+        "Mombasa, and residents of Kisumu marched to the county offices.")
     assert police.country == "KEN"
     arrests = [e for e in analysis.events if e.trigger.text == "arrested"]
     assert arrests and {a.country for a in arrests[0].actors} == {"KEN"}
@@ -141,13 +146,9 @@ def test_regional_roles_are_domestic(text: str, sector: str) -> None:
 
 
 def test_a_country_named_as_the_speaker_does_not_set_the_story_in_it() -> None:
-    from heron.nlp.pipeline import get_pipeline
-
-    text = ("Russia said on Monday it would respond. Russia said the talks had failed. Russia "
-            "said it was ready. Police said two people were arrested.")
-    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
-    analysis = next(get_pipeline().analyse([article]))
-    police = next(m for m in analysis.mentions if m.text == "Police")
+    _, police = analysed_police(
+        "Russia said on Monday it would respond. Russia said the talks had failed. Russia "
+        "said it was ready. Police said two people were arrested.")
     assert police.country is None
 
 
