@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import shlex
 import sys
@@ -9,6 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 BENCHMARKS_MD = Path(__file__).resolve().parent.parent / "docs" / "BENCHMARKS.md"
+# The development datasets (README in each): ../shared/datasets beside the checkout, or
+# HERON_DATASETS for a checkout elsewhere (a git worktree, a CI machine).
+DATASETS = Path(os.environ.get("HERON_DATASETS")
+                or Path(__file__).resolve().parents[2] / "shared" / "datasets")
 HEADER = (
     "# Benchmarks\n\n"
     "Figures measured by the scripts in `bench/`; each section records the exact command, the\n"

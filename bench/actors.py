@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _report import record  # noqa: E402
+from _report import DATASETS, record  # noqa: E402
 from heron.config import Settings  # noqa: E402
 from heron.model import Analysis, Article, Mention, Span  # noqa: E402
 from heron.nlp.actors import build  # noqa: E402
@@ -34,7 +34,7 @@ from heron.nlp.pipeline import load_spacy  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "actor_cases.jsonl"
-GSR = ROOT.parent / "shared" / "datasets" / "plover-gsr" / "dev.jsonl"
+GSR = DATASETS / "plover-gsr" / "dev.jsonl"
 LOOKALIKE_DATE = dt.date(2025, 8, 20)  # the look-alike cases are about current office-holders
 
 

@@ -28,11 +28,11 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import record  # noqa: E402
+from _report import DATASETS, record  # noqa: E402
 from heron.model import Article, Timex  # noqa: E402
 from heron.nlp.pipeline import Pipeline  # noqa: E402
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "meantime" / "docs.jsonl"
+GOLD = DATASETS / "meantime" / "docs.jsonl"
 CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _report import record  # noqa: E402
+from _report import DATASETS, record  # noqa: E402
 from heron.config import Settings  # noqa: E402
 from heron.model import Actor, Analysis, Article, Span  # noqa: E402
 from heron.nlp.actors import build, cluster_new_actors  # noqa: E402
@@ -38,7 +38,7 @@ from heron.nlp.context import DocContext  # noqa: E402
 from heron.nlp.pipeline import load_spacy  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-ECB = ROOT.parent / "shared" / "datasets" / "ecbplus" / "docs.jsonl"
+ECB = DATASETS / "ecbplus" / "docs.jsonl"
 TYPES = frozenset({"HUMAN_PART_PER", "HUMAN_PART_ORG"})
 PRONOUNS = frozenset("i he she it we they who whom his her its their our my me us them".split())
 

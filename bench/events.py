@@ -29,12 +29,12 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import record  # noqa: E402
+from _report import DATASETS, record  # noqa: E402
 from heron.config import ALL_COMPONENTS  # noqa: E402
 from heron.nlp.events import code_texts  # noqa: E402
 from heron.nlp.pipeline import Pipeline  # noqa: E402
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "plover-gsr" / "dev.jsonl"
+DEV = DATASETS / "plover-gsr" / "dev.jsonl"
 
 
 def main() -> None:

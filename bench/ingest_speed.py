@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import record  # noqa: E402
+from _report import DATASETS, record  # noqa: E402
 from heron.api import Heron  # noqa: E402
 from heron.config import Settings  # noqa: E402
 from heron.nlp.pipeline import load_spacy  # noqa: E402
 
 SENTENCE_END = re.compile(r'(?<=[.!?"”])\s+(?=["“A-Z])')
-DEFAULT_VOA = Path(__file__).resolve().parents[1].parent / "shared/datasets/voa/stories.jsonl"
+DEFAULT_VOA = DATASETS / "voa" / "stories.jsonl"
 
 
 def build_corpus(voa: Path, n_docs: int, out: Path) -> list[str]:

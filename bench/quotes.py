@@ -36,11 +36,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import record  # noqa: E402
+from _report import DATASETS, record  # noqa: E402
 from heron.model import Article, Quote  # noqa: E402
 from heron.nlp.pipeline import Pipeline  # noqa: E402
 
-DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "polnear" / "dev.jsonl"
+DEV = DATASETS / "polnear" / "dev.jsonl"
 WORD = re.compile(r"\w+")
 
 

@@ -19,14 +19,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import record  # noqa: E402
+from _report import DATASETS, record  # noqa: E402
 from events import component_ready  # noqa: E402
 from heron.config import ALL_COMPONENTS  # noqa: E402
 from heron.model import Article  # noqa: E402
 from heron.nlp.context import Component, DocContext  # noqa: E402
 from heron.nlp.pipeline import Pipeline, spacy_only  # noqa: E402
 
-DEFAULT_VOA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "voa" / "stories.jsonl"
+DEFAULT_VOA = DATASETS / "voa" / "stories.jsonl"
 WARM_UP_DOCS = 4
 
 

@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import record  # noqa: E402
+from _report import DATASETS, record  # noqa: E402
 from heron.api import Heron  # noqa: E402
 from heron.config import Settings  # noqa: E402
 from heron.fuse import fuse_pending  # noqa: E402
@@ -44,7 +44,6 @@ from heron.fuse import stories as story_mod  # noqa: E402
 from heron.ingest.readers import RawDoc  # noqa: E402
 from heron.model import Actor, Analysis, Article  # noqa: E402
 
-DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 ECB = DATASETS / "ecbplus" / "docs.jsonl"
 VOA = DATASETS / "voa" / "stories.jsonl"
 COPY_SHIFT_DAYS = 45
