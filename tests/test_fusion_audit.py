@@ -101,3 +101,12 @@ def test_one_item_drawn_from_two_runs_is_kept_once() -> None:
     again = {**cx(1), "id": "ecb-subset:cx-7"}
     assert [i["id"] for i in fusion_audit.distinct([cx(1), again, cx(2)])] == ["ecb:cx-1",
                                                                              "ecb:cx-2"]
+
+
+@pytest.mark.parametrize("round_dir", sorted(
+    fusion_audit.VERDICTS.glob("round*"), key=lambda p: p.name))
+def test_every_recorded_round_scores_from_its_own_folder(round_dir: Path) -> None:
+    """Each finished round keeps its sample beside its verdicts (``--score --round DIR``), and
+    every verdict in it names an item of that sample with an allowed value."""
+    lines = fusion_audit.score(round_dir / fusion_audit.SAMPLE.name, round_dir)
+    assert any(line.startswith("- fused_event precision") for line in lines)
