@@ -39,60 +39,65 @@ _ROLE_PAGE = ("SELECT e.data FROM (SELECT DISTINCT date, event_rowid, event_id "
 Row = TypeVar("Row")
 
 
+class _Conditions:
+    """A ``WHERE`` clause built one condition at a time, each with its parameters."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def any_of(self, column: str, values: Sequence[Any]) -> None:
+        self.add(f"{column} IN ({_marks(values)})", *values)
+
+    def sql(self) -> tuple[str, list[Any]]:
+        return _joined(self.clauses), self.params
+
+
 def event_where(where: EventFilter) -> tuple[str, list[Any]]:
     """The ``WHERE`` clause (over ``events e``) and its parameters for ``where``."""
-    clauses: list[str] = []
-    params: list[Any] = []
+    found = _Conditions()
     for column, op, value in (("e.date", ">=", where.date_from), ("e.date", "<=", where.date_to),
                               ("e.event_type", "=", _upper(where.event_type)),
                               ("e.status", "=", _lower(where.status))):
         if value:
-            clauses.append(f"{column} {op} ?")
-            params.append(value)
+            found.add(f"{column} {op} ?", value)
     if where.actor and where.role:
-        clauses.append(_PARTICIPANT_SQL.format(condition="actor_id = ? AND role = ?"))
-        params += [where.actor, where.role]
+        found.add(_PARTICIPANT_SQL.format(condition="actor_id = ? AND role = ?"),
+                  where.actor, where.role)
     elif where.actor:
-        clauses.append(_PARTICIPANT_SQL.format(condition="actor_id = ?"))
-        params.append(where.actor)
+        found.add(_PARTICIPANT_SQL.format(condition="actor_id = ?"), where.actor)
     if where.country:
-        clauses.append(_PARTICIPANT_SQL.format(condition="country = ?"))
-        params.append(where.country.upper())
+        found.add(_PARTICIPANT_SQL.format(condition="country = ?"), where.country.upper())
     if where.min_confidence:
-        clauses.append("e.confidence >= ?")
-        params.append(where.min_confidence)
+        found.add("e.confidence >= ?", where.min_confidence)
     if where.article_ids is not None:
-        clauses.append(f"e.article_id IN ({_marks(where.article_ids)})")
-        params.extend(where.article_ids)
-    return _joined(clauses), params
+        found.any_of("e.article_id", where.article_ids)
+    return found.sql()
 
 
 def _quote_where(where: QuoteFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
+    found = _Conditions()
     if where.min_confidence > 0:
         # quotes stored before confidences existed count as 1; negated ones are always kept
-        clauses.append("(coalesce(confidence, 1.0) >= ? OR negated)")
-        params.append(where.min_confidence)
+        found.add("(coalesce(confidence, 1.0) >= ? OR negated)", where.min_confidence)
     if where.speakers:  # an empty list filters nothing, like None
-        clauses.append(f"speaker_id IN ({_marks(where.speakers)})")
-        params.extend(where.speakers)
+        found.any_of("speaker_id", where.speakers)
     if where.article_ids is not None:
-        clauses.append(f"article_id IN ({_marks(where.article_ids)})")
-        params.extend(where.article_ids)
-    return _joined(clauses), params
+        found.any_of("article_id", where.article_ids)
+    return found.sql()
 
 
 def _actor_where(where: ActorFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
+    found = _Conditions()
     if where.name:
-        clauses.append("a.name LIKE ? ESCAPE '\\'")
-        params.append(f"%{like_escape(where.name)}%")
+        found.add("a.name LIKE ? ESCAPE '\\'", f"%{like_escape(where.name)}%")
     if where.country:
-        clauses.append("a.country = ?")
-        params.append(where.country.upper())
-    return _joined(clauses), params
+        found.add("a.country = ?", where.country.upper())
+    return found.sql()
 
 
 class ReadSQL:
