@@ -5,6 +5,7 @@ annotations (guideline: docs/ANNOTATION.md, corpus card: bench/data/gold/README.
     python3 bench/gold_tool.py check FILE.json [...]    validate annotation files
     python3 bench/gold_tool.py compile                  annotations -> bench/data/gold/{train,dev,test}.jsonl
     .venv/bin/python bench/gold_tool.py build-docs      (maintainers) texts from ../shared -> docs.jsonl
+    python3 bench/gold_tool.py extend-docs              (maintainers) round 2: more ECB+ train documents
 
 ``show``, ``check`` and ``compile`` need only the standard library, so an annotator never has to
 run (or see) Heron itself. ``build-docs`` splits VOA stories into sentences with the spaCy model
@@ -167,6 +168,50 @@ def _ecbplus_docs(rng: random.Random, per_topic: int = 7, total: int = 300) -> I
         }
 
 
+def _ecbplus_round2(first_round: list[Rec]) -> list[Rec]:
+    """Round 2 (December 2026): every other ECB+ document of a topic the first round put in
+    **train**, so dev and test keep exactly their documents and no test story enters training.
+    Ordered by how many events the first round found per document of the topic (most first), then
+    by id, so annotators working down the list reach event-rich stories first."""
+    chosen = {d["doc_id"] for d in first_round if d["source"] == "ecbplus"}
+    split_of_topic = {d["group"]: d["split"] for d in first_round if d["source"] == "ecbplus"}
+    density = _ecbplus_event_density()
+    rows = [json.loads(line) for line in (SHARED / "ecbplus" / "docs.jsonl").open()]
+    extra = [r for r in rows if f"ecbplus/{r['doc_id']}" not in chosen
+             and split_of_topic.get(r["topic"]) == "train"]
+    extra.sort(key=lambda r: (-density.get(r["topic"], 0.0), r["doc_id"]))
+    return [{
+        "doc_id": f"ecbplus/{row['doc_id']}", "source": "ecbplus", "licence": LICENCES["ecbplus"],
+        "url": row["url"], "title": None, "published": None, "group": row["topic"],
+        "text": row["text"], "sentences": [[s, e] for _, s, e in row["sentences"]],
+        "split": "train", "scope": "events", "round": 2,
+    } for row in extra]
+
+
+def _ecbplus_event_density() -> dict[str, float]:
+    """Events per annotated train document, by ECB+ topic (from the compiled train split)."""
+    per_topic: dict[str, list[int]] = {}
+    path = GOLD / "train.jsonl"
+    docs = load_docs()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["source"] == "ecbplus":
+            per_topic.setdefault(docs[rec["doc_id"]]["group"], []).append(len(rec["events"]))
+    return {topic: sum(n) / len(n) for topic, n in per_topic.items()}
+
+
+def extend_docs() -> None:
+    """Append the round-2 documents to docs.jsonl (idempotent: documents already there stay)."""
+    current = [json.loads(line) for line in DOCS.read_text(encoding="utf-8").splitlines()]
+    first_round = [d for d in current if d.get("round", 1) == 1]
+    have = {d["doc_id"] for d in current}
+    added = [d for d in _ecbplus_round2(first_round) if d["doc_id"] not in have]
+    with DOCS.open("a", encoding="utf-8") as fh:
+        for d in added:
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    print(f"{len(added)} round-2 documents appended to {DOCS}")
+
+
 def _test_share_at_least(split: dict[str, str], rows: list[Rec], share: float) -> None:
     """Topics are whole units, so a topic split can leave the test split under ``share`` of the
     documents: move train topics (smallest number first) to test until it holds."""
@@ -182,6 +227,7 @@ def _test_share_at_least(split: dict[str, str], rows: list[Rec], share: float) -
 def build_docs() -> None:
     rng = random.Random(SEED)
     docs = [*_voa_docs(rng), *_meantime_docs(rng), *_ecbplus_docs(rng)]
+    docs += _ecbplus_round2(docs)
     GOLD.mkdir(parents=True, exist_ok=True)
     with DOCS.open("w", encoding="utf-8") as fh:
         for d in docs:
@@ -510,6 +556,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("build-docs")
+    sub.add_parser("extend-docs")
     p_show = sub.add_parser("show")
     p_show.add_argument("doc_id")
     p_check = sub.add_parser("check")
@@ -518,6 +565,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.cmd == "build-docs":
         build_docs()
+    elif args.cmd == "extend-docs":
+        extend_docs()
     elif args.cmd == "show":
         show(args.doc_id)
     elif args.cmd == "check":
