@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-record", action="store_true")
     ap.add_argument("--source", action="append", help="only documents of this source (repeatable), "
                     "e.g. --source synthetic; default: all")
+    ap.add_argument("--round", type=int, choices=(1, 2),
+                    help="only documents of this annotation round (docs.jsonl `round`, 1 if absent)")
     args = ap.parse_args(argv)
     docs = gold_tool.load_docs()
     labels_a: list[str] = []
@@ -91,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         doc = docs[ra["doc_id"]]
         if args.source and doc["source"] not in args.source:
+            continue
+        if args.round and doc.get("round", 1) != args.round:
             continue
         n_docs[doc["source"]] += 1
         n = len(doc["sentences"])
@@ -144,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     title = "Gold corpus — inter-annotator agreement"
     if args.source:
         title += f" ({', '.join(args.source)} documents only)"
+    if args.round:
+        title += f" (round {args.round})"
     record(title, lines, dry_run=args.no_record)
     return 0
 
