@@ -138,11 +138,17 @@ def main(argv: list[str] | None = None) -> int:
         f"| sentences with an event: A / B | {sum(x != 'none' for x in labels_a)} / "
         f"{sum(x != 'none' for x in labels_b)} |",
         f"| trigger F1 (same type, overlapping) | {trig_f:.3f} ({c['trig_a']} / {c['trig_b']} events) |",
-        f"| actor mention span F1 (exact) | {men_f:.3f} ({c['men_a']} / {c['men_b']}) |",
-        f"| quote content F1 (overlap≥50%) | {q_f:.3f} ({c['q_a']} / {c['q_b']}) |",
-        f"| actor link agreement: chain B³ F1 over shared mentions | {chain_f:.3f} |",
-        f"| same entity code over shared mentions | {c['code_same'] / len(chains) if chains else 0:.3f} |",
     ]
+    if c["men_a"] + c["men_b"]:  # mentions, quotes and chains are compared on full documents only
+        lines += [
+            f"| actor mention span F1 (exact) | {men_f:.3f} ({c['men_a']} / {c['men_b']}) |",
+            f"| quote content F1 (overlap≥50%) | {q_f:.3f} ({c['q_a']} / {c['q_b']}) |",
+            f"| actor link agreement: chain B³ F1 over shared mentions | {chain_f:.3f} |",
+            f"| same entity code over shared mentions | "
+            f"{c['code_same'] / len(chains) if chains else 0:.3f} |",
+        ]
+    else:
+        lines.append("| mentions, quotes, chains | not compared: no full-scope document |")
     from _report import record
 
     title = "Gold corpus — inter-annotator agreement"

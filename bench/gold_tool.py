@@ -336,8 +336,9 @@ def _check_entities(ann: dict[str, Any], errors: list[str]) -> set[str]:
         if e.get("sector") is not None and e["sector"] not in SECTORS:
             errors.append(f"{where} {e['id']}: sector {e['sector']!r} unknown")
         code = e.get("code")
-        if code is not None and not (isinstance(code, str) and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", code)):
-            errors.append(f"{where} {e['id']}: code {code!r} must be ISO-3 or an IGO acronym")
+        if code is not None and not (isinstance(code, str) and re.fullmatch(r"[A-Z][A-Z0-9-]{1,31}", code)):
+            errors.append(f"{where} {e['id']}: code {code!r} must be ISO-3 or a KB organisation code "
+                          "(capitals, digits, hyphens)")
     return ids
 
 

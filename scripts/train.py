@@ -79,25 +79,48 @@ def samples(records: list[dict[str, Any]]) -> tuple[list, list, np.ndarray]:
 
 
 def tune_threshold(out: Path, dev: list[dict[str, Any]]) -> tuple[float, list[str]]:
-    """Run the pipeline with the new models on dev; the lowest confidence reaching the target
-    precision (else the one with the best F0.5), and the precision/recall curve."""
+    """Run the pipeline with the new models on dev and pick the export threshold: the lowest
+    confidence (0.01 grid) whose dev precision is at least the target **with a margin for the
+    sample** — the one-sided 95 % Wilson lower bound of the precision reaches it — else the one
+    with the best F0.5. A point estimate alone picked a threshold where a few dozen lucky
+    predictions reached 0.85 on dev and the frozen test split then fell short (0.861 → 0.800 at
+    stop 14). Returns the threshold and the precision/recall curve (0.05 steps)."""
     os.environ["HERON_MODEL_DIR"] = str(out)
     import gold
 
     analyses = list(gold.run_heron(dev))
     curve, chosen = [], None
     best = (-1.0, 0.0)
-    for threshold in np.arange(0.0, 0.951, 0.05):
-        t = gold.score(dev, analyses, float(threshold))["all"]
+    for step in range(96):
+        threshold = step / 100
+        t = gold.score(dev, analyses, threshold)["all"]
         hits, n_gold, n_pred = sum(t.ev_hit.values()), sum(t.ev_gold.values()), sum(t.ev_pred.values())
         p, r, _ = gold.prf(hits, n_gold, n_pred)
         f05 = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
-        curve.append(f"| {threshold:.2f} | {p:.3f} | {r:.3f} | {n_pred} |")
-        if chosen is None and p >= TARGET_PRECISION and n_pred:
-            chosen = float(threshold)
+        bound = wilson_lower_bound(hits, n_pred)
+        if step % 5 == 0 or (chosen is None and bound >= TARGET_PRECISION):
+            curve.append(f"| {threshold:.2f} | {p:.3f} | {bound:.3f} | {r:.3f} | {n_pred} |")
+        if chosen is None and bound >= TARGET_PRECISION:
+            chosen = threshold
         if f05 > best[0]:
-            best = (f05, float(threshold))
+            best = (f05, threshold)
     return round(chosen if chosen is not None else best[1], 2), curve
+
+
+def log_loss(probabilities: np.ndarray, labels: np.ndarray) -> float:
+    """Mean negative log-likelihood of the gold labels (the hyper-parameter criterion)."""
+    picked = probabilities[np.arange(len(labels)), labels]
+    return float(-np.mean(np.log(np.clip(picked, 1e-12, 1.0))))
+
+
+def wilson_lower_bound(hits: int, n: int, z: float = 1.645) -> float:
+    """One-sided lower confidence bound of a proportion (Wilson score interval; z = 1.645: 95 %)."""
+    if n == 0:
+        return 0.0
+    p = hits / n
+    centre = p + z * z / (2 * n)
+    margin = z * ((p * (1 - p) + z * z / (4 * n)) / n) ** 0.5
+    return (centre - margin) / (1 + z * z / n)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fraction", type=float, default=1.0)
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "heron" / "data" / "models")
     ap.add_argument("--no-tune", action="store_true", help="skip the dev threshold run")
+    # Chosen on dev by held-out log-loss (docs/EVENTS.md, "Learned evidence"); options so that
+    # the search can be repeated when the corpus grows.
+    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--l2", type=float, default=3e-4)
     args = ap.parse_args(argv)
     from heron.nlp.events.learned import NONE
     from heron.nlp.linear import fit_temperature, train
@@ -118,12 +145,14 @@ def main(argv: list[str] | None = None) -> int:
     from heron.nlp.events.lexicon import load_lexicon
 
     labels = [NONE, *load_lexicon().types]
-    # Hyper-parameters chosen on dev by held-out log-loss (docs/EVENTS.md, "Learned evidence").
-    types = train(tx, ty, label_order=labels, seed=SEED, epochs=12, l2=3e-4, learning_rate=0.05,
-                  dense=tv)
+    types = train(tx, ty, label_order=labels, seed=SEED, epochs=args.epochs, l2=args.l2,
+                  learning_rate=0.05, dense=tv)
     dx, dy, dv = samples(dev)
     index = {name: i for i, name in enumerate(labels)}
-    types.temperature = fit_temperature(types.predict(dx, dv), np.array([index[y] for y in dy]))
+    dev_probabilities = types.predict(dx, dv)
+    dev_labels = np.array([index[y] for y in dy])
+    types.temperature = fit_temperature(dev_probabilities, dev_labels)
+    print(f"dev log-loss before calibration: {log_loss(dev_probabilities, dev_labels):.4f}")
     types.meta.update(train_documents=len(train_docs), fraction=args.fraction,
                       corpus="bench/data/gold/train.jsonl")
     types.meta["add_threshold"] = 0.5
@@ -135,9 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         types.meta["export_threshold"] = threshold
         types.save(args.out / "event_type.npz")
         (args.out / "thresholds.json").write_text(json.dumps({"event_export": threshold}) + "\n")
-        print("dev: threshold | type precision | recall | predicted")
+        print("dev: threshold | type precision | its 95 % lower bound | recall | predicted")
         print("\n".join(curve))
-        print(f"export threshold (dev precision ≥ {TARGET_PRECISION} or best F0.5): {threshold:.2f}")
+        print(f"export threshold (dev precision's lower bound ≥ {TARGET_PRECISION}, else best F0.5): "
+              f"{threshold:.2f}")
     print(f"trained in {time.time() - started:.0f} s")
     return 0
 
