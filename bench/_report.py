@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import shlex
@@ -19,6 +20,13 @@ HEADER = (
     "Figures measured by the scripts in `bench/`; each section records the exact command, the\n"
     "date and the machine. Newest sections are appended at the end.\n"
 )
+
+
+def add_no_record_flag(parser: argparse.ArgumentParser) -> None:
+    """``--no-record`` (alias ``--dry-run``): print the figures without appending them to
+    BENCHMARKS.md — one spelling for every bench script, the old one still accepted."""
+    parser.add_argument("--no-record", "--dry-run", dest="no_record", action="store_true",
+                        help="print only; do not append to docs/BENCHMARKS.md")
 
 
 def record(title: str, lines: list[str], dry_run: bool = False) -> None:

@@ -11,11 +11,12 @@
    sentences have no publication date, so none is given (before issue #14 they were analysed
    as if published on 2025-08-20).
 
-Run from the repo root: .venv/bin/python bench/actors.py  (``--dry-run``: print, do not record)
+Run from the repo root: .venv/bin/python bench/actors.py  (``--no-record``: print, do not record)
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import sys
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _report import DATASETS, record  # noqa: E402
+from _report import DATASETS, add_no_record_flag, record  # noqa: E402
 from heron.config import Settings  # noqa: E402
 from heron.model import Analysis, Article, Mention, Span  # noqa: E402
 from heron.nlp.actors import build  # noqa: E402
@@ -135,6 +136,9 @@ def gsr_lines(nlp, component) -> list[str]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_no_record_flag(parser)
+    args = parser.parse_args()
     settings = Settings()
     nlp = load_spacy(settings.spacy_model)
     started = time.perf_counter()
@@ -146,7 +150,7 @@ def main() -> None:
              f"{len(kb.countries)} countries; component built in {built:.2f} s"]
     lines += lookalike_lines(nlp, component, people)
     lines += gsr_lines(nlp, component)
-    record("Actors: look-alike resolution and GSR country codes", lines, dry_run="--dry-run" in sys.argv)
+    record("Actors: look-alike resolution and GSR country codes", lines, dry_run=args.no_record)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import DATASETS, record  # noqa: E402
+from _report import DATASETS, add_no_record_flag, record  # noqa: E402
 from heron.model import Article, Timex  # noqa: E402
 from heron.nlp.pipeline import Pipeline  # noqa: E402
 
@@ -50,7 +50,7 @@ def best_match(gold: dict, ours: list[Timex]) -> Timex | None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-errors", action="store_true")
-    parser.add_argument("--dry-run", action="store_true", help="print, do not record")
+    add_no_record_flag(parser)
     args = parser.parse_args()
 
     docs = [json.loads(line) for line in GOLD.open()]
@@ -111,7 +111,7 @@ def main() -> None:
         lines.append(f"| {kind} | {total} | {found / total:.3f} | {exact} |")
     if args.show_errors:
         print("\n".join(errors))
-    record("Time expressions on MEANTIME (bench/dates.py)", lines, dry_run=args.dry_run)
+    record("Time expressions on MEANTIME (bench/dates.py)", lines, dry_run=args.no_record)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _report import DATASETS, record  # noqa: E402
+from _report import DATASETS, add_no_record_flag, record  # noqa: E402
 from heron.config import Settings  # noqa: E402
 from heron.model import Actor, Analysis, Article, Span  # noqa: E402
 from heron.nlp.actors import build, cluster_new_actors  # noqa: E402
@@ -114,7 +114,7 @@ def score_topic(docs: list[dict], analyses: list[Analysis], heron: list, baselin
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dry-run", action="store_true", help="print only; do not record")
+    add_no_record_flag(ap)
     ap.add_argument("--topics", type=int, default=0, help="only the first N topics (0: all)")
     args = ap.parse_args(argv)
     by_topic: dict[str, list[dict]] = defaultdict(list)
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         lines += [f"- {label}: Heron B³ P / R / F1 {hp:.3f} / {hr:.3f} / {hf:.3f}; exact-string "
                   f"baseline {bp:.3f} / {br:.3f} / {bf:.3f}"]
     lines.append(f"- time {time.perf_counter() - started:.0f} s (spaCy + actors)")
-    record("ECB+ cross-document entity chains (people, organisations)", lines, dry_run=args.dry_run)
+    record("ECB+ cross-document entity chains (people, organisations)", lines, dry_run=args.no_record)
     return 0
 
 

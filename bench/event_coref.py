@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import record  # noqa: E402
+from _report import add_no_record_flag, record  # noqa: E402
 from heron.api import Heron  # noqa: E402
 from heron.fuse import stories as story_mod  # noqa: E402
 from heron.fuse.events import (  # noqa: E402
@@ -375,8 +375,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="keep/reuse the analysed database here")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="print N example pairs per kind of false merge and missed link")
-    parser.add_argument("--no-record", action="store_true",
-                        help="print only; do not append to docs/BENCHMARKS.md")
+    add_no_record_flag(parser)
     args = parser.parse_args()
     docs = [json.loads(line) for line in ECB.open()]
     with tempfile.TemporaryDirectory() as tmp:

@@ -29,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import DATASETS, record  # noqa: E402
+from _report import DATASETS, add_no_record_flag, record  # noqa: E402
 from heron.config import ALL_COMPONENTS  # noqa: E402
 from heron.nlp.events import code_texts  # noqa: E402
 from heron.nlp.pipeline import Pipeline  # noqa: E402
@@ -40,7 +40,7 @@ DEV = DATASETS / "plover-gsr" / "dev.jsonl"
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-errors", action="store_true")
-    parser.add_argument("--dry-run", action="store_true", help="print, do not record")
+    add_no_record_flag(parser)
     args = parser.parse_args()
     gold = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]
     # The full pipeline; components not yet in the tree are reported, not hidden.
@@ -54,7 +54,7 @@ def main() -> None:
     lines = _type_lines(gold, top) + _actor_lines(gold, top)
     lines.append(f"- {len(gold)} sentences, {len(events)} events, {elapsed:.1f}s; components: "
                  f"{', '.join(present)}" + (f" (missing: {', '.join(missing)})" if missing else ""))
-    record("Events: PLOVER GSR dev (sentence coder)", lines, dry_run=args.dry_run)
+    record("Events: PLOVER GSR dev (sentence coder)", lines, dry_run=args.no_record)
     if args.show_errors:
         for g in gold:
             predicted = top.get(g["id"])

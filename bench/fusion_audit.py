@@ -52,7 +52,7 @@ from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import record  # noqa: E402
+from _report import add_no_record_flag, record  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "fusion_audit_sample.jsonl"
@@ -231,7 +231,7 @@ def main() -> None:
                         help="with --score: a finished round's folder (its fusion_audit_sample.jsonl "
                              "and verdicts_*.jsonl) instead of the current sample")
     parser.add_argument("--label", default="", help="what the round audited (goes into the record)")
-    parser.add_argument("--no-record", action="store_true")
+    add_no_record_flag(parser)
     args = parser.parse_args()
     if args.ecb_subset:
         build_ecb_subset(args.ecb_subset, args.share, args.seed)

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import record  # noqa: E402
+from _report import add_no_record_flag, record  # noqa: E402
 from heron.api import Heron  # noqa: E402
 from heron.fuse import stories as story_mod  # noqa: E402
 from stories import refuse  # noqa: E402
@@ -46,7 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", action="append", default=[], metavar="NAME=PATH")
     parser.add_argument("--refuse", action="store_true", help="drop and rebuild fusion first")
-    parser.add_argument("--no-record", action="store_true")
+    add_no_record_flag(parser)
     args = parser.parse_args()
     lines = ["| run | contradictions | single-outlet | sentence on two sides | fused events | "
              "multi-outlet | counting a sentence twice |", "|---|---|---|---|---|---|---|"]

@@ -25,14 +25,14 @@ from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import Unsatisfiable  # noqa: E402
 
-from _report import record  # noqa: E402
+from _report import add_no_record_flag, record  # noqa: E402
 from fuzz_inputs import batches, ingest_batch  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=300)
-    parser.add_argument("--dry-run", action="store_true", help="print, do not record")
+    add_no_record_flag(parser)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="heron-fuzz-"))
     counts: Counter[str] = Counter()
@@ -77,7 +77,7 @@ def main() -> None:
     lines += [f"- {n} × {cause}" for cause, n in causes.most_common()]
     for example in examples[:5]:
         print("example:", example, file=sys.stderr)
-    record("Fuzzing ingest (bench/fuzz.py)", lines, dry_run=args.dry_run)
+    record("Fuzzing ingest (bench/fuzz.py)", lines, dry_run=args.no_record)
 
 
 class TimeUp(Exception):

@@ -518,6 +518,8 @@ def score(records: list[dict[str, Any]], analyses: Iterable[Any], min_confidence
 
 
 def main(argv: list[str] | None = None) -> int:
+    from _report import add_no_record_flag
+
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev", help="train | dev | test (test: once per stop)")
     ap.add_argument("--gold", type=Path, help="score this gold JSONL file instead of a split")
@@ -527,7 +529,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="score only quotes at or above this confidence (default: Heron's export threshold)")
     ap.add_argument("--per-doc", action="store_true", help="print one line per document (not on test)")
     ap.add_argument("--label", default="", help="what is being measured (goes into the record)")
-    ap.add_argument("--no-record", action="store_true", help="print only; do not append to BENCHMARKS.md")
+    add_no_record_flag(ap)
     args = ap.parse_args(argv)
     path = args.gold or GOLD_DIR / f"{args.split}.jsonl"
     if args.per_doc and args.split == "test" and not args.gold:

@@ -73,8 +73,10 @@ def quote_hits(text: str, a: list[dict[str, Any]], b: list[dict[str, Any]]) -> i
 
 
 def main(argv: list[str] | None = None) -> int:
+    from _report import add_no_record_flag
+
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--no-record", action="store_true")
+    add_no_record_flag(ap)
     ap.add_argument("--source", action="append", help="only documents of this source (repeatable), "
                     "e.g. --source synthetic; default: all")
     ap.add_argument("--round", type=int, choices=(1, 2),

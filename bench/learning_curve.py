@@ -47,9 +47,11 @@ def score_with(folder: Path, split: str, threshold: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from _report import add_no_record_flag
+
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev")
-    ap.add_argument("--no-record", action="store_true")
+    add_no_record_flag(ap)
     args = ap.parse_args(argv)
     from heron.config import default_min_confidence
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import DATASETS, record  # noqa: E402
+from _report import DATASETS, add_no_record_flag, record  # noqa: E402
 from heron.model import Article, Quote  # noqa: E402
 from heron.nlp.pipeline import Pipeline  # noqa: E402
 
@@ -251,8 +251,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--components", default="actors,timexes,quotes",
                         help="pipeline components to run (quotes reads what earlier ones found)")
-    parser.add_argument("--no-record", action="store_true",
-                        help="print the figures without appending them to docs/BENCHMARKS.md")
+    add_no_record_flag(parser)
     parser.add_argument("--min-confidence", type=float, default=None,
                         help="score quotes at or above this confidence (default: Heron's quote "
                              "export threshold; 0 scores every quote found)")

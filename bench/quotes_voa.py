@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import record  # noqa: E402
+from _report import add_no_record_flag, record  # noqa: E402
 from heron.model import Article, Quote  # noqa: E402
 from heron.nlp.actors.index import NameIndex  # noqa: E402
 from heron.nlp.actors.kb import load_kb  # noqa: E402
@@ -186,8 +186,7 @@ class FieldTally:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-record", action="store_true",
-                        help="print the figures without appending them to docs/BENCHMARKS.md")
+    add_no_record_flag(parser)
     parser.add_argument("--errors", action="store_true", help="print missed and false contents")
     parser.add_argument("--min-confidence", type=float, default=None,
                         help="score quotes at or above this confidence (default: Heron's quote "

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from _report import record  # noqa: E402
+from _report import add_no_record_flag, record  # noqa: E402
 from heron.api import Heron  # noqa: E402
 from heron.config import Settings  # noqa: E402
 from ingest_speed import DEFAULT_VOA, build_corpus  # noqa: E402
@@ -178,12 +178,12 @@ def main() -> None:
     parser.add_argument("--latency-only", action="store_true",
                         help="only the API latency, on the existing SQLite database --db")
     parser.add_argument("--db", type=Path, help="the database of --latency-only")
-    parser.add_argument("--dry-run", action="store_true", help="print, do not record")
+    add_no_record_flag(parser)
     args = parser.parse_args()
     if args.latency_only:
         if not args.db or not args.db.is_file():
             parser.error("--latency-only needs --db PATH of an existing SQLite database")
-        latency_only(args.db, args.dry_run)
+        latency_only(args.db, args.no_record)
         return
     settings = Settings(workers=args.workers)
     n = args.docs
@@ -198,7 +198,7 @@ def main() -> None:
                       latency_line(f"{server}/single", "PostgreSQL")]
     title = "Scale-out: PostgreSQL, concurrent ingesters, Dask, API latency (bench/scale.py)"
     record(title.replace("concurrent ingesters, Dask, API latency", "ingest speed")
-           if args.backends_only else title, lines, dry_run=args.dry_run)
+           if args.backends_only else title, lines, dry_run=args.no_record)
 
 
 if __name__ == "__main__":

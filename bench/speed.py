@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import DATASETS, record  # noqa: E402
+from _report import DATASETS, add_no_record_flag, record  # noqa: E402
 from events import component_ready  # noqa: E402
 from heron.config import ALL_COMPONENTS  # noqa: E402
 from heron.model import Article  # noqa: E402
@@ -46,7 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--voa", type=Path, default=DEFAULT_VOA)
-    parser.add_argument("--dry-run", action="store_true", help="print, do not record")
+    add_no_record_flag(parser)
     parser.add_argument("--skip", nargs="*", default=[], help="components to leave out")
     args = parser.parse_args()
     stories = [json.loads(line) for line in args.voa.read_text().splitlines() if line.strip()]
@@ -91,7 +91,7 @@ def main() -> None:
     ]
     if missing:
         lines.append(f"- components not measured (absent or --skip): {', '.join(missing)}")
-    record("Speed: full NLP pipeline vs raw spaCy (VOA stories)", lines, dry_run=args.dry_run)
+    record("Speed: full NLP pipeline vs raw spaCy (VOA stories)", lines, dry_run=args.no_record)
 
 
 if __name__ == "__main__":

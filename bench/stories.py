@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _report import DATASETS, record  # noqa: E402
+from _report import DATASETS, add_no_record_flag, record  # noqa: E402
 from heron.api import Heron  # noqa: E402
 from heron.config import Settings  # noqa: E402
 from heron.fuse import fuse_pending  # noqa: E402
@@ -243,8 +243,7 @@ def main() -> None:
                         help="reuse the analysis of this ECB+ database (fusion is rebuilt)")
     parser.add_argument("--keep-db", type=Path, metavar="PATH",
                         help="build the scaled database at PATH (must not exist) and keep it")
-    parser.add_argument("--no-record", action="store_true",
-                        help="print only; do not append to docs/BENCHMARKS.md")
+    add_no_record_flag(parser)
     args = parser.parse_args()
     if args.keep_db and args.keep_db.exists():
         parser.error(f"--keep-db {args.keep_db} exists; the scaling run needs a new database")

@@ -382,3 +382,31 @@ def test_two_concurrent_ingesters_lose_and_duplicate_nothing(tmp_path: Path,
         assert count("SELECT count(*) FROM fused_event_sources WHERE split_part(event_id, '~', 1) "
                      "NOT IN (SELECT id FROM events)") == 0
         assert count("SELECT count(*) FROM fused_event_sources") > 0
+
+
+# -- migration 8: undated rows sort the same on both backends -------------------------------------
+def test_undated_rows_sort_the_same_on_both_backends(db: str) -> None:
+    """SQLite and PostgreSQL order NULLs oppositely by default: the event list puts undated
+    events first, the article list (newest first) puts undated articles last, and a story's
+    candidate list (latest first) skips undated keys while dated ones fill it — on both."""
+    texts = {"undated.txt": None, "old.txt": "2025-08-01", "new.txt": "2025-08-20"}
+    with Heron(db, SETTINGS) as h:
+        h.add([RawDoc(source=name, text=f"Talks on {name} were held in Geneva, officials said.",
+                      published=published) for name, published in texts.items()])
+        summaries = h.store.article_summaries(limit=10, offset=0)
+        assert [a["published"] for a in summaries] == ["2025-08-20", "2025-08-01", None]
+        events = []
+        for article in h.store.pending(10):
+            event = Event(id=f"{article.id}-e0", article_id=article.id, sentence=0,
+                          sentence_span=Span(0, 5, "Talks"), event_type="CONSULT", mode=None,
+                          context=[], actors=[], recipients=[], trigger=Span(0, 5, "Talks"),
+                          pattern="test", confidence=0.9, status="asserted",
+                          date=article.published)
+            h.store.save_analysis(Analysis(article_id=article.id, sentences=[], events=[event]))
+            events.append(event)
+        listed = h.store.event_records(EventFilter(), limit=10, offset=0)
+        assert [e["date"] for e in listed] == [None, "2025-08-01", "2025-08-20"]
+        h.store.conn.execute("INSERT INTO story_keys (key, story_id, date) VALUES "
+                             "('k', 's-undated', NULL), ('k', 's-old', '2025-08-01'), "
+                             "('k', 's-new', '2025-08-20')")
+        assert h.store.story_candidates(["k"], None, None, per_key=2) == {"s-new", "s-old"}

@@ -269,5 +269,11 @@ UPDATE event_participants SET event_rowid =
     (SELECT e.rowid FROM events e WHERE e.id = event_participants.event_id);
 """ + PARTICIPANT_PAGE_INDEX.format(nulls_first="") + ACTOR_COUNTS_AND_QUOTE_INDEX
 
+# Migration 8: undated rows sort the same way on both backends. SQLite puts NULLs first in an
+# ascending order and last in a descending one; PostgreSQL does the opposite. The shared SQL now
+# spells SQLite's order out (``NULLS FIRST`` / ``DESC NULLS LAST``), which SQLite's indexes
+# already serve, so only PostgreSQL's date indexes change (pg_migrations.V8).
+V8_NULL_ORDER = "SELECT 1;"
+
 MIGRATIONS: list[str] = [V1_ARTICLES + V1_ANALYSIS, V2_FUSION, V3_FAILURES, V4_INDEXES,
-                         V5_COVERING, V6_PARTICIPANT_DAYS, V7_ACTOR_PAGES]
+                         V5_COVERING, V6_PARTICIPANT_DAYS, V7_ACTOR_PAGES, V8_NULL_ORDER]

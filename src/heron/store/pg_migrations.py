@@ -173,6 +173,21 @@ V7 = PARTICIPANT_ROWID_COLUMN + """
 UPDATE event_participants p SET event_rowid = e.rowid FROM events e WHERE e.id = p.event_id;
 """ + PARTICIPANT_PAGE_INDEX.format(nulls_first=" NULLS FIRST") + ACTOR_COUNTS_AND_QUOTE_INDEX
 
+# The shared SQL sorts undated rows as SQLite does (migrations.V8_NULL_ORDER): each date index
+# declares that order, so a page or a story's candidate list is still one index range.
+V8 = """
+DROP INDEX articles_published;
+CREATE INDEX articles_published ON articles(published NULLS FIRST);
+DROP INDEX events_type_date;
+CREATE INDEX events_type_date ON events(event_type, date NULLS FIRST);
+DROP INDEX events_date;
+CREATE INDEX events_date ON events(date NULLS FIRST);
+DROP INDEX events_status;
+CREATE INDEX events_status ON events(status, date NULLS FIRST);
+DROP INDEX story_keys_date;
+CREATE INDEX story_keys_date ON story_keys(key, date NULLS FIRST);
+"""
+
 # Foreign keys are checked at commit: the shared SQL's ``INSERT OR REPLACE`` (delete, then insert
 # the same key) is valid inside a transaction, as it is in SQLite.
 _FK = re.compile(r"(REFERENCES \w+\(\w+\))")
@@ -182,4 +197,4 @@ def _deferred(script: str) -> str:
     return _FK.sub(r"\1 DEFERRABLE INITIALLY DEFERRED", script)
 
 
-PG_MIGRATIONS: list[str] = [_deferred(v) for v in (V1, V2, V3, V4, V5, V6, V7)]
+PG_MIGRATIONS: list[str] = [_deferred(v) for v in (V1, V2, V3, V4, V5, V6, V7, V8)]

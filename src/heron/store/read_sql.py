@@ -126,7 +126,7 @@ class ReadSQL:
             rows = self._all(_ROLE_PAGE, (where.actor, where.role, limit, offset))
             return [json.loads(r[0]) for r in rows]
         clause, params = event_where(where)
-        rows = self._all(f"SELECT e.data FROM events e{clause} ORDER BY e.date, e.rowid "
+        rows = self._all(f"SELECT e.data FROM events e{clause} ORDER BY e.date NULLS FIRST, e.rowid "
                          f"LIMIT ? OFFSET ?", [*params, limit, offset])
         return [json.loads(r[0]) for r in rows]
 
@@ -148,8 +148,8 @@ class ReadSQL:
     def article_summaries(self, limit: int, offset: int) -> list[ArticleSummary]:
         """Article metadata (no texts), newest first."""
         rows = self._all("SELECT id, title, outlet, published, url, duplicate_of, duplicate_kind, "
-                         "analysed FROM articles ORDER BY published DESC, rowid LIMIT ? OFFSET ?",
-                         (limit, offset))
+                         "analysed FROM articles ORDER BY published DESC NULLS LAST, rowid "
+                         "LIMIT ? OFFSET ?", (limit, offset))
         return _records(ArticleSummary, rows)
 
     # -- quotes ----------------------------------------------------------------------------

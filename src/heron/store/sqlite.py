@@ -370,7 +370,7 @@ class SQLiteStore(ReadSQL):
         window, dates = ("AND date BETWEEN ? AND ? ", [date_from, date_to]) if date_from and \
             date_to else ("", [])
         one_key = (f"SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? {window}"
-                   "ORDER BY date DESC LIMIT ?) k")
+                   "ORDER BY date DESC NULLS LAST LIMIT ?) k")
         found: set[str] = set()
         # every key in one statement (a round trip each on a server database), in chunks
         # below SQLite's limit of 500 terms in a compound SELECT
@@ -447,7 +447,7 @@ class SQLiteStore(ReadSQL):
 
     def story_article_ids(self, story_id: str) -> list[str]:
         rows = self.conn.execute("SELECT article_id FROM story_articles WHERE story_id = ? "
-                                 "ORDER BY date, rowid", (story_id,))
+                                 "ORDER BY date NULLS FIRST, rowid", (story_id,))
         return [r[0] for r in rows]
 
     def fused_candidates(self, story_id: str, family: str, date_from: str,
@@ -480,7 +480,7 @@ class SQLiteStore(ReadSQL):
 
     def fused_event_records(self, story_id: str | None = None) -> list[FusedEvent]:
         clause, params = _where({"story_id": story_id} if story_id else None)
-        rows = self.conn.execute(f"SELECT data FROM fused_events{clause} ORDER BY date, rowid",
+        rows = self.conn.execute(f"SELECT data FROM fused_events{clause} ORDER BY date NULLS FIRST, rowid",
                                  params)
         return [json.loads(r[0]) for r in rows]
 
