@@ -89,7 +89,10 @@ def test_planned_meeting_is_future_and_a_commitment(events_only):
     assert consult.status == "future"
     assert texts(consult.actors) == ["Zelensky", "Putin"]
     agree = only(events, "AGREE")
-    assert agree.confidence > consult.confidence  # PLOVER codes an announced meeting as AGREE
+    # PLOVER codes an announced meeting as AGREE: it is the sentence's main event. (Confidence
+    # is the learned model's calibrated probability that each record is right, so it does not
+    # order the two records; the announcement is rarely a gold event on its own.)
+    assert agree.main and not consult.main
 
 
 def test_possible_hosting_is_an_offer_not_a_meeting(events_only):
