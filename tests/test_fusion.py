@@ -29,6 +29,9 @@ PEOPLE = {
     "Petro": ("gustavo-petro", "Gustavo Petro", "COL", "GOV"),
     "Rubio": ("marco-rubio", "Marco Rubio", "USA", "GOV"),
     "Israel": ("ISR", "Israel", "ISR", None), "Syria": ("SYR", "Syria", "SYR", None),
+    # people the knowledge base does not know: an id from the name, no country
+    "Olsen": ("new:karin-olsen", "Karin Olsen", None, None),
+    "Brandt": ("new:tom-brandt", "Tom Brandt", None, None),
 }
 PLACES = {
     "Hungary": ("Hungary", "HUN", "country"), "Budapest": ("Budapest", "HUN", "city"),
@@ -864,9 +867,9 @@ def test_that_act_without_antecedent_in_its_article_joins_no_other_report(
 
 
 def accusation(article_id: str, sentence: str, actor: str = "Israel",
-               target: str = "Syria") -> Doc:
+               targets: tuple[str, ...] = ("Syria",)) -> Doc:
     return (Doc(article_id, f"Outlet {article_id}", "2025-08-20").sentence(sentence)
-            .event("accused", "ACCUSE", actors=[actor], recipients=[target],
+            .event(sentence.split()[1], "ACCUSE", actors=[actor], recipients=list(targets),
                    pattern="ACCUSE:verb:accuse"))
 
 
@@ -876,11 +879,19 @@ def test_an_accusation_is_one_statement_only_with_the_same_roles_and_topic(
     accusation("a2", "Israel accused Syria of shelling towns near the border.").store_in(
         heron_db.store)
     accusation("a3", "Syria accused Israel of shelling border towns.", actor="Syria",
-               target="Israel").store_in(heron_db.store)  # the roles swapped
+               targets=("Israel",)).store_in(heron_db.store)  # the roles swapped
     accusation("a4", "Israel accused Syria of hiding weapons in schools.").store_in(
         heron_db.store)  # another accusation
     heron_db.fuse()
     assert outlets_per_event(heron_db) == [["a1", "a2"], ["a3"], ["a4"]]
+
+
+def test_two_speakers_criticising_the_same_parties_are_two_statements(heron_db: Heron) -> None:
+    for aid, speaker in (("s1", "Olsen"), ("s2", "Olsen"), ("s3", "Brandt")):
+        accusation(aid, f"{speaker} criticized Israel and Syria over the drilling plan.",
+                   actor=speaker, targets=("Israel", "Syria")).store_in(heron_db.store)
+    heron_db.fuse()
+    assert outlets_per_event(heron_db) == [["s1", "s2"], ["s3"]]
 
 
 def test_the_same_parties_in_two_cities_are_two_events(heron_db: Heron) -> None:

@@ -187,9 +187,9 @@ def participant_score(source: Source, fused: FusedEvent) -> tuple[float, bool]:
 def roles_clash(source: Source, fused: FusedEvent) -> bool:
     """Both name who acted (or both whom it was done to) and every one named on one side is
     told apart from every one on the other: "Sudan accuses South Sudan" is not "South Sudan
-    accuses Sudan". The overall participant share cannot see this when each side names only
-    one role, or one side none. Symmetric contacts (meetings, cooperation, agreements) have no
-    roles to swap."""
+    accuses Sudan", "Grifo said" not "Salazar said". The overall participant share cannot see
+    this when each side names only one role, or one side none. Symmetric contacts (meetings,
+    cooperation, agreements) have no roles to swap."""
     if fused["family"] in SYMMETRIC_FAMILIES:
         return False
     for role in ("actors", "recipients"):
@@ -197,24 +197,28 @@ def roles_clash(source: Source, fused: FusedEvent) -> bool:
         theirs: dict[str, str | None] = {}
         for s in fused["sources"]:
             theirs.update(_ref_keys(s[role]))
-        if mine and theirs and all(_told_apart(k, c, other, oc) for k, c in mine.items()
-                                   for other, oc in theirs.items()):
+        # who spoke defines a statement; of other acts, unknown names are too unreliable
+        speakers = role == "actors" and fused["family"] in SPEECH_ACTS
+        if mine and theirs and all(_told_apart(k, c, other, oc, speakers)
+                                   for k, c in mine.items() for other, oc in theirs.items()):
             return True
     return False
 
 
-def _told_apart(key: str, country: str | None, other: str, other_country: str | None) -> bool:
+def _told_apart(key: str, country: str | None, other: str, other_country: str | None,
+                speakers: bool) -> bool:
     """Two participants known to differ: of different countries, or two different named
     actors. A country against one of its people ("Georgia", "the police") may be one side;
-    a place known by its country against an actor of unknown country cannot be told apart."""
+    a place known by its country against an actor of unknown country cannot be told apart;
+    nor can two names the knowledge base does not know, countries unknown, unless they are
+    ``speakers`` (such a name is often no actor at all: "arrested on suspicion of DUI")."""
     if key == other or same_unknown_actor(key, other):
         return False
     both_named = is_named(key) and is_named(other)
     if country and other_country:
         return country != other_country or both_named
-    # names the knowledge base does not know are often no actor at all ("on suspicion of
-    # DUI"): two of them, countries unknown, tell nothing apart
-    return both_named and not (key.startswith(UNKNOWN_ACTOR) and other.startswith(UNKNOWN_ACTOR))
+    unknown = key.startswith(UNKNOWN_ACTOR) and other.startswith(UNKNOWN_ACTOR)
+    return both_named and (speakers or not unknown)
 
 
 def topics_differ(source: Source, fused: FusedEvent) -> bool:
