@@ -3,11 +3,13 @@ that describe the same real-world event become one record with every source ment
 
 Two mentions match when they are of the same type family and a weighted score of
 participants (actor id, else country), date, mode, place and sentence words passes
-``MATCH_THRESHOLD``. A phone call never matches an in-person contact. Other hard conflicts
-(explicit dates more than a day apart, happened vs planned, two different cities) block a
-match unless the participants agree fully and are specific enough (the same two or more
-participants) — then the mention joins and the disagreement is reported as a contradiction
-instead of hidden.
+``MATCH_THRESHOLD``. A phone call never matches an in-person contact, nor two different cities
+one event. Other hard conflicts (explicit dates more than a day apart, places that exclude
+each other above city level) block a match unless the participants agree fully and are
+specific enough (the same two or more participants) — then the mention joins and the
+disagreement is reported as a contradiction instead of hidden. Roles that clash, speech acts
+about different things and acts a sentence dates before the news never match (see
+docs/FUSION.md, "The auditors' error kinds").
 
 The gate: a mention below the export threshold (``floor``: ``Settings.min_confidence``, the
 confidence analysts are shown events at) never joins or seeds a fused event of several
