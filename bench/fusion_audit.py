@@ -103,7 +103,7 @@ def distinct(items: list[dict]) -> list[dict]:
     return [i for i in items if not (sentences_of(i) in seen or seen.add(sentences_of(i)))]
 
 
-def draw(dbs: list[tuple[str, Path]]) -> tuple[list[dict], list[str]]:
+def draw(dbs: list[tuple[str, Path]], target: Path = SAMPLE) -> tuple[list[dict], list[str]]:
     from heron.api import Heron
 
     contradictions, fused, per_run = [], [], []
@@ -122,9 +122,17 @@ def draw(dbs: list[tuple[str, Path]]) -> tuple[list[dict], list[str]]:
              + "; ".join(per_run) + f"): {min(PER_KIND, len(contradictions))} of "
              f"{len(contradictions)} distinct contradictions, {min(PER_KIND, len(fused))} of "
              f"{len(fused)} distinct multi-outlet fused events (seed {SEED}) → "
-             f"{SAMPLE.relative_to(SAMPLE.parents[2])}. Verdicts: none in the sample; auditors "
-             f"write {VERDICTS.relative_to(VERDICTS.parents[2])}/verdicts_<auditor>.jsonl."]
+             f"{_shown(target)}. Verdicts: none in the sample; auditors write "
+             f"{_shown(VERDICTS if target == SAMPLE else target.parent)}/verdicts_<auditor>.jsonl."]
     return sample, lines
+
+
+def _shown(path: Path) -> str:
+    """A path as the record shows it: relative to the checkout when inside it."""
+    root = DATA.parents[1]
+    resolved = path.resolve()
+    return str(resolved.relative_to(root.resolve())) if resolved.is_relative_to(root.resolve()) \
+        else str(path)
 
 
 def build_ecb_subset(db: Path, share: float, seed: int) -> None:
@@ -229,7 +237,8 @@ def main() -> None:
     parser.add_argument("--score", action="store_true", help="score the auditors' verdicts")
     parser.add_argument("--round", type=Path, metavar="DIR",
                         help="with --score: a finished round's folder (its fusion_audit_sample.jsonl "
-                             "and verdicts_*.jsonl) instead of the current sample")
+                             "and verdicts_*.jsonl) instead of the current sample; when drawing: "
+                             "the new round's folder, where the sample is written")
     parser.add_argument("--label", default="", help="what the round audited (goes into the record)")
     add_no_record_flag(parser)
     args = parser.parse_args()
@@ -243,8 +252,10 @@ def main() -> None:
         return
     if not args.db:
         parser.error("--db, --ecb-subset or --score is required")
-    sample, lines = draw(args.db)
-    SAMPLE.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in sample),
+    target = args.round / SAMPLE.name if args.round else SAMPLE
+    sample, lines = draw(args.db, target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in sample),
                       encoding="utf-8")
     record("Fusion audit sample (contradictions, multi-outlet fused events)", lines,
            dry_run=args.no_record)

@@ -12,7 +12,8 @@ import pytest
 from heron.api import Heron
 from heron.config import DEFAULT_FUSION_FLOOR, Settings
 from heron.fuse.contradictions import compatible_places
-from heron.fuse.events import same_unknown_actor
+from heron.fuse.events import is_habitual, same_unknown_actor
+from heron.fuse.sources import dated_before_the_news
 from heron.fuse.stories import article_date
 from heron.ingest.dedup import simhash
 from heron.model import ActorRef, Analysis, Article, Event, Mention, Place, Quote, Span, Timex
@@ -28,11 +29,15 @@ PEOPLE = {
     "Petro": ("gustavo-petro", "Gustavo Petro", "COL", "GOV"),
     "Rubio": ("marco-rubio", "Marco Rubio", "USA", "GOV"),
     "Israel": ("ISR", "Israel", "ISR", None), "Syria": ("SYR", "Syria", "SYR", None),
+    # people the knowledge base does not know: an id from the name, no country
+    "Olsen": ("new:karin-olsen", "Karin Olsen", None, None),
+    "Brandt": ("new:tom-brandt", "Tom Brandt", None, None),
 }
 PLACES = {
     "Hungary": ("Hungary", "HUN", "country"), "Budapest": ("Budapest", "HUN", "city"),
     "Geneva": ("Geneva", "CHE", "city"), "Alaska": ("Alaska", "USA", "admin1"),
     "Kharkiv": ("Kharkiv", "UKR", "city"), "Bogota": ("Bogota", "COL", "city"),
+    "Damascus": ("Damascus", "SYR", "city"), "Aleppo": ("Aleppo", "SYR", "city"),
 }
 
 
@@ -796,3 +801,148 @@ def undated(timexes: list[tuple[str, str]], published: str | None = None) -> tup
 def test_an_undated_article_is_blocked_by_the_full_dates_it_names(timexes, published,
                                                                   expected) -> None:
     assert article_date(*undated(timexes, published)) == expected
+
+
+# -- one real-world event: the kinds of wrong merge the blind audits found -------------------
+def israeli_strike(article_id: str, sentence: str, trigger: str = "struck",
+                  pattern: str = "ASSAULT:verb:strike", **event) -> Doc:
+    """An undated report (no explicit day: nothing but the words tells the eras apart)."""
+    event = {"actors": ["Israel"], "recipients": ["Syria"], **event}
+    return (Doc(article_id, f"Outlet {article_id}", "2025-08-20").sentence(sentence)
+            .event(trigger, "ASSAULT", pattern=pattern, **event))
+
+
+def outlets_per_event(h: Heron) -> list[list[str]]:
+    return sorted(sorted(s["article_id"] for s in h.fused_event(i["id"])["sources"])
+                  for story in h.stories() for i in h.timeline(story["id"]))
+
+
+@pytest.mark.parametrize("past", [
+    "In 2019, Israel struck targets in Syria near the border.",
+    "Last year, Israel struck targets in Syria near the border.",
+    "Two years ago Israel struck targets in Syria near the border.",
+])
+def test_an_act_its_sentence_dates_before_the_news_stays_apart_from_todays(
+        heron_db: Heron, past: str) -> None:
+    for aid in ("c1", "c2"):
+        israeli_strike(aid, "Israel struck targets in Syria near the border.").store_in(
+            heron_db.store)
+    israeli_strike("p1", past).store_in(heron_db.store)
+    heron_db.fuse()
+    assert outlets_per_event(heron_db) == [["c1", "c2"], ["p1"]]
+    [past_item] = [i for i in heron_db.timeline(heron_db.stories()[0]["id"])
+                   if i["n_outlets"] == 1]
+    assert past_item["background"]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "published", "before"), [
+    ("In 2007, the gang drove two cars through a shop window.", "drove", None, True),
+    ("Last month, commandos rescued two cargo ships.", "rescued", "2025-08-20", True),
+    ("In 2025, the gang drove two cars through a shop window.", "drove", "2025-08-20", False),
+    ("It was the worst attack since 2014, officials said.", "attack", "2025-08-20", False),
+    ("He was arrested last weekend on a freeway.", "arrested", None, False),
+    ("Youths attacked a police station a week since the shooting.", "shooting", None, True),
+    ("Youths attacked a police station a week since the shooting.", "attacked", None, False),
+])
+def test_a_sentence_dates_an_act_before_the_news(sentence: str, trigger: str,
+                                                 published: str | None, before: bool) -> None:
+    doc = Doc("b1", "Outlet", published).sentence(sentence).event(trigger, "ASSAULT")
+    assert dated_before_the_news(doc.analysis.events[0], published) is before
+
+
+def test_that_act_without_antecedent_in_its_article_joins_no_other_report(
+        heron_db: Heron) -> None:
+    for aid in ("d1", "d2"):
+        israeli_strike(aid, "Israel struck targets in Syria near the border.").store_in(
+            heron_db.store)
+    # "That strike" points at whatever its article set up, not at the story's strike
+    israeli_strike("d3", "That strike on Syria came days before the talks with Israel.",
+                  trigger="strike", pattern="ASSAULT:noun:strike").store_in(heron_db.store)
+    (israeli_strike("d4", "Israel struck targets in Syria near the border.")
+     .sentence("That strike on Syria killed five soldiers.")
+     .event("strike", "ASSAULT", actors=["Israel"], recipients=["Syria"],
+            pattern="ASSAULT:noun:strike")).store_in(heron_db.store)
+    heron_db.fuse()
+    assert outlets_per_event(heron_db) == [["d1", "d2", "d4", "d4"], ["d3"]]
+
+
+def accusation(article_id: str, sentence: str, actor: str = "Israel",
+               targets: tuple[str, ...] = ("Syria",)) -> Doc:
+    return (Doc(article_id, f"Outlet {article_id}", "2025-08-20").sentence(sentence)
+            .event(sentence.split()[1], "ACCUSE", actors=[actor], recipients=list(targets),
+                   pattern="ACCUSE:verb:accuse"))
+
+
+def test_an_accusation_is_one_statement_only_with_the_same_roles_and_topic(
+        heron_db: Heron) -> None:
+    accusation("a1", "Israel accused Syria of shelling border towns.").store_in(heron_db.store)
+    accusation("a2", "Israel accused Syria of shelling towns near the border.").store_in(
+        heron_db.store)
+    accusation("a3", "Syria accused Israel of shelling border towns.", actor="Syria",
+               targets=("Israel",)).store_in(heron_db.store)  # the roles swapped
+    accusation("a4", "Israel accused Syria of hiding weapons in schools.").store_in(
+        heron_db.store)  # another accusation
+    heron_db.fuse()
+    assert outlets_per_event(heron_db) == [["a1", "a2"], ["a3"], ["a4"]]
+
+
+def test_two_speakers_criticising_the_same_parties_are_two_statements(heron_db: Heron) -> None:
+    for aid, speaker in (("s1", "Olsen"), ("s2", "Olsen"), ("s3", "Brandt")):
+        accusation(aid, f"{speaker} criticized Israel and Syria over the drilling plan.",
+                   actor=speaker, targets=("Israel", "Syria")).store_in(heron_db.store)
+    heron_db.fuse()
+    assert outlets_per_event(heron_db) == [["s1", "s2"], ["s3"]]
+
+
+def test_the_same_parties_in_two_cities_are_two_events(heron_db: Heron) -> None:
+    for aid, city in (("e1", "Damascus"), ("e2", "Damascus"), ("e3", "Aleppo")):
+        israeli_strike(aid, f"Israel struck Syria in {city} on Tuesday.", place=city,
+                      date="2025-08-19").store_in(heron_db.store)
+    heron_db.fuse()
+    assert outlets_per_event(heron_db) == [["e1", "e2"], ["e3"]]
+
+
+def unanchored_strike(article_id: str, sentence: str, date: str | None = None) -> Doc:
+    """A report of the story (its first sentence) whose own sentence names no one."""
+    return (Doc(article_id, f"Outlet {article_id}", "2025-08-20")
+            .sentence("Putin ordered the missile strike on Kharkiv.").sentence(sentence)
+            .event("strike", "ASSAULT", pattern="ASSAULT:noun:strike", date=date))
+
+
+@pytest.mark.parametrize(("sentence", "date", "joins"), [
+    ("A missile strike killed civilians in a residential district.", None, True),  # "missile"
+    ("A strike killed civilians in a residential district.", "2025-08-19", True),  # the day
+    ("A strike killed civilians in a residential district.", None, False),  # only the word
+    ("Another strike killed civilians in a residential district.", "2025-08-19", False),
+])
+def test_a_report_without_participants_needs_more_than_the_word(
+        heron_db: Heron, sentence: str, date: str | None, joins: bool) -> None:
+    for aid in ("f1", "f2"):
+        (Doc(aid, f"Outlet {aid}", "2025-08-20")
+         .sentence("Putin ordered the missile strike on Kharkiv.")
+         .event("strike", "ASSAULT", actors=["Putin"], place="Kharkiv", date="2025-08-19",
+                pattern="ASSAULT:noun:strike")).store_in(heron_db.store)
+    unanchored_strike("f3", sentence, date).store_in(heron_db.store)
+    heron_db.fuse()
+    assert (["f1", "f2", "f3"] in outlets_per_event(heron_db)) is joins
+
+
+def test_a_definite_mention_of_another_word_does_not_join_the_storys_event(
+        heron_db: Heron) -> None:
+    located_protest("r1", "Outlet A").store_in(heron_db.store)
+    (Doc("r2", "Outlet C", "2025-08-20")
+     .sentence("Thousands of protesters in Kharkiv on Tuesday demanded an end to the war.")
+     .sentence("Police said the investigation of the organisers would take weeks.")
+     .event("investigation", "PROTEST", pattern="PROTEST:noun:investigation")
+     ).store_in(heron_db.store)
+    heron_db.fuse()
+    assert outlets_per_event(heron_db) == [["r1"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "These guys are constantly getting shot at.",
+    "Anytime anybody is arrested for drunk driving, I get disappointed.",
+    "Whenever the army shells the town, families flee.",
+])
+def test_habits_are_not_one_act(sentence: str) -> None:
+    assert is_habitual({"sentence": {"text": sentence}})  # type: ignore[typeddict-item]

@@ -107,6 +107,7 @@ class Source(TypedDict):
     support: NotRequired[Support]  # "direct" when absent
     anaphor: NotRequired[bool]  # "the summit": fused with the event it refers back to
     unanchored: NotRequired[bool]  # no participant or place of its own
+    isolated: NotRequired[bool]  # "that arrest" with no antecedent in its article: joins none
     origin_event_id: NotRequired[str]  # an arrangement source: the event it was derived from
     arranging: NotRequired[list[str]]
     arranged: NotRequired[list[str]]

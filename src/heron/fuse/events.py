@@ -3,11 +3,13 @@ that describe the same real-world event become one record with every source ment
 
 Two mentions match when they are of the same type family and a weighted score of
 participants (actor id, else country), date, mode, place and sentence words passes
-``MATCH_THRESHOLD``. A phone call never matches an in-person contact. Other hard conflicts
-(explicit dates more than a day apart, happened vs planned, two different cities) block a
-match unless the participants agree fully and are specific enough (the same two or more
-participants) — then the mention joins and the disagreement is reported as a contradiction
-instead of hidden.
+``MATCH_THRESHOLD``. A phone call never matches an in-person contact, nor two different cities
+one event. Other hard conflicts (explicit dates more than a day apart, places that exclude
+each other above city level) block a match unless the participants agree fully and are
+specific enough (the same two or more participants) — then the mention joins and the
+disagreement is reported as a contradiction instead of hidden. Roles that clash, speech acts
+about different things and acts a sentence dates before the news never match (see
+docs/FUSION.md, "The auditors' error kinds").
 
 The gate: a mention below the export threshold (``floor``: ``Settings.min_confidence``, the
 confidence analysts are shown events at) never joins or seeds a fused event of several
@@ -22,7 +24,7 @@ import re
 from collections import Counter
 
 from heron.fuse.consensus import no_consensus, representative, summarise
-from heron.fuse.contradictions import compatible_places
+from heron.fuse.contradictions import CITY_LEVEL, SYMMETRIC_FAMILIES, compatible_places
 from heron.fuse.dates import (
     any_day,
     date_kind,
@@ -33,7 +35,7 @@ from heron.fuse.dates import (
     shift_iso,
 )
 from heron.fuse.sources import event_source, is_fusable
-from heron.fuse.text import jaccard
+from heron.fuse.text import content_words, jaccard
 from heron.model import Analysis, Article, Event
 from heron.records import FusedEvent, PlaceRecord, Source
 from heron.store.base import Store
@@ -55,6 +57,18 @@ ANAPHOR_REACH = 6  # sentences back a definite mention ("the summit") may refer 
 DEFINITE_BEFORE = re.compile(
     r"\b(?:(?:the|this|such|its|their)\s+(?:[\w’'-]+\s+){0,2}|that\s+(?:(?:planned|proposed|"
     r"expected|upcoming|possible|potential|first|last|next|previous|earlier|new)\s+)?)$", re.I)
+# A demonstrative before an event noun ("That arrest was five days before ...", "this second
+# attack"): it points at an act its own article set up, whatever participants the sentence
+# lends it. "that" only at the start or after a preposition: elsewhere it is often a
+# complementiser ("said that attacks continued").
+DEMONSTRATIVE_BEFORE = re.compile(
+    r"(?:^|\b(?:this|these|those)\s+|(?:^|\b(?:of|after|before|since|in|on|for|with|from|"
+    r"during|about|over)\s+)that\s+)(?:[\w'-]+\s+)?$", re.I)
+# "another 20,000 people marched", "a separate attack": not the act the story already holds.
+ANOTHER_BEFORE = re.compile(r"\b(?:another|other|separate|second)\s+(?:[\w,'-]+\s+){0,3}$",
+                            re.I)
+# Speech acts: one verb ("criticized", "called for") says little; what was said decides.
+SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
 # A remote contact is never the same event as an in-person one.
 REMOTE_MODES = frozenset({"phone"})
 # Nouns of contacts in person: an anaphor like "that meeting" never means a call.
@@ -63,7 +77,8 @@ IN_PERSON_NOUN = re.compile(r"(?:meeting|summit|visit|trip|tour|meet)s?")
 HABITUAL = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) times|"
     r"(?:every|each) (?:year|month|week|day|time)|for the (?:last|past) (?:\w+ )?"
-    r"(?:years|decades|months)|repeatedly|regularly|usually)\b", re.I)
+    r"(?:years|decades|months)|repeatedly|regularly|usually|constantly|always|whenever|"
+    r"any ?time)\b", re.I)
 # Actors the knowledge base does not know get an id from their name in each article.
 UNKNOWN_ACTOR = "new:"
 COMPANY_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag"})
@@ -77,8 +92,12 @@ def family(event_type: str) -> str:
 
 def participant_keys(source: Source) -> dict[str, str | None]:
     """Participant key (actor id, else country) → country."""
+    return _ref_keys(source["actors"] + source["recipients"])
+
+
+def _ref_keys(refs: list) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
-    for ref in source["actors"] + source["recipients"]:
+    for ref in refs:
         # A country acting as itself ("IDN") is the same key as a mention only known by its
         # country ("the Indonesian province").
         actor_id = ref["actor_id"] if ref["actor_id"] != ref["country"] else None
@@ -167,6 +186,63 @@ def participant_score(source: Source, fused: FusedEvent) -> tuple[float, bool]:
     return weight * max(forward, backward), same_set or same_plan
 
 
+def roles_clash(source: Source, fused: FusedEvent) -> bool:
+    """Both name who acted (or both whom it was done to) and every one named on one side is
+    told apart from every one on the other: "Sudan accuses South Sudan" is not "South Sudan
+    accuses Sudan", "Grifo said" not "Salazar said". The overall participant share cannot see
+    this when each side names only one role, or one side none. Symmetric contacts (meetings,
+    cooperation, agreements) have no roles to swap."""
+    if fused["family"] in SYMMETRIC_FAMILIES:
+        return False
+    for role in ("actors", "recipients"):
+        mine = _ref_keys(source[role])
+        theirs: dict[str, str | None] = {}
+        for s in fused["sources"]:
+            theirs.update(_ref_keys(s[role]))
+        # who spoke defines a statement; of other acts, unknown names are too unreliable
+        speakers = role == "actors" and fused["family"] in SPEECH_ACTS
+        if mine and theirs and all(_told_apart(k, c, other, oc, speakers)
+                                   for k, c in mine.items() for other, oc in theirs.items()):
+            return True
+    return False
+
+
+def _told_apart(key: str, country: str | None, other: str, other_country: str | None,
+                speakers: bool) -> bool:
+    """Two participants known to differ: of different countries, or two different named
+    actors. A country against one of its people ("Georgia", "the police") may be one side;
+    a place known by its country against an actor of unknown country cannot be told apart;
+    nor can two names the knowledge base does not know, countries unknown, unless they are
+    ``speakers`` (such a name is often no actor at all: "arrested on suspicion of DUI")."""
+    if key == other or same_unknown_actor(key, other):
+        return False
+    both_named = is_named(key) and is_named(other)
+    if country and other_country:
+        return country != other_country or both_named
+    unknown = key.startswith(UNKNOWN_ACTOR) and other.startswith(UNKNOWN_ACTOR)
+    return both_named and (speakers or not unknown)
+
+
+def topics_differ(source: Source, fused: FusedEvent) -> bool:
+    """A speech act ("criticized", "accused", "called for") is one statement only when what
+    was said overlaps: the sentences share a word besides the verb and the parties' names
+    ("accused Sudan of arming rebels" and "accused Sudan of bombing a camp" are two
+    accusations). A sentence with nothing besides them cannot tell, and does not split."""
+    if fused["family"] not in SPEECH_ACTS:
+        return False
+    mine = topic_words(source)
+    theirs = [topic_words(s) for s in fused["sources"]]
+    return bool(mine) and all(t and not mine & t for t in theirs)
+
+
+def topic_words(source: Source) -> set[str]:
+    """The sentence's content words but the trigger's and the participants' own."""
+    names = {w for r in source["actors"] + source["recipients"]
+             for w in content_words(f"{r['name']} {r['text']}")}
+    stem = trigger_stem(source)
+    return {w for w in source["words"] if w not in names and not w.startswith(stem)}
+
+
 def _identities(keys: dict[str, str | None]) -> set[str]:
     """Named actors by id; a country in any role ("KOR:GOV", a place in Korea) by country."""
     return {k if is_named(k) else f"country:{c}" for k, c in keys.items()}
@@ -231,6 +307,15 @@ def mode_score(source: Source, fused: FusedEvent) -> float | None:
     return 0.0 if mine and modes else 0.5
 
 
+def cities_apart(source: Source, fused: FusedEvent) -> bool:
+    """Two different cities: two events however many parties they share (a day of marches in
+    Athens and Thessaloniki, raids on stores in Paris and Dubai)."""
+    location = source["location"]
+    return location is not None and location["kind"] in CITY_LEVEL and any(
+        (theirs := s["location"]) is not None and theirs["kind"] in CITY_LEVEL
+        and not compatible_places(location, theirs) for s in fused["sources"])
+
+
 def places_conflict(source: Source, fused: FusedEvent) -> bool:
     """A past event located in places that exclude each other (two different cities) is two
     events; planned events are compared on their venue statements instead."""
@@ -260,7 +345,7 @@ def match_score(source: Source, fused: FusedEvent, across_plans: bool = False) -
     if is_habitual(source) or any(is_habitual(s) for s in fused["sources"][:1]):  # a habit: alone
         return 0.0
     part, strong = participant_score(source, fused)
-    if part == 0:
+    if part == 0 or roles_clash(source, fused) or topics_differ(source, fused):
         return 0.0
     dates = [date_score(source, s) for s in fused["sources"]]
     known = [d for d in dates if d is not None]
@@ -269,7 +354,7 @@ def match_score(source: Source, fused: FusedEvent, across_plans: bool = False) -
     mode = mode_score(source, fused)
     if mode is None:  # a call and a meeting are two contacts, whoever took part
         return 0.0
-    if places_conflict(source, fused) and not strong:
+    if places_conflict(source, fused) and (not strong or cities_apart(source, fused)):
         return 0.0
     words = max(jaccard(set(source["words"]), set(s["words"])) for s in fused["sources"])
     # the same word is evidence only between mentions whose parties already largely agree:
@@ -310,8 +395,9 @@ def below_floor(source: Source, floor: float) -> bool:
 
 def is_open(fused: FusedEvent, floor: float) -> bool:
     """Whether other mentions may join ``fused``: not when it holds a mention below the
-    floor (such a mention seeds nothing; its fused event stays its alone)."""
-    return not any(below_floor(s, floor) for s in fused["sources"])
+    floor, nor a demonstrative one without antecedent (such a mention seeds nothing; its
+    fused event stays its alone)."""
+    return not any(below_floor(s, floor) or s.get("isolated") for s in fused["sources"])
 
 
 def fuse_article_events(store: Store, story_id: str, article: Article,
@@ -324,6 +410,7 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
     only have joined another) it stays the article's event alone."""
     touched: dict[str, FusedEvent] = {}
     anaphors: list[Event] = []
+    demonstratives: list[Event] = []
     denials: list[Event] = []
     unanchored: list[Event] = []
     for event in analysis.events:
@@ -332,6 +419,8 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
                 _fuse_one(store, story_id, event_source(article, analysis, event), touched, floor)
         elif is_anaphor(article.text, event):
             anaphors.append(event)
+        elif is_fusable(event) and is_demonstrative(article.text, event):
+            demonstratives.append(event)
         elif is_fusable(event):
             _fuse_one(store, story_id, event_source(article, analysis, event), touched, floor)
         elif is_denial(event):
@@ -342,26 +431,75 @@ def fuse_article_events(store: Store, story_id: str, article: Article,
         source = event_source(article, analysis, event)
         joinable = [f for f in touched.values() if is_open(f, floor)]
         antecedent = resolve_anaphor(source, joinable) or (
-            None if is_fusable(event) else
-            _story_antecedent(store, story_id, source, touched, floor))
+            None if is_fusable(event) or is_demonstrative(article.text, event)
+            or refers_to_another(source) else
+            _story_antecedent(store, story_id, source, touched, floor, same_lemma=True))
         if antecedent is not None:
             antecedent["sources"].append({**source, "anaphor": True})
             summarise(antecedent)
             touched[antecedent["id"]] = antecedent
         elif is_fusable(event):
             _fuse_one(store, story_id, source, touched, floor)
+    for event in demonstratives:
+        _place_demonstrative(story_id, event_source(article, analysis, event), touched, floor)
     for event in denials:
         _attach_denial(store, story_id, event_source(article, analysis, event), touched, floor)
     for event in unanchored:
         source = event_source(article, analysis, event)
-        if is_generic(source):
+        if is_generic(source) or refers_to_another(source):
             continue
-        only = _story_antecedent(store, story_id, source, touched, floor, same_word=True)
-        if only is not None:
+        only = _story_antecedent(store, story_id, source, touched, floor, same_lemma=True)
+        if only is not None and tied_beyond_the_word(source, only):
             only["sources"].append({**source, "unanchored": True})
             summarise(only)
             touched[only["id"]] = only
     return list(touched.values())
+
+
+def is_demonstrative(text: str, event: Event) -> bool:
+    """An event noun after a demonstrative ("That arrest was just five days prior to ...",
+    "this second attack"): it refers to an act of its own article."""
+    if ":noun:" not in event.pattern.split(" ")[0]:
+        return False
+    before = text[max(event.sentence_span.start, event.trigger.start - 40):event.trigger.start]
+    return bool(DEMONSTRATIVE_BEFORE.search(before))
+
+
+def _place_demonstrative(story_id: str, source: Source, touched: dict[str, FusedEvent],
+                         floor: float) -> None:
+    """A demonstrative mention joins its antecedent in its own article; without one it is
+    an event of its own that no other report joins: what it points at is not known."""
+    antecedent = resolve_anaphor(source, [f for f in touched.values() if is_open(f, floor)])
+    if antecedent is None:
+        fused = new_fused_event(f"fe-{source['event_id']}", story_id,
+                                family(source["event_type"]), source["planned"])
+        antecedent, source = fused, {**source, "isolated": True}
+        touched[fused["id"]] = fused
+    antecedent["sources"].append(source)
+    summarise(antecedent)
+    touched[antecedent["id"]] = antecedent
+
+
+def refers_to_another(source: Source) -> bool:
+    """"another 20,000 people marched", "a separate attack": an act besides the one the
+    story already holds, never joined to it for want of anything else to match."""
+    sentence = source["sentence"]
+    before = sentence["text"][:max(0, source["trigger"]["start"] - sentence["start"])]
+    return bool(ANOTHER_BEFORE.search(before[-60:]))
+
+
+def tied_beyond_the_word(source: Source, fused: FusedEvent) -> bool:
+    """What ties a report without participants or place to the story's one event of its
+    word, besides the word: the same explicit day, or a content word of the sentences
+    ("Timmons, who was arrested 12 days after the shooting" shares nothing but "arrested"
+    with "the sheriff's department arrested one gentleman who refused to leave")."""
+    mine = explicit_day(source)
+    if mine and any((theirs := explicit_day(s)) and gap(mine, theirs) <= DATE_TOLERANCE
+                    for s in fused["sources"]):
+        return True
+    stem = trigger_stem(source)
+    words = {w for w in source["words"] if not w.startswith(stem)}
+    return any(words & set(s["words"]) for s in fused["sources"])
 
 
 def is_unanchored(event: Event) -> bool:
@@ -519,16 +657,17 @@ def _two_shared_parties(source: Source, fused: FusedEvent) -> bool:
 
 def _story_antecedent(store: Store, story_id: str, source: Source,
                       touched: dict[str, FusedEvent], floor: float,
-                      same_word: bool = False) -> FusedEvent | None:
+                      same_lemma: bool = False) -> FusedEvent | None:
     """"The rally" in an article that names no rally of its own: the story's one fused event
-    of that family and plan status around that date, if there is exactly one (``same_word``:
-    the one among those reported with the mention's word)."""
+    of that family and plan status around that date, if there is exactly one (``same_lemma``:
+    the one among those reported with the mention's word — "the investigation" is not
+    "Olson blames the state")."""
     fam = family(source["event_type"])
     pool = _pool(store, story_id, fam, source, touched, floor)
     fitting = [f for f in pool.values() if f["planned"] == source["planned"]
                and not era_conflict(source, f)
                and all(date_score(source, s) is not None for s in f["sources"])
-               and (not same_word or _same_sense(source, f))]
+               and (not same_lemma or _same_sense(source, f))]
     return fitting[0] if len(fitting) == 1 else None
 
 

@@ -28,6 +28,18 @@ HOST_AFTER = re.compile(r"\s+(?:(?:could|would|will|to|may|might|can)\s+)?(?:hos
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|of|include[sd]?|including|such as|like|proposed|suggested|offered)"
     r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+(?:and\s+|or\s+)?)*$")
+# A sentence that dates what it tells before the news of the day ("In 2007, the gang drove
+# ...", "Last year, Ortiz ... shot a carjacker", "Last month, commandos rescued ..."), also
+# when the time expression governs another clause of it or the text has no publication date
+# to resolve "last year" against. A week is not enough ("arrested last weekend" is the news),
+# nor "since 2014" ("the worst attack since 2014" is today's).
+PAST_MARKER = re.compile(
+    r"\b(?:last|previous) (?:year|month)\b|"
+    r"\b(?:a|one|two|three|four|five|six|several|many|\d+) (?:years?|months?) "
+    r"(?:ago|earlier|before)\b|\b(?:in|during) (?P<year>(?:19|20)\d\d)\b", re.I)
+# An event noun governed by "since" is the reference point of another act ("a week since
+# the shooting"), an act before the one the sentence reports.
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the|that|this|its|their)\s+(?:[\w'-]+\s+)?$", re.I)
 
 
 def is_fusable(event: Event) -> bool:
@@ -61,7 +73,8 @@ def event_source(article: Article, analysis: Analysis, event: Event) -> Source:
         "sentence_index": event.sentence, "sentence": span_dict(event.sentence_span),
         "trigger": span_dict(event.trigger), "event_type": event.event_type, "mode": event.mode,
         "status": event.status, "planned": planned, "pattern": event.pattern,
-        "confidence": event.confidence, "background": event.background,
+        "confidence": event.confidence,
+        "background": event.background or dated_before_the_news(event, article.published),
         "actors": [ref_dict(r) for r in event.actors],
         "recipients": [ref_dict(r) for r in event.recipients],
         "facilitators": [ref_dict(r) for r in event.facilitators],
@@ -72,6 +85,20 @@ def event_source(article: Article, analysis: Analysis, event: Event) -> Source:
         "venues": venue_statements(article.text, analysis, event.sentence,
                                    event.sentence_span, event.location),
     }
+
+
+def dated_before_the_news(event: Event, published: str | None) -> bool:
+    """Whether the mention's sentence places it before the news it is reported beside: a past
+    marker ("in 2007", "last year", "two years ago") — a year of the publication itself
+    excepted — or an event noun after "since" ("a week since the shooting"). The events
+    component flags background only from a resolved date, which undated texts and clauses
+    the time expression does not govern ("In 2006, ... players who were arrested") lack."""
+    sentence = event.sentence_span
+    before = sentence.text[:max(0, event.trigger.start - sentence.start)]
+    if SINCE_BEFORE.search(before):
+        return True
+    return any(not (m.group("year") and published and published.startswith(m.group("year")))
+               for m in PAST_MARKER.finditer(sentence.text))
 
 
 def paragraph_followers(text: str, analysis: Analysis, index: int, count: int = 2) -> list[int]:
