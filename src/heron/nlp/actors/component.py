@@ -32,6 +32,7 @@ from heron.nlp.actors import coref
 from heron.nlp.actors.coref import Resolved
 from heron.nlp.actors.index import NameIndex
 from heron.nlp.actors.kb import KnowledgeBase, Person, Role, recency
+from heron.nlp.actors.local import give_local_actors
 from heron.nlp.actors.mentions import (
     MentionFinder,
     NameSpan,
@@ -87,7 +88,10 @@ class ActorsComponent:
         everything = sorted(resolved + roles, key=lambda r: r.mention.start)
         coref.one_state_per_country(everything)
         coref.link_appositions(everything)
-        everything += coref.link_pronouns_and_descriptions(doc, everything, sentence_of)
+        coref.link_descriptions(everything, sentence_of)
+        # Roles no named actor took up are document-local actors, before pronouns link to them.
+        give_local_actors(everything, ctx.article.id)
+        everything += coref.link_pronouns(doc, everything, sentence_of)
         self._emit(ctx, sorted(everything, key=lambda r: r.mention.start))
 
     # ---- names -------------------------------------------------------------------------------

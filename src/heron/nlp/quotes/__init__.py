@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from heron.config import Settings, model_dir
-from heron.model import ActorRef, Mention, Quote, Span, actor_ref
+from heron.model import ActorRef, Mention, Quote, Span, actor_ref, is_local_actor
 from heron.nlp.actors import is_news_outlet
 from heron.nlp.context import DocContext
 from heron.nlp.events.status import NEGATIVE_GOVERNORS
@@ -134,11 +134,14 @@ def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
         return None
     phrase, head = found.speaker, found.speaker_head
     ref = speaker_ref(phrase, head, ctx.mentions_in(phrase.start_char, phrase.end_char))
-    if ref.actor_id is None and (antecedent := antecedent_phrase(head)) is not None:
-        # who the pronoun is, at the pronoun's own span (as the actors component does for "he")
+    unnamed = ref.actor_id is None or is_local_actor(ref.actor_id)
+    if unnamed and (antecedent := antecedent_phrase(head)) is not None:
+        # who the pronoun is, at the pronoun's own span (as the actors component does for "he");
+        # an unnamed role's pronoun keeps the role's own description ("anonymous diplomats")
         named, noun = antecedent
         who = speaker_ref(named, noun, ctx.mentions_in(named.start_char, named.end_char))
-        ref = replace(who, start=ref.start, end=ref.end, text=ref.text)
+        if ref.actor_id in (None, who.actor_id):
+            ref = replace(who, start=ref.start, end=ref.end, text=ref.text)
     if ref.actor_id is None and (earlier := _earlier_referent(ctx, head)) is not None:
         ref = replace(actor_ref(earlier), start=ref.start, end=ref.end, text=ref.text)
     return ref

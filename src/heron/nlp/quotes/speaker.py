@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from heron.model import ActorRef, Mention, actor_ref
+from heron.model import ActorRef, Mention, actor_ref, is_local_actor
 from heron.nlp.quotes.lexicon import (
     ANONYMOUS_HEADS,
     GENERIC_ORGANISATION_HEADS,
@@ -36,9 +36,11 @@ def speaker_ref(phrase: Span, head: Token, mentions: list[Mention]) -> ActorRef:
     mention = named or _head_mention(head, mentions)
     ref = actor_ref(mention) if mention else _unresolved(phrase, head)
     if named is None and _is_anonymous(head):
+        # An anonymous official is no state, but is the one unnamed person of its article.
         ref.name = "anonymous " + _role_words(head)
-        ref.actor_id = None
-    if ref.actor_id is None and ref.country is None and (owner := _affiliation(head, mentions)):
+        ref.actor_id = ref.actor_id if is_local_actor(ref.actor_id) else None
+    unnamed = ref.actor_id is None or is_local_actor(ref.actor_id)
+    if unnamed and ref.country is None and (owner := _affiliation(head, mentions)):
         ref.country, ref.sector = owner.country, ref.sector or owner.sector
     return ref
 
