@@ -74,7 +74,7 @@ class ActorsComponent:
         # with the role's sector.
         shared = [p for p in phrases if len(set(self._phrase_countries(p))) > 1]
         describing = titles | {m.i for p in phrases if p not in shared for m in p.modifiers}
-        shared_sector = {m.i: p.sector for p in shared for m in p.modifiers}
+        shared_sector = {m.i: p.sector for p in shared for m in p.modifiers if p.sector}
         resolved = [r for n, (link, cues) in zip(names, links, strict=True)
                     if (r := self._name_mention(ctx, n, link, cues, sentence_of, describing,
                                                 shared_sector))]
@@ -328,7 +328,7 @@ class ActorsComponent:
         if group_id := self._phrase_group(phrase):  # "Hamas militants": the group itself
             actor = self._group_actor(group_id)
             country = actor.country
-        elif country:
+        elif country and phrase.sector:  # "American analysts" are no state: a local actor
             name = self._country_name(country)
             actor = country_actor(country, name, phrase.sector)
         mention = Mention(id="", article_id=ctx.article.id, start=span.start_char,

@@ -144,6 +144,10 @@ def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
             ref = replace(who, start=ref.start, end=ref.end, text=ref.text)
     if ref.actor_id is None and (earlier := _earlier_referent(ctx, head)) is not None:
         ref = replace(actor_ref(earlier), start=ref.start, end=ref.end, text=ref.text)
+    elif is_local_actor(ref.actor_id) and (earlier := _described_earlier(ctx, head)) is not None:
+        # "the spokesperson" after "military spokesperson Ahmed Sharif Chaudhry": the person
+        # named before, not an unnamed role of its own
+        ref = replace(actor_ref(earlier), start=ref.start, end=ref.end, text=ref.text)
     return ref
 
 
@@ -162,6 +166,11 @@ def _earlier_referent(ctx: DocContext, head: Token) -> Mention | None:
         surname = head.lower_
         return next((m for m in ctx.analysis.mentions if m.actor_id and m.kind == "PERSON"
                      and (m.name or m.text).split()[-1].lower() == surname), None)
+    return _described_earlier(ctx, head)
+
+
+def _described_earlier(ctx: DocContext, head: Token) -> Mention | None:
+    """The organisation or person a definite description names (:func:`.speaker.described_referent`)."""
     organisations = {a.id for a in ctx.analysis.actors if a.kind in ("organization", "igo")}
     return described_referent(head, [m for m in ctx.analysis.mentions if m.end <= head.idx], organisations)
 
