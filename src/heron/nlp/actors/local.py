@@ -74,7 +74,7 @@ def _join(item: Resolved, actor: Actor) -> None:
     item.actor = actor
     mention = item.mention
     mention.actor_id, mention.name = actor.id, actor.name
-    mention.sector = mention.sector or actor.sector
+    mention.sector = actor.sector or mention.sector  # one actor, one sector
     mention.evidence = {**mention.evidence, "local": True}
 
 
