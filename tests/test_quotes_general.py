@@ -315,3 +315,23 @@ def test_a_time_phrase_before_the_reported_clause_dates_the_statement(full):
 def test_international_broadcasters_that_interview_are_the_via(full, text, via):
     quote = _by_cue(full, text, "told")
     assert (quote.via, quote.channel) == (via, None)
+
+
+@pytest.mark.parametrize(("text", "cue", "actor_id"), [
+    ('Apple Computer sued the band. A statement from Apple Computer stated that "the two firms '
+     'now differ on this agreement."', "stated", "new:apple-computer"),
+    ("Amnesty International criticised the ban. Amnesty International's report says the police "
+     "used live fire.", "says", "amnesty-international"),
+])
+def test_a_message_speaks_for_its_sender(full, text, cue, actor_id):
+    assert _by_cue(full, text, cue).speaker.actor_id == actor_id
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker_text"), [
+    ('"We are rolling out the first delivery airplane," enthused Scott Fancher, the project manager.',
+     "enthused", "Scott Fancher"),
+    ('"I am trying to get to Sardinia to see my mother," confided Carmella, an Italian woman.',
+     "confided", "Carmella"),
+])
+def test_inverted_speech_verbs_of_feeling_are_cues(full, text, cue, speaker_text):
+    assert _by_cue(full, text, cue).speaker.text == speaker_text

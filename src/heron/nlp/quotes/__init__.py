@@ -27,7 +27,12 @@ from heron.nlp.quotes.learned import QuoteModels, load_quote_models
 from heron.nlp.quotes.lexicon import SPEECH_VERBS, SUBJECT_PRONOUNS
 from heron.nlp.quotes.page import Page, within
 from heron.nlp.quotes.setting import SettingReader
-from heron.nlp.quotes.speaker import antecedent_phrase, described_referent, speaker_ref
+from heron.nlp.quotes.speaker import (
+    antecedent_phrase,
+    described_referent,
+    message_sender,
+    speaker_ref,
+)
 from heron.nlp.quotes.tuning import QuoteTuning
 
 __all__ = ["QuoteTuning", "QuotesComponent", "build"]
@@ -142,7 +147,10 @@ def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
         who = speaker_ref(named, noun, ctx.mentions_in(named.start_char, named.end_char))
         if ref.actor_id in (None, who.actor_id):
             ref = replace(who, start=ref.start, end=ref.end, text=ref.text)
-    if ref.actor_id is None and (earlier := _earlier_referent(ctx, head)) is not None:
+    if ref.actor_id is None and (sender := message_sender(head, ctx.analysis.mentions)) is not None:
+        # "A statement from Apple said", "the group's report says": the message is its sender's
+        ref = replace(actor_ref(sender), start=ref.start, end=ref.end, text=ref.text)
+    elif ref.actor_id is None and (earlier := _earlier_referent(ctx, head)) is not None:
         ref = replace(actor_ref(earlier), start=ref.start, end=ref.end, text=ref.text)
     elif is_local_actor(ref.actor_id) and (earlier := _described_earlier(ctx, head)) is not None:
         # "the spokesperson" after "military spokesperson Ahmed Sharif Chaudhry": the person

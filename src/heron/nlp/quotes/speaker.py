@@ -17,6 +17,7 @@ from heron.nlp.quotes.lexicon import (
     ANONYMOUS_HEADS,
     GENERIC_ORGANISATION_HEADS,
     INDEFINITE_DETERMINERS,
+    MESSAGE_NOUNS,
     ORGANISATION_HEADS,
     ROLE_HEADS,
     VAGUE_ADJECTIVES,
@@ -55,6 +56,28 @@ def _appositive_person(head: Token, mentions: list[Mention]) -> Mention | None:
                            and m.start < end and start < m.end), None)
             if person:
                 return person
+    return None
+
+
+def message_sender(message: Token, mentions: list[Mention]) -> Mention | None:
+    """The actor a message noun speaking for someone belongs to: its possessor or the actor
+    after "from"/"by" ("Apple Corps' statement", "a statement from Apple Computer", "a report
+    by the group"), a mention there or, when the actors component left that occurrence without
+    one, a resolved mention of the same name elsewhere in ``mentions`` (the document's)."""
+    if message.lemma_.lower() not in MESSAGE_NOUNS:
+        return None
+    owners = [c if c.dep_ == "poss" else next((t for t in c.children if t.dep_ == "pobj"), None)
+              for c in message.children
+              if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))]
+    for owner in (o for o in owners if o is not None and o.pos_ == "PROPN"):
+        words = owner.doc[owner.left_edge.i:owner.i + 1]
+        start, end = words.start_char, words.end_char
+        found = [m for m in mentions if m.actor_id and m.kind != "PRON"]
+        here = next((m for m in found if m.start < end and start < m.end), None)
+        name = words.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")
+        named = next((m for m in found if m.text == name), None)
+        if here or named:
+            return here or named
     return None
 
 
