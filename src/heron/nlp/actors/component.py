@@ -10,7 +10,12 @@ Actor ids (the scheme every other stage relies on):
 * names not in the KB: ``new:<slug of the name>`` (``kb_id`` None); across documents these are
   merged by :func:`heron.nlp.actors.cluster.cluster_new_actors`.
 
-Role phrases without a country ("protesters") get a sector but no actor id. Pronouns and
+* an unnamed role that no named actor takes up ("a police spokesman … the spokesman … he",
+  "analysts"): a document-local actor ``role:<article id>:<n>`` (kind ``"role"``,
+  :mod:`heron.nlp.actors.local`), meaningful in its article only.
+
+Role phrases without a country ("protesters") get a sector but no country actor; role phrases
+owned by a pronoun ("his troops") no actor at all. Pronouns and
 definite descriptions ("he", "the Russian leader") are mentions of kind PRON / ROLE carrying
 their antecedent's actor, so ``ctx.mentions_in(start, end)`` finds an actor for any span;
 ``ctx.extras["actor_mentions"]`` keeps the per-mention working records (head token, gender).
