@@ -164,3 +164,10 @@ def test_user_kb_from_settings_and_argument(nlp, tmp_path: Path) -> None:
     hits = find_actor(component.kb, "Vitalii Maletskyj")
     assert hits[0]["id"] == "vitalii-maletskyi" and hits[0]["score"] < 1
     assert find_actor(component.kb, "Maletskyi")[0]["id"] == "vitalii-maletskyi"
+
+
+def test_role_terms_of_no_sector_need_an_explicit_null(kb_dir: Path) -> None:
+    write(kb_dir, "roles.yaml", "- terms: [analysts]\n  sector: null\n")
+    assert load_kb([kb_dir], builtin=False).role_terms["analysts"] is None
+    bad = write(kb_dir, "zz_bad.yaml", "- terms: [critics]\n")  # a forgotten sector is an error
+    assert_error([kb_dir], bad, 1, "unknown sector None")

@@ -189,10 +189,11 @@ def test_membership_counts():
 # --- role nouns ---------------------------------------------------------------------------
 
 def test_role_entries_use_plover_sectors_once_each():
-    # One entry per sector, plus at most one of terms that need an owner ("Russian drones").
+    # One entry per sector, plus at most one of terms that need an owner ("Russian drones");
+    # None: the one entry of people of no sector ("analysts").
     for owned in (False, True):
         sectors = [e["sector"] for e in roles() if e.get("owned", False) is owned]
-        assert set(sectors) <= PLOVER_SECTORS
+        assert set(sectors) <= PLOVER_SECTORS | {None}
         assert len(sectors) == len(set(sectors)), "one entry per sector"
     assert all(set(entry) <= {"sector", "terms", "owned"} and is_text_list(entry["terms"])
                for entry in roles())

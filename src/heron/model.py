@@ -10,7 +10,7 @@ so every extracted field points back to the characters it came from.
 from __future__ import annotations
 
 import copy
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal, TypeGuard, get_args
 
 # The closed vocabularies of the records' string fields. Values are plain strings (records stay
@@ -23,7 +23,9 @@ TimexPrecision = Literal["day", "week", "month", "quarter", "season", "year", "d
 DatePrecision = Literal[TimexPrecision, "reported", "published-fallback"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PlaceKind = Literal["city", "admin1", "region", "country", "unresolved"]  # unresolved: no gazetteer match
-ActorKind = Literal["person", "organization", "country", "igo", "group"]
+# "role": a document-local actor, an unnamed person or group one article describes ("a police
+# spokesman", "analysts"); see ``LOCAL_ACTOR_PREFIX``.
+ActorKind = Literal["person", "organization", "country", "igo", "group", "role"]
 # Where the publication date came from; "" unknown ("inferred": databases before 2026-11).
 PublishedSource = Literal["metadata", "dateline", "html", "cli", "", "inferred"]
 DuplicateKind = Literal["exact", "near"]
@@ -170,6 +172,35 @@ class ActorRef:
     start: int
     end: int
     text: str
+
+
+# Ids of document-local actors: ``role:<article id>:<n>``. Such an actor is one unnamed person or
+# group within one article ("a police spokesman … the spokesman … he"); it links that article's
+# mentions and quote speakers and means nothing in any other article, so events, fusion and the
+# actor lists leave it out (docs/QUOTES.md, "Unnamed speakers").
+LOCAL_ACTOR_PREFIX = "role:"
+LOCAL_ACTOR_KIND: ActorKind = "role"
+
+
+def is_local_actor(actor_id: str | None) -> bool:
+    """Whether ``actor_id`` names a document-local actor (an unnamed role of one article)."""
+    return actor_id is not None and actor_id.startswith(LOCAL_ACTOR_PREFIX)
+
+
+def local_actor_id(article_id: str, number: int) -> str:
+    """The id of the ``number``-th document-local actor of an article (stable per analysis)."""
+    return f"{LOCAL_ACTOR_PREFIX}{article_id}:{number}"
+
+
+def real_world_ref(ref: ActorRef) -> ActorRef:
+    """``ref`` as participants of events see it: a document-local actor is no actor there (its
+    name, country and sector stay), so event coding and cross-article fusion are unchanged."""
+    return replace(ref, actor_id=None) if is_local_actor(ref.actor_id) else ref
+
+
+def real_world_mention(mention: Mention) -> Mention:
+    """``mention`` as events see it: without its document-local actor (see :func:`real_world_ref`)."""
+    return replace(mention, actor_id=None) if is_local_actor(mention.actor_id) else mention
 
 
 def actor_ref(mention: Mention) -> ActorRef:

@@ -170,11 +170,14 @@ ARTICLES = [
 ]
 
 ACTORS = [
-    Column("id", STR, "canonical actor id (KB id, 'ISO3:SECTOR' or 'new:...')"),
+    Column("id", STR, "canonical actor id (KB id, 'ISO3:SECTOR', 'new:...', or "
+           "'role:<article id>:<n>' for a document-local actor)"),
     Column("name", STR, "canonical name"),
     Column("country", STR, "ISO-3 country or IGO code"),
     Column("sector", STR, "PLOVER sector"),
-    Column("kind", STR, "person | organization | country | igo | group"),
+    Column("kind", STR, "person | organization | country | igo | group | role (document-local: "
+           "an unnamed person or group of one article, 'a police spokesman', 'analysts'; "
+           "docs/QUOTES.md)"),
     Column("kb_id", STR, "knowledge-base id, or 'new' for an actor found only in the texts"),
     Column("mentions", INT, "number of mentions resolved to the actor"),
     Column("surface_forms", pa.map_(STR, INT), "every text the actor was named by, with its count"),

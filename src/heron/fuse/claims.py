@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from heron.fuse.contradictions import evidence_pair, independent
 from heron.fuse.sources import span_dict
 from heron.fuse.text import content_words, jaccard, source_key
-from heron.model import Analysis, Article, Quote
+from heron.model import Analysis, Article, Quote, is_local_actor
 from heron.records import Claim, ClaimSource, Contradiction, Side
 from heron.store.base import Store
 
@@ -51,8 +51,10 @@ def fuse_article_quotes(store: Store, story_id: str, article: Article,
     touched: dict[str, Claim] = {}
     for quote in analysis.quotes:
         speaker = quote.speaker
-        if speaker is None or not speaker.actor_id or len(quote.content.text) < 20 or \
-                quote.negated:  # what a speaker did not say is no claim of theirs
+        # What a speaker did not say is no claim of theirs; an unnamed speaker of one article
+        # (a document-local actor) is nobody another outlet's quote could be matched to.
+        if speaker is None or not speaker.actor_id or is_local_actor(speaker.actor_id) \
+                or len(quote.content.text) < 20 or quote.negated:
             continue
         speaker_id = speaker.actor_id
         source = quote_source(article, quote)

@@ -23,7 +23,7 @@ from heron.config import year_in_range
 from heron.fuse import semantic
 from heron.fuse.dates import shift_iso
 from heron.fuse.text import content_words, source_key
-from heron.model import Analysis, Article
+from heron.model import Analysis, Article, is_local_actor
 from heron.records import StoryData, StoryRecord
 from heron.store.base import Store
 
@@ -76,7 +76,7 @@ def article_date(article: Article, analysis: Analysis) -> str | None:
 
 def key_counts(article: Article, analysis: Analysis) -> Counter[str]:
     keys: Counter[str] = Counter()
-    keys.update(f"a:{m.actor_id}" for m in analysis.mentions if m.actor_id)
+    keys.update(f"a:{m.actor_id}" for m in analysis.mentions if _shared_actor(m.actor_id))
     keys.update(f"p:{p.name.lower()}" for p in analysis.places)
     title_words = content_words(article.title or "")
     keys.update(f"w:{w}" for w in title_words + title_words + content_words(article.text))
@@ -194,7 +194,7 @@ def add_article(story: StoryRecord, prof: Profile, analysis: Analysis) -> None:
     data["centroid"] = {k: round(v, 5) for k, v in centroid.most_common(CENTROID_KEYS)}
     actors = data["actors"]
     for m in analysis.mentions:
-        if m.actor_id:
+        if m.actor_id is not None and _shared_actor(m.actor_id):
             entry = actors.setdefault(m.actor_id, {"name": m.name or m.text, "n": 0})
             entry["n"] += 1
     # Only the label reads these counts: keep the story record bounded in size.
@@ -218,3 +218,8 @@ def label(data: StoryData) -> str:
         parts.append(Counter(data["types"]).most_common(1)[0][0])
     parts.append(", ".join(words))
     return " — ".join(p for p in parts if p)
+
+
+def _shared_actor(actor_id: str | None) -> bool:
+    """An actor other articles can name too: not a document-local one (an unnamed role)."""
+    return actor_id is not None and not is_local_actor(actor_id)

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from heron.config import Settings, data_dir
-from heron.model import Place, PlaceKind
+from heron.model import Place, PlaceKind, is_local_actor
 from heron.nlp.actors.setting import give_setting_country
 from heron.nlp.context import DocContext
 from heron.nlp.timexes import clause_tokens
@@ -131,13 +131,15 @@ class PlaceFinder:
             ctx.analysis.places.append(self._place(ctx, mention, countries))
         # Where the story is set is known only now: unnamed domestic actors ("police") get
         # its country before quotes and events read their participants.
-        give_setting_country(ctx.analysis.mentions, ctx.analysis.places)
+        give_setting_country(ctx.analysis.mentions, ctx.analysis.places, ctx.analysis.actors)
 
     def _mentions(self, ctx: DocContext) -> Iterable[Mention]:
         doc = ctx.doc
         taken: list[tuple[int, int]] = [(t.start, t.end) for t in ctx.analysis.timexes]
         entities = [e for e in doc.ents if e.label_ in PLACE_LABELS]
-        actors = [(m.start, m.end) for m in ctx.analysis.mentions if m.actor_id]
+        # a document-local actor is an unnamed role, whose words may hold a place ("police in Juba")
+        actors = [(m.start, m.end) for m in ctx.analysis.mentions
+                  if m.actor_id and not is_local_actor(m.actor_id)]
         cued = list(_cued_names(doc)) + [
             e for e in doc.ents if e.label_ in MISLABELLED and len(e) == 1
             and not _overlaps(actors, e.start_char, e.end_char) and self._well_known(e.text)]

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any, TypeVar, cast
 
+from heron.model import LOCAL_ACTOR_KIND
 from heron.records import (
     ActorRow,
     ActorSummary,
@@ -93,6 +94,9 @@ def _quote_where(where: QuoteFilter) -> tuple[str, list[Any]]:
 
 def _actor_where(where: ActorFilter) -> tuple[str, list[Any]]:
     found = _Conditions()
+    # Actor lists hold real-world actors: a document-local one (an unnamed role of one
+    # article, kind "role") is reached from its article's mentions and quotes only.
+    found.add("a.kind <> ?", LOCAL_ACTOR_KIND)
     if where.name:
         found.add("a.name LIKE ? ESCAPE '\\'", f"%{like_escape(where.name)}%")
     if where.country:
@@ -171,8 +175,9 @@ class ReadSQL:
     def actor_forms(self) -> list[tuple[str, str]]:
         """(actor id, canonical name or surface form) for every stored actor."""
         return [(r[0], r[1]) for r in self._all(
-            "SELECT id, name FROM actors UNION SELECT actor_id, text FROM mentions "
-            "WHERE actor_id IS NOT NULL")]
+            "SELECT id, name FROM actors WHERE kind <> ? UNION SELECT m.actor_id, m.text "
+            "FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE a.kind <> ?",
+            [LOCAL_ACTOR_KIND, LOCAL_ACTOR_KIND])]
 
     def count_actors(self, where: ActorFilter) -> int:
         clause, params = _actor_where(where)

@@ -10,7 +10,12 @@ Actor ids (the scheme every other stage relies on):
 * names not in the KB: ``new:<slug of the name>`` (``kb_id`` None); across documents these are
   merged by :func:`heron.nlp.actors.cluster.cluster_new_actors`.
 
-Role phrases without a country ("protesters") get a sector but no actor id. Pronouns and
+* an unnamed role that no named actor takes up ("a police spokesman … the spokesman … he",
+  "analysts"): a document-local actor ``role:<article id>:<n>`` (kind ``"role"``,
+  :mod:`heron.nlp.actors.local`), meaningful in its article only.
+
+Role phrases without a country ("protesters") get a sector but no country actor; role phrases
+owned by a pronoun ("his troops") no actor at all. Pronouns and
 definite descriptions ("he", "the Russian leader") are mentions of kind PRON / ROLE carrying
 their antecedent's actor, so ``ctx.mentions_in(start, end)`` finds an actor for any span;
 ``ctx.extras["actor_mentions"]`` keeps the per-mention working records (head token, gender).
@@ -32,6 +37,7 @@ from heron.nlp.actors import coref
 from heron.nlp.actors.coref import Resolved
 from heron.nlp.actors.index import NameIndex
 from heron.nlp.actors.kb import KnowledgeBase, Person, Role, recency
+from heron.nlp.actors.local import give_local_actors
 from heron.nlp.actors.mentions import (
     MentionFinder,
     NameSpan,
@@ -73,7 +79,7 @@ class ActorsComponent:
         # with the role's sector.
         shared = [p for p in phrases if len(set(self._phrase_countries(p))) > 1]
         describing = titles | {m.i for p in phrases if p not in shared for m in p.modifiers}
-        shared_sector = {m.i: p.sector for p in shared for m in p.modifiers}
+        shared_sector = {m.i: p.sector for p in shared for m in p.modifiers if p.sector}
         resolved = [r for n, (link, cues) in zip(names, links, strict=True)
                     if (r := self._name_mention(ctx, n, link, cues, sentence_of, describing,
                                                 shared_sector))]
@@ -87,7 +93,10 @@ class ActorsComponent:
         everything = sorted(resolved + roles, key=lambda r: r.mention.start)
         coref.one_state_per_country(everything)
         coref.link_appositions(everything)
-        everything += coref.link_pronouns_and_descriptions(doc, everything, sentence_of)
+        coref.link_descriptions(everything, sentence_of)
+        # Roles no named actor took up are document-local actors, before pronouns link to them.
+        give_local_actors(everything, ctx.article.id)
+        everything += coref.link_pronouns(doc, everything, sentence_of)
         self._emit(ctx, sorted(everything, key=lambda r: r.mention.start))
 
     # ---- names -------------------------------------------------------------------------------
@@ -324,7 +333,7 @@ class ActorsComponent:
         if group_id := self._phrase_group(phrase):  # "Hamas militants": the group itself
             actor = self._group_actor(group_id)
             country = actor.country
-        elif country:
+        elif country and phrase.sector:  # "American analysts" are no state: a local actor
             name = self._country_name(country)
             actor = country_actor(country, name, phrase.sector)
         mention = Mention(id="", article_id=ctx.article.id, start=span.start_char,

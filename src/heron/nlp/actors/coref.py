@@ -263,22 +263,14 @@ def _give_country(items: list[Resolved], actor: Actor, country: str) -> None:
             r.mention.country = country
 
 
-def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
-                                   sentence_of: dict[int, int]) -> list[Resolved]:
-    """Link definite descriptions in place; return new mentions: pronouns, and descriptions of
-    a body that no role phrase covers ("the group")."""
-    # A singular role ("the mayor told Reuters. He believes...", "Canada's provincial leader
-    # said he …") is a person too, even unnamed.
-    people = [r for r in items if (r.actor is not None and r.actor.kind == "person")
-              or (r.mention.kind == "ROLE" and _is_definite_singular(r.token))
-              or (r.mention.kind == "ROLE" and r.actor is None and _is_owned_singular(r.token))]
-    # A description may also take up a role introduced with "a" whose country is known ("A
-    # U.S. State Department spokesperson said … the spokesperson added"); a pronoun may not:
-    # such a role says nothing of its gender.
-    described = sorted(people + [r for r in items if r.mention.kind == "ROLE" and r.actor is not None
-                                 and r not in people and _is_singular_person(r.token)],
+def link_descriptions(items: list[Resolved], sentence_of: dict[int, int]) -> None:
+    """Link definite descriptions ("the Russian leader", "the aid group", "the government",
+    "the administration") to the actors named before them, in place."""
+    described = sorted(_people(items) + [r for r in items if r.mention.kind == "ROLE"
+                                         and r.actor is not None and not _is_person_item(r)
+                                         and _is_singular_person(r.token)],
                        key=lambda r: r.mention.start)
-    bodies = [r for r in items if r.actor is not None and r.actor.kind in BODY_KINDS]
+    bodies = _bodies(items)
     for item in items:
         if item.mention.kind == "ROLE" and _is_definite_singular(item.token):
             antecedent = _described(item, described)
@@ -292,6 +284,31 @@ def link_pronouns_and_descriptions(doc: Doc, items: list[Resolved],
             continue
         if antecedent is not None:
             item.adopt(antecedent, "description")
+
+
+def _people(items: list[Resolved]) -> list[Resolved]:
+    # A singular role ("the mayor told Reuters. He believes...", "Canada's provincial leader
+    # said he …") is a person too, even unnamed (or with a document-local actor).
+    return [r for r in items if _is_person_item(r)]
+
+
+def _is_person_item(r: Resolved) -> bool:
+    local = r.actor is not None and r.actor.kind == "role"
+    return ((r.actor is not None and r.actor.kind == "person")
+            or (r.mention.kind == "ROLE" and _is_definite_singular(r.token))
+            or (r.mention.kind == "ROLE" and (r.actor is None or local)
+                and _is_owned_singular(r.token)))
+
+
+def _bodies(items: list[Resolved]) -> list[Resolved]:
+    return [r for r in items if r.actor is not None and r.actor.kind in BODY_KINDS]
+
+
+def link_pronouns(doc: Doc, items: list[Resolved], sentence_of: dict[int, int]) -> list[Resolved]:
+    """New mentions: pronouns, and descriptions of a body that no role phrase covers ("the
+    group"), each with the actor it stands for."""
+    people = _people(items)
+    bodies = _bodies(items)
     descriptions = _bare_body_descriptions(doc, items, bodies, sentence_of)
     # "Analysts told VOA … They said …": a plural pronoun is the group of people just named.
     groups = [r for r in items if r.mention.kind == "ROLE" and r.token.tag_ in ("NNS", "NNPS")]
@@ -407,6 +424,9 @@ def _body_antecedent(token: Token, sentence: int, by_token: dict[int, Resolved])
         if candidate.dep_ in SUBJECT_DEPS and candidate.pos_ != "PRON":
             item = by_token.get(candidate.i)
             if item is None or item.actor is None or item.actor.kind == "person":
+                return None
+            # an unnamed role is an "it" only when it is an institution ("the ministry")
+            if item.actor.kind == "role" and item.token.lemma_.lower() not in INSTITUTION_NOUNS:
                 return None
             return item
     return None

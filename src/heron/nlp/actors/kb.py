@@ -134,7 +134,7 @@ class KnowledgeBase:
     countries: dict[str, Country] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
     # lower-case term → sector; NOT_ACTOR for nouns that look like roles but are never actors
-    role_terms: dict[str, str] = field(default_factory=dict)
+    role_terms: dict[str, str | None] = field(default_factory=dict)  # None: no sector
     # terms that name an actor only with an owner word ("Russian drones", not "drones")
     owned_terms: set[str] = field(default_factory=set)
     files: list[Path] = field(default_factory=list)
@@ -393,7 +393,12 @@ def _add_country(entry: _Entry, kb: KnowledgeBase) -> None:
 
 
 def _add_role_terms(entry: _Entry, kb: KnowledgeBase) -> None:
-    sector = entry.sector(entry.data.get("sector"))
+    # ``sector: null``: people named by what they do or know ("analysts", "witnesses"), who
+    # are actors of their article but belong to no PLOVER sector; the key must be written.
+    if "sector" in entry.data and entry.data["sector"] is None:
+        sector = None
+    else:
+        sector = entry.sector(entry.data.get("sector"))
     terms = entry.strings("terms")
     if not terms:
         raise entry.fail("terms", "field 'terms' must list at least one role noun")

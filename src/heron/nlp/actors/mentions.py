@@ -61,7 +61,7 @@ class RolePhrase:
     start: int  # token indices [start, end)
     end: int
     term: str
-    sector: str
+    sector: str | None  # None: people of no PLOVER sector ("analysts")
     modifiers: list[Token]  # words naming whose role it is ("Russian", "Kremenchuk")
     people: list[Token] = field(default_factory=list)  # "Trump administration", "Putin's aide"
 

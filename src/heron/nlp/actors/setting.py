@@ -27,8 +27,9 @@ descriptions that the actors component linked to such a role take its country to
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
-from heron.model import Mention, Place
+from heron.model import Actor, Mention, Place, is_local_actor
 
 MIN_PLACES = 2
 MIN_SHARE = 0.7
@@ -56,20 +57,41 @@ def setting_country(places: list[Place], mentions: list[Mention]) -> str | None:
         else None
 
 
-def give_setting_country(mentions: list[Mention], places: list[Place]) -> None:
+def give_setting_country(mentions: list[Mention], places: list[Place],
+                         actors: Sequence[Actor] = ()) -> None:
     """Give the setting country to unnamed domestic roles without one, and to the pronouns
-    and descriptions linked to them (in place; the mention's evidence says so)."""
+    and descriptions linked to them (in place; the mention's evidence says so). A
+    document-local actor (an unnamed role's chain, :mod:`heron.nlp.actors.local`) takes it
+    when its role does, with every mention of it."""
     country = setting_country(places, mentions)
     if country is None:
         return
+    local = _domestic_local_actors(mentions)
     settled: set[tuple[int, int]] = set()
     for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.country or mention.actor_id or shared_by_countries(mention, mentions):
+        if mention.country or mention.actor_id not in local | {None} \
+                or shared_by_countries(mention, mentions):
             continue
-        if is_domestic_role(mention) or _antecedent(mention) in settled:
+        if mention.actor_id in local or is_domestic_role(mention) \
+                or _antecedent(mention) in settled:
             mention.country = country
             mention.evidence = {**mention.evidence, "country_from": SETTING_METHOD}
             settled.add((mention.start, mention.end))
+    for actor in actors:
+        if actor.id in local:
+            actor.country = country
+
+
+def _domestic_local_actors(mentions: list[Mention]) -> set[str | None]:
+    """The document-local actors without a country all of whose role mentions are domestic
+    roles ("officials" … "the officials"; not "journalists" … "foreign journalists")."""
+    roles: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if is_local_actor(mention.actor_id) and mention.kind == "ROLE" and mention.actor_id:
+            roles.setdefault(mention.actor_id, []).append(mention)
+    return {actor_id for actor_id, chain in roles.items()
+            if all(not m.country and is_domestic_role(m) and not shared_by_countries(m, mentions)
+                   for m in chain)}
 
 
 def is_domestic_role(mention: Mention) -> bool:

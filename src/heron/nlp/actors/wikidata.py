@@ -155,9 +155,9 @@ class Importer:
 
     def _sector(self, title: str) -> str:
         words = fold(title).split()
-        found = [(end, size, self.kb.role_terms[" ".join(words[end - size:end])])
-                 for end in range(1, len(words) + 1) for size in (1, 2, 3)
-                 if end - size >= 0 and self.kb.role_terms.get(" ".join(words[end - size:end]))]
+        found = [(end, size, sector) for end in range(1, len(words) + 1) for size in (1, 2, 3)
+                 if end - size >= 0
+                 and (sector := self.kb.role_terms.get(" ".join(words[end - size:end])))]
         return max(found)[2] if found else "GOV"
 
 

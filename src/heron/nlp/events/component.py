@@ -6,7 +6,7 @@ import importlib
 import logging
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 # The calendar arithmetic of ISO values is shared with fusion (one implementation).
 from heron.fuse.dates import period_end
-from heron.model import REPORTED, ActorRef, Event, Mention, Place, Timex
+from heron.model import REPORTED, ActorRef, Event, Mention, Place, Timex, real_world_mention, real_world_ref
 from heron.model import Span as TextSpan
 from heron.nlp.context import DocContext
 from heron.nlp.events.arguments import ArgumentFinder, Participants, place_ref
@@ -77,8 +77,12 @@ class EventCoder:
     name: str = "events"
 
     def __call__(self, ctx: DocContext) -> None:
-        finder = ArgumentFinder(ctx.analysis.mentions or entity_mentions(ctx), ctx.analysis.places,
-                                ctx.analysis.quotes, self.lexicon)
+        # Events take part between real-world actors: a document-local actor (an unnamed
+        # role, heron.nlp.actors.local) is a participant by its name, country and sector only.
+        mentions = [real_world_mention(m) for m in ctx.analysis.mentions] or entity_mentions(ctx)
+        quotes = [replace(q, speaker=real_world_ref(q.speaker)) if q.speaker else q
+                  for q in ctx.analysis.quotes]
+        finder = ArgumentFinder(mentions, ctx.analysis.places, quotes, self.lexicon)
         contexts_of = self._contexts(ctx.doc)
         paragraph_contexts = self._paragraph_contexts(ctx, contexts_of)
         attackers = AttackerMemory()

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from heron.config import Settings, model_dir
-from heron.model import ActorRef, Mention, Quote, Span, actor_ref
+from heron.model import ActorRef, Mention, Quote, Span, actor_ref, is_local_actor
 from heron.nlp.actors import is_news_outlet
 from heron.nlp.context import DocContext
 from heron.nlp.events.status import NEGATIVE_GOVERNORS
@@ -27,7 +27,12 @@ from heron.nlp.quotes.learned import QuoteModels, load_quote_models
 from heron.nlp.quotes.lexicon import SPEECH_VERBS, SUBJECT_PRONOUNS
 from heron.nlp.quotes.page import Page, within
 from heron.nlp.quotes.setting import SettingReader
-from heron.nlp.quotes.speaker import antecedent_phrase, described_referent, speaker_ref
+from heron.nlp.quotes.speaker import (
+    antecedent_phrase,
+    described_referent,
+    message_sender,
+    speaker_ref,
+)
 from heron.nlp.quotes.tuning import QuoteTuning
 
 __all__ = ["QuoteTuning", "QuotesComponent", "build"]
@@ -134,12 +139,22 @@ def _speaker(ctx: DocContext, found: Found) -> ActorRef | None:
         return None
     phrase, head = found.speaker, found.speaker_head
     ref = speaker_ref(phrase, head, ctx.mentions_in(phrase.start_char, phrase.end_char))
-    if ref.actor_id is None and (antecedent := antecedent_phrase(head)) is not None:
-        # who the pronoun is, at the pronoun's own span (as the actors component does for "he")
+    unnamed = ref.actor_id is None or is_local_actor(ref.actor_id)
+    if unnamed and (antecedent := antecedent_phrase(head)) is not None:
+        # who the pronoun is, at the pronoun's own span (as the actors component does for "he");
+        # an unnamed role's pronoun keeps the role's own description ("anonymous diplomats")
         named, noun = antecedent
         who = speaker_ref(named, noun, ctx.mentions_in(named.start_char, named.end_char))
-        ref = replace(who, start=ref.start, end=ref.end, text=ref.text)
-    if ref.actor_id is None and (earlier := _earlier_referent(ctx, head)) is not None:
+        if ref.actor_id in (None, who.actor_id):
+            ref = replace(who, start=ref.start, end=ref.end, text=ref.text)
+    if ref.actor_id is None and (sender := message_sender(head, ctx.analysis.mentions)) is not None:
+        # "A statement from Apple said", "the group's report says": the message is its sender's
+        ref = replace(actor_ref(sender), start=ref.start, end=ref.end, text=ref.text)
+    elif ref.actor_id is None and (earlier := _earlier_referent(ctx, head)) is not None:
+        ref = replace(actor_ref(earlier), start=ref.start, end=ref.end, text=ref.text)
+    elif is_local_actor(ref.actor_id) and (earlier := _described_earlier(ctx, head)) is not None:
+        # "the spokesperson" after "military spokesperson Ahmed Sharif Chaudhry": the person
+        # named before, not an unnamed role of its own
         ref = replace(actor_ref(earlier), start=ref.start, end=ref.end, text=ref.text)
     return ref
 
@@ -159,6 +174,11 @@ def _earlier_referent(ctx: DocContext, head: Token) -> Mention | None:
         surname = head.lower_
         return next((m for m in ctx.analysis.mentions if m.actor_id and m.kind == "PERSON"
                      and (m.name or m.text).split()[-1].lower() == surname), None)
+    return _described_earlier(ctx, head)
+
+
+def _described_earlier(ctx: DocContext, head: Token) -> Mention | None:
+    """The organisation or person a definite description names (:func:`.speaker.described_referent`)."""
     organisations = {a.id for a in ctx.analysis.actors if a.kind in ("organization", "igo")}
     return described_referent(head, [m for m in ctx.analysis.mentions if m.end <= head.idx], organisations)
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from heron.model import ActorRef, Mention, actor_ref
+from heron.model import ActorRef, Mention, actor_ref, is_local_actor
 from heron.nlp.quotes.lexicon import (
     ANONYMOUS_HEADS,
     GENERIC_ORGANISATION_HEADS,
     INDEFINITE_DETERMINERS,
+    MESSAGE_NOUNS,
     ORGANISATION_HEADS,
     ROLE_HEADS,
     VAGUE_ADJECTIVES,
@@ -36,9 +37,11 @@ def speaker_ref(phrase: Span, head: Token, mentions: list[Mention]) -> ActorRef:
     mention = named or _head_mention(head, mentions)
     ref = actor_ref(mention) if mention else _unresolved(phrase, head)
     if named is None and _is_anonymous(head):
+        # An anonymous official is no state, but is the one unnamed person of its article.
         ref.name = "anonymous " + _role_words(head)
-        ref.actor_id = None
-    if ref.actor_id is None and ref.country is None and (owner := _affiliation(head, mentions)):
+        ref.actor_id = ref.actor_id if is_local_actor(ref.actor_id) else None
+    unnamed = ref.actor_id is None or is_local_actor(ref.actor_id)
+    if unnamed and ref.country is None and (owner := _affiliation(head, mentions)):
         ref.country, ref.sector = owner.country, ref.sector or owner.sector
     return ref
 
@@ -53,6 +56,28 @@ def _appositive_person(head: Token, mentions: list[Mention]) -> Mention | None:
                            and m.start < end and start < m.end), None)
             if person:
                 return person
+    return None
+
+
+def message_sender(message: Token, mentions: list[Mention]) -> Mention | None:
+    """The actor a message noun speaking for someone belongs to: its possessor or the actor
+    after "from"/"by" ("Apple Corps' statement", "a statement from Apple Computer", "a report
+    by the group"), a mention there or, when the actors component left that occurrence without
+    one, a resolved mention of the same name elsewhere in ``mentions`` (the document's)."""
+    if message.lemma_.lower() not in MESSAGE_NOUNS:
+        return None
+    owners = [c if c.dep_ == "poss" else next((t for t in c.children if t.dep_ == "pobj"), None)
+              for c in message.children
+              if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))]
+    for owner in (o for o in owners if o is not None and o.pos_ == "PROPN"):
+        words = owner.doc[owner.left_edge.i:owner.i + 1]
+        start, end = words.start_char, words.end_char
+        found = [m for m in mentions if m.actor_id and m.kind != "PRON"]
+        here = next((m for m in found if m.start < end and start < m.end), None)
+        name = words.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")
+        named = next((m for m in found if m.text == name), None)
+        if here or named:
+            return here or named
     return None
 
 
