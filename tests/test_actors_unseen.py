@@ -45,8 +45,14 @@ KB_TEXT = """\
   code: UN
   name: United Nations
   sector: IGO
+- iso3: IRN
+  name: Iran
+  demonyms: [Iranian]
+  capital: Tehran
 - terms: [lawyer, ambassador, secretary, minister, president, official, government]
   sector: GOV
+- terms: [journalist]
+  sector: MED
 - terms: [company]
   sector: BUS
 - id: ole-brandt
@@ -243,6 +249,24 @@ def test_former_office_holder_keeps_the_national_country_as_eli(analyse) -> None
 def test_appositive_clauses_further_on_give_no_country(analyse) -> None:
     analysis = analyse("Lars Oberg, a lecturer focusing on Russian policy at a university, spoke.")
     assert mentions(analysis, "Lars Oberg")[0].country is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lars Oberg, a North Korean expert at a university in Ohio, spoke on Monday.", "Lars Oberg"),
+    ("Lars Oberg, a senior Iran analyst at a consultancy, spoke on Monday.", "Lars Oberg"),
+    ("Russia analyst Lars Oberg spoke on Monday.", "Lars Oberg"),
+    ("They tried to kill Lena Voss, a vocal critic of Tehran, in 2022.", "Lena Voss"),
+])
+def test_what_an_expert_studies_is_not_the_experts_country(analyse, text, name) -> None:
+    assert mentions(analyse(text), name)[0].country is None
+
+
+def test_the_last_of_two_nationality_words_is_the_nationality(analyse) -> None:
+    analysis = analyse("Gunmen tried to kill the Iranian American journalist Lena Voss in 2022. "
+                       "Voss said she was safe.")
+    assert {m.country for m in analysis.mentions if "Voss" in m.text} == {"USA"}
+    analysis = analyse("Officials questioned two Iranian American journalists on Monday.")
+    assert [m.country for m in mentions(analysis, "Iranian American journalists")] == ["USA"]
 
 
 def test_organisations_sharing_a_generic_last_word_stay_apart(analyse) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Token
@@ -48,6 +49,11 @@ from heron.nlp.actors.resolve import Cues, Link, Resolver
 from heron.nlp.context import DocContext
 
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "seat"})
+# Nouns whose country words say what a person studies or reports on, not whose the person is:
+# "Joshua Pollack, a North Korean expert at the Middlebury Institute", "a senior Iran analyst",
+# "a vocal critic of Tehran".
+TOPIC_NOUNS = frozenset({"expert", "analyst", "specialist", "scholar", "watcher", "researcher",
+                         "observer", "critic", "historian", "commentator", "correspondent"})
 
 
 class ActorsComponent:
@@ -168,7 +174,8 @@ class ActorsComponent:
         return Cues(title_words=title_words, title_terms=title_words & self.finder.office_words,
                     title_countries=self._countries_in(
                         [t.text for t in name.title
-                         if not _names_office_object(t, self.finder.title_words)]),
+                         if not _names_office_object(t, self.finder.title_words)
+                         and not _names_topic(t) and not _hyphenated_origin(t, name.title)]),
                     sentence_countries=sentence_countries, doc_people=set(doc_people),
                     published=published)
 
@@ -340,12 +347,14 @@ class ActorsComponent:
     def _phrase_countries(self, phrase: RolePhrase) -> list[str]:
         found: list[str] = []
         for modifier, text in zip(phrase.modifiers, _modifier_texts(phrase), strict=True):
+            if _hyphenated_origin(modifier, phrase.modifiers):
+                continue
             countries = self._countries_in([text])
             if not countries and modifier.i < phrase.head.i:
                 # A name before the role that is no KB entry as a whole says whose the role
                 # is by its own words, as an unknown name does: "U.S. State Department
                 # spokesperson" → USA ("the president of Canadian Auto Workers" heads no state).
-                countries = self._countries_in(text.split())
+                countries = self._countries_in(_origin_dropped(text.split(), self._countries_in))
             found += countries
         return found
 
@@ -433,6 +442,41 @@ def _names_office_object(token: Token, office_words: set[str]) -> bool:
     while j > 0 and token.i - j <= 3 and doc[j].pos_ in ("DET", "PROPN"):
         j -= 1
     return j > 0 and doc[j].pos_ == "ADP" and fold(doc[j - 1].text) in office_words
+
+
+def _hyphenated_origin(modifier: Token, modifiers: list[Token]) -> bool:
+    """Is ``modifier`` the origin in an identity of two nationality words, written without
+    "and" ("Iranian American journalist", "Chinese-American scientist")? The last word names
+    the nationality; "Hungarian and Romanian officials" are two."""
+    doc = modifier.doc
+    following = [m for m in modifiers if m.i > modifier.i]
+    if not following:
+        return False
+    nxt = min(following, key=lambda m: m.i)
+    between = doc[modifier.i + 1:nxt.i]
+    return all(t.text in ("-", "‑") for t in between) and modifier.ent_type_ == "NORP" \
+        and nxt.ent_type_ == "NORP"
+
+
+def _origin_dropped(words: list[str], countries_in: Callable[[list[str]], set[str]]) -> list[str]:
+    """The words of a name that say whose it is: of a name made only of nationality words
+    ("Iranian American"), the last one."""
+    if len(words) > 1 and all(countries_in([w]) for w in words):
+        return words[-1:]
+    return words
+
+
+def _names_topic(token: Token) -> bool:
+    """Does ``token`` modify a noun of :data:`TOPIC_NOUNS` (directly, through a compound, or as
+    the object of its preposition), naming what the person knows about rather than whose?"""
+    head = token
+    for _ in range(3):
+        if head.dep_ not in ("compound", "amod", "poss", "pobj", "prep", "nmod") or head.head is head:
+            return False
+        head = head.head
+        if head.lemma_.lower() in TOPIC_NOUNS:
+            return True
+    return False
 
 
 def _modifier_texts(phrase: RolePhrase) -> list[str]:
