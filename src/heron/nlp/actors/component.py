@@ -22,6 +22,7 @@ second pass re-resolves every weak link knowing all people confidently named in 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -49,6 +50,7 @@ from heron.nlp.actors.resolve import Cues, Link, Resolver
 from heron.nlp.context import DocContext
 
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "seat"})
+LED = re.compile(r"[-‑]led$", re.IGNORECASE)
 # Nouns whose country words say what a person studies or reports on, not whose the person is:
 # "Joshua Pollack, a North Korean expert at the Middlebury Institute", "a senior Iran analyst",
 # "a vocal critic of Tehran".
@@ -481,7 +483,9 @@ def _names_topic(token: Token) -> bool:
 
 def _modifier_texts(phrase: RolePhrase) -> list[str]:
     # A modifier inside a longer name counts with the whole name ("White House officials").
-    return [m.ent_iob_ and m.ent_type_ and _entity_text(m) or m.text for m in phrase.modifiers]
+    # "the U.S.-led coalition" (one token): the leader's name says whose.
+    return [LED.sub("", m.ent_iob_ and m.ent_type_ and _entity_text(m) or m.text)
+            for m in phrase.modifiers]
 
 
 def _entity_text(token: Token) -> str:

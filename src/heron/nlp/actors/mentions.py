@@ -227,8 +227,8 @@ class MentionFinder:
             if sector == NOT_ACTOR:
                 continue
             first = token.i - len(term.split()) + 1
-            modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
-                         and c.i < first]
+            modifiers = [_leader(c) for c in token.lefts
+                         if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < first]
             modifiers += [c for m in modifiers for c in m.conjuncts if c.i < first]
             people = [m for m in modifiers if m.ent_type_ == "PERSON"]
             modifiers = [m for m in modifiers if m.ent_type_ != "PERSON"] + _of_objects(token)
@@ -396,6 +396,15 @@ def _appositions(span: Span) -> list[Token]:
         words += [t for left in head.lefts for t in left.subtree] + [head]
         words += [head.doc[head.i + 1], *_of_objects(head)] if _of_objects(head) else []
     return words
+
+
+def _leader(modifier: Token) -> Token:
+    """Whose a "<X>-led" body is: its leader X ("Vietnamese-led forces", "the Saudi-led
+    coalition" are Vietnam's and Saudi Arabia's), not the word "led"."""
+    if modifier.lower_ != "led":
+        return modifier
+    return next((c for c in modifier.lefts if c.dep_ in ("npadvmod", "compound", "nmod", "amod")),
+                modifier)
 
 
 def _modifies_name(token: Token, taken: set[int]) -> bool:
