@@ -212,3 +212,16 @@ def test_owned_and_named_governments_keep_their_country(mention: Mention) -> Non
     mention.actor_id, mention.country = "CHE:GOV", "CHE"
     give_home_government([mention], KENYA, [], {})
     assert mention.actor_id == "CHE:GOV"
+
+
+def test_a_city_that_stands_for_an_organisation_is_it_when_it_acts() -> None:
+    """"Brussels would retaliate" is the EU; "ministers met in Brussels" is a place."""
+    from heron.nlp.pipeline import get_pipeline
+
+    text = ("The trade commissioner said Brussels would retaliate immediately. Germany would keep "
+            "pressing Brussels for a solution. Ministers met in Brussels on Monday.")
+    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
+    analysis = next(get_pipeline().analyse([article]))
+    brussels = [m for m in analysis.mentions if m.text == "Brussels"]
+    assert [(m.actor_id, m.country) for m in brussels] == [("eu", "EU"), ("eu", "EU")]
+    assert any(p.text == "Brussels" and p.country == "BEL" for p in analysis.places)

@@ -28,7 +28,8 @@ ISO3 = re.compile(r"^[A-Z]{3}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY_KEYS = {"iso3", "name", "aliases", "demonyms", "capital", "capital_aliases", "seats",
                 "seat_sectors"}
-IGO_KEYS = {"id", "code", "name", "aliases", "sector", "members", "part_of", "headquarters"}
+IGO_KEYS = {"id", "code", "name", "aliases", "sector", "members", "part_of", "headquarters",
+            "seats"}
 # Uninhabited territories (and the Vatican, whose citizens are its clergy and staff) have no
 # demonym.
 NO_DEMONYM = {"ATA", "ATF", "BVT", "HMD", "SGS", "SJM", "UMI", "VAT"}

@@ -286,6 +286,11 @@ class ActorsComponent:
             return None  # "a news conference in Moscow", "talks at the White House": a place
         if link.kind == "seat" and not agent and is_news_outlet(name.span.text):
             return None  # "according to RIA Novosti": a source relaying the news
+        if link.kind == "capital" and (igo := self.kb.igo_seated_in(name.span.text)):
+            # "Brussels would retaliate": the city that stands for an organisation is it.
+            actor = Actor(igo.id, igo.name, self.kb.polity(igo.code), igo.sector, "igo",
+                          kb_id=igo.id)
+            return Resolved(_fill(mention, actor), root, actor)
         country = self.kb.countries[link.target]
         if link.kind == "seat":
             sector = link.sector

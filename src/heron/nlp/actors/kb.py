@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from heron.config import data_dir
+from heron.nlp.actors.names import fold
 
 PLOVER_SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY REB CVL MED BUS REF EDU HLH REL LAB NGO IGO SPY OPP ELI CRM UAF".split()
@@ -100,6 +101,8 @@ class Igo:
     source: str = ""
     part_of: str | None = None  # code of the organisation this is an organ of (EC → EU)
     headquarters: str | None = None  # ISO-3 of an NGO's headquarters: its actors' country
+    # Cities that stand for the organisation when they act ("Brussels said" is the EU).
+    seats: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -142,6 +145,11 @@ class KnowledgeBase:
 
     def igo_by_code(self, code: str) -> Igo | None:
         return next((i for i in self.igos.values() if i.code == code), None)
+
+    def igo_seated_in(self, city: str) -> Igo | None:
+        """The organisation a city stands for when it acts ("Brussels would retaliate")."""
+        folded = fold(city)
+        return next((i for i in self.igos.values() if folded in {fold(s) for s in i.seats}), None)
 
     def polity(self, code: str | None) -> str | None:
         """The code an actor of ``code`` is coded with: an organ's parent organisation ("EC",
@@ -366,7 +374,8 @@ def _add_igo(entry: _Entry, kb: KnowledgeBase) -> None:
     igo = Igo(id=entry.data["id"], code=entry.text("code"), name=entry.text("name"),
               aliases=entry.strings("aliases"), sector=entry.sector(entry.data.get("sector", "IGO")),
               members=entry.strings("members"), source=entry.where,
-              part_of=entry.data.get("part_of"), headquarters=entry.data.get("headquarters"))
+              part_of=entry.data.get("part_of"), headquarters=entry.data.get("headquarters"),
+              seats=entry.strings("seats"))
     kb.igos[igo.id] = igo
 
 
