@@ -60,6 +60,21 @@ KB_TEXT = """\
   aliases: [Brandt]
   gender: m
   roles: [{title: Prime Minister, country: DNK, sector: GOV, start: 2023-04-01, end: null}]
+- id: mary-simon
+  name: Mary Simon
+  aliases: [Simon]
+  gender: f
+  roles: [{title: Governor, country: DNK, sector: GOV, start: 2021-07-26, end: null}]
+- id: vitaliy-kim
+  name: Vitaliy Kim
+  aliases: [Kim]
+  gender: m
+  roles: [{title: Governor, country: DNK, sector: GOV, start: 2019-01-01, end: null}]
+- id: albert-dane
+  name: Albert Dane
+  aliases: [Albert]
+  gender: m
+  roles: [{title: Prince, country: DNK, sector: GOV, start: 2005-01-01, end: null}]
 - id: arlo-vesker
   name: Arlo Vesker
   aliases: [Vesker]
@@ -267,6 +282,24 @@ def test_the_last_of_two_nationality_words_is_the_nationality(analyse) -> None:
     assert {m.country for m in analysis.mentions if "Voss" in m.text} == {"USA"}
     analysis = analyse("Officials questioned two Iranian American journalists on Monday.")
     assert [m.country for m in mentions(analysis, "Iranian American journalists")] == ["USA"]
+
+
+def test_a_hyphenated_first_name_is_part_of_the_name(analyse) -> None:
+    analysis = analyse("The former ambassador, Jean-Marc Simon, told the radio he believed it. "
+                       "Simon said the plot was invented.")
+    assert {m.actor_id for m in analysis.mentions if "Simon" in m.text} == {"new:jean-marc-simon"}
+
+
+def test_a_korean_given_name_after_the_family_name_is_part_of_the_name(analyse) -> None:
+    analysis = analyse("Prosecutors raided the office of Kim Do-hyun, a senior aide, on Monday. "
+                       "Kim denied any wrongdoing.")
+    assert {m.actor_id for m in analysis.mentions if "Kim" in m.text} == {"new:kim-do-hyun"}
+
+
+def test_a_first_name_of_an_unknown_person_is_not_a_kb_namesake(analyse) -> None:
+    analysis = analyse("His mother sent Albert Ostrow back to Canton at eleven. Albert found "
+                       "work in a laundry.")
+    assert {m.actor_id for m in analysis.mentions if "Albert" in m.text} == {"new:albert-ostrow"}
 
 
 def test_organisations_sharing_a_generic_last_word_stay_apart(analyse) -> None:

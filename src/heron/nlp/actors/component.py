@@ -132,7 +132,7 @@ class ActorsComponent:
             if link.kind == "person":
                 full_named[link.target] = parts.surname
             elif name.label == "PERSON" and link.kind == "none":
-                unknown.add(parts.surname)
+                unknown.update((parts.surname, *parts.given))
         out = []
         for k, (link, cues) in enumerate(links):
             parts = parse_name(names[k].span.text)
@@ -163,6 +163,8 @@ class ActorsComponent:
         if len(span) < 3 or self.index.lookup(span.text):
             return name
         for first in range(span.start + 1, span.end - 1):
+            if not span.doc[first - 1].whitespace_:
+                continue  # "Jean-Marc Simon": a hyphenated first name is one word
             suffix = span.doc[first:span.end]
             if all(t.pos_ == "PROPN" for t in suffix) and \
                     self.resolver.resolve(suffix.text, "PERSON", Cues()).kind == "person":
