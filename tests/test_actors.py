@@ -219,6 +219,14 @@ def test_role_phrases(analyse) -> None:
     assert mention(analysis, "mayor of Kyiv").country == "UKR"
 
 
+@pytest.mark.parametrize("text, phrase, actor", [
+    ("Russian-led forces shelled the city on Monday.", "Russian-led forces", "RUS:MIL"),
+    ("The U.S.-led troops left the base on Monday.", "U.S.-led troops", "USA:MIL"),
+])
+def test_a_body_led_by_a_country_is_that_countrys(analyse, text, phrase, actor) -> None:
+    assert mention(analyse(text), phrase).actor_id == actor
+
+
 def test_several_countries_share_a_role(analyse) -> None:
     analysis = analyse("Senior Hungarian and Romanian officials agreed on Wednesday.")
     assert mention(analysis, "Hungarian").actor_id == "HUN:GOV"

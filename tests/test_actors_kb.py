@@ -126,6 +126,22 @@ def test_an_organ_is_coded_with_its_organisation(kb_dir: Path) -> None:
     assert_error([kb_dir], bad, 1, "part of an unknown organisation 'XYZ'")
 
 
+def test_an_ngo_is_coded_with_its_headquarters_country(kb_dir: Path) -> None:
+    write(kb_dir, "zz_ngo.yaml", "- id: watchers\n  code: WATCH\n  name: Global Rights Watchers"
+                                 "\n  sector: NGO\n  headquarters: NLD\n")
+    kb = load_kb([kb_dir], builtin=False)
+    assert kb.polity("WATCH") == "NLD"
+    assert find_actor(kb, "Global Rights Watchers")[0]["country"] == "NLD"
+    bad = write(kb_dir, "zz_ngo.yaml", "- id: watchers\n  code: WATCH\n  name: Global Rights "
+                                       "Watchers\n  sector: IGO\n  headquarters: NLD\n")
+    assert_error([kb_dir], bad, 1, "headquarters must be the ISO-3 code of a country")
+
+
+def test_the_builtin_ngos_are_coded_with_their_headquarters() -> None:
+    kb = load_kb()
+    assert (kb.polity("AMNESTY"), kb.polity("HRW"), kb.polity("ICRC")) == ("GBR", "USA", "CHE")
+
+
 def test_bad_date_and_slug(kb_dir: Path) -> None:
     bad = write(kb_dir, "zz_bad.yaml", "- id: Bad Id\n  name: X Y\n  roles: []\n")
     assert_error([kb_dir], bad, 1, "lower-case ascii slug")

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from heron.model import Analysis, Article, Mention, Place
-from heron.nlp.actors.setting import give_setting_country, setting_country
+from heron.nlp.actors.setting import (
+    give_home_government,
+    give_setting_country,
+    home_country,
+    setting_country,
+)
 
 
 def place(country: str | None, start: int = 0) -> Place:
@@ -163,3 +168,60 @@ def test_actors_of_other_countries_still_count_against_a_setting() -> None:
     places = [Place(m.start, m.end, m.text, m.text, m.country, kind="country")
               for m in located + acting]
     assert setting_country(places, located + acting) is None
+
+
+def test_a_bare_government_is_the_home_countrys_not_a_foreign_state_named_before_it() -> None:
+    """"Switzerland has offered to host talks between the government and separatists" in a
+    story that happens in Cameroon: the government is Cameroon's."""
+    from heron.nlp.pipeline import get_pipeline
+
+    text = ("Separatists attacked a school in Buea on Monday, and schools in Bamenda stayed closed. "
+            "Switzerland has offered to host talks between the government and separatist leaders. "
+            "The government said it had lifted a curfew in Kumba.")
+    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
+    analysis = next(get_pipeline().analyse([article]))
+    governments = [m for m in analysis.mentions if m.text.lower().endswith("government")]
+    assert [m.actor_id for m in governments] == ["CMR:GOV", "CMR:GOV"]
+    it = next(m for m in analysis.mentions if m.text == "it")
+    assert it.actor_id == "CMR:GOV"
+    assert any(a.id == "CMR:GOV" for a in analysis.actors)
+    assert next(m for m in analysis.mentions if m.text == "Switzerland").actor_id == "CHE:GOV"
+
+
+def linked_government(country: str, start: int = 100, **evidence: object) -> Mention:
+    mention = role("the government", "GOV", start=start, method="description", modifiers=[],
+                   **evidence)
+    mention.actor_id, mention.country = f"{country}:GOV", country
+    return mention
+
+
+def test_a_home_government_needs_one_leading_country() -> None:
+    tied = [place("CMR"), place("CMR", 10), place("CHE", 20), place("CHE", 30)]
+    government = linked_government("CHE")
+    give_home_government([government], tied, [], {})
+    assert government.actor_id == "CHE:GOV"
+    assert home_country(tied) is None and home_country(KENYA) == "KEN"
+
+
+@pytest.mark.parametrize("mention", [
+    role("the government", "GOV", method="description", modifiers=["Swiss"]),  # whose: Swiss
+    Mention(id="", article_id="t", start=100, end=111, text="Switzerland", kind="GPE", sentence=0,
+            actor_id="CHE:GOV", country="CHE", sector="GOV"),  # a name, not a bare word
+])
+def test_owned_and_named_governments_keep_their_country(mention: Mention) -> None:
+    mention.actor_id, mention.country = "CHE:GOV", "CHE"
+    give_home_government([mention], KENYA, [], {})
+    assert mention.actor_id == "CHE:GOV"
+
+
+def test_a_city_that_stands_for_an_organisation_is_it_when_it_acts() -> None:
+    """"Brussels would retaliate" is the EU; "ministers met in Brussels" is a place."""
+    from heron.nlp.pipeline import get_pipeline
+
+    text = ("The trade commissioner said Brussels would retaliate immediately. Germany would keep "
+            "pressing Brussels for a solution. Ministers met in Brussels on Monday.")
+    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
+    analysis = next(get_pipeline().analyse([article]))
+    brussels = [m for m in analysis.mentions if m.text == "Brussels"]
+    assert [(m.actor_id, m.country) for m in brussels] == [("eu", "EU"), ("eu", "EU")]
+    assert any(p.text == "Brussels" and p.country == "BEL" for p in analysis.places)

@@ -45,8 +45,14 @@ KB_TEXT = """\
   code: UN
   name: United Nations
   sector: IGO
+- iso3: IRN
+  name: Iran
+  demonyms: [Iranian]
+  capital: Tehran
 - terms: [lawyer, ambassador, secretary, minister, president, official, government]
   sector: GOV
+- terms: [journalist]
+  sector: MED
 - terms: [company]
   sector: BUS
 - id: ole-brandt
@@ -54,6 +60,21 @@ KB_TEXT = """\
   aliases: [Brandt]
   gender: m
   roles: [{title: Prime Minister, country: DNK, sector: GOV, start: 2023-04-01, end: null}]
+- id: mary-simon
+  name: Mary Simon
+  aliases: [Simon]
+  gender: f
+  roles: [{title: Governor, country: DNK, sector: GOV, start: 2021-07-26, end: null}]
+- id: vitaliy-kim
+  name: Vitaliy Kim
+  aliases: [Kim]
+  gender: m
+  roles: [{title: Governor, country: DNK, sector: GOV, start: 2019-01-01, end: null}]
+- id: albert-dane
+  name: Albert Dane
+  aliases: [Albert]
+  gender: m
+  roles: [{title: Prince, country: DNK, sector: GOV, start: 2005-01-01, end: null}]
 - id: arlo-vesker
   name: Arlo Vesker
   aliases: [Vesker]
@@ -243,6 +264,42 @@ def test_former_office_holder_keeps_the_national_country_as_eli(analyse) -> None
 def test_appositive_clauses_further_on_give_no_country(analyse) -> None:
     analysis = analyse("Lars Oberg, a lecturer focusing on Russian policy at a university, spoke.")
     assert mentions(analysis, "Lars Oberg")[0].country is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lars Oberg, a North Korean expert at a university in Ohio, spoke on Monday.", "Lars Oberg"),
+    ("Lars Oberg, a senior Iran analyst at a consultancy, spoke on Monday.", "Lars Oberg"),
+    ("Russia analyst Lars Oberg spoke on Monday.", "Lars Oberg"),
+    ("They tried to kill Lena Voss, a vocal critic of Tehran, in 2022.", "Lena Voss"),
+])
+def test_what_an_expert_studies_is_not_the_experts_country(analyse, text, name) -> None:
+    assert mentions(analyse(text), name)[0].country is None
+
+
+def test_the_last_of_two_nationality_words_is_the_nationality(analyse) -> None:
+    analysis = analyse("Gunmen tried to kill the Iranian American journalist Lena Voss in 2022. "
+                       "Voss said she was safe.")
+    assert {m.country for m in analysis.mentions if "Voss" in m.text} == {"USA"}
+    analysis = analyse("Officials questioned two Iranian American journalists on Monday.")
+    assert [m.country for m in mentions(analysis, "Iranian American journalists")] == ["USA"]
+
+
+def test_a_hyphenated_first_name_is_part_of_the_name(analyse) -> None:
+    analysis = analyse("The former ambassador, Jean-Marc Simon, told the radio he believed it. "
+                       "Simon said the plot was invented.")
+    assert {m.actor_id for m in analysis.mentions if "Simon" in m.text} == {"new:jean-marc-simon"}
+
+
+def test_a_korean_given_name_after_the_family_name_is_part_of_the_name(analyse) -> None:
+    analysis = analyse("Prosecutors raided the office of Kim Do-hyun, a senior aide, on Monday. "
+                       "Kim denied any wrongdoing.")
+    assert {m.actor_id for m in analysis.mentions if "Kim" in m.text} == {"new:kim-do-hyun"}
+
+
+def test_a_first_name_of_an_unknown_person_is_not_a_kb_namesake(analyse) -> None:
+    analysis = analyse("His mother sent Albert Ostrow back to Canton at eleven. Albert found "
+                       "work in a laundry.")
+    assert {m.actor_id for m in analysis.mentions if "Albert" in m.text} == {"new:albert-ostrow"}
 
 
 def test_organisations_sharing_a_generic_last_word_stay_apart(analyse) -> None:

@@ -132,8 +132,9 @@ def test_passive_voice_swaps_roles_and_mode_comes_from_the_weapon(events_only):
 @pytest.mark.parametrize("text, contact_word, facilitator, parties", [
     ("Qatar brokered talks between Israel and Iran in Doha on Monday.", "talks", "Qatar",
      {"Israel", "Iran"}),
+    # "he" is Macron, named in the same sentence: the participant points to the name.
     ("Macron said he had begun preparations for a summit between Kenya and Ethiopia.", "summit",
-     "he", {"Kenya", "Ethiopia"}),
+     "Macron", {"Kenya", "Ethiopia"}),
     ("Norway organised a meeting between Colombia and the ELN rebels.", "meeting", "Norway",
      {"Colombia", "the ELN rebels"}),
 ])
@@ -147,6 +148,23 @@ def test_who_arranges_a_contact_is_its_facilitator_not_a_participant(events_acto
     assert texts(contact.facilitators) == [facilitator]
     assert {r.text for r in contact.actors + contact.recipients} >= parties - {"the ELN rebels"}
     assert facilitator not in texts(contact.actors + contact.recipients)
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    ("Uganda said on Sunday it had paid compensation to 67 British nationals.", "AID", "Uganda"),
+    ("Palestinian leaders said they would boycott all official contact with the United States.",
+     "THREATEN", "Palestinian leaders"),
+])
+def test_a_pronoun_named_in_its_own_sentence_is_that_name(events_actors, text, event_type, actor):
+    event = only(code(events_actors, text), event_type)
+    assert texts(event.actors) == [actor]
+
+
+def test_a_pronoun_named_in_an_earlier_sentence_keeps_its_own_span(events_actors):
+    events = code(events_actors, "Uganda rejected the claim. On Sunday it paid compensation to "
+                                 "67 British nationals.")
+    aid = only(events, "AID")
+    assert texts(aid.actors) == ["it"] and aid.actors[0].country == "UGA"
 
 
 @pytest.mark.parametrize("text", ["Trump met Putin in Alaska on Friday.",

@@ -28,7 +28,8 @@ ISO3 = re.compile(r"^[A-Z]{3}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY_KEYS = {"iso3", "name", "aliases", "demonyms", "capital", "capital_aliases", "seats",
                 "seat_sectors"}
-IGO_KEYS = {"id", "code", "name", "aliases", "sector", "members", "part_of"}
+IGO_KEYS = {"id", "code", "name", "aliases", "sector", "members", "part_of", "headquarters",
+            "seats"}
 # Uninhabited territories (and the Vatican, whose citizens are its clergy and staff) have no
 # demonym.
 NO_DEMONYM = {"ATA", "ATF", "BVT", "HMD", "SGS", "SJM", "UMI", "VAT"}
@@ -160,6 +161,9 @@ def test_igo_entry_is_well_formed(igo):
     assert set(members) <= {c["iso3"] for c in countries()}
     # An organ belongs to another organisation of the file, never to itself.
     assert igo.get("part_of") in {None, *(i["code"] for i in igos() if i["code"] != igo["code"])}
+    # Only a non-governmental organisation has a headquarters country that codes its actors.
+    assert igo.get("headquarters") is None or (
+        igo["sector"] == "NGO" and igo["headquarters"] in {c["iso3"] for c in countries()})
 
 
 def test_igo_ids_and_codes_are_unique_and_cover_people_files():

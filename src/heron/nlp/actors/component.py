@@ -27,7 +27,9 @@ second pass re-resolves every weak link knowing all people confidently named in 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Token
@@ -54,6 +56,12 @@ from heron.nlp.actors.resolve import Cues, Link, Resolver
 from heron.nlp.context import DocContext
 
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "seat"})
+LED = re.compile(r"[-‑]led$", re.IGNORECASE)
+# Nouns whose country words say what a person studies or reports on, not whose the person is:
+# "Joshua Pollack, a North Korean expert at the Middlebury Institute", "a senior Iran analyst",
+# "a vocal critic of Tehran".
+TOPIC_NOUNS = frozenset({"expert", "analyst", "specialist", "scholar", "watcher", "researcher",
+                         "observer", "critic", "historian", "commentator", "correspondent"})
 
 
 class ActorsComponent:
@@ -133,7 +141,7 @@ class ActorsComponent:
             if link.kind == "person":
                 full_named[link.target] = parts.surname
             elif name.label == "PERSON" and link.kind == "none":
-                unknown.add(parts.surname)
+                unknown.update((parts.surname, *parts.given))
         out = []
         for k, (link, cues) in enumerate(links):
             parts = parse_name(names[k].span.text)
@@ -164,6 +172,8 @@ class ActorsComponent:
         if len(span) < 3 or self.index.lookup(span.text):
             return name
         for first in range(span.start + 1, span.end - 1):
+            if not span.doc[first - 1].whitespace_:
+                continue  # "Jean-Marc Simon": a hyphenated first name is one word
             suffix = span.doc[first:span.end]
             if all(t.pos_ == "PROPN" for t in suffix) and \
                     self.resolver.resolve(suffix.text, "PERSON", Cues()).kind == "person":
@@ -177,7 +187,8 @@ class ActorsComponent:
         return Cues(title_words=title_words, title_terms=title_words & self.finder.office_words,
                     title_countries=self._countries_in(
                         [t.text for t in name.title
-                         if not _names_office_object(t, self.finder.title_words)]),
+                         if not _names_office_object(t, self.finder.title_words)
+                         and not _names_topic(t) and not _hyphenated_origin(t, name.title)]),
                     sentence_countries=sentence_countries, doc_people=set(doc_people),
                     published=published)
 
@@ -286,6 +297,11 @@ class ActorsComponent:
             return None  # "a news conference in Moscow", "talks at the White House": a place
         if link.kind == "seat" and not agent and is_news_outlet(name.span.text):
             return None  # "according to RIA Novosti": a source relaying the news
+        if link.kind == "capital" and (igo := self.kb.igo_seated_in(name.span.text)):
+            # "Brussels would retaliate": the city that stands for an organisation is it.
+            actor = Actor(igo.id, igo.name, self.kb.polity(igo.code), igo.sector, "igo",
+                          kb_id=igo.id)
+            return Resolved(_fill(mention, actor), root, actor)
         country = self.kb.countries[link.target]
         if link.kind == "seat":
             sector = link.sector
@@ -349,12 +365,14 @@ class ActorsComponent:
     def _phrase_countries(self, phrase: RolePhrase) -> list[str]:
         found: list[str] = []
         for modifier, text in zip(phrase.modifiers, _modifier_texts(phrase), strict=True):
+            if _hyphenated_origin(modifier, phrase.modifiers):
+                continue
             countries = self._countries_in([text])
             if not countries and modifier.i < phrase.head.i:
                 # A name before the role that is no KB entry as a whole says whose the role
                 # is by its own words, as an unknown name does: "U.S. State Department
                 # spokesperson" → USA ("the president of Canadian Auto Workers" heads no state).
-                countries = self._countries_in(text.split())
+                countries = self._countries_in(_origin_dropped(text.split(), self._countries_in))
             found += countries
         return found
 
@@ -444,9 +462,46 @@ def _names_office_object(token: Token, office_words: set[str]) -> bool:
     return j > 0 and doc[j].pos_ == "ADP" and fold(doc[j - 1].text) in office_words
 
 
+def _hyphenated_origin(modifier: Token, modifiers: list[Token]) -> bool:
+    """Is ``modifier`` the origin in an identity of two nationality words, written without
+    "and" ("Iranian American journalist", "Chinese-American scientist")? The last word names
+    the nationality; "Hungarian and Romanian officials" are two."""
+    doc = modifier.doc
+    following = [m for m in modifiers if m.i > modifier.i]
+    if not following:
+        return False
+    nxt = min(following, key=lambda m: m.i)
+    between = doc[modifier.i + 1:nxt.i]
+    return all(t.text in ("-", "‑") for t in between) and modifier.ent_type_ == "NORP" \
+        and nxt.ent_type_ == "NORP"
+
+
+def _origin_dropped(words: list[str], countries_in: Callable[[list[str]], set[str]]) -> list[str]:
+    """The words of a name that say whose it is: of a name made only of nationality words
+    ("Iranian American"), the last one."""
+    if len(words) > 1 and all(countries_in([w]) for w in words):
+        return words[-1:]
+    return words
+
+
+def _names_topic(token: Token) -> bool:
+    """Does ``token`` modify a noun of :data:`TOPIC_NOUNS` (directly, through a compound, or as
+    the object of its preposition), naming what the person knows about rather than whose?"""
+    head = token
+    for _ in range(3):
+        if head.dep_ not in ("compound", "amod", "poss", "pobj", "prep", "nmod") or head.head is head:
+            return False
+        head = head.head
+        if head.lemma_.lower() in TOPIC_NOUNS:
+            return True
+    return False
+
+
 def _modifier_texts(phrase: RolePhrase) -> list[str]:
     # A modifier inside a longer name counts with the whole name ("White House officials").
-    return [m.ent_iob_ and m.ent_type_ and _entity_text(m) or m.text for m in phrase.modifiers]
+    # "the U.S.-led coalition" (one token): the leader's name says whose.
+    return [LED.sub("", m.ent_iob_ and m.ent_type_ and _entity_text(m) or m.text)
+            for m in phrase.modifiers]
 
 
 def _entity_text(token: Token) -> str:

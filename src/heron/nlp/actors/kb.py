@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from heron.config import data_dir
+from heron.nlp.actors.names import fold
 
 PLOVER_SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY REB CVL MED BUS REF EDU HLH REL LAB NGO IGO SPY OPP ELI CRM UAF".split()
@@ -99,6 +100,9 @@ class Igo:
     members: list[str]
     source: str = ""
     part_of: str | None = None  # code of the organisation this is an organ of (EC → EU)
+    headquarters: str | None = None  # ISO-3 of an NGO's headquarters: its actors' country
+    # Cities that stand for the organisation when they act ("Brussels said" is the EU).
+    seats: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -142,11 +146,20 @@ class KnowledgeBase:
     def igo_by_code(self, code: str) -> Igo | None:
         return next((i for i in self.igos.values() if i.code == code), None)
 
+    def igo_seated_in(self, city: str) -> Igo | None:
+        """The organisation a city stands for when it acts ("Brussels would retaliate")."""
+        folded = fold(city)
+        return next((i for i in self.igos.values() if folded in {fold(s) for s in i.seats}), None)
+
     def polity(self, code: str | None) -> str | None:
         """The code an actor of ``code`` is coded with: an organ's parent organisation ("EC",
-        "ECB" → "EU"; "UNSC" → "UN"), like a ministry is coded with its country."""
+        "ECB" → "EU"; "UNSC" → "UN"), like a ministry is coded with its country; a
+        non-governmental organisation's headquarters country ("AMNESTY" → "GBR": annotators code
+        an NGO with the country of its headquarters when public knowledge makes it plain)."""
         igo = self.igo_by_code(code) if code else None
-        return igo.part_of if igo is not None and igo.part_of else code
+        if igo is None:
+            return code
+        return igo.part_of or igo.headquarters or code
 
 
 def kb_files(paths: Iterable[Path | str]) -> list[Path]:
@@ -361,7 +374,8 @@ def _add_igo(entry: _Entry, kb: KnowledgeBase) -> None:
     igo = Igo(id=entry.data["id"], code=entry.text("code"), name=entry.text("name"),
               aliases=entry.strings("aliases"), sector=entry.sector(entry.data.get("sector", "IGO")),
               members=entry.strings("members"), source=entry.where,
-              part_of=entry.data.get("part_of"))
+              part_of=entry.data.get("part_of"), headquarters=entry.data.get("headquarters"),
+              seats=entry.strings("seats"))
     kb.igos[igo.id] = igo
 
 
@@ -421,6 +435,10 @@ def _check_codes(kb: KnowledgeBase) -> None:
         if igo.part_of is not None and igo.part_of not in known:
             raise KBError(f"{igo.source}: organisation {igo.id!r} is part of an unknown "
                           f"organisation {igo.part_of!r}")
+        if igo.headquarters is not None and (igo.headquarters not in kb.countries
+                                             or igo.sector != "NGO"):
+            raise KBError(f"{igo.source}: organisation {igo.id!r}: headquarters must be the "
+                          f"ISO-3 code of a country, for an NGO only ({igo.headquarters!r})")
     for group in kb.groups.values():
         if group.country is not None and group.country not in kb.countries:
             raise KBError(f"{group.source}: group {group.id!r} has unknown country "

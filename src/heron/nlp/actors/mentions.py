@@ -140,7 +140,8 @@ class MentionFinder:
         doc, label = span.doc, span.label_
         parts, start = [], span.start
         for token in span:
-            if "\n" in token.text or (token.text == "-" and self._hyphen_pair(span, token)):
+            if "\n" in token.text or (token.text == "-" and self._hyphen_pair(span, token)
+                                       and not _hyphenated_first_name(span, token)):
                 parts.append(Span(doc, start, token.i, label=label))
                 start = token.i + 1
         parts.append(Span(doc, start, span.end, label=label))
@@ -157,6 +158,8 @@ class MentionFinder:
         start, end = span.start, span.end
         while end > start and doc[end - 1].text in _POSSESSIVE_TOKENS:
             end -= 1
+        if span.label_ == "PERSON":
+            end = _hyphenated_given_name_end(doc, end)
         # A span the KB knows as a whole ("al-Shabab", which NER may call a person) is kept whole.
         if span.label_ == "PERSON" and not self.index.lookup(doc[start:end].text):
             # NER drops unfamiliar first names ("Leyla [Aliyeva]")...
@@ -227,8 +230,8 @@ class MentionFinder:
             if sector == NOT_ACTOR:
                 continue
             first = token.i - len(term.split()) + 1
-            modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
-                         and c.i < first]
+            modifiers = [_leader(c) for c in token.lefts
+                         if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < first]
             modifiers += [c for m in modifiers for c in m.conjuncts if c.i < first]
             people = [m for m in modifiers if m.ent_type_ == "PERSON"]
             modifiers = [m for m in modifiers if m.ent_type_ != "PERSON"] + _of_objects(token)
@@ -396,6 +399,35 @@ def _appositions(span: Span) -> list[Token]:
         words += [t for left in head.lefts for t in left.subtree] + [head]
         words += [head.doc[head.i + 1], *_of_objects(head)] if _of_objects(head) else []
     return words
+
+
+def _hyphenated_given_name_end(doc: Doc, end: int) -> int:
+    """NER often stops at a Korean family name ("Kim [Do-hyun]", "Han [Sung-min]"): a written-
+    together "Xx-yy" right after a person's name is its given name."""
+    if end + 3 > len(doc) or not doc[end - 1].whitespace_:
+        return end
+    first, hyphen, second = doc[end], doc[end + 1], doc[end + 2]
+    if (first.is_alpha and first.text[:1].isupper() and hyphen.text == "-"
+            and not first.whitespace_ and not hyphen.whitespace_
+            and second.is_alpha and second.text.islower()):
+        return end + 3
+    return end
+
+
+def _hyphenated_first_name(span: Span, hyphen: Token) -> bool:
+    """A hyphen between one word and a longer name in a person's name joins a first name
+    ("Jean-Marc Simon", "Anne-Marie Trevelyan"), it does not pair two people."""
+    return (span.label_ == "PERSON" and hyphen.i - span.start == 1 and span.end - hyphen.i > 2
+            and not span.doc[span.start].whitespace_ and not hyphen.whitespace_)
+
+
+def _leader(modifier: Token) -> Token:
+    """Whose a "<X>-led" body is: its leader X ("Vietnamese-led forces", "the Saudi-led
+    coalition" are Vietnam's and Saudi Arabia's), not the word "led"."""
+    if modifier.lower_ != "led":
+        return modifier
+    return next((c for c in modifier.lefts if c.dep_ in ("npadvmod", "compound", "nmod", "amod")),
+                modifier)
 
 
 def _modifies_name(token: Token, taken: set[int]) -> bool:

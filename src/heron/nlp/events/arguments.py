@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -256,7 +257,7 @@ class ArgumentFinder:
         on_head = self._overlapping(start, end)
         best = max(on_head, key=_ref_rank) if on_head else None
         if best is not None and (best.actor_id or best.country):
-            return [best]
+            return [self._named_in_sentence(best, head)]
         owner = self._possessive_owner(head)
         if owner is not None:
             return [_owned(owner, best)]
@@ -276,6 +277,23 @@ class ArgumentFinder:
             return refs
         return [r for t in _phrase(head) if t != head
                 for r in self._overlapping(t.idx, t.idx + len(t))]
+
+    def _named_in_sentence(self, ref: ActorRef, head: Token) -> ActorRef:
+        """A pronoun whose antecedent is named in the same sentence stands for that name:
+        "Uganda said it had paid compensation", "Palestinian leaders said they would boycott"
+        — the participant is Uganda, the Palestinian leaders, and its span is where the
+        sentence names them."""
+        mention = self._mention_at.get((ref.start, ref.end))
+        antecedent = mention.evidence.get("antecedent") if mention and mention.kind == "PRON" else None
+        if not antecedent or antecedent[0] < _sentence_start(head):
+            return ref
+        named = self._mention_at.get((antecedent[0], antecedent[1]))
+        return self._with_place_country(actor_ref(named)) if named and named.actor_id == ref.actor_id \
+            else ref
+
+    @cached_property
+    def _mention_at(self) -> dict[tuple[int, int], Mention]:
+        return {(m.start, m.end): m for m in self.mentions}
 
     def _possessive_owner(self, head: Token) -> ActorRef | None:
         """"Israel denied that its aircraft attacked", "Russia said its forces struck": in a
