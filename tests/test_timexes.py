@@ -179,3 +179,29 @@ def test_narrative_timex_carries_a_past_frame_to_later_past_sentences(nlp):
 def test_narrative_timex_needs_a_simple_past_frame_and_clause(nlp, text, word):
     ctx = analysed(nlp, text)
     assert timexes.narrative_timex(ctx, verb(ctx, word)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "On MONDAY officials said the talks end on tHuRsDaY, December 5, at 10:30 GMT or 3 P.M. EST.",
+    "The İstanbul round began Tuesday and ended in Sept. 2024.",  # "İ" lower-cases to 2 characters
+    "Troops withdrew yeſterday, a week after the ceaſefire.",  # long s: IGNORECASE reads an "s"
+    "Talks resumed on Friday, officials ın Ankara said.",  # dotless i
+])
+def test_lower_case_scan_finds_what_the_case_insensitive_scan_finds(nlp, text, monkeypatch):
+    doc = nlp(text)
+    found = timexes.find_timexes(doc, PUBLISHED)
+    monkeypatch.setattr(timexes, "_lowered", lambda text: None)  # case-insensitive scan only
+    assert found == timexes.find_timexes(doc, PUBLISHED)
+    assert found
+
+
+def test_a_long_s_is_read_as_s_as_the_case_insensitive_scan_reads_it(nlp):
+    assert timexes._lowered("withdrew yeſterday") is None
+    assert timex(nlp, "Troops withdrew yeſterday.", "yeſterday").precision == "day"
+
+
+def test_lower_case_patterns_keep_escapes_and_group_names():
+    assert timexes.lower_case_pattern(r"\bA\D(?P<Hour>B)(?P=Hour)[A-Z]") == \
+        r"\ba\D(?P<Hour>b)(?P=Hour)[a-z]"
+    with pytest.raises(ValueError, match="non-ASCII letter"):
+        timexes.lower_case_pattern("Ž")

@@ -15,6 +15,7 @@ that travel through ``nlp.pipe`` like short articles and are joined again in ord
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import logging
 import re
@@ -160,6 +161,7 @@ class Pipeline:
         self.stages = [f"heron_{n}" for n in ALL_COMPONENTS if n in names]
         # The wrapped stage objects, in running order (tests call them on a DocContext).
         self.components: list[Component] = [_stage_component(self.nlp, s) for s in self.stages]
+        _freeze_what_is_loaded()
 
     def analyse(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Analysis]:
         """Analyse articles; yields one :class:`Analysis` per article, in order (raises on the
@@ -271,6 +273,15 @@ class Pipeline:
         """Stages other pipelines added to the shared ``nlp`` that this one does not run."""
         stages = {f"heron_{n}" for n in ALL_COMPONENTS}
         return [n for n in self.nlp.pipe_names if n in stages and n not in self.stages]
+
+
+def _freeze_what_is_loaded() -> None:
+    """The spaCy model, knowledge base, lexicons and learned models live as long as the process
+    (some 330,000 objects): moved out of the garbage collector's generations, they are no
+    longer walked by every full collection that analysing triggers (about 2 % of Heron's CPU
+    time on VOA stories), and forked workers do not copy their pages by touching them."""
+    gc.collect()  # what is garbage already is freed first, never frozen
+    gc.freeze()
 
 
 def spacy_only(nlp: Language) -> contextlib.AbstractContextManager:

@@ -144,8 +144,10 @@ def link_aliases(doc: Doc, items: list[Resolved]) -> None:
     actor."""
     by_token = {r.token.i: r for r in items if r.actor is not None}
     for known in doc:
+        if known.lemma_ != "know" or known.dep_ != "acl":  # first: cheaper than the head
+            continue
         named = by_token.get(known.head.i)
-        if known.lemma_ != "know" or known.dep_ != "acl" or named is None:
+        if named is None:
             continue
         # "as" may hang from "known" or from a phrase between ("known in Sweden as X").
         alias = next((t for c in known.subtree if c.dep_ == "prep" and c.lower_ == "as"

@@ -213,10 +213,13 @@ def _disowned(token: Token, children: tuple[Token, ...], is_trigger: bool) -> St
     speech = content_governor(token)
     if speech is None:
         return None
-    if speech.lemma_.lower() in DENIAL_VERBS:
+    lemma = speech.lemma_.lower()
+    if lemma in DENIAL_VERBS:
         return Status("negated", "denial", speech.lemma_, speech.text)
+    if lemma not in REPORTING_VERBS:  # first: cheaper than reading the children
+        return None
     negator = next((c for c in speech.children if c.dep_ == "neg"), None)
-    if negator is not None and speech.lemma_.lower() in REPORTING_VERBS:
+    if negator is not None:
         return Status("claimed", "unconfirmed", negator.lower_, speech.text)
     return None
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Span, Token
 
 from heron.config import QUOTE_CUE_MODEL, QUOTE_SPAN_MODEL, model_dir, quote_keep_threshold
@@ -153,6 +154,9 @@ def _bare_quotations(page: Page, found: list[Found]) -> list[Candidate]:
 
 
 Options = dict[tuple[tuple[int, int], ...], list[str]]
+# A candidate's options open to the span model, their span features and GOOD probabilities.
+RankedOptions = tuple[list[tuple[tuple[tuple[int, int], ...], list[str]]], list[list[str]],
+                      np.ndarray]
 
 
 def content_options(page: Page, cand: Candidate) -> Options:
@@ -189,6 +193,17 @@ def content_options(page: Page, cand: Candidate) -> Options:
         if spans and not any(s < cand.cue[1] and cand.cue[0] < e for s, e in spans):
             options.setdefault(tuple(spans), []).append(name)
     return options
+
+
+def _open_options(cand: Candidate) -> list[tuple[tuple[tuple[int, int], ...], list[str]]]:
+    """The contents the span model may choose for ``cand``: a quote keeps every part the rules
+    gave it (a quote split around its cue, the quotations that carry it on), so the model may
+    move or widen a content, not cut it."""
+    options = list(cand.options.items())
+    if cand.found is None:
+        return options
+    rule = cand.found.content
+    return [(s, n) for s, n in options if "rule" in n or not all(within(part, rule) for part in s)]
 
 
 def _without_lead_in(page: Page, spans: Spans, sent: Span) -> Spans:
@@ -484,22 +499,15 @@ class QuoteModels:
     def switch_margin(self) -> float:
         return float(self.spans.meta.get("switch_margin", 0.0))
 
-    def best_content(self, page: Page, cand: Candidate,
-                     margin: float | None = None) -> tuple[Spans, float] | None:
+    def best_content(self, page: Page, cand: Candidate, margin: float | None = None,
+                     ranked: RankedOptions | None = None) -> tuple[Spans, float] | None:
         """The most probable content; a rule quote keeps its own unless another is more probable
         by ``margin`` (tuned on dev: the rule's content is usually right, and a content moved
-        onto a neighbour's words costs two quotes)."""
+        onto a neighbour's words costs two quotes). ``ranked``: the candidate's options already
+        scored by :meth:`rank_options`."""
         if not cand.options:
             return None
-        options = list(cand.options.items())
-        if cand.found is not None:
-            # A quote keeps every part the rules gave it (a quote split around its cue, the
-            # quotations that carry it on): the model may move or widen a content, not cut it.
-            rule = cand.found.content
-            options = [(s, n) for s, n in options if "rule" in n
-                       or not all(within(part, rule) for part in s)]
-        features = [span_features(page, cand, s, n) for s, n in options]
-        scores = self.spans.predict(features)[:, self.spans.labels.index(GOOD)]
+        options, features, scores = ranked or self.rank_options(page, [cand])[0]
         best = int(scores.argmax())
         ruled = next((k for k, (_, names) in enumerate(options) if "rule" in names), None)
         margin = self.switch_margin if margin is None else margin
@@ -509,6 +517,20 @@ class QuoteModels:
         if ruled is not None and (unseen or scores[best] < scores[ruled] + margin):
             best = ruled
         return list(options[best][0]), float(scores[best])
+
+    def rank_options(self, page: Page, cands: list[Candidate]) -> list[RankedOptions]:
+        """Each candidate's content options with their span features and the span model's
+        probability that each is the content, in one pass of the model over all candidates."""
+        options = [_open_options(c) for c in cands]
+        features = [[span_features(page, c, s, n) for s, n in opts]
+                    for c, opts in zip(cands, options, strict=True)]
+        every = [f for of_one in features for f in of_one]
+        good = self.spans.predict(every)[:, self.spans.labels.index(GOOD)]
+        ranked, start = [], 0
+        for opts, of_one in zip(options, features, strict=True):
+            ranked.append((opts, of_one, good[start:start + len(opts)]))
+            start += len(opts)
+        return ranked
 
     def apply(self, page: Page, found: list[Found]) -> list[Found]:
         """The rule attributions the cue model keeps, with the content the span model prefers,
@@ -522,36 +544,46 @@ class QuoteModels:
         with the attribution it would make (its confidence set). Most candidates are verbs the
         rules rejected and the cue model agrees; choosing their content would be wasted work,
         as :func:`select` only adds those at its ``add`` threshold (``floor`` at most that)."""
-        found_candidates = [c for c in candidate_cues(page, found)
-                            if c.found is not None or c.bare is not None
-                            or floor <= 0.0 or self._may_reach(page, c, floor)]
+        every = candidate_cues(page, found)
+        rejected = [c for c in every if c.found is None and c.bare is None] if floor > 0.0 else []
+        unreachable = {id(c) for c, ok in zip(rejected, self._may_reach(page, rejected, floor),
+                                              strict=True) if not ok}
+        found_candidates = [c for c in every if id(c) not in unreachable]
         for cand in found_candidates:
             cand.options = content_options(page, cand)
         probabilities = self.cue_probabilities(page, found_candidates)
+        kept = [(cand, p) for cand, p in zip(found_candidates, probabilities, strict=True)
+                if cand.found is not None or p >= floor]
+        ranked = self.rank_options(page, [cand for cand, _ in kept])
         out = []
-        for cand, p in zip(found_candidates, probabilities, strict=True):
-            if cand.found is None and p < floor:
-                continue
-            item = self._attribution(page, cand, margin)
+        for (cand, p), options in zip(kept, ranked, strict=True):
+            item = self._attribution(page, cand, margin, options)
             if item is not None:
                 out.append((cand, replace(item, confidence=p)))
         return out
 
-    def _may_reach(self, page: Page, cand: Candidate, floor: float) -> bool:
-        """Whether a verb the rules rejected may reach confidence ``floor`` whatever contents
+    def _may_reach(self, page: Page, cands: list[Candidate], floor: float) -> list[bool]:
+        """Whether each verb the rules rejected may reach confidence ``floor`` whatever contents
         it is proposed: its features other than the proposals (``could=…``) give a bound when
         every proposal with a positive weight is assumed. Proposing contents costs more than
         the rest of the model, and most verbs are far below the bound (the result is exact)."""
-        assert not cand.options
-        margin = self._cue_margin(cue_features(page, cand, with_status=False)) + self._unknown_gain
-        return 1.0 / (1.0 + math.exp(-margin / self.cues.temperature)) >= floor - BOUND_SLACK
+        assert not any(cand.options for cand in cands)
+        margins = self._cue_margins([cue_features(page, c, with_status=False) for c in cands])
+        return [1.0 / (1.0 + math.exp(-(margin + self._unknown_gain) / self.cues.temperature))
+                >= floor - BOUND_SLACK for margin in margins]
 
-    def _cue_margin(self, features: list[str]) -> float:
-        """Logit of QUOTE minus logit of NONE (before the temperature)."""
+    def _cue_margins(self, samples: list[list[str]]) -> list[float]:
+        """Logit of QUOTE minus logit of NONE of each sample (before the temperature), the
+        samples' weight rows gathered at once."""
         yes, no = self.cues.labels.index(YES), self.cues.labels.index(NO)
-        idx = self.cues.indices(features)
-        logits = self.cues.bias + self.cues.weights[idx].sum(axis=0)
-        return float(logits[yes] - logits[no])
+        indices = [self.cues.indices(features) for features in samples]
+        rows = self.cues.weights[np.concatenate([np.zeros(0, np.int64), *indices])]
+        margins, start = [], 0
+        for idx in indices:
+            logits = self.cues.bias + rows[start:start + len(idx)].sum(axis=0)
+            margins.append(float(logits[yes] - logits[no]))
+            start += len(idx)
+        return margins
 
     @cached_property
     def _unknown_gain(self) -> float:
@@ -565,9 +597,9 @@ class QuoteModels:
         return proposals + sum(max([0.0, *(g for f, g in gain.items() if f.startswith(prefix))])
                                for prefix in ("st=", "stk="))
 
-    def _attribution(self, page: Page, cand: Candidate,
-                     margin: float | None = None) -> Found | None:
-        best = self.best_content(page, cand, margin)
+    def _attribution(self, page: Page, cand: Candidate, margin: float | None = None,
+                     ranked: RankedOptions | None = None) -> Found | None:
+        best = self.best_content(page, cand, margin, ranked)
         if cand.found is not None:
             if best is None:
                 return cand.found

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from heron.nlp.events.status import Status, event_status
+from heron.nlp.events.status import Status, StatusReader, event_status
 from heron.nlp.quotes.lexicon import FIRST_PERSON
 from heron.nlp.quotes.marks import quotation_spans
 from heron.nlp.quotes.tuning import QuoteTuning
@@ -49,12 +49,13 @@ class Page:
         self.cue_verb_memo: dict[int, bool] = {}
         self.clause_memo: dict[tuple[int, int, int], list[Token]] = {}
         self._statuses: dict[int, Status] = {}
+        self._status_reader = StatusReader()  # what it read on governors serves their words
 
     def status(self, token: Token) -> Status:
         """The events' status of ``token`` (negated, hypothetical, …), computed once per token."""
         known = self._statuses.get(token.i)
         if known is None:
-            known = self._statuses[token.i] = event_status(token)
+            known = self._statuses[token.i] = event_status(token, reader=self._status_reader)
         return known
 
     def words(self, span: Span) -> list[Token]:
