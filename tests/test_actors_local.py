@@ -123,3 +123,49 @@ def test_local_actors_are_stored_but_kept_off_lists_events_and_claims(stored) ->
     assert events and not any(is_local_actor(r["actor_id"]) for e in events
                               for r in e["actor"] + e["recipient"])
     assert not any(is_local_actor(c["speaker_id"]) for c in stored.claims())
+
+
+def test_story_actor_lists_and_stats_leave_local_actors_out(stored) -> None:
+    story = stored.stories(limit=10)[0]
+    listed = stored.store.story_actor_counts(story["id"])
+    assert listed and not any(is_local_actor(a["actor_id"]) for a in listed)
+    real = stored.store.query("SELECT count(*) FROM actors WHERE kind <> 'role'")[0][0]
+    assert stored.stats()["actors"] == real > 0
+
+
+def test_a_resaved_analysis_replaces_its_local_actors(tmp_path) -> None:
+    """Local ids are numbered per analysis, so a re-run must not leave the old ones behind."""
+    from heron.api import Heron
+
+    (tmp_path / "kenya.txt").write_text(UNNAMED_STORY, encoding="utf-8")
+    with Heron(tmp_path / "h.db") as heron:
+        heron.ingest([tmp_path / "kenya.txt"], workers=1)
+        article = heron.store.articles(limit=1)[0]
+        assert local_actor_rows(heron, article.id)
+        analysis = heron.store.analysis(article.id)
+        assert analysis is not None
+        analysis.mentions = [m for m in analysis.mentions if not is_local_actor(m.actor_id)]
+        analysis.actors = [a for a in analysis.actors if not is_local_actor(a.id)]
+        heron.store.save_analysis(analysis)
+        assert local_actor_rows(heron, article.id) == []
+
+
+def local_actor_rows(heron, article_id: str) -> list[str]:
+    rows = heron.store.query("SELECT id FROM actors WHERE kind = 'role'")
+    return sorted(r[0] for r in rows if r[0].startswith(f"role:{article_id}:"))
+
+
+def test_a_stance_never_carries_a_local_actor() -> None:
+    """"Police have not confirmed …": the stance keeps the police's country and words, not the
+    article's document-local id, which would otherwise reach fused events and contradictions."""
+    from heron.fuse.stances import article_stances
+    from heron.model import Article, Span
+
+    text = "Police have not confirmed any agreement on the talks."
+    article = Article(id="k1", text=text, raw_text=text, published="2025-03-12")
+    police = Mention(id="m0", article_id="k1", start=0, end=6, text="Police", kind="ROLE",
+                     sentence=0, actor_id="role:k1:0", name="police", country="KEN",
+                     sector="COP")
+    analysis = Analysis(article_id="k1", sentences=[Span(0, len(text), text)], mentions=[police])
+    [stance] = article_stances(article, analysis)
+    assert stance["country"] == "KEN" and not is_local_actor(stance["actor_id"])

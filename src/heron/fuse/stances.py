@@ -17,7 +17,7 @@ import re
 from heron.fuse.dates import day, is_reported, period_end
 from heron.fuse.sources import span_dict
 from heron.fuse.text import source_key, stem
-from heron.model import Analysis, Article, Event, Mention
+from heron.model import Analysis, Article, Event, Mention, real_world_mention
 from heron.records import FusedEvent, SpanRecord, Stance, StanceValue
 
 # "not agreed" is a denial ("Moscow has not agreed to the summit"); "not confirmed" is
@@ -48,8 +48,11 @@ def article_stances(article: Article, analysis: Analysis) -> list[Stance]:
         stances.extend(_stance(article, value, ref.country, ref.actor_id, ref.name,
                                event.sentence, span_dict(event.sentence_span), event.confidence)
                        for ref in event.actors if ref.country)
+    # A stance is about a real-world actor: a document-local one ("police" of one article)
+    # is kept by its country and name, as event participants are.
+    mentions = [real_world_mention(m) for m in analysis.mentions]
     for index, span in enumerate(analysis.sentences):
-        subject = _unconfirming_subject(analysis.mentions, index, span.start, span.text)
+        subject = _unconfirming_subject(mentions, index, span.start, span.text)
         if subject is not None and subject.country:  # (a subject always has a country)
             stances.append(_stance(article, NOT_CONFIRMED, subject.country, subject.actor_id,
                                    subject.name or subject.text, index, span_dict(span)))

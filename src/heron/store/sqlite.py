@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any, cast
 
 from heron.ingest.dedup import bands, hamming
-from heron.model import Analysis, Article, Removal
+from heron.model import (
+    LOCAL_ACTOR_KIND,
+    LOCAL_ACTOR_PREFIX,
+    Analysis,
+    Article,
+    Removal,
+    is_local_actor,
+)
 from heron.records import (
     ActorCount,
     Claim,
@@ -216,13 +223,17 @@ class SQLiteStore(ReadSQL):
         participants = participant_rows(analysis)
         with self.conn:
             self._begin_write()
+            old_mentions = self.conn.execute(f"SELECT {FORM_COLUMNS} FROM mentions "
+                                             "WHERE article_id = ?", (aid,)).fetchall()
             replaced = actor_counts(
                 self.conn.execute(f"SELECT {PARTICIPANT_COLUMNS} FROM event_participants "
-                                  "WHERE article_id = ?", (aid,)).fetchall(),
-                self.conn.execute(f"SELECT {FORM_COLUMNS} FROM mentions WHERE article_id = ?",
-                                  (aid,)).fetchall())
+                                  "WHERE article_id = ?", (aid,)).fetchall(), old_mentions)
             for table in (*RECORD_TABLES, "analyses", "event_participants"):
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+            # Document-local actors are numbered per analysis: a re-run renumbers them, so the
+            # article's old ones go with its old rows (real-world actors are shared: kept).
+            stale = sorted({row[0] for row in old_mentions if is_local_actor(row[0])})
+            self.conn.executemany("DELETE FROM actors WHERE id = ?", [(i,) for i in stale])
             self.conn.execute("INSERT INTO analyses VALUES (?, ?)",
                               (aid, json.dumps([asdict(s) for s in analysis.sentences])))
             for table, columns, rows in analysis_rows(analysis):
@@ -324,7 +335,7 @@ class SQLiteStore(ReadSQL):
             "pending": count(f"SELECT count(*) FROM articles WHERE analysed = 0 AND {RUNNABLE}"),
             "failed": count(f"SELECT count(*) FROM articles WHERE failed_stage IS NOT NULL "
                             f"AND NOT {RUNNABLE}"),
-            "actors": count("SELECT count(*) FROM actors"),
+            "actors": count(f"SELECT count(*) FROM actors WHERE kind <> '{LOCAL_ACTOR_KIND}'"),
         }
         for table in RECORD_TABLES:
             out[table] = count(f"SELECT count(*) FROM {table}")
@@ -533,14 +544,15 @@ class SQLiteStore(ReadSQL):
                                  (story_id,)).fetchone()[0]
 
     def story_actor_counts(self, story_id: str) -> list[ActorCount]:
-        """Resolved actors mentioned in the story's articles, most mentioned first."""
+        """Resolved real-world actors mentioned in the story's articles, most mentioned first
+        (document-local actors — "a police spokesman" of one article — are no story's actors)."""
         rows = self.conn.execute(
             "SELECT m.actor_id, a.name, a.country, a.sector, count(*) AS mentions "
             "FROM story_articles s JOIN mentions m ON m.article_id = s.article_id "
             "LEFT JOIN actors a ON a.id = m.actor_id "
-            "WHERE s.story_id = ? AND m.actor_id IS NOT NULL "
+            "WHERE s.story_id = ? AND m.actor_id IS NOT NULL AND m.actor_id NOT LIKE ? "
             "GROUP BY m.actor_id, a.name, a.country, a.sector ORDER BY mentions DESC, m.actor_id",
-            (story_id,))
+            (story_id, f"{LOCAL_ACTOR_PREFIX}%"))
         return [cast(ActorCount, dict(r)) for r in rows]
 
     def tables(self) -> list[str]:
