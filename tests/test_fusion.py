@@ -13,10 +13,11 @@ from heron.api import Heron
 from heron.config import DEFAULT_FUSION_FLOOR, Settings
 from heron.fuse.contradictions import compatible_places
 from heron.fuse.events import is_habitual, same_unknown_actor
-from heron.fuse.sources import dated_before_the_news
+from heron.fuse.sources import dated_before_the_news, event_source
 from heron.fuse.stories import article_date
 from heron.ingest.dedup import simhash
 from heron.model import ActorRef, Analysis, Article, Event, Mention, Place, Quote, Span, Timex
+from heron.nlp.pipeline import Pipeline
 from heron.store.sqlite import SQLiteStore
 
 PEOPLE = {
@@ -817,22 +818,29 @@ def outlets_per_event(h: Heron) -> list[list[str]]:
                   for story in h.stories() for i in h.timeline(story["id"]))
 
 
-@pytest.mark.parametrize("past", [
-    "In 2019, Israel struck targets in Syria near the border.",
-    "Last year, Israel struck targets in Syria near the border.",
-    "Two years ago Israel struck targets in Syria near the border.",
+@pytest.mark.parametrize(("past", "date_text"), [
+    ("In 2019, Israel struck targets in Syria near the border.", "2019"),
+    ("Last year, Israel struck targets in Syria near the border.", "Last year"),
+    ("Two years ago Israel struck targets in Syria near the border.", "Two years ago"),
 ])
 def test_an_act_its_sentence_dates_before_the_news_stays_apart_from_todays(
-        heron_db: Heron, past: str) -> None:
+        heron_db: Heron, past: str, date_text: str) -> None:
     for aid in ("c1", "c2"):
         israeli_strike(aid, "Israel struck targets in Syria near the border.").store_in(
             heron_db.store)
-    israeli_strike("p1", past).store_in(heron_db.store)
+    # the expression the events component dates the clause by
+    israeli_strike("p1", past, date_text=date_text).store_in(heron_db.store)
     heron_db.fuse()
     assert outlets_per_event(heron_db) == [["c1", "c2"], ["p1"]]
     [past_item] = [i for i in heron_db.timeline(heron_db.stories()[0]["id"])
                    if i["n_outlets"] == 1]
     assert past_item["background"]
+
+
+@pytest.fixture(scope="module")
+def dating(nlp) -> Pipeline:
+    """The events component with the time expressions it dates clauses by."""
+    return Pipeline(components=("timexes", "places", "events"))
 
 
 @pytest.mark.parametrize(("sentence", "trigger", "published", "before"), [
@@ -841,13 +849,31 @@ def test_an_act_its_sentence_dates_before_the_news_stays_apart_from_todays(
     ("In 2025, the gang drove two cars through a shop window.", "drove", "2025-08-20", False),
     ("It was the worst attack since 2014, officials said.", "attack", "2025-08-20", False),
     ("He was arrested last weekend on a freeway.", "arrested", None, False),
+    # the past marker dates another clause (the law), not the arrest
+    ("Police arrested 12 protesters in Athens on Monday during a march against a pension law "
+     "passed two years ago.", "arrested", "2025-08-20", False),
+    ("Police arrested 12 protesters in Athens during a march against a pension law passed in "
+     "2024.", "arrested", None, False),
     ("Youths attacked a police station a week since the shooting.", "shooting", None, True),
     ("Youths attacked a police station a week since the shooting.", "attacked", None, False),
 ])
-def test_a_sentence_dates_an_act_before_the_news(sentence: str, trigger: str,
+def test_a_sentence_dates_an_act_before_the_news(dating: Pipeline, sentence: str, trigger: str,
                                                  published: str | None, before: bool) -> None:
-    doc = Doc("b1", "Outlet", published).sentence(sentence).event(trigger, "ASSAULT")
-    assert dated_before_the_news(doc.analysis.events[0], published) is before
+    article = Article(id="b1", text=sentence, raw_text=sentence, published=published)
+    [event] = [e for e in next(dating.analyse([article])).events if e.trigger.text == trigger]
+    assert dated_before_the_news(event, published) is before
+
+
+@pytest.mark.parametrize(("sentence", "background"), [
+    ("In 2021 police had stormed the party's offices to detain him.", True),
+    ("Police stormed the party's offices to detain him.", False),
+])
+def test_a_clause_without_its_own_date_takes_the_embedding_acts(
+        dating: Pipeline, sentence: str, background: bool) -> None:
+    article = Article(id="b2", text=sentence, raw_text=sentence, published="2025-06-04")
+    analysis = next(dating.analyse([article]))
+    [detain] = [e for e in analysis.events if e.trigger.text == "detain"]
+    assert event_source(article, analysis, detain)["background"] is background
 
 
 def test_that_act_without_antecedent_in_its_article_joins_no_other_report(
@@ -864,6 +890,23 @@ def test_that_act_without_antecedent_in_its_article_joins_no_other_report(
             pattern="ASSAULT:noun:strike")).store_in(heron_db.store)
     heron_db.fuse()
     assert outlets_per_event(heron_db) == [["d1", "d2", "d4", "d4"], ["d3"]]
+
+
+@pytest.mark.parametrize("other", [
+    "Mass protests against Trump filled Budapest.",
+    "Tuesday's protests against Trump filled Budapest.",
+    "The protests against Trump in Budapest drew thousands.",
+])
+def test_event_nouns_at_the_start_of_a_sentence_fuse_across_outlets(heron_db: Heron,
+                                                                    other: str) -> None:
+    # a sentence start is no demonstrative: these reports are not isolated
+    for aid, sentence, trigger in (("q1", "Protests erupted in Budapest against Trump.",
+                                    "Protests"), ("q2", other, "protests")):
+        (Doc(aid, f"Outlet {aid}", "2025-08-20").sentence(sentence)
+         .event(trigger, "PROTEST", recipients=["Trump"], place="Budapest",
+                pattern="PROTEST:noun:protest")).store_in(heron_db.store)
+    heron_db.fuse()
+    assert outlets_per_event(heron_db) == [["q1", "q2"]]
 
 
 def accusation(article_id: str, sentence: str, actor: str = "Israel",

@@ -60,9 +60,10 @@ DEFINITE_BEFORE = re.compile(
 # A demonstrative before an event noun ("That arrest was five days before ...", "this second
 # attack"): it points at an act its own article set up, whatever participants the sentence
 # lends it. "that" only at the start or after a preposition: elsewhere it is often a
-# complementiser ("said that attacks continued").
+# complementiser ("said that attacks continued"). A sentence start alone is no demonstrative
+# ("Protests erupted ...", "Mass protests ...").
 DEMONSTRATIVE_BEFORE = re.compile(
-    r"(?:^|\b(?:this|these|those)\s+|(?:^|\b(?:of|after|before|since|in|on|for|with|from|"
+    r"(?:\b(?:this|these|those)\s+|(?:^|\b(?:of|after|before|since|in|on|for|with|from|"
     r"during|about|over)\s+)that\s+)(?:[\w'-]+\s+)?$", re.I)
 # "another 20,000 people marched", "a separate attack": not the act the story already holds.
 ANOTHER_BEFORE = re.compile(r"\b(?:another|other|separate|second)\s+(?:[\w,'-]+\s+){0,3}$",

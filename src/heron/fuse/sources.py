@@ -28,11 +28,10 @@ HOST_AFTER = re.compile(r"\s+(?:(?:could|would|will|to|may|might|can)\s+)?(?:hos
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|of|include[sd]?|including|such as|like|proposed|suggested|offered)"
     r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+(?:and\s+|or\s+)?)*$")
-# A sentence that dates what it tells before the news of the day ("In 2007, the gang drove
-# ...", "Last year, Ortiz ... shot a carjacker", "Last month, commandos rescued ..."), also
-# when the time expression governs another clause of it or the text has no publication date
-# to resolve "last year" against. A week is not enough ("arrested last weekend" is the news),
-# nor "since 2014" ("the worst attack since 2014" is today's).
+# A time expression that dates an act before the news of the day ("In 2007, the gang drove
+# ...", "Last month, commandos rescued ..."), also when the text has no publication date to
+# compare a year with. A week is not enough ("arrested last weekend" is the news), nor
+# "since 2014" ("the worst attack since 2014" is today's).
 PAST_MARKER = re.compile(
     r"\b(?:last|previous) (?:year|month)\b|"
     r"\b(?:a|one|two|three|four|five|six|several|many|\d+) (?:years?|months?) "
@@ -40,6 +39,10 @@ PAST_MARKER = re.compile(
 # An event noun governed by "since" is the reference point of another act ("a week since
 # the shooting"), an act before the one the sentence reports.
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:the|that|this|its|their)\s+(?:[\w'-]+\s+)?$", re.I)
+# The events component's mark on a date it carried from an earlier sentence of the narrative.
+CARRIED_DATE = "date:carried-from-sentence"
+# The events component's list of the triggers an act's clause governs ("embeds[COERCE:verb:detain]").
+EMBEDS = re.compile(r"\bembeds\[([^\]]*)\]")
 
 
 def is_fusable(event: Event) -> bool:
@@ -74,7 +77,8 @@ def event_source(article: Article, analysis: Analysis, event: Event) -> Source:
         "trigger": span_dict(event.trigger), "event_type": event.event_type, "mode": event.mode,
         "status": event.status, "planned": planned, "pattern": event.pattern,
         "confidence": event.confidence,
-        "background": event.background or dated_before_the_news(event, article.published),
+        "background": event.background or dated_before_the_news(event, article.published)
+        or embedded_in_background(analysis, event, article.published),
         "actors": [ref_dict(r) for r in event.actors],
         "recipients": [ref_dict(r) for r in event.recipients],
         "facilitators": [ref_dict(r) for r in event.facilitators],
@@ -88,17 +92,48 @@ def event_source(article: Article, analysis: Analysis, event: Event) -> Source:
 
 
 def dated_before_the_news(event: Event, published: str | None) -> bool:
-    """Whether the mention's sentence places it before the news it is reported beside: a past
-    marker ("in 2007", "last year", "two years ago") — a year of the publication itself
-    excepted — or an event noun after "since" ("a week since the shooting"). The events
-    component flags background only from a resolved date, which undated texts and clauses
-    the time expression does not govern ("In 2006, ... players who were arrested") lack."""
+    """Whether the expression that dates the mention's own clause places it before the news
+    it is reported beside: a past marker ("in 2007", "last month", "two years ago") — a year
+    of the publication itself excepted — or an event noun after "since" ("a week since the
+    shooting"). The events component flags background only from a resolved date more than a
+    month old, which undated texts and "last month" lack. Another clause's expression ("a
+    law passed two years ago") does not date the mention."""
     sentence = event.sentence_span
     before = sentence.text[:max(0, event.trigger.start - sentence.start)]
     if SINCE_BEFORE.search(before):
         return True
-    return any(not (m.group("year") and published and published.startswith(m.group("year")))
-               for m in PAST_MARKER.finditer(sentence.text))
+    own = governing_expression(event)
+    return own is not None and any(
+        m.start() < own[1] and own[0] < m.end()
+        and not (m.group("year") and published and published.startswith(m.group("year")))
+        for m in PAST_MARKER.finditer(sentence.text))
+
+
+def embedded_in_background(analysis: Analysis, event: Event, published: str | None) -> bool:
+    """Whether an act of the same sentence that embeds the mention's clause ("In 2021 police
+    stormed the offices to detain him": the detention) is dated before the news: a clause
+    without a time expression of its own takes its governor's."""
+    if event.date_text:
+        return False
+    label = event.pattern.split(" ")[0]
+    return any(other.sentence == event.sentence and other is not event
+               and any(label in m.group(1).split(",") for m in EMBEDS.finditer(other.pattern))
+               and (other.background or dated_before_the_news(other, published))
+               for other in analysis.events)
+
+
+def governing_expression(event: Event) -> tuple[int, int] | None:
+    """Offsets in the mention's sentence of the time expression the events component dated
+    its clause by (its occurrence nearest the trigger); None for a date carried from an
+    earlier sentence or for none."""
+    if not event.date_text or CARRIED_DATE in event.pattern:
+        return None
+    text, trigger = event.sentence_span.text, event.trigger.start - event.sentence_span.start
+    starts = [m.start() for m in re.finditer(re.escape(event.date_text), text)]
+    if not starts:
+        return None
+    start = min(starts, key=lambda at: abs(at - trigger))
+    return start, start + len(event.date_text)
 
 
 def paragraph_followers(text: str, analysis: Analysis, index: int, count: int = 2) -> list[int]:
