@@ -187,3 +187,25 @@ def test_role_terms_of_no_sector_need_an_explicit_null(kb_dir: Path) -> None:
     assert load_kb([kb_dir], builtin=False).role_terms["analysts"] is None
     bad = write(kb_dir, "zz_bad.yaml", "- terms: [critics]\n")  # a forgotten sector is an error
     assert_error([kb_dir], bad, 1, "unknown sector None")
+
+
+@pytest.mark.parametrize("first, second", [
+    ("- terms: [passenger]\n  sector: null\n", "- terms: [passengers]\n  sector: CVL\n"),
+    ("- terms: [observers]\n  sector: IGO\n", "- terms: [observer]\n  sector: null\n"),
+    ("- terms: [gunmen]\n  sector: UAF\n", "- terms: [gunman]\n  sector: REB\n"),
+    ("- terms: [militia]\n  sector: REB\n", "- terms: [militias]\n  sector: UAF\n"),
+])
+def test_a_role_noun_has_one_sector_in_both_numbers(kb_dir: Path, first: str,
+                                                    second: str) -> None:
+    write(kb_dir, "roles.yaml", first)
+    bad = write(kb_dir, "zz_bad.yaml", second)
+    assert_error([kb_dir], bad, 1, "one noun, one sector in both numbers")
+
+
+def test_both_numbers_of_a_role_noun_with_one_sector_load(kb_dir: Path) -> None:
+    write(kb_dir, "roles.yaml", "- terms: [passenger, passengers]\n  sector: CVL\n"
+                                "- not_actors: [search party]\n"  # a blocker is no role noun
+                                "- terms: [search parties]\n  sector: PTY\n")
+    kb = load_kb([kb_dir], builtin=False)
+    assert kb.role_terms["passenger"] == kb.role_terms["passengers"] == "CVL"
+    assert {load_kb().role_terms[t] for t in ("passenger", "passengers")} == {"CVL"}

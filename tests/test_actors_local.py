@@ -59,6 +59,16 @@ def test_a_counted_group_is_a_group_of_its_own(analyse) -> None:
     assert counted.actor_id != others.actor_id
 
 
+def test_a_role_word_modifying_another_role_gets_no_local_actor(analyse) -> None:
+    """"police" in "a police spokesman" describes the spokesman; later "police" are a group."""
+    analysis = analyse("A police spokesman said two men were arrested on Monday. "
+                       "Police were searching for a third man.")
+    inner = [m for m in analysis.mentions if m.text == "police"]
+    assert inner and all(m.actor_id is None for m in inner)
+    assert [a.name for a in analysis.actors if is_local_actor(a.id)] == ["police spokesman",
+                                                                          "Police"]
+
+
 def test_a_role_owned_by_a_pronoun_gets_no_local_actor(analyse) -> None:
     analysis = analyse("Putin said his troops would stay.")
     assert ids(analysis, "his troops") == [None]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from heron.model import Analysis, Article, Mention, Place
+from heron.model import Actor, Analysis, Article, Mention, Place
 from heron.nlp.actors.setting import (
     give_home_government,
     give_setting_country,
-    home_country,
     setting_country,
 )
 
@@ -195,22 +194,64 @@ def linked_government(country: str, start: int = 100, **evidence: object) -> Men
     return mention
 
 
-def test_a_home_government_needs_one_leading_country() -> None:
+def government_actor(code: str, sector: str) -> Actor:
+    return Actor(f"{code}:{sector}", f"KB name of {code} ({sector})", code, sector, "group")
+
+
+def test_a_home_government_needs_the_setting_country() -> None:
+    """The setting's thresholds: a tie, a single place, or places that are the foreign state's
+    own acting mentions make no home country."""
     tied = [place("CMR"), place("CMR", 10), place("CHE", 20), place("CHE", 30)]
-    government = linked_government("CHE")
-    give_home_government([government], tied, [], {})
-    assert government.actor_id == "CHE:GOV"
-    assert home_country(tied) is None and home_country(KENYA) == "KEN"
+    single = [place("AUT", 20)]
+    acting = Mention(id="", article_id="t", start=0, end=5, text="Town", kind="GPE", sentence=0,
+                     actor_id="AUT:GOV", country="AUT", sector="GOV")
+    for places, others in ((tied, []), (single, []), ([place("AUT"), place("AUT", 20)], [acting])):
+        government = linked_government("CHE")
+        give_home_government([*others, government], places, [], government_actor)
+        assert government.actor_id == "CHE:GOV"
+
+
+def test_a_home_government_is_the_actor_the_actors_component_builds() -> None:
+    government, actors = linked_government("CHE"), []
+    give_home_government([government], KENYA, actors, government_actor)
+    assert (government.actor_id, government.name) == ("KEN:GOV", "KB name of KEN (GOV)")
+    assert actors == [government_actor("KEN", "GOV")]
+
+
+def test_a_government_named_by_a_role_phrase_keeps_its_country() -> None:
+    """"The Iranian government said … The government said" in Vienna: Iran's, even where the
+    places make Austria the setting."""
+    iranian = role("Iranian government", "GOV", start=0, method="role", modifiers=["Iranian"])
+    iranian.actor_id, iranian.country = "IRN:GOV", "IRN"
+    government = linked_government("IRN", antecedent=[0, 18, "Iranian government"])
+    give_home_government([iranian, government], [place("AUT", 40), place("AUT", 60)], [],
+                         government_actor)
+    assert government.actor_id == "IRN:GOV"
+
+
+def test_a_state_word_and_a_place_elsewhere_make_no_home_government() -> None:
+    """One place is no setting (the actors component's real output)."""
+    from heron.nlp.pipeline import get_pipeline
+
+    text = ("The Iranian government said its delegation had arrived in Vienna for talks on Monday. "
+            "The government said it wanted the sanctions lifted.")
+    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
+    analysis = next(get_pipeline().analyse([article]))
+    assert {m.actor_id for m in analysis.mentions if m.kind in ("ROLE", "PRON")
+            and m.actor_id} == {"IRN:GOV"}
+    assert all(a.id != "AUT:GOV" for a in analysis.actors)
 
 
 @pytest.mark.parametrize("mention", [
     role("the government", "GOV", method="description", modifiers=["Swiss"]),  # whose: Swiss
+    role("Swiss government", "GOV", method="description", modifiers=[]),  # its own words
+    role("its government", "GOV", method="description", modifiers=[]),  # an owner
     Mention(id="", article_id="t", start=100, end=111, text="Switzerland", kind="GPE", sentence=0,
             actor_id="CHE:GOV", country="CHE", sector="GOV"),  # a name, not a bare word
 ])
 def test_owned_and_named_governments_keep_their_country(mention: Mention) -> None:
     mention.actor_id, mention.country = "CHE:GOV", "CHE"
-    give_home_government([mention], KENYA, [], {})
+    give_home_government([mention], KENYA, [], government_actor)
     assert mention.actor_id == "CHE:GOV"
 
 

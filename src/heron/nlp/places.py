@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from heron.config import Settings, data_dir
 from heron.model import Place, PlaceKind, is_local_actor
+from heron.nlp.actors.component import COUNTRY_ACTOR
 from heron.nlp.actors.setting import give_home_government, give_setting_country
 from heron.nlp.context import DocContext
 from heron.nlp.timexes import clause_tokens
@@ -123,8 +124,6 @@ class PlaceFinder:
 
     def __init__(self, gazetteer: dict[str, tuple[Candidate, ...]]):
         self.gazetteer = gazetteer
-        self.country_names = {c.entry.country: c.entry.name for cs in gazetteer.values()
-                              for c in cs if c.entry.kind == "country" and c.entry.country}
 
     def __call__(self, ctx: DocContext) -> None:
         mentions = list(self._mentions(ctx))
@@ -133,8 +132,9 @@ class PlaceFinder:
             ctx.analysis.places.append(self._place(ctx, mention, countries))
         # Where the story is set is known only now: unnamed domestic actors ("police") get
         # its country before quotes and events read their participants.
-        give_home_government(ctx.analysis.mentions, ctx.analysis.places, ctx.analysis.actors,
-                             self.country_names)
+        if country_actor := ctx.extras.get(COUNTRY_ACTOR):  # the actors stage ran
+            give_home_government(ctx.analysis.mentions, ctx.analysis.places, ctx.analysis.actors,
+                                 country_actor)
         give_setting_country(ctx.analysis.mentions, ctx.analysis.places, ctx.analysis.actors)
 
     def _mentions(self, ctx: DocContext) -> Iterable[Mention]:

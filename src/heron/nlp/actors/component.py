@@ -18,7 +18,8 @@ Role phrases without a country ("protesters") get a sector but no country actor;
 owned by a pronoun ("his troops") no actor at all. Pronouns and
 definite descriptions ("he", "the Russian leader") are mentions of kind PRON / ROLE carrying
 their antecedent's actor, so ``ctx.mentions_in(start, end)`` finds an actor for any span;
-``ctx.extras["actor_mentions"]`` keeps the per-mention working records (head token, gender).
+``ctx.extras["actor_mentions"]`` keeps the per-mention working records (head token, gender),
+``ctx.extras[COUNTRY_ACTOR]`` the way it builds a country's actor.
 Resolution runs in two passes so that document consistency does not depend on order: the
 second pass re-resolves every weak link knowing all people confidently named in the document
 (once "Volodimir Zellinski" is Zelenskyy, a bare "Zelinski" anywhere in the text is too).
@@ -55,6 +56,9 @@ from heron.nlp.actors.people import parse_name, same_surname
 from heron.nlp.actors.resolve import Cues, Link, Resolver
 from heron.nlp.context import DocContext
 
+# ctx.extras: how this component builds a country's actor, for later stages that give one
+# (the places stage's home government), so one id has one name.
+COUNTRY_ACTOR = "country_actor"
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "seat"})
 LED = re.compile(r"[-‑]led$", re.IGNORECASE)
 # Nouns whose country words say what a person studies or reports on, not whose the person is:
@@ -404,6 +408,11 @@ class ActorsComponent:
             actor.surface_forms = dict(forms.get(actor_id, {}))
             ctx.analysis.actors.append(actor)
         ctx.extras["actor_mentions"] = resolved
+        ctx.extras[COUNTRY_ACTOR] = self.country_actor
+
+    def country_actor(self, code: str, sector: str | None) -> Actor:
+        """The actor of a country (or one of its sectors), named as the KB names the country."""
+        return country_actor(code, self._country_name(code), sector)
 
 
 def _headline_names(names: list[NameSpan]) -> list[NameSpan]:

@@ -420,9 +420,38 @@ def _add_role_terms(entry: _Entry, kb: KnowledgeBase) -> None:
     if not isinstance(owned, bool):
         raise entry.fail("owned", "owned must be true or false")
     for term in terms:
+        _check_number(entry, kb, term.lower(), sector)
         kb.role_terms.setdefault(term.lower(), sector)
         if owned:
             kb.owned_terms.add(term.lower())
+
+
+def _check_number(entry: _Entry, kb: KnowledgeBase, term: str, sector: str | None) -> None:
+    """A noun names the same kind of people in both numbers: "passenger" and "passengers" must
+    have one sector (a role term loaded earlier in the other number is checked against)."""
+    for other in _number_forms(term):
+        known = kb.role_terms.get(other, NOT_ACTOR)
+        if known != NOT_ACTOR and known != sector:
+            raise entry.fail("terms", f"role term {term!r} has sector {sector} but {other!r} "
+                                      f"has {known}: one noun, one sector in both numbers")
+
+
+def _number_forms(term: str) -> set[str]:
+    """The other number of a role noun, as English usually forms it (candidates)."""
+    forms = {term + "s", term + "es"}
+    if term.endswith("y"):
+        forms.add(term[:-1] + "ies")
+    if term.endswith("man"):
+        forms.add(term[:-3] + "men")
+    if term.endswith("ies"):
+        forms.add(term[:-3] + "y")
+    if term.endswith("men"):
+        forms.add(term[:-3] + "man")
+    if term.endswith("es"):
+        forms.add(term[:-2])
+    if term.endswith("s"):
+        forms.add(term[:-1])
+    return forms - {term}
 
 
 def _check_codes(kb: KnowledgeBase) -> None:

@@ -13,7 +13,8 @@ mention lacks ("a police spokesman" … "the spokesman"; "the foreign ministry" 
 interior ministry" stay two, as do "officials" and later "law enforcement officials"), and no
 two different countries. Counted groups ("21 passengers") and roles owned by a pronoun ("his
 troops": the owner's, an actor coreference does not give) get no local actor chain of shared
-members: the first are groups of their own, the second stay without an actor.
+members: the first are groups of their own, the second stay without an actor. A role word that
+modifies another role ("police" in "a police spokesman") gets none either: it describes that role.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from spacy.tokens import Token
 from heron.model import LOCAL_ACTOR_KIND, Actor, local_actor_id
 from heron.nlp.actors.coref import Resolved
 
+# Dependencies of a word that modifies a head noun rather than naming people beside it.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 DETERMINERS = frozenset({"a", "an", "the", "some", "many", "several", "other", "another", "one",
                          "two", "three", "most", "all", "few", "these", "those", "this", "that"})
 
@@ -50,8 +53,10 @@ def give_local_actors(items: list[Resolved], article_id: str) -> None:
     """Give every role mention that no actor took up a document-local actor (in place),
     chaining mentions of the same unnamed role; ``items`` in document order."""
     chains: list[_Chain] = []
-    for item in items:
-        if item.actor is not None or item.mention.kind != "ROLE" or _owned_by_pronoun(item.token):
+    roles = [item for item in items if item.mention.kind == "ROLE"]
+    for item in roles:
+        if item.actor is not None or _owned_by_pronoun(item.token) \
+                or _modifies_another_role(item, roles):
             continue
         chain = next((c for c in reversed(chains) if c.takes(item)), None)
         if chain is None:
@@ -76,6 +81,17 @@ def _join(item: Resolved, actor: Actor) -> None:
     mention.actor_id, mention.name = actor.id, actor.name
     mention.sector = actor.sector or mention.sector  # one actor, one sector
     mention.evidence = {**mention.evidence, "local": True}
+
+
+def _modifies_another_role(item: Resolved, roles: list[Resolved]) -> bool:
+    """"police" in "a police spokesman": a word of another role phrase, inside its span or
+    modifying its head, describes that role and is no group of its own."""
+    span, head = item.mention, item.token
+    return any(other is not item and (
+        (other.mention.start <= span.start and span.end <= other.mention.end
+         and other.mention.end - other.mention.start > span.end - span.start)
+        or (head.head.i == other.token.i != head.i and head.dep_ in MODIFIER_DEPS))
+        for other in roles)
 
 
 def _owned_by_pronoun(head: Token) -> bool:

@@ -27,7 +27,7 @@ descriptions that the actors component linked to such a role take its country to
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from heron.model import Actor, Mention, Place, is_local_actor
 
@@ -98,31 +98,31 @@ def _domestic_local_actors(mentions: list[Mention]) -> set[str | None]:
                    for m in chain)}
 
 
-def home_country(places: list[Place]) -> str | None:
-    """The country more of the document's places lie in than any other (None on a tie)."""
-    top = Counter(p.country for p in places if p.country).most_common(2)
-    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
-        return None
-    return top[0][0]
+CountryActor = Callable[[str, str], Actor]  # (country code, sector) -> the actors component's actor
 
 
 def give_home_government(mentions: list[Mention], places: list[Place], actors: list[Actor],
-                         country_names: dict[str, str]) -> None:
+                         country_actor: CountryActor) -> None:
     """A bare "the government" or "authorities" is the government of the country the story
     happens in, not a foreign state named just before it: "Switzerland has offered to host
     talks between the government and separatist leaders" in a story set in Cameroon is
     Cameroon's government (docs/ANNOTATION.md section 8: an unnamed domestic institution belongs to
     the jurisdiction the text places it in). Coreference links such a word to the nearest
-    acting state; where the places say the story happens elsewhere, the word and the pronouns
-    that took it up are re-linked (in place) to that country's government. On the gold train
-    split the nearest acting state was wrong for 18 of 70 such words, the home country for 2."""
-    home = home_country(places)
+    acting state; where the story is set elsewhere (:func:`setting_country`, so a single
+    place or the foreign state's own acting mentions do not make a setting), the word and the
+    pronouns that took it up are re-linked (in place) to that country's government, built by
+    ``country_actor`` as the actors component builds it. On the gold train split the nearest
+    acting state was wrong for 18 of 70 such words, the home country for 2."""
+    home = setting_country(places, mentions)
     if home is None:
         return
-    actor = Actor(f"{home}:GOV", f"{country_names.get(home, home)} (GOV)", home, "GOV", "group")
+    actor = country_actor(home, "GOV")
+    by_span = {(m.start, m.end): m for m in mentions}
     relinked: set[tuple[int, int]] = set()
     for mention in sorted(mentions, key=lambda m: m.start):
-        if _is_foreign_bare_state(mention, home) or _antecedent(mention) in relinked:
+        antecedent = _antecedent(mention)
+        if _is_foreign_bare_state(mention, home, by_span.get(antecedent or (-1, -1))) \
+                or antecedent in relinked:
             mention.actor_id, mention.name = actor.id, actor.name
             mention.country, mention.sector = home, "GOV"
             mention.evidence = {**mention.evidence, "country_from": HOME_METHOD}
@@ -131,13 +131,17 @@ def give_home_government(mentions: list[Mention], places: list[Place], actors: l
         actors.append(actor)
 
 
-def _is_foreign_bare_state(mention: Mention, home: str) -> bool:
-    """A state word with no owner that coreference gave another country's government."""
-    words = mention.text.lower().split()
+def _is_foreign_bare_state(mention: Mention, home: str, antecedent: Mention | None) -> bool:
+    """A state word alone ("the government", not "the Iranian government", "Iran's
+    government", "its government") that coreference gave another country's government from
+    a named state ("Switzerland"), not from a role phrase naming it ("The Iranian government
+    said … The government said" is Iran's)."""
+    words = [w for w in mention.text.lower().split() if w not in ("the", "a")]
     return (mention.kind == "ROLE" and mention.evidence.get("method") == "description"
-            and not mention.evidence.get("modifiers") and bool(words)
-            and words[-1] in STATE_WORDS and mention.country not in (None, home)
-            and mention.actor_id == f"{mention.country}:GOV")
+            and not mention.evidence.get("modifiers") and len(words) == 1
+            and words[0] in STATE_WORDS and mention.country not in (None, home)
+            and mention.actor_id == f"{mention.country}:GOV"
+            and (antecedent is None or antecedent.kind != "ROLE"))
 
 
 def is_domestic_role(mention: Mention) -> bool:
