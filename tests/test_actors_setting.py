@@ -85,12 +85,17 @@ def test_no_setting_gives_nothing() -> None:
     assert police.country is None
 
 
-def analysed_police(text: str) -> tuple[Analysis, Mention]:
-    """The real pipeline's analysis of ``text`` and its mention "Police"."""
+def analysed(text: str) -> Analysis:
+    """The real pipeline's analysis of ``text`` as an article published on 2025-08-20."""
     from heron.nlp.pipeline import get_pipeline
 
     article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
-    analysis = next(get_pipeline().analyse([article]))
+    return next(get_pipeline().analyse([article]))
+
+
+def analysed_police(text: str) -> tuple[Analysis, Mention]:
+    """The real pipeline's analysis of ``text`` and its mention "Police"."""
+    analysis = analysed(text)
     return analysis, next(m for m in analysis.mentions if m.text == "Police")
 
 
@@ -172,13 +177,10 @@ def test_actors_of_other_countries_still_count_against_a_setting() -> None:
 def test_a_bare_government_is_the_home_countrys_not_a_foreign_state_named_before_it() -> None:
     """"Switzerland has offered to host talks between the government and separatists" in a
     story that happens in Cameroon: the government is Cameroon's."""
-    from heron.nlp.pipeline import get_pipeline
-
     text = ("Separatists attacked a school in Buea on Monday, and schools in Bamenda stayed closed. "
             "Switzerland has offered to host talks between the government and separatist leaders. "
             "The government said it had lifted a curfew in Kumba.")
-    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
-    analysis = next(get_pipeline().analyse([article]))
+    analysis = analysed(text)
     governments = [m for m in analysis.mentions if m.text.lower().endswith("government")]
     assert [m.actor_id for m in governments] == ["CMR:GOV", "CMR:GOV"]
     it = next(m for m in analysis.mentions if m.text == "it")
@@ -231,12 +233,9 @@ def test_a_government_named_by_a_role_phrase_keeps_its_country() -> None:
 
 def test_a_state_word_and_a_place_elsewhere_make_no_home_government() -> None:
     """One place is no setting (the actors component's real output)."""
-    from heron.nlp.pipeline import get_pipeline
-
     text = ("The Iranian government said its delegation had arrived in Vienna for talks on Monday. "
             "The government said it wanted the sanctions lifted.")
-    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
-    analysis = next(get_pipeline().analyse([article]))
+    analysis = analysed(text)
     assert {m.actor_id for m in analysis.mentions if m.kind in ("ROLE", "PRON")
             and m.actor_id} == {"IRN:GOV"}
     assert all(a.id != "AUT:GOV" for a in analysis.actors)
@@ -257,12 +256,9 @@ def test_owned_and_named_governments_keep_their_country(mention: Mention) -> Non
 
 def test_a_city_that_stands_for_an_organisation_is_it_when_it_acts() -> None:
     """"Brussels would retaliate" is the EU; "ministers met in Brussels" is a place."""
-    from heron.nlp.pipeline import get_pipeline
-
     text = ("The trade commissioner said Brussels would retaliate immediately. Germany would keep "
             "pressing Brussels for a solution. Ministers met in Brussels on Monday.")
-    article = Article(id="t", text=text, raw_text=text, published="2025-08-20")
-    analysis = next(get_pipeline().analyse([article]))
+    analysis = analysed(text)
     brussels = [m for m in analysis.mentions if m.text == "Brussels"]
     assert [(m.actor_id, m.country) for m in brussels] == [("eu", "EU"), ("eu", "EU")]
     assert any(p.text == "Brussels" and p.country == "BEL" for p in analysis.places)

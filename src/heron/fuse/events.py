@@ -37,7 +37,7 @@ from heron.fuse.dates import (
 from heron.fuse.sources import event_source, is_fusable
 from heron.fuse.text import content_words, jaccard
 from heron.model import Analysis, Article, Event
-from heron.records import FusedEvent, PlaceRecord, Source
+from heron.records import ActorRefRecord, FusedEvent, PlaceRecord, Source
 from heron.store.base import Store
 
 # Types outlets use interchangeably for one act (aid is a kind of material cooperation).
@@ -96,7 +96,7 @@ def participant_keys(source: Source) -> dict[str, str | None]:
     return _ref_keys(source["actors"] + source["recipients"])
 
 
-def _ref_keys(refs: list) -> dict[str, str | None]:
+def _ref_keys(refs: list[ActorRefRecord]) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for ref in refs:
         # A country acting as itself ("IDN") is the same key as a mention only known by its
