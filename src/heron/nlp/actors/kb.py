@@ -141,6 +141,8 @@ class KnowledgeBase:
     role_terms: dict[str, str | None] = field(default_factory=dict)  # None: no sector
     # terms that name an actor only with an owner word ("Russian drones", not "drones")
     owned_terms: set[str] = field(default_factory=set)
+    # folded city → the organisation it stands for when it acts (from the IGO entries' seats)
+    seats: dict[str, Igo] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
 
     def igo_by_code(self, code: str) -> Igo | None:
@@ -148,8 +150,7 @@ class KnowledgeBase:
 
     def igo_seated_in(self, city: str) -> Igo | None:
         """The organisation a city stands for when it acts ("Brussels would retaliate")."""
-        folded = fold(city)
-        return next((i for i in self.igos.values() if folded in {fold(s) for s in i.seats}), None)
+        return self.seats.get(fold(city))
 
     def polity(self, code: str | None) -> str | None:
         """The code an actor of ``code`` is coded with: an organ's parent organisation ("EC",
@@ -377,6 +378,7 @@ def _add_igo(entry: _Entry, kb: KnowledgeBase) -> None:
               part_of=entry.data.get("part_of"), headquarters=entry.data.get("headquarters"),
               seats=entry.strings("seats"))
     kb.igos[igo.id] = igo
+    kb.seats.update((fold(seat), igo) for seat in igo.seats)
 
 
 def _add_group(entry: _Entry, kb: KnowledgeBase) -> None:

@@ -38,7 +38,6 @@ class _Chain:
     lemma: str
     tag: str
     words: frozenset[str]
-
     counted: bool  # "21 passengers": a group of its own
 
     def takes(self, item: Resolved) -> bool:
@@ -69,10 +68,10 @@ def give_local_actors(items: list[Resolved], article_id: str) -> None:
         elif chain.actor.country is None and item.mention.country:
             chain.actor.country = item.mention.country
         _join(item, chain.actor)
-    for chain in chains:  # a country learnt from a later mention holds for the whole chain
-        for item in items:
-            if item.actor is chain.actor:
-                item.mention.country = chain.actor.country
+    local = {id(chain.actor) for chain in chains}
+    for item in items:  # a country learnt from a later mention holds for the whole chain
+        if item.actor is not None and id(item.actor) in local:
+            item.mention.country = item.actor.country
 
 
 def _join(item: Resolved, actor: Actor) -> None:
